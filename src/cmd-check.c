@@ -1,0 +1,66 @@
+/* cmd-check.c: `kefu check [PATH...]`, the trainer's content validator. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "kefu.h"
+#include "text.h"
+
+static void
+summary(const struct content *c)
+{
+	size_t i, j, questions = 0, lines = 0, stages = 0, modules = 0;
+
+	for (i = 0; i < c->nquizzes; i++)
+		questions += c->quizzes[i]->nquestions;
+	for (i = 0; i < c->ndrills; i++)
+		lines += c->drills[i]->nlines;
+	for (i = 0; i < c->ncurricula; i++) {
+		stages += c->curricula[i]->nstages;
+		for (j = 0; j < c->curricula[i]->nstages; j++)
+			modules += c->curricula[i]->stages[j].nmodules;
+	}
+	printf(_("ok: %zu file%s: %zu curricul%s (%zu stages, %zu modules), "
+		 "%zu quiz%s (%zu questions), %zu drill%s (%zu lines)\n"),
+	       c->nfiles, c->nfiles == 1 ? "" : "s",
+	       c->ncurricula, c->ncurricula == 1 ? "um" : "a", stages, modules,
+	       c->nquizzes, c->nquizzes == 1 ? "" : "zes", questions,
+	       c->ndrills, c->ndrills == 1 ? "" : "s", lines);
+}
+
+int
+cmd_check(struct kefu *k, int argc, char **argv)
+{
+	struct diag d = { stderr, 0 };
+	struct content *c = content_new(), *tree = NULL;
+	int i, status;
+
+	if (argc == 1) {
+		content_load_tree(c, k->content_dir, &d);
+		content_resolve(c, NULL, &d);
+	} else {
+		struct diag quiet = { NULL, 0 };
+
+		for (i = 1; i < argc; i++)
+			content_load_path(c, argv[i], &d);
+		/* files checked alone may name quizzes and drills of the tree */
+		tree = content_new();
+		content_load_tree(tree, k->content_dir, &quiet);
+		content_resolve(tree, NULL, &quiet);
+		content_resolve(c, tree, &d);
+	}
+	if (d.errors == 0 && c->nfiles == 0) {
+		error(_("no content files (*.yaml, *.yml) found"));
+		status = 1;
+	} else if (d.errors == 0) {
+		summary(c);
+		status = 0;
+	} else {
+		error(_("%u error%s in %zu file%s"), d.errors, d.errors == 1 ? "" : "s",
+		      c->nfiles, c->nfiles == 1 ? "" : "s");
+		status = 1;
+	}
+	content_free(tree);
+	content_free(c);
+	return status;
+}

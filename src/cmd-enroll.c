@@ -1,0 +1,65 @@
+/* cmd-enroll.c: `kefu enroll CURRICULUM` for the person running kefu. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "text.h"
+
+int
+cmd_enroll(struct kefu *k, int argc, char **argv)
+{
+	const struct content *c;
+	const struct curriculum *cu;
+	struct store *st;
+	struct sb title = SB_INIT;
+	char today[11];
+
+	if (argc != 2)
+		return cmd_usage(cmd_find("enroll"));
+	c = kefu_content(k);
+	kefu_me(k);
+	st = kefu_store(k);
+	cu = content_curriculum(c, argv[1]);
+	if (cu == NULL) {
+		const char *ids[64];
+		const char *sug;
+		size_t i, n = 0;
+		struct sb sb = SB_INIT;
+
+		for (i = 0; i < c->ncurricula && n < ARRAY_SIZE(ids); i++)
+			ids[n++] = c->curricula[i]->id;
+		sug = text_suggest(argv[1], ids, n);
+		text_inert(&sb, argv[1], false);
+		if (sug)
+			error(_("no curriculum '%s' (did you mean '%s'?)"), sb_str(&sb), sug);
+		else
+			error(_("no curriculum '%s'; 'kefu list curricula' shows them"), sb_str(&sb));
+		sb_free(&sb);
+		return 1;
+	}
+	text_inert(&title, cu->title, false);
+	if (k->enr.id && strcmp(k->enr.curriculum, cu->id) == 0) {
+		printf(_("You are already enrolled in %s (since %s).\n"), sb_str(&title),
+		       k->enr.started);
+		sb_free(&title);
+		return 0;
+	}
+	date_format(k->today, today);
+	if (store_begin(st) != 0 ||
+	    store_enroll(st, k->me.id, cu->id, today, k->now) < 0 ||
+	    store_event(st, k->me.id, "enroll", k->me.id, cu->id, k->now) != 0 ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		sb_free(&title);
+		return 1;
+	}
+	enrollment_clear(&k->enr);
+	store_enrollment(st, k->me.id, &k->enr);
+	printf(_("Enrolled in %s from %s. 'kefu plan' shows where to start.\n"),
+	       sb_str(&title), today);
+	sb_free(&title);
+	return 0;
+}

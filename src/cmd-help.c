@@ -1,0 +1,46 @@
+/* cmd-help.c: `kefu help [COMMAND]`. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kefu.h"
+#include "text.h"
+
+int
+cmd_help(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c;
+	size_t i;
+
+	(void)k;
+	if (argc > 2)
+		return cmd_usage(cmd_find("help"));
+	if (argc == 1) {
+		printf(_("Commands (kefu COMMAND, or at the kefu prompt):\n"));
+		for (i = 0; i < cmd_count; i++)
+			printf("  %-8s %s\n", cmd_table[i].name, _(cmd_table[i].summary));
+		printf(_("\n'help COMMAND' explains one; 'kefu --help' lists options too.\n"));
+		return 0;
+	}
+	c = cmd_find(argv[1]);
+	if (c == NULL) {
+		const char *names[16];
+		const char *sug;
+		struct sb sb = SB_INIT;
+
+		for (i = 0; i < cmd_count && i < ARRAY_SIZE(names); i++)
+			names[i] = cmd_table[i].name;
+		sug = text_suggest(argv[1], names, i);
+		text_inert(&sb, argv[1], false);
+		if (sug)
+			error(_("no command '%s' (did you mean '%s'?)"), sb_str(&sb), sug);
+		else
+			error(_("no command '%s'; 'kefu help' lists the commands"), sb_str(&sb));
+		sb_free(&sb);
+		return 2;
+	}
+	printf(_("usage: kefu %s%s%s\n\n%s.\n\n%s"), c->name, *c->usage ? " " : "",
+	       c->usage, _(c->summary), _(c->help));
+	return 0;
+}

@@ -1,0 +1,123 @@
+/* cmd-list.c: `kefu list [WHAT]`, the ids other commands take. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kefu.h"
+#include "text.h"
+
+struct row {
+	const char *id, *title, *note;
+};
+
+static void
+print_rows(const char *heading, const struct row *rows, size_t n)
+{
+	struct sb sb = SB_INIT;
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n; i++)
+		if (text_width(rows[i].id) > w)
+			w = text_width(rows[i].id);
+	sb_addf(&sb, "%s:\n", heading);
+	if (n == 0)
+		sb_adds(&sb, _("  (none)\n"));
+	for (i = 0; i < n; i++) {
+		sb_adds(&sb, "  ");
+		text_pad(&sb, rows[i].id, w, false);
+		sb_adds(&sb, "  ");
+		text_inert(&sb, rows[i].title, false);
+		if (rows[i].note)
+			sb_addf(&sb, "  (%s)", rows[i].note);
+		sb_addc(&sb, '\n');
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
+int
+cmd_list(struct kefu *k, int argc, char **argv)
+{
+	static const char *const whats[] = {
+		"lessons", "stages", "quizzes", "drills", "curricula"
+	};
+	const struct content *c;
+	const struct curriculum *cu = NULL;
+	struct row *rows;
+	size_t i, j, s, n, cap, w;
+	int shown = 0;
+
+	if (argc > 2)
+		return cmd_usage(cmd_find("list"));
+	if (argc == 2) {
+		for (w = 0; w < ARRAY_SIZE(whats); w++)
+			if (strcmp(argv[1], whats[w]) == 0)
+				break;
+		if (w == ARRAY_SIZE(whats))
+			return cmd_usage(cmd_find("list"));
+	}
+	c = kefu_content(k);
+	kefu_me(k);
+	if (k->enr.id)
+		cu = content_curriculum(c, k->enr.curriculum);
+	if (cu == NULL && c->ncurricula == 1)
+		cu = c->curricula[0];
+	cap = c->nquizzes + c->ndrills + c->ncurricula + 1;
+	for (s = 0; cu && s < cu->nstages; s++)
+		cap += cu->stages[s].nmodules + 1;
+	rows = xcalloc(cap, sizeof(*rows));
+
+	for (w = 0; w < ARRAY_SIZE(whats); w++) {
+		if (argc == 2 && strcmp(argv[1], whats[w]) != 0)
+			continue;
+		n = 0;
+		switch (w) {
+		case 0:
+			for (s = 0; cu && s < cu->nstages; s++)
+				for (j = 0; j < cu->stages[s].nmodules; j++)
+					if (cu->stages[s].modules[j].kind == MOD_LESSON) {
+						rows[n].id = cu->stages[s].modules[j].id;
+						rows[n].title = cu->stages[s].modules[j].title;
+						rows[n++].note = cu->stages[s].id;
+					}
+			break;
+		case 1:
+			for (s = 0; cu && s < cu->nstages; s++) {
+				rows[n].id = cu->stages[s].id;
+				rows[n++].title = cu->stages[s].title;
+			}
+			break;
+		case 2:
+			for (i = 0; i < c->nquizzes; i++) {
+				rows[n].id = c->quizzes[i]->id;
+				rows[n].title = c->quizzes[i]->title;
+				rows[n++].note = c->quizzes[i]->mode == QUIZ_EXAM ?
+				    _("exam") : _("practice");
+			}
+			break;
+		case 3:
+			for (i = 0; i < c->ndrills; i++) {
+				rows[n].id = c->drills[i]->id;
+				rows[n].title = c->drills[i]->title;
+				rows[n++].note = content_unit_name(c->drills[i]->unit);
+			}
+			break;
+		case 4:
+			for (i = 0; i < c->ncurricula; i++) {
+				rows[n].id = c->curricula[i]->id;
+				rows[n].title = c->curricula[i]->title;
+				rows[n++].note = cu == c->curricula[i] && k->enr.id ?
+				    _("enrolled") : NULL;
+			}
+			break;
+		}
+		if (shown++)
+			fputc('\n', stdout);
+		print_rows(whats[w], rows, n);
+	}
+	free(rows);
+	return 0;
+}

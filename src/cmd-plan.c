@@ -1,0 +1,205 @@
+/* cmd-plan.c: `kefu plan`, where the person stands and what to do next. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "plan.h"
+#include "text.h"
+
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define RED "\033[31m"
+#define DIM "\033[2m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *
+module_title(const struct module *m)
+{
+	switch (m->kind) {
+	case MOD_QUIZ:
+		return m->quiz ? m->quiz->title : "";
+	case MOD_DRILL:
+		return m->drill ? m->drill->title : "";
+	case MOD_SIGNOFF:
+		return m->title ? m->title : (m->id && m->id[0] == 'm' ?
+					      _("manager's sign-off") : _("trainer's sign-off"));
+	default:
+		return m->title ? m->title : "";
+	}
+}
+
+static const char *
+state_color(enum stage_state s)
+{
+	switch (s) {
+	case STAGE_COMPLETE:
+		return GREEN;
+	case STAGE_STARTED:
+	case STAGE_OPEN:
+		return YELLOW;
+	default:
+		return DIM;
+	}
+}
+
+static void
+print_stages(struct kefu *k, const struct curriculum *cu,
+	     const enum stage_state *states, long start)
+{
+	struct sb sb = SB_INIT;
+	int tw = text_width(_("Stage")), sw = text_width(_("Status"));
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++) {
+		int w = text_width(cu->stages[i].title);
+
+		if (w > tw)
+			tw = w;
+		w = text_width(plan_stage_state_name(states[i]));
+		if (w > sw)
+			sw = w;
+	}
+	if (tw > 24)
+		tw = 24;
+	sb_adds(&sb, "  #  ");
+	text_pad(&sb, _("Stage"), tw, true);
+	sb_adds(&sb, "  ");
+	text_pad(&sb, _("Status"), sw, true);
+	sb_addf(&sb, "  %4s  %s\n", _("Days"), _("Due"));
+	for (i = 0; i < cu->nstages; i++) {
+		const struct stage *s = &cu->stages[i];
+		long due = plan_due(cu, i, start);
+		char buf[11];
+
+		sb_addf(&sb, "%s%3zu  ", i == plan_current(states, cu->nstages) ?
+			kefu_color(k, BOLD) : "", i + 1);
+		text_pad(&sb, s->title, tw, true);
+		sb_addf(&sb, "  %s", kefu_color(k, state_color(states[i])));
+		text_pad(&sb, plan_stage_state_name(states[i]), sw, true);
+		sb_adds(&sb, kefu_color(k, RESET));
+		if (s->days > 0)
+			sb_addf(&sb, "  %4d", s->days);
+		else
+			sb_addf(&sb, "  %4s", "-");
+		if (due >= 0) {
+			sb_addf(&sb, "  %s", date_format(due, buf));
+			if (states[i] != STAGE_COMPLETE && k->today > due)
+				sb_addf(&sb, _("  %s%ld day%s late%s"), kefu_color(k, RED),
+					k->today - due, k->today - due == 1 ? "" : "s",
+					kefu_color(k, RESET));
+		} else
+			sb_adds(&sb, "  -");
+		sb_addc(&sb, '\n');
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
+static void
+print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
+	      enum stage_state state, const struct module_fact *facts)
+{
+	const struct stage *s = &cu->stages[si];
+	struct sb sb = SB_INIT;
+	size_t j, done = 0;
+	int iw = 0, tw = 0;
+
+	for (j = 0; j < s->nmodules; j++) {
+		int w = text_width(s->modules[j].id ? s->modules[j].id : "");
+
+		if (w > iw)
+			iw = w;
+		w = text_width(module_title(&s->modules[j]));
+		if (w > tw)
+			tw = w;
+		done += plan_module_state(&s->modules[j], &facts[j]) == MODULE_DONE;
+	}
+	if (tw > 28)
+		tw = 28;
+	sb_addf(&sb, _("\n%sStage %zu "), kefu_color(k, BOLD), si + 1);
+	text_inert(&sb, s->title, false);
+	sb_addf(&sb, _(" (%s)%s: %s, %zu of %zu modules done\n"), s->id,
+		kefu_color(k, RESET), plan_stage_state_name(state), done, s->nmodules);
+	for (j = 0; j < s->nmodules; j++) {
+		const struct module *m = &s->modules[j];
+		enum module_state ms = plan_module_state(m, &facts[j]);
+
+		sb_addf(&sb, "  %s%s%s ", kefu_color(k, ms == MODULE_DONE ? GREEN :
+						     ms == MODULE_STARTED ? YELLOW : ""),
+			ms == MODULE_DONE ? "[x]" : ms == MODULE_STARTED ? "[~]" : "[ ]",
+			kefu_color(k, RESET));
+		text_pad(&sb, content_module_kind_name(m->kind), 10, false);
+		text_pad(&sb, m->id ? m->id : "", iw, false);
+		sb_adds(&sb, "  ");
+		text_pad(&sb, module_title(m), tw, true);
+		sb_adds(&sb, "  ");
+		plan_module_need(&sb, m, &facts[j]);
+		sb_addc(&sb, '\n');
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
+int
+cmd_plan(struct kefu *k, int argc, char **argv)
+{
+	const struct curriculum *cu;
+	struct module_fact **facts;
+	enum stage_state *states;
+	struct sb sb = SB_INIT;
+	bool all = false;
+	long start;
+	size_t cur, i, j;
+	int i_arg;
+
+	for (i_arg = 1; i_arg < argc; i_arg++) {
+		if (strcmp(argv[i_arg], "--all") == 0)
+			all = true;
+		else
+			return cmd_usage(cmd_find("plan"));
+	}
+	if ((cu = kefu_curriculum(k)) == NULL)
+		return 1;
+	if (!date_parse(k->enr.started, &start))
+		start = k->today;
+	facts = kefu_facts(k, cu);
+	states = xcalloc(cu->nstages, sizeof(*states));
+	plan_stages(cu, (const struct module_fact *const *)facts, states);
+	kefu_record_stages(k, cu, states);
+	cur = plan_current(states, cu->nstages);
+
+	text_inert(&sb, cu->title, false);
+	sb_adds(&sb, " — ");
+	text_inert(&sb, k->me.name && *k->me.name ? k->me.name : k->me.login, false);
+	sb_addf(&sb, _(", enrolled %s\n\n"), k->enr.started);
+	fputs(sb_str(&sb), stdout);
+	sb_reset(&sb);
+	print_stages(k, cu, states, start);
+
+	for (i = 0; i < cu->nstages; i++)
+		if (i == cur || (all && i != cur))
+			print_modules(k, cu, i, states[i], facts[i]);
+
+	if (cur == cu->nstages) {
+		printf(_("\nEvery stage is complete. Well done.\n"));
+	} else {
+		const struct stage *s = &cu->stages[cur];
+
+		for (j = 0; j < s->nmodules; j++)
+			if (plan_module_state(&s->modules[j], &facts[cur][j]) != MODULE_DONE)
+				break;
+		if (j < s->nmodules) {
+			plan_module_step(&sb, &s->modules[j], k->me.login);
+			printf(_("\nNext: %s\n"), sb_str(&sb));
+		}
+	}
+	sb_free(&sb);
+	free(states);
+	kefu_facts_free(cu, facts);
+	return 0;
+}

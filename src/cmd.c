@@ -1,0 +1,111 @@
+/* cmd.c: the one table of commands, shared by `kefu CMD` and the prompt. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kefu.h"
+#include "text.h"
+
+static const char *const list_words[] = {
+	"lessons", "quizzes", "drills", "stages", "curricula", NULL
+};
+static const char *const plan_words[] = { "--all", NULL };
+
+const struct cmd cmd_table[] = {
+	{ "plan", "[--all]", N_("show your stages, what is done and the next step"),
+	  N_("Shows the stages of your curriculum in order with their status\n"
+	     "(locked, open, in progress, complete), planned days and due date,\n"
+	     "then every module of the current stage with what it still needs,\n"
+	     "and the one next step to take.\n"
+	     "\n"
+	     "  --all   list the modules of every stage, not just the current one\n"),
+	  ARG_WORDS, plan_words, cmd_plan },
+	{ "study", "LESSON", N_("read a lesson and mark it read"),
+	  N_("Shows a lesson of your curriculum. On a terminal the text goes\n"
+	     "through $PAGER (default: less -R); otherwise it is printed. The\n"
+	     "lesson counts as read once shown. Lessons of locked stages can be\n"
+	     "read ahead; they count when their stage opens.\n"),
+	  ARG_LESSON, NULL, cmd_study },
+	{ "list", "[lessons|quizzes|drills|stages|curricula]",
+	  N_("list the ids you can use with other commands"),
+	  N_("Lists ids and titles from the loaded content: lessons and stages\n"
+	     "of your curriculum, and every quiz, drill and curriculum. With no\n"
+	     "argument, lists them all.\n"),
+	  ARG_WORDS, list_words, cmd_list },
+	{ "enroll", "CURRICULUM", N_("enroll yourself in a curriculum"),
+	  N_("Enrolls you in a curriculum from today. kefu enrolls you on its\n"
+	     "own when the content has exactly one curriculum; with several,\n"
+	     "pick one with this command (see `kefu list curricula`).\n"),
+	  ARG_CURRICULUM, NULL, cmd_enroll },
+	{ "check", "[PATH...]", N_("validate content files"),
+	  N_("Checks curricula, quizzes and drills against the content format\n"
+	     "and reports every problem as FILE:LINE:COLUMN: message. With no\n"
+	     "PATH, checks the content tree kefu uses. A PATH may be a file or a\n"
+	     "directory (every .yaml/.yml below it). References to quizzes and\n"
+	     "drills not among the PATHs are looked up in the content tree.\n"
+	     "Exit status: 0 when all is well, 1 when anything is wrong.\n"),
+	  ARG_FILE, NULL, cmd_check },
+	{ "help", "[COMMAND]", N_("list commands, or explain one"),
+	  N_("Without an argument, lists the commands. With one, explains it.\n"),
+	  ARG_COMMAND, NULL, cmd_help },
+	{ "quit", "", N_("leave the kefu prompt (also: exit, Ctrl-D)"),
+	  N_("Leaves the interactive prompt. Everything is already saved.\n"),
+	  ARG_NONE, NULL, NULL },
+};
+
+const size_t cmd_count = ARRAY_SIZE(cmd_table);
+
+const struct cmd *
+cmd_find(const char *name)
+{
+	size_t i;
+
+	if (strcmp(name, "exit") == 0)
+		name = "quit";
+	for (i = 0; i < cmd_count; i++)
+		if (strcmp(cmd_table[i].name, name) == 0)
+			return &cmd_table[i];
+	return NULL;
+}
+
+int
+cmd_usage(const struct cmd *c)
+{
+	fprintf(stderr, _("usage: kefu %s %s\n"), c->name, c->usage);
+	fprintf(stderr, _("Try 'kefu help %s' for more.\n"), c->name);
+	return 2;
+}
+
+int
+cmd_run(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c = cmd_find(argv[0]);
+	size_t i;
+
+	if (c == NULL) {
+		const char *names[ARRAY_SIZE(cmd_table)];
+		const char *sug;
+
+		for (i = 0; i < cmd_count; i++)
+			names[i] = cmd_table[i].name;
+		sug = text_suggest(argv[0], names, cmd_count);
+		if (sug)
+			error(_("unknown command '%s' (did you mean '%s'?)"), argv[0], sug);
+		else
+			error(_("unknown command '%s'; 'kefu help' lists the commands"),
+			      argv[0]);
+		return 2;
+	}
+	if (c->fn == NULL) {
+		if (!k->in_shell)
+			error(_("'%s' only means something at the kefu prompt"), c->name);
+		return k->in_shell ? 0 : 2;
+	}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		char *help_argv[] = { (char *)"help", argv[0], NULL };
+
+		return cmd_help(k, 2, help_argv);
+	}
+	return c->fn(k, argc, argv);
+}

@@ -1,0 +1,186 @@
+/* content.h: curricula, quizzes and drills loaded from YAML.
+ *
+ * Ownership: a struct content owns everything reachable from it (every
+ * quiz, question, drill, curriculum, stage, module and string) in one
+ * arena. The tree is immutable once content_resolve() has run; nothing
+ * handed out here may be changed or freed by a caller, and every pointer
+ * stays valid until content_free(). */
+#ifndef KEFU_CONTENT_H
+#define KEFU_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct pos {
+	const char *file;
+	int line, col;
+};
+
+enum quiz_kind { QUIZ_PRODUCT, QUIZ_RULES, QUIZ_OTHER };
+enum quiz_mode { QUIZ_PRACTICE, QUIZ_EXAM };
+
+enum qtype {
+	Q_SINGLE, Q_MULTI, Q_TRUEFALSE, Q_FILL, Q_NUMERIC, Q_ORDER, Q_MATCH,
+	Q_ESSAY
+};
+
+struct question {
+	const char *id;
+	enum qtype type;
+	double points;
+	const char **tags;
+	size_t ntags;
+	const char *text;
+	const char *explain;	/* NULL when absent */
+	const char *rubric;	/* essay */
+	const char **choices;	/* single, multi */
+	size_t nchoices;
+	unsigned *answer;	/* single, multi: choice indexes, ascending */
+	size_t nanswer;
+	bool partial;		/* multi: scoring: partial */
+	bool truth;		/* truefalse */
+	const char **accepted;	/* fill */
+	size_t naccepted;
+	double number, tolerance;	/* numeric */
+	const char **steps;	/* order, in the right order */
+	size_t nsteps;
+	const char **left, **right;	/* match: pairs[i] = left[i], right[i] */
+	size_t npairs;
+	struct pos pos;
+};
+
+struct draw_rule {
+	const char *tag;	/* NULL: from the whole pool */
+	unsigned count;
+};
+
+struct quiz {
+	const char *id;
+	const char *title;
+	enum quiz_kind kind;
+	enum quiz_mode mode;
+	double pass_mark;	/* percent */
+	struct draw_rule *draws;	/* none: every question */
+	size_t ndraws;
+	bool shuffle;
+	long time_limit;	/* seconds; 0 for none */
+	unsigned attempts;	/* 0 for no cap */
+	bool review;		/* exam: may trainees review their answers */
+	struct question *questions;
+	size_t nquestions;
+	struct pos pos;
+};
+
+enum drill_unit { UNIT_CPM, UNIT_WPM };
+
+struct drill {
+	const char *id;
+	const char *title;
+	enum drill_unit unit;
+	const char **lines;
+	size_t nlines;
+	long time_limit;	/* seconds; 0 for none */
+	struct pos pos;
+};
+
+struct kpi {
+	const char *id;
+	const char *title;
+	const char *unit;
+	bool lower_better;
+	struct pos pos;
+};
+
+enum part_kind { PART_QUIZ, PART_KPI, PART_RATING };
+
+struct part {
+	const char *id;
+	const char *title;
+	enum part_kind kind;
+	const char *ref;		/* quiz or kpi id */
+	const struct quiz *quiz;	/* resolved */
+	const struct kpi *kpi;		/* resolved */
+	unsigned scale;			/* rating */
+	double min, max;
+	bool has_min, has_max;
+	struct pos pos;
+};
+
+enum module_kind { MOD_LESSON, MOD_QUIZ, MOD_DRILL, MOD_SIGNOFF, MOD_ASSESSMENT };
+
+struct module {
+	enum module_kind kind;
+	/* lesson, quiz, drill or assessment id; for a sign-off, the role */
+	const char *id;
+	const char *title;	/* lesson, assessment, optional sign-off */
+	const char *text;	/* lesson */
+	double pass_mark;	/* quiz override; < 0 for the quiz's own */
+	double min_speed;	/* drill; < 0 for no gate */
+	double min_accuracy;	/* drill; < 0 for no gate */
+	const struct quiz *quiz;	/* resolved */
+	const struct drill *drill;	/* resolved */
+	struct part *parts;	/* assessment */
+	size_t nparts;
+	struct pos pos;
+};
+
+struct stage {
+	const char *id;
+	const char *title;
+	int days;		/* planned length; 0 when not set */
+	struct module *modules;
+	size_t nmodules;
+	struct pos pos;
+};
+
+struct curriculum {
+	const char *id;
+	const char *title;
+	struct stage *stages;
+	size_t nstages;
+	struct kpi *kpis;
+	size_t nkpis;
+	struct pos pos;
+};
+
+struct content {
+	struct arena *arena;
+	struct quiz **quizzes;
+	size_t nquizzes;
+	struct drill **drills;
+	size_t ndrills;
+	struct curriculum **curricula;
+	size_t ncurricula;
+	size_t nfiles;
+	const char *root;	/* the tree it was loaded from, if any */
+	struct content_ids *ids;	/* private to content.c while loading */
+};
+
+struct content *content_new(void);
+void content_free(struct content *);
+
+/* Loads the YAML files of a content tree: curricula/ (drills included)
+ * and quizzes/, every *.yaml and *.yml below them, in name order. */
+int content_load_tree(struct content *, const char *dir, struct diag *);
+/* Loads one file, or every YAML file below a directory. */
+int content_load_path(struct content *, const char *path, struct diag *);
+/* Resolves references between files; ids missing from c are looked up in
+ * fallback when it is not NULL. Call once, after loading. */
+int content_resolve(struct content *c, const struct content *fallback,
+		    struct diag *);
+
+const struct quiz *content_quiz(const struct content *, const char *id);
+const struct drill *content_drill(const struct content *, const char *id);
+const struct curriculum *content_curriculum(const struct content *,
+					    const char *id);
+/* Finds a lesson module in a curriculum; sets *stage when found. */
+const struct module *content_lesson(const struct curriculum *,
+				    const char *id, const struct stage **stage);
+
+const char *content_qtype_name(enum qtype);
+const char *content_unit_name(enum drill_unit);	/* 字/分 or WPM */
+const char *content_module_kind_name(enum module_kind);
+
+#endif

@@ -1,0 +1,74 @@
+/* date.c: civil dates to day numbers and back (proleptic Gregorian). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+
+/* After Howard Hinnant's days_from_civil, rewritten for C. */
+long
+date_from_ymd(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_to_ymd(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+bool
+date_parse(const char *s, long *day)
+{
+	int y, m, d, n = 0, y2, m2, d2;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	*day = date_from_ymd(y, m, d);
+	date_to_ymd(*day, &y2, &m2, &d2);
+	return y2 == y && m2 == m && d2 == d;
+}
+
+char *
+date_format(long day, char *buf)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		y = 0;
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 13u, (unsigned)d % 32u);
+	return buf;
+}
+
+long
+date_of(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

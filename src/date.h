@@ -1,0 +1,18 @@
+/* date.h: calendar days as plain numbers (days since 1970-01-01), so
+ * due dates and lateness are integer arithmetic. Pure functions. */
+#ifndef KEFU_DATE_H
+#define KEFU_DATE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+long date_from_ymd(int y, int m, int d);
+void date_to_ymd(long day, int *y, int *m, int *d);
+/* Parses YYYY-MM-DD; false when it is not a real date. */
+bool date_parse(const char *, long *day);
+/* Writes YYYY-MM-DD into buf (at least 11 bytes). */
+char *date_format(long day, char *buf);
+/* The local calendar day of a moment. */
+long date_of(time_t);
+
+#endif

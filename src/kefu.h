@@ -1,0 +1,115 @@
+/* kefu.h: the session every command runs in, and the command table.
+ *
+ * To add a command:
+ *   1. write src/cmd-NAME.c with `int cmd_NAME(struct kefu *, int, char **)`;
+ *   2. declare it below;
+ *   3. add its row (name, usage, summary, help, argument kind) to the
+ *      table in cmd.c;
+ *   4. add the file to Makefile.am and a test under tests/.
+ *
+ * Ownership: the session owns the loaded content, the store and the
+ * person; commands borrow them and never free them. */
+#ifndef KEFU_KEFU_H
+#define KEFU_KEFU_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "content.h"
+#include "plan.h"
+#include "store.h"
+#include "util.h"
+
+struct kefu {
+	const char *content_dir;	/* from --content, KEFU_CONTENT or built in */
+	const char *db_path;		/* from --db, KEFU_DB or XDG */
+	struct content *content;	/* loaded on first use */
+	struct store *store;		/* opened on first use */
+	struct person me;		/* who runs kefu; id 0 until known */
+	struct enrollment enr;		/* id 0 when not enrolled */
+	long long now;			/* seconds since the epoch */
+	long today;			/* local day number of now */
+	bool tty_in;			/* stdin is a terminal */
+	bool color;			/* stdout takes colour */
+	bool in_shell;			/* running inside the interactive shell */
+};
+
+/* What a command's arguments are, for completion. */
+enum arg_kind {
+	ARG_NONE, ARG_COMMAND, ARG_LESSON, ARG_QUIZ, ARG_DRILL, ARG_STAGE,
+	ARG_CURRICULUM, ARG_FILE, ARG_WORDS
+};
+
+struct cmd {
+	const char *name;
+	const char *usage;	/* arguments after the name */
+	const char *summary;	/* one line for the list */
+	const char *help;	/* the rest of `help NAME` */
+	enum arg_kind arg;
+	const char *const *words;	/* ARG_WORDS: what to offer */
+	int (*fn)(struct kefu *, int argc, char **argv);
+};
+
+/* cmd.c */
+extern const struct cmd cmd_table[];
+extern const size_t cmd_count;
+const struct cmd *cmd_find(const char *name);
+/* Runs argv[0] with its arguments; returns the exit status. */
+int cmd_run(struct kefu *, int argc, char **argv);
+/* Prints "usage: kefu NAME USAGE" to stderr and returns 2. */
+int cmd_usage(const struct cmd *);
+
+/* session.c */
+/* The content tree, loaded and checked; dies listing the errors. */
+struct content *kefu_content(struct kefu *);
+/* The store, opened; dies when it cannot be. */
+struct store *kefu_store(struct kefu *);
+/* Who runs kefu, creating the first manager on a new database; dies
+ * (writing nothing) for a login the database does not know. */
+const struct person *kefu_me(struct kefu *);
+/* The person's curriculum, or NULL with a message when not enrolled. */
+const struct curriculum *kefu_curriculum(struct kefu *);
+/* Gathers the facts of every module of cu for the person into a
+ * stage-by-module table; free with kefu_facts_free(). */
+struct module_fact **kefu_facts(struct kefu *, const struct curriculum *);
+void kefu_facts_free(const struct curriculum *, struct module_fact **);
+/* Records the first time each stage is seen complete and tells the person
+ * about stages that have just completed. */
+void kefu_record_stages(struct kefu *, const struct curriculum *,
+			const enum stage_state *);
+void kefu_close(struct kefu *);
+/* Colour escapes, empty when colour is off. */
+const char *kefu_color(const struct kefu *, const char *code);
+
+/* term.c: reading lines from a person, with or without a terminal. */
+enum term_read { TERM_EOF = 0, TERM_LINE = 1, TERM_INTERRUPT = -1 };
+void term_init(struct kefu *);
+/* Reads one line into *line (caller frees). Ctrl-C gives TERM_INTERRUPT;
+ * end of input, SIGHUP and SIGTERM give TERM_EOF. */
+enum term_read term_read(const char *prompt, char **line);
+/* True once SIGHUP or SIGTERM asked kefu to end. */
+bool term_quitting(void);
+/* Sets the completion used by the next term_read; NULL for none. */
+void term_set_completion(char **(*fn)(const char *, int, int));
+void term_history_load(const char *path);
+void term_history_add(const char *line);
+void term_history_save(void);
+/* Shows text through $PAGER on a terminal, else prints it. */
+int term_page(struct kefu *, const char *text);
+
+/* shell.c */
+int shell_run(struct kefu *);
+/* Splits a line into words with '...' and "..." quoting. Returns argc
+ * (argv and its strings are malloc'd), or -1 for an unclosed quote. */
+int shell_split(const char *line, char ***argv);
+void shell_free_argv(int argc, char **argv);
+
+/* the commands */
+int cmd_check(struct kefu *, int, char **);
+int cmd_enroll(struct kefu *, int, char **);
+int cmd_help(struct kefu *, int, char **);
+int cmd_list(struct kefu *, int, char **);
+int cmd_plan(struct kefu *, int, char **);
+int cmd_study(struct kefu *, int, char **);
+
+#endif

@@ -1,0 +1,187 @@
+/* main.c: options, the session, and either one command or the prompt. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "kefu.h"
+
+static void
+close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, _("%s: write error: %s\n"), progname, strerror(errno));
+		_exit(1);
+	}
+}
+
+/* Content next to the sources when running from the build tree, else
+ * the installed copy. */
+static const char *
+default_content(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			if (strcmp(exe, KEFU_BUILDDIR) == 0)
+				return KEFU_SRCDIR;
+		}
+	}
+	return KEFU_DATADIR;
+}
+
+static char *
+default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/kefu/kefu.db", xdg);
+	if ((home == NULL || *home == '\0') && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	if (home == NULL || *home == '\0')
+		die(_("no home directory: name a database with --db or KEFU_DB"));
+	return xasprintf("%s/.local/share/kefu/kefu.db", home);
+}
+
+/* KEFU_NOW (a test aid: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or epoch seconds)
+ * fixes the clock; ignored when kefu runs with raised privileges. */
+static long long
+clock_now(void)
+{
+	const char *s = getenv("KEFU_NOW");
+	struct tm tm;
+	char *end;
+	long long t;
+
+	if (s == NULL || *s == '\0' || getegid() != getgid() || geteuid() != getuid())
+		return (long long)time(NULL);
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (end == NULL || *end) {
+		memset(&tm, 0, sizeof(tm));
+		end = strptime(s, "%Y-%m-%d", &tm);
+		tm.tm_hour = 12;
+	}
+	if (end && *end == '\0') {
+		tm.tm_isdst = -1;
+		return (long long)mktime(&tm);
+	}
+	errno = 0;
+	t = strtoll(s, &end, 10);
+	if (errno || *end || t < 0)
+		die(_("KEFU_NOW='%s' is not a date (YYYY-MM-DD) or seconds since 1970"), s);
+	return t;
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, _("Usage: kefu [OPTION]... [COMMAND [ARG]...]\n"
+		      "Train e-commerce customer-service staff: a six-stage plan, quizzes,\n"
+		      "typing drills and progress kept in SQLite.\n"
+		      "\n"
+		      "With no COMMAND on a terminal, kefu starts an interactive prompt that\n"
+		      "takes the same commands; with input piped in, it runs one command per\n"
+		      "line.\n"
+		      "\n"
+		      "Commands:\n"));
+	for (i = 0; i < cmd_count; i++)
+		fprintf(fp, "  %-8s %s\n", cmd_table[i].name, _(cmd_table[i].summary));
+	fprintf(fp, _("\n"
+		      "Options:\n"
+		      "  -C, --content DIR  use the content tree in DIR (curricula/, quizzes/)\n"
+		      "      --db PATH      use the database at PATH\n"
+		      "  -h, --help         show this help and exit\n"
+		      "  -V, --version      show the version and exit\n"
+		      "\n"
+		      "Environment:\n"
+		      "  KEFU_CONTENT   content tree, when --content is not given\n"
+		      "  KEFU_DB        database, when --db is not given\n"
+		      "                 (default: $XDG_DATA_HOME/kefu/kefu.db)\n"
+		      "  PAGER          pager for lessons (default: less -R)\n"
+		      "  NO_COLOR       set to turn colour off\n"
+		      "\n"
+		      "'kefu help COMMAND' explains a command. Exit status: 0 on success,\n"
+		      "1 on an error, 2 on a usage error.\n"));
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "content", required_argument, NULL, 'C' },
+		{ "db", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct kefu k;
+	const char *content = NULL, *db = NULL, *nc, *term;
+	char *db_alloc = NULL;
+	int c, status;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	atexit(close_stdout);
+	memset(&k, 0, sizeof(k));
+
+	while ((c = getopt_long(argc, argv, "+C:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			content = optarg;
+			break;
+		case 'D':
+			db = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("kefu %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fprintf(stderr, _("Try 'kefu --help' for more.\n"));
+			return 2;
+		}
+	}
+	if (content == NULL && (content = getenv("KEFU_CONTENT")) != NULL && *content == '\0')
+		content = NULL;
+	if (db == NULL && (db = getenv("KEFU_DB")) != NULL && *db == '\0')
+		db = NULL;
+	k.content_dir = content ? content : default_content();
+	k.db_path = db ? db : (db_alloc = default_db());
+	k.now = clock_now();
+	k.today = date_of((time_t)k.now);
+	k.tty_in = isatty(STDIN_FILENO);
+	nc = getenv("NO_COLOR");
+	term = getenv("TERM");
+	k.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+	    !(term && strcmp(term, "dumb") == 0);
+	term_init(&k);
+
+	if (optind < argc)
+		status = cmd_run(&k, argc - optind, argv + optind);
+	else
+		status = shell_run(&k);
+	kefu_close(&k);
+	free(db_alloc);
+	return status;
+}

@@ -1,0 +1,203 @@
+/* plan.c: the gating rules of the six-stage plan. */
+#include "config.h"
+
+#include "plan.h"
+
+double
+plan_pass_mark(const struct module *m)
+{
+	if (m->pass_mark >= 0)
+		return m->pass_mark;
+	return m->quiz ? m->quiz->pass_mark : 100;
+}
+
+enum module_state
+plan_module_state(const struct module *m, const struct module_fact *f)
+{
+	switch (m->kind) {
+	case MOD_LESSON:
+		return f->read ? MODULE_DONE : MODULE_TODO;
+	case MOD_QUIZ:
+		if (f->quiz.best >= 0 && f->quiz.best >= plan_pass_mark(m))
+			return MODULE_DONE;
+		return f->quiz.attempts > 0 || f->quiz.open || f->quiz.pending ?
+		    MODULE_STARTED : MODULE_TODO;
+	case MOD_DRILL:
+		if (f->drill.results > 0 && f->drill.met)
+			return MODULE_DONE;
+		return f->drill.results > 0 ? MODULE_STARTED : MODULE_TODO;
+	case MOD_SIGNOFF:
+		return f->signed_off ? MODULE_DONE : MODULE_TODO;
+	case MOD_ASSESSMENT:
+		return f->passed ? MODULE_DONE : MODULE_TODO;
+	}
+	BUG("module kind %d", (int)m->kind);
+}
+
+static void
+drill_gate(struct sb *sb, const struct module *m)
+{
+	const char *unit = m->drill ? content_unit_name(m->drill->unit) : "";
+
+	if (m->min_speed >= 0 && m->min_accuracy >= 0)
+		sb_addf(sb, _("needs %g %s at %g%% accuracy"), m->min_speed, unit,
+			m->min_accuracy);
+	else if (m->min_speed >= 0)
+		sb_addf(sb, _("needs %g %s"), m->min_speed, unit);
+	else if (m->min_accuracy >= 0)
+		sb_addf(sb, _("needs %g%% accuracy"), m->min_accuracy);
+	else
+		sb_adds(sb, _("needs one full run"));
+}
+
+void
+plan_module_need(struct sb *sb, const struct module *m,
+		 const struct module_fact *f)
+{
+	enum module_state st = plan_module_state(m, f);
+
+	switch (m->kind) {
+	case MOD_LESSON:
+		sb_adds(sb, st == MODULE_DONE ? _("read") : _("not read yet"));
+		return;
+	case MOD_QUIZ:
+		if (st == MODULE_DONE)
+			sb_addf(sb, _("passed: best %.0f%%, needs %g%%"), f->quiz.best,
+				plan_pass_mark(m));
+		else if (f->quiz.best >= 0)
+			sb_addf(sb, _("best %.0f%%, needs %g%%"), f->quiz.best,
+				plan_pass_mark(m));
+		else
+			sb_addf(sb, _("not passed yet, needs %g%%"), plan_pass_mark(m));
+		if (st != MODULE_DONE && f->quiz.pending)
+			sb_adds(sb, _("; an attempt waits for essay grading"));
+		if (st != MODULE_DONE && f->quiz.open)
+			sb_adds(sb, _("; an attempt is open"));
+		if (st != MODULE_DONE && m->quiz && m->quiz->attempts &&
+		    f->quiz.attempts >= (int)m->quiz->attempts && !f->quiz.open)
+			sb_addf(sb, _("; all %u attempts used, ask a trainer"),
+				m->quiz->attempts);
+		return;
+	case MOD_DRILL:
+		if (f->drill.results > 0) {
+			sb_addf(sb, _("best %.0f %s at %.0f%%"), f->drill.best_speed,
+				m->drill ? content_unit_name(m->drill->unit) : "",
+				f->drill.best_accuracy);
+			sb_adds(sb, st == MODULE_DONE ? _(", gate met (") : _(", "));
+		} else
+			sb_adds(sb, _("no result yet, "));
+		drill_gate(sb, m);
+		if (st == MODULE_DONE && f->drill.results > 0)
+			sb_adds(sb, ")");
+		return;
+	case MOD_SIGNOFF:
+		if (st == MODULE_DONE)
+			sb_adds(sb, _("signed off"));
+		else
+			sb_addf(sb, _("waits for the %s's sign-off"),
+				m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
+		return;
+	case MOD_ASSESSMENT:
+		sb_adds(sb, st == MODULE_DONE ? _("passed") :
+			_("waits for the trainer's assessment"));
+		return;
+	}
+}
+
+void
+plan_module_step(struct sb *sb, const struct module *m, const char *login)
+{
+	switch (m->kind) {
+	case MOD_LESSON:
+		sb_addf(sb, _("read lesson '%s': kefu study %s"), m->id, m->id);
+		return;
+	case MOD_QUIZ:
+		sb_addf(sb, _("pass quiz '%s': kefu quiz %s"), m->id, m->id);
+		return;
+	case MOD_DRILL:
+		sb_addf(sb, _("meet the typing gate of drill '%s': kefu drill %s"),
+			m->id, m->id);
+		return;
+	case MOD_SIGNOFF:
+		sb_addf(sb, _("ask your %s to sign this stage off"),
+			m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
+		return;
+	case MOD_ASSESSMENT:
+		sb_addf(sb, _("ask your trainer for assessment '%s' (kefu assess %s)"),
+			m->id, login);
+		return;
+	}
+}
+
+void
+plan_stages(const struct curriculum *cu, const struct module_fact *const *facts,
+	    enum stage_state *out)
+{
+	bool prev_complete = true;
+	size_t i, j;
+
+	for (i = 0; i < cu->nstages; i++) {
+		const struct stage *s = &cu->stages[i];
+		size_t done = 0, started = 0;
+
+		if (!prev_complete) {
+			out[i] = STAGE_LOCKED;
+			continue;
+		}
+		for (j = 0; j < s->nmodules; j++) {
+			enum module_state ms = plan_module_state(&s->modules[j],
+								 &facts[i][j]);
+
+			done += ms == MODULE_DONE;
+			started += ms == MODULE_STARTED;
+		}
+		if (done == s->nmodules)
+			out[i] = STAGE_COMPLETE;
+		else if (done + started > 0)
+			out[i] = STAGE_STARTED;
+		else
+			out[i] = STAGE_OPEN;
+		prev_complete = out[i] == STAGE_COMPLETE;
+	}
+}
+
+size_t
+plan_current(const enum stage_state *states, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (states[i] != STAGE_COMPLETE)
+			return i;
+	return n;
+}
+
+long
+plan_due(const struct curriculum *cu, size_t stage, long start_day)
+{
+	long day = start_day;
+	size_t i;
+
+	for (i = 0; i <= stage && i < cu->nstages; i++) {
+		if (cu->stages[i].days <= 0)
+			return -1;
+		day += cu->stages[i].days;
+	}
+	return day;
+}
+
+const char *
+plan_stage_state_name(enum stage_state s)
+{
+	switch (s) {
+	case STAGE_LOCKED:
+		return _("locked");
+	case STAGE_OPEN:
+		return _("open");
+	case STAGE_STARTED:
+		return _("in progress");
+	case STAGE_COMPLETE:
+		return _("complete");
+	}
+	BUG("stage state %d", (int)s);
+}

@@ -1,0 +1,49 @@
+/* plan.h: where a trainee stands in a curriculum. Pure functions of the
+ * curriculum and the facts gathered about one person; no I/O. */
+#ifndef KEFU_PLAN_H
+#define KEFU_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "store.h"
+#include "util.h"
+
+/* What is known about one module for one person. */
+struct module_fact {
+	bool read;			/* lesson */
+	struct quiz_facts quiz;		/* quiz */
+	struct drill_facts drill;	/* drill */
+	bool signed_off;		/* signoff */
+	bool passed;			/* assessment */
+};
+
+enum module_state { MODULE_TODO, MODULE_STARTED, MODULE_DONE };
+enum stage_state { STAGE_LOCKED, STAGE_OPEN, STAGE_STARTED, STAGE_COMPLETE };
+
+/* The pass mark a quiz module asks for: its override or the quiz's. */
+double plan_pass_mark(const struct module *);
+enum module_state plan_module_state(const struct module *,
+				    const struct module_fact *);
+/* Appends what the module has and what it still needs, in words. */
+void plan_module_need(struct sb *, const struct module *,
+		      const struct module_fact *);
+/* Appends the one thing to do next for a module that is not done. */
+void plan_module_step(struct sb *, const struct module *, const char *login);
+
+/* States of every stage: facts[i] holds the facts of stage i's modules.
+ * A stage is open when it is the first or the stage before it is
+ * complete, and complete when it is open and all its modules are done. */
+void plan_stages(const struct curriculum *,
+		 const struct module_fact *const *facts,
+		 enum stage_state *out);
+/* The first stage that is not complete; nstages when all are. */
+size_t plan_current(const enum stage_state *, size_t nstages);
+/* Day a stage is due: the enrollment's start plus the planned days of
+ * that stage and every stage before it; -1 when a stage has no days. */
+long plan_due(const struct curriculum *, size_t stage, long start_day);
+
+const char *plan_stage_state_name(enum stage_state);
+
+#endif

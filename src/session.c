@@ -1,0 +1,281 @@
+/* session.c: what every command borrows: the content tree, the store,
+ * the person running kefu and their enrollment. */
+#include "config.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "plan.h"
+#include "text.h"
+
+struct content *
+kefu_content(struct kefu *k)
+{
+	struct diag d = { stderr, 0 };
+
+	if (k->content)
+		return k->content;
+	k->content = content_new();
+	content_load_tree(k->content, k->content_dir, &d);
+	content_resolve(k->content, NULL, &d);
+	if (d.errors)
+		die(_("the content in '%s' has %u error%s (listed above); fix them, then run 'kefu check'"),
+		    k->content_dir, d.errors, d.errors == 1 ? "" : "s");
+	return k->content;
+}
+
+struct store *
+kefu_store(struct kefu *k)
+{
+	char *dir, *slash;
+
+	if (k->store)
+		return k->store;
+	dir = xstrdup(k->db_path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (access(dir, F_OK) != 0 && mkdir_p(dir, 0700) != 0)
+			die(_("cannot create the directory '%s' for the database"), dir);
+	}
+	free(dir);
+	k->store = store_open(k->db_path);
+	if (k->store == NULL)
+		exit(1);
+	return k->store;
+}
+
+static void
+print_manager(const struct person *p, void *arg)
+{
+	struct sb *sb = arg;
+
+	if (sb->len)
+		sb_adds(sb, ", ");
+	text_inert(sb, p->login, false);
+	if (p->name && *p->name) {
+		sb_adds(sb, " (");
+		text_inert(sb, p->name, false);
+		sb_adds(sb, ")");
+	}
+}
+
+static char *
+os_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw == NULL || pw->pw_name == NULL || *pw->pw_name == '\0')
+		die(_("cannot tell who you are: user id %u has no login name"),
+		    (unsigned)getuid());
+	return xstrdup(pw->pw_name);
+}
+
+/* A new database: its first user manages it, enrolled when there is
+ * exactly one curriculum to enroll in. */
+static void
+first_run(struct kefu *k, const char *login)
+{
+	struct store *st = k->store;
+	struct content *c = kefu_content(k);
+	char today[11];
+	int64_t id;
+
+	date_format(k->today, today);
+	if (store_begin(st) != 0)
+		exit(1);
+	if (store_person_count(st) != 0) {
+		/* someone else got there first */
+		store_rollback(st);
+		return;
+	}
+	id = store_person_add(st, login, NULL, "manager", today, k->now);
+	if (id < 0 ||
+	    store_event(st, id, "first-run", id, login, k->now) != 0 ||
+	    (c->ncurricula == 1 &&
+	     (store_enroll(st, id, c->curricula[0]->id, today, k->now) < 0 ||
+	      store_event(st, id, "enroll", id, c->curricula[0]->id, k->now) != 0)) ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		exit(1);
+	}
+	if (c->ncurricula == 1) {
+		struct sb sb = SB_INIT;
+
+		text_inert(&sb, c->curricula[0]->title, false);
+		printf(_("Welcome to kefu. This is a new database: you are its first user, so you\n"
+			 "manage it, and you are enrolled in %s from today.\n\n"),
+		       sb_str(&sb));
+		sb_free(&sb);
+	} else {
+		printf(_("Welcome to kefu. This is a new database: you are its first user, so you\n"
+			 "manage it. Enroll with 'kefu enroll CURRICULUM' (see 'kefu list curricula').\n\n"));
+	}
+}
+
+const struct person *
+kefu_me(struct kefu *k)
+{
+	struct store *st;
+	char *login;
+	int rc;
+
+	if (k->me.id)
+		return &k->me;
+	st = kefu_store(k);
+	login = os_login();
+	rc = store_person_by_login(st, login, &k->me);
+	if (rc == 0 && store_person_count(st) == 0) {
+		first_run(k, login);
+		rc = store_person_by_login(st, login, &k->me);
+	}
+	if (rc < 0)
+		exit(1);
+	if (rc == 0 || !k->me.active) {
+		struct sb sb = SB_INIT, who = SB_INIT;
+
+		store_managers(st, print_manager, &sb);
+		text_inert(&who, login, false);
+		error(_("'%s' is not %s in this kefu database (%s)"), sb_str(&who),
+		      rc == 0 ? _("registered") : _("active"), k->db_path);
+		if (sb.len)
+			fprintf(stderr, _("Ask a manager to add you: %s\n"), sb_str(&sb));
+		sb_free(&sb);
+		sb_free(&who);
+		free(login);
+		exit(1);
+	}
+	free(login);
+	if (store_enrollment(st, k->me.id, &k->enr) < 0)
+		exit(1);
+	return &k->me;
+}
+
+const struct curriculum *
+kefu_curriculum(struct kefu *k)
+{
+	const struct curriculum *cu;
+
+	kefu_content(k);
+	kefu_me(k);
+	if (k->enr.id == 0) {
+		error(_("you are not enrolled in a curriculum; see 'kefu list curricula' and 'kefu enroll ID'"));
+		return NULL;
+	}
+	cu = content_curriculum(k->content, k->enr.curriculum);
+	if (cu == NULL)
+		error(_("you are enrolled in curriculum '%s', which the content in '%s' does not have"),
+		      k->enr.curriculum, k->content_dir);
+	return cu;
+}
+
+struct module_fact **
+kefu_facts(struct kefu *k, const struct curriculum *cu)
+{
+	struct module_fact **facts = xcalloc(cu->nstages, sizeof(*facts));
+	struct store *st = kefu_store(k);
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < cu->nstages; i++) {
+		const struct stage *s = &cu->stages[i];
+
+		facts[i] = xcalloc(s->nmodules, sizeof(**facts));
+		for (j = 0; j < s->nmodules; j++) {
+			const struct module *m = &s->modules[j];
+			struct module_fact *f = &facts[i][j];
+
+			switch (m->kind) {
+			case MOD_LESSON:
+				rc = store_lesson_is_read(st, k->me.id, m->id);
+				f->read = rc > 0;
+				break;
+			case MOD_QUIZ:
+				rc = store_quiz_facts(st, k->me.id, m->id, &f->quiz);
+				break;
+			case MOD_DRILL:
+				rc = store_drill_facts(st, k->me.id, m->id, m->min_speed,
+						       m->min_accuracy, &f->drill);
+				break;
+			case MOD_SIGNOFF:
+				rc = store_signed_off(st, k->enr.id, s->id);
+				f->signed_off = rc > 0;
+				break;
+			case MOD_ASSESSMENT:
+				rc = store_assessment_passed(st, k->enr.id, m->id);
+				f->passed = rc > 0;
+				break;
+			}
+			if (rc < 0)
+				exit(1);
+		}
+	}
+	return facts;
+}
+
+void
+kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
+{
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++)
+		free(facts[i]);
+	free(facts);
+}
+
+void
+kefu_record_stages(struct kefu *k, const struct curriculum *cu,
+		   const enum stage_state *states)
+{
+	struct store *st = kefu_store(k);
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++) {
+		struct sb sb = SB_INIT;
+		long long at;
+
+		if (states[i] != STAGE_COMPLETE)
+			continue;
+		at = store_stage_completed_at(st, k->enr.id, cu->stages[i].id);
+		if (at != 0)
+			continue;
+		if (store_begin(st) != 0 ||
+		    store_stage_completed(st, k->enr.id, cu->stages[i].id, k->now) != 0 ||
+		    store_event(st, k->me.id, "stage-complete", k->me.id,
+				cu->stages[i].id, k->now) != 0 ||
+		    store_commit(st) != 0) {
+			store_rollback(st);
+			exit(1);
+		}
+		text_inert(&sb, cu->stages[i].title, false);
+		printf(_("Stage %zu %s is complete."), i + 1, sb_str(&sb));
+		sb_reset(&sb);
+		if (i + 1 < cu->nstages) {
+			text_inert(&sb, cu->stages[i + 1].title, false);
+			printf(_(" Stage %zu %s is open.\n"), i + 2, sb_str(&sb));
+		} else
+			printf(_(" Every stage of the plan is complete.\n"));
+		sb_free(&sb);
+	}
+}
+
+void
+kefu_close(struct kefu *k)
+{
+	store_close(k->store);
+	content_free(k->content);
+	person_clear(&k->me);
+	enrollment_clear(&k->enr);
+	k->store = NULL;
+	k->content = NULL;
+}
+
+const char *
+kefu_color(const struct kefu *k, const char *code)
+{
+	return k->color ? code : "";
+}

@@ -1,0 +1,280 @@
+/* shell.c: the interactive prompt: the same commands as the one-shot
+ * form, with completion of commands and ids, and history. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+
+#include "kefu.h"
+#include "plan.h"
+#include "text.h"
+
+static struct kefu *shell_k;
+
+int
+shell_split(const char *line, char ***argvp)
+{
+	char **argv = NULL;
+	int argc = 0;
+	const char *p = line;
+
+	for (;;) {
+		struct sb word = SB_INIT;
+		bool have = false;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				char q = *p++;
+				const char *end = strchr(p, q);
+
+				if (end == NULL) {
+					sb_free(&word);
+					shell_free_argv(argc, argv);
+					*argvp = NULL;
+					return -1;
+				}
+				sb_add(&word, p, (size_t)(end - p));
+				p = end + 1;
+			} else if (*p == '\\' && p[1]) {
+				sb_addc(&word, p[1]);
+				p += 2;
+			} else
+				sb_addc(&word, *p++);
+			have = true;
+		}
+		if (!have)
+			continue;
+		argv = xreallocarray(argv, (size_t)argc + 2, sizeof(*argv));
+		argv[argc++] = sb_detach(&word);
+		argv[argc] = NULL;
+	}
+	if (argv == NULL) {
+		argv = xcalloc(1, sizeof(*argv));
+	}
+	*argvp = argv;
+	return argc;
+}
+
+void
+shell_free_argv(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* ---- completion ---- */
+
+static const char **comp_words;
+static size_t comp_n, comp_i;
+
+static void
+comp_add(const char *w)
+{
+	comp_words = xreallocarray(comp_words, comp_n + 1, sizeof(*comp_words));
+	comp_words[comp_n++] = w;
+}
+
+static char *
+comp_next(const char *text, int state)
+{
+	size_t len = strlen(text);
+
+	if (state == 0)
+		comp_i = 0;
+	while (comp_i < comp_n) {
+		const char *w = comp_words[comp_i++];
+
+		if (strncmp(w, text, len) == 0)
+			return xstrdup(w);
+	}
+	return NULL;
+}
+
+/* Fills the candidates for an argument of the given kind. */
+static void
+comp_fill(enum arg_kind kind, const struct cmd *c)
+{
+	const struct content *ct = shell_k->content;
+	size_t i, j, s;
+
+	comp_n = 0;
+	switch (kind) {
+	case ARG_COMMAND:
+		for (i = 0; i < cmd_count; i++)
+			comp_add(cmd_table[i].name);
+		break;
+	case ARG_QUIZ:
+		for (i = 0; ct && i < ct->nquizzes; i++)
+			comp_add(ct->quizzes[i]->id);
+		break;
+	case ARG_DRILL:
+		for (i = 0; ct && i < ct->ndrills; i++)
+			comp_add(ct->drills[i]->id);
+		break;
+	case ARG_CURRICULUM:
+		for (i = 0; ct && i < ct->ncurricula; i++)
+			comp_add(ct->curricula[i]->id);
+		break;
+	case ARG_LESSON:
+	case ARG_STAGE:
+		for (i = 0; ct && i < ct->ncurricula; i++)
+			for (s = 0; s < ct->curricula[i]->nstages; s++) {
+				const struct stage *st = &ct->curricula[i]->stages[s];
+
+				if (kind == ARG_STAGE) {
+					comp_add(st->id);
+					continue;
+				}
+				for (j = 0; j < st->nmodules; j++)
+					if (st->modules[j].kind == MOD_LESSON)
+						comp_add(st->modules[j].id);
+			}
+		break;
+	case ARG_WORDS:
+		for (i = 0; c->words && c->words[i]; i++)
+			comp_add(c->words[i]);
+		break;
+	case ARG_NONE:
+	case ARG_FILE:
+		break;
+	}
+}
+
+static char **
+shell_complete(const char *text, int start, int end)
+{
+	char **argv;
+	const struct cmd *c;
+	int argc;
+	char *head;
+
+	(void)end;
+	rl_attempted_completion_over = 1;
+	head = xstrndup(rl_line_buffer, (size_t)start);
+	argc = shell_split(head, &argv);
+	free(head);
+	if (argc < 0)
+		return NULL;
+	if (argc == 0) {
+		comp_fill(ARG_COMMAND, NULL);
+	} else {
+		c = cmd_find(argv[0]);
+		if (c == NULL || c->arg == ARG_NONE) {
+			shell_free_argv(argc, argv);
+			return NULL;
+		}
+		if (c->arg == ARG_FILE) {
+			shell_free_argv(argc, argv);
+			rl_attempted_completion_over = 0;
+			return NULL;	/* readline's own file names */
+		}
+		comp_fill(c->arg, c);
+	}
+	shell_free_argv(argc, argv);
+	return rl_completion_matches(text, comp_next);
+}
+
+/* ---- the loop ---- */
+
+/* "kefu 张三 · 入职培训> " for the person and their current stage. */
+static char *
+shell_prompt(struct kefu *k)
+{
+	const struct curriculum *cu = k->enr.id ? content_curriculum(k->content, k->enr.curriculum) : NULL;
+	struct sb sb = SB_INIT;
+
+	sb_adds(&sb, "kefu ");
+	text_inert(&sb, k->me.name && *k->me.name ? k->me.name : k->me.login, false);
+	if (cu) {
+		struct module_fact **facts = kefu_facts(k, cu);
+		enum stage_state *states = xcalloc(cu->nstages, sizeof(*states));
+		size_t cur;
+
+		plan_stages(cu, (const struct module_fact *const *)facts, states);
+		cur = plan_current(states, cu->nstages);
+		sb_adds(&sb, " · ");
+		if (cur < cu->nstages)
+			text_inert(&sb, cu->stages[cur].title, false);
+		else
+			sb_adds(&sb, _("all stages complete"));
+		free(states);
+		kefu_facts_free(cu, facts);
+	}
+	sb_adds(&sb, "> ");
+	return sb_detach(&sb);
+}
+
+int
+shell_run(struct kefu *k)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir = NULL, *hist;
+	int status = 0;
+
+	shell_k = k;
+	k->in_shell = true;
+	kefu_content(k);
+	kefu_me(k);
+	if (k->tty_in) {
+		if (xdg && *xdg == '/')
+			dir = path_join(xdg, "kefu");
+		else if (home && *home)
+			dir = xasprintf("%s/.local/state/kefu", home);
+		if (dir && mkdir_p(dir, 0700) == 0) {
+			hist = path_join(dir, "history");
+			term_history_load(hist);
+			free(hist);
+		}
+		free(dir);
+		term_set_completion(shell_complete);
+		printf(_("kefu %s: type 'help' for commands, 'quit' or Ctrl-D to leave.\n"),
+		       PACKAGE_VERSION);
+	}
+	for (;;) {
+		char *prompt = k->tty_in ? shell_prompt(k) : xstrdup("");
+		char *line, **argv;
+		enum term_read r = term_read(prompt, &line);
+		int argc;
+
+		free(prompt);
+		if (r == TERM_EOF)
+			break;
+		if (r == TERM_INTERRUPT)
+			continue;
+		term_history_add(line);
+		argc = shell_split(line, &argv);
+		free(line);
+		if (argc < 0) {
+			error(_("unclosed quote"));
+			status = 2;
+			continue;
+		}
+		if (argc == 0 || argv[0][0] == '#') {
+			shell_free_argv(argc, argv);
+			continue;
+		}
+		if (strcmp(argv[0], "quit") == 0 || strcmp(argv[0], "exit") == 0) {
+			shell_free_argv(argc, argv);
+			break;
+		}
+		status = cmd_run(k, argc, argv);
+		shell_free_argv(argc, argv);
+		fflush(stdout);
+		if (term_quitting())
+			break;
+	}
+	term_history_save();
+	free(comp_words);
+	comp_words = NULL;
+	return status;
+}

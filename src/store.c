@@ -1,0 +1,745 @@
+/* store.c: the SQLite database: schema, migrations and every statement
+ * kefu runs, each prepared once with bound parameters. */
+#include "config.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "util.h"
+
+/* Numbered migrations; migration i brings the schema to version i + 1.
+ * Never edit one that has shipped: add another. */
+static const char *const migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"
+	"  role TEXT NOT NULL CHECK (role IN ('trainee','trainer','manager')),"
+	"  hired TEXT,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  created INTEGER NOT NULL);"
+	"CREATE TABLE enrollment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  curriculum TEXT NOT NULL,"
+	"  started TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  UNIQUE (person_id, curriculum));"
+	"CREATE TABLE stage_progress ("
+	"  enrollment_id INTEGER NOT NULL REFERENCES enrollment(id),"
+	"  stage TEXT NOT NULL,"
+	"  opened INTEGER,"
+	"  completed INTEGER,"
+	"  due TEXT,"
+	"  PRIMARY KEY (enrollment_id, stage));"
+	"CREATE TABLE lesson_read ("
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  lesson TEXT NOT NULL,"
+	"  first_read INTEGER NOT NULL,"
+	"  last_read INTEGER NOT NULL,"
+	"  times INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY (person_id, lesson));"
+	"CREATE TABLE quiz_attempt ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  quiz TEXT NOT NULL,"
+	"  started INTEGER NOT NULL,"
+	"  finished INTEGER,"
+	"  seed INTEGER NOT NULL,"
+	"  paper TEXT NOT NULL,"	/* drawn questions and choice order */
+	"  points REAL,"
+	"  max_points REAL,"
+	"  percent REAL,"
+	"  state TEXT NOT NULL DEFAULT 'open'"
+	"    CHECK (state IN ('open','pending','final')));"
+	"CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);"
+	"CREATE TABLE quiz_answer ("
+	"  attempt_id INTEGER NOT NULL REFERENCES quiz_attempt(id),"
+	"  seq INTEGER NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  response TEXT,"
+	"  points REAL,"
+	"  correct INTEGER,"
+	"  answered INTEGER NOT NULL,"
+	"  PRIMARY KEY (attempt_id, seq));"
+	"CREATE TABLE grading ("
+	"  id INTEGER PRIMARY KEY,"
+	"  attempt_id INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  grader_id INTEGER NOT NULL REFERENCES person(id),"
+	"  points REAL NOT NULL,"
+	"  comment TEXT,"
+	"  graded INTEGER NOT NULL,"
+	"  FOREIGN KEY (attempt_id, seq) REFERENCES quiz_answer(attempt_id, seq));"
+	"CREATE TABLE review_item ("
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  quiz TEXT NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  misses INTEGER NOT NULL DEFAULT 0,"
+	"  reps INTEGER NOT NULL DEFAULT 0,"
+	"  ease REAL NOT NULL DEFAULT 2.5,"
+	"  interval_days REAL NOT NULL DEFAULT 0,"
+	"  due INTEGER NOT NULL,"
+	"  PRIMARY KEY (person_id, quiz, question));"
+	"CREATE TABLE review_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  quiz TEXT NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  rating TEXT NOT NULL,"
+	"  interval_before REAL NOT NULL,"
+	"  interval_after REAL NOT NULL,"
+	"  ease_after REAL NOT NULL);"
+	"CREATE TABLE drill_result ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  drill TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  unit TEXT NOT NULL,"
+	"  seconds REAL NOT NULL,"
+	"  typed INTEGER NOT NULL,"
+	"  correct INTEGER NOT NULL,"
+	"  raw_speed REAL NOT NULL,"
+	"  net_speed REAL NOT NULL,"
+	"  accuracy REAL NOT NULL,"
+	"  key_accuracy REAL,"
+	"  backspaces INTEGER NOT NULL DEFAULT 0,"
+	"  timed INTEGER NOT NULL);"	/* 1: from keystrokes; 0: piped lines */
+	"CREATE INDEX drill_result_person ON drill_result(person_id, drill);"
+	"CREATE TABLE signoff ("
+	"  enrollment_id INTEGER NOT NULL REFERENCES enrollment(id),"
+	"  stage TEXT NOT NULL,"
+	"  signer_id INTEGER NOT NULL REFERENCES person(id),"
+	"  signed INTEGER NOT NULL,"
+	"  note TEXT,"
+	"  PRIMARY KEY (enrollment_id, stage));"
+	"CREATE TABLE assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enrollment_id INTEGER NOT NULL REFERENCES enrollment(id),"
+	"  assessment TEXT NOT NULL,"
+	"  outcome TEXT NOT NULL CHECK (outcome IN ('pass','extend','fail')),"
+	"  reason TEXT,"
+	"  new_due TEXT,"
+	"  decided_by INTEGER NOT NULL REFERENCES person(id),"
+	"  decided INTEGER NOT NULL);"
+	"CREATE TABLE assessment_part ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  part TEXT NOT NULL,"
+	"  value REAL,"
+	"  passed INTEGER NOT NULL,"
+	"  note TEXT,"
+	"  PRIMARY KEY (assessment_id, part));"
+	"CREATE TABLE kpi_figure ("
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  kpi TEXT NOT NULL,"
+	"  period TEXT NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  recorded_by INTEGER NOT NULL REFERENCES person(id),"
+	"  recorded INTEGER NOT NULL,"
+	"  PRIMARY KEY (person_id, kpi, period));"
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor_id INTEGER REFERENCES person(id),"
+	"  action TEXT NOT NULL,"
+	"  subject_id INTEGER REFERENCES person(id),"
+	"  detail TEXT);"
+	"CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+};
+
+enum stmt {
+	S_PERSON_BY_LOGIN,
+	S_PERSON_ADD,
+	S_PERSON_COUNT,
+	S_MANAGERS,
+	S_ENROLLMENT,
+	S_ENROLL,
+	S_LESSON_READ,
+	S_LESSON_IS_READ,
+	S_QUIZ_FACTS,
+	S_DRILL_FACTS,
+	S_DRILL_MET,
+	S_SIGNED_OFF,
+	S_ASSESSMENT_PASSED,
+	S_STAGE_OPENED,
+	S_STAGE_COMPLETED,
+	S_STAGE_COMPLETED_AT,
+	S_EVENT,
+	S_BEGIN,
+	S_COMMIT,
+	S_ROLLBACK,
+	S_COUNT
+};
+
+static const char *const sql[S_COUNT] = {
+	[S_PERSON_BY_LOGIN] =
+	"SELECT id, login, name, role, hired, active FROM person WHERE login = ?1",
+	[S_PERSON_ADD] =
+	"INSERT INTO person (login, name, role, hired, created)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_PERSON_COUNT] = "SELECT count(*) FROM person",
+	[S_MANAGERS] =
+	"SELECT id, login, name, role, hired, active FROM person"
+	" WHERE role = 'manager' AND active ORDER BY login",
+	[S_ENROLLMENT] =
+	"SELECT id, person_id, curriculum, started FROM enrollment"
+	" WHERE person_id = ?1 ORDER BY created DESC, id DESC LIMIT 1",
+	[S_ENROLL] =
+	"INSERT INTO enrollment (person_id, curriculum, started, created)"
+	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person_id, curriculum)"
+	" DO UPDATE SET created = excluded.created",
+	[S_LESSON_READ] =
+	"INSERT INTO lesson_read (person_id, lesson, first_read, last_read)"
+	" VALUES (?1, ?2, ?3, ?3) ON CONFLICT (person_id, lesson) DO UPDATE"
+	" SET last_read = excluded.last_read, times = times + 1",
+	[S_LESSON_IS_READ] =
+	"SELECT 1 FROM lesson_read WHERE person_id = ?1 AND lesson = ?2",
+	[S_QUIZ_FACTS] =
+	"SELECT count(*) FILTER (WHERE state != 'open'),"
+	" max(percent) FILTER (WHERE state = 'final'),"
+	" count(*) FILTER (WHERE state = 'pending'),"
+	" count(*) FILTER (WHERE state = 'open')"
+	" FROM quiz_attempt WHERE person_id = ?1 AND quiz = ?2",
+	[S_DRILL_FACTS] =
+	"SELECT count(*) OVER (), net_speed, accuracy FROM drill_result"
+	" WHERE person_id = ?1 AND drill = ?2"
+	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
+	[S_DRILL_MET] =
+	"SELECT 1 FROM drill_result WHERE person_id = ?1 AND drill = ?2"
+	" AND net_speed >= ?3 AND accuracy >= ?4 LIMIT 1",
+	[S_SIGNED_OFF] =
+	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
+	[S_ASSESSMENT_PASSED] =
+	"SELECT outcome = 'pass' FROM assessment"
+	" WHERE enrollment_id = ?1 AND assessment = ?2"
+	" ORDER BY decided DESC, id DESC LIMIT 1",
+	[S_STAGE_OPENED] =
+	"INSERT INTO stage_progress (enrollment_id, stage, opened)"
+	" VALUES (?1, ?2, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
+	" SET opened = coalesce(opened, excluded.opened)",
+	[S_STAGE_COMPLETED] =
+	"INSERT INTO stage_progress (enrollment_id, stage, opened, completed)"
+	" VALUES (?1, ?2, ?3, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
+	" SET completed = coalesce(completed, excluded.completed)",
+	[S_STAGE_COMPLETED_AT] =
+	"SELECT completed FROM stage_progress WHERE enrollment_id = ?1 AND stage = ?2",
+	[S_EVENT] =
+	"INSERT INTO event (at, actor_id, action, subject_id, detail)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmts[S_COUNT];
+};
+
+static int
+db_error(struct store *st, const char *what)
+{
+	return error(_("database '%s': %s: %s"), st->path, what,
+		     sqlite3_errmsg(st->db));
+}
+
+/* Prepares a statement once and resets it for new bindings. */
+static sqlite3_stmt *
+prep(struct store *st, enum stmt s)
+{
+	sqlite3_stmt *stmt = st->stmts[s];
+
+	if (stmt == NULL) {
+		if (sqlite3_prepare_v3(st->db, sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+				       &stmt, NULL) != SQLITE_OK)
+			BUG("cannot prepare statement %d: %s", (int)s,
+			    sqlite3_errmsg(st->db));
+		st->stmts[s] = stmt;
+	}
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return stmt;
+}
+
+static void
+bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Runs a statement that returns no rows. */
+static int
+run(struct store *st, sqlite3_stmt *stmt, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_error(st, what);
+	return 0;
+}
+
+static char *
+col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static int
+exec(struct store *st, const char *s, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, s, NULL, NULL, &msg) != SQLITE_OK) {
+		error(_("database '%s': %s: %s"), st->path, what,
+		      msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_schema_version(void)
+{
+	return (int)ARRAY_SIZE(migrations);
+}
+
+static int
+user_version(struct store *st)
+{
+	sqlite3_stmt *stmt;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+		return db_error(st, _("cannot read the schema version"));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (v < 0)
+		return db_error(st, _("cannot read the schema version"));
+	return v;
+}
+
+/* Brings the schema up to date, one migration per transaction. */
+static int
+migrate(struct store *st)
+{
+	int v = user_version(st), n = store_schema_version();
+
+	if (v < 0)
+		return -1;
+	if (v > n)
+		return error(_("database '%s' was written by a newer kefu (schema %d; this kefu knows up to %d)"),
+			     st->path, v, n);
+	for (; v < n; v++) {
+		char pragma[64];
+
+		if (exec(st, "BEGIN IMMEDIATE", _("cannot start a migration")) != 0)
+			return -1;
+		/* someone else may have migrated while we waited */
+		if (user_version(st) > v) {
+			exec(st, "COMMIT", _("cannot finish a migration"));
+			continue;
+		}
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+		if (exec(st, migrations[v], _("cannot update the schema")) != 0 ||
+		    exec(st, pragma, _("cannot update the schema")) != 0 ||
+		    exec(st, "COMMIT", _("cannot finish a migration")) != 0) {
+			exec(st, "ROLLBACK", _("cannot roll back a migration"));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct store *
+store_open(const char *path)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	int rc;
+
+	st->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &st->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			     SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db)
+			db_error(st, _("cannot open"));
+		else
+			error(_("database '%s': cannot open"), path);
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 10000);
+	/* the database may come from anywhere: never let it run code */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (exec(st, "PRAGMA foreign_keys = ON", _("cannot set up")) != 0 ||
+	    exec(st, "PRAGMA journal_mode = WAL", _("cannot set up")) != 0 ||
+	    exec(st, "PRAGMA synchronous = NORMAL", _("cannot set up")) != 0 ||
+	    migrate(st) != 0) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int
+store_begin(struct store *st)
+{
+	return run(st, prep(st, S_BEGIN), _("cannot start a transaction"));
+}
+
+int
+store_commit(struct store *st)
+{
+	return run(st, prep(st, S_COMMIT), _("cannot commit"));
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		run(st, prep(st, S_ROLLBACK), _("cannot roll back"));
+}
+
+static void
+person_from_row(sqlite3_stmt *stmt, struct person *p)
+{
+	p->id = sqlite3_column_int64(stmt, 0);
+	p->login = col_text(stmt, 1);
+	p->name = col_text(stmt, 2);
+	p->role = col_text(stmt, 3);
+	p->hired = col_text(stmt, 4);
+	p->active = sqlite3_column_int(stmt, 5) != 0;
+}
+
+int
+store_person_by_login(struct store *st, const char *login, struct person *p)
+{
+	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_LOGIN);
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	bind_text(stmt, 1, login);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		person_from_row(stmt, p);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up a person"));
+	return rc == SQLITE_ROW;
+}
+
+int64_t
+store_person_add(struct store *st, const char *login, const char *name,
+		 const char *role, const char *hired, long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_PERSON_ADD);
+
+	bind_text(stmt, 1, login);
+	bind_text(stmt, 2, name);
+	bind_text(stmt, 3, role);
+	bind_text(stmt, 4, hired);
+	sqlite3_bind_int64(stmt, 5, now);
+	if (run(st, stmt, _("cannot add a person")) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int
+store_person_count(struct store *st)
+{
+	sqlite3_stmt *stmt = prep(st, S_PERSON_COUNT);
+	int n = -1;
+
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (n < 0)
+		return db_error(st, _("cannot count people"));
+	return n;
+}
+
+int
+store_managers(struct store *st, void (*fn)(const struct person *, void *),
+	       void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_MANAGERS);
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct person p;
+
+		person_from_row(stmt, &p);
+		fn(&p, arg);
+		person_clear(&p);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot list managers"));
+	return 0;
+}
+
+void
+person_clear(struct person *p)
+{
+	free(p->login);
+	free(p->name);
+	free(p->role);
+	free(p->hired);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+store_enrollment(struct store *st, int64_t person_id, struct enrollment *e)
+{
+	sqlite3_stmt *stmt = prep(st, S_ENROLLMENT);
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		e->id = sqlite3_column_int64(stmt, 0);
+		e->person_id = sqlite3_column_int64(stmt, 1);
+		e->curriculum = col_text(stmt, 2);
+		e->started = col_text(stmt, 3);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up an enrollment"));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_enroll(struct store *st, int64_t person_id, const char *curriculum,
+	     const char *started, long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_ENROLL);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, curriculum);
+	bind_text(stmt, 3, started);
+	sqlite3_bind_int64(stmt, 4, now);
+	return run(st, stmt, _("cannot enroll"));
+}
+
+void
+enrollment_clear(struct enrollment *e)
+{
+	free(e->curriculum);
+	free(e->started);
+	memset(e, 0, sizeof(*e));
+}
+
+int
+store_lesson_read(struct store *st, int64_t person_id, const char *lesson,
+		  long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_LESSON_READ);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, lesson);
+	sqlite3_bind_int64(stmt, 3, now);
+	return run(st, stmt, _("cannot record a lesson as read"));
+}
+
+/* Runs a statement with (id, text) parameters and tells if it has a row. */
+static int
+exists(struct store *st, enum stmt s, int64_t id, const char *key,
+       const char *what)
+{
+	sqlite3_stmt *stmt = prep(st, s);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, id);
+	bind_text(stmt, 2, key);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, what);
+	return rc == SQLITE_ROW;
+}
+
+int
+store_lesson_is_read(struct store *st, int64_t person_id, const char *lesson)
+{
+	return exists(st, S_LESSON_IS_READ, person_id, lesson,
+		      _("cannot look up a lesson"));
+}
+
+int
+store_quiz_facts(struct store *st, int64_t person_id, const char *quiz,
+		 struct quiz_facts *f)
+{
+	sqlite3_stmt *stmt = prep(st, S_QUIZ_FACTS);
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->best = -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		f->attempts = sqlite3_column_int(stmt, 0);
+		if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
+			f->best = sqlite3_column_double(stmt, 1);
+		f->pending = sqlite3_column_int(stmt, 2) > 0;
+		f->open = sqlite3_column_int(stmt, 3) > 0;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_error(st, _("cannot look up quiz attempts"));
+	return 0;
+}
+
+int
+store_drill_facts(struct store *st, int64_t person_id, const char *drill,
+		  double min_speed, double min_accuracy, struct drill_facts *f)
+{
+	sqlite3_stmt *stmt = prep(st, S_DRILL_FACTS);
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		f->results = sqlite3_column_int(stmt, 0);
+		f->best_speed = sqlite3_column_double(stmt, 1);
+		f->best_accuracy = sqlite3_column_double(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up drill results"));
+	if (f->results == 0)
+		return 0;
+	stmt = prep(st, S_DRILL_MET);
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	sqlite3_bind_double(stmt, 3, min_speed < 0 ? 0 : min_speed);
+	sqlite3_bind_double(stmt, 4, min_accuracy < 0 ? 0 : min_accuracy);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up drill results"));
+	f->met = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+store_signed_off(struct store *st, int64_t enrollment_id, const char *stage)
+{
+	return exists(st, S_SIGNED_OFF, enrollment_id, stage,
+		      _("cannot look up a sign-off"));
+}
+
+int
+store_assessment_passed(struct store *st, int64_t enrollment_id,
+			const char *assessment)
+{
+	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_PASSED);
+	int rc, passed = 0;
+
+	sqlite3_bind_int64(stmt, 1, enrollment_id);
+	bind_text(stmt, 2, assessment);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		passed = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up an assessment"));
+	return passed;
+}
+
+static int
+stage_mark(struct store *st, enum stmt s, int64_t enrollment_id,
+	   const char *stage, long long now)
+{
+	sqlite3_stmt *stmt = prep(st, s);
+
+	sqlite3_bind_int64(stmt, 1, enrollment_id);
+	bind_text(stmt, 2, stage);
+	sqlite3_bind_int64(stmt, 3, now);
+	return run(st, stmt, _("cannot record stage progress"));
+}
+
+int
+store_stage_opened(struct store *st, int64_t enrollment_id, const char *stage,
+		   long long now)
+{
+	return stage_mark(st, S_STAGE_OPENED, enrollment_id, stage, now);
+}
+
+int
+store_stage_completed(struct store *st, int64_t enrollment_id,
+		      const char *stage, long long now)
+{
+	return stage_mark(st, S_STAGE_COMPLETED, enrollment_id, stage, now);
+}
+
+long long
+store_stage_completed_at(struct store *st, int64_t enrollment_id,
+			 const char *stage)
+{
+	sqlite3_stmt *stmt = prep(st, S_STAGE_COMPLETED_AT);
+	long long at = 0;
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, enrollment_id);
+	bind_text(stmt, 2, stage);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		at = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up stage progress"));
+	return at;
+}
+
+int
+store_event(struct store *st, int64_t actor, const char *action,
+	    int64_t subject, const char *detail, long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_EVENT);
+
+	sqlite3_bind_int64(stmt, 1, now);
+	if (actor > 0)
+		sqlite3_bind_int64(stmt, 2, actor);
+	bind_text(stmt, 3, action);
+	if (subject > 0)
+		sqlite3_bind_int64(stmt, 4, subject);
+	bind_text(stmt, 5, detail);
+	return run(st, stmt, _("cannot write the event log"));
+}

@@ -1,0 +1,103 @@
+/* store.h: everything kefu keeps, in one SQLite database.
+ *
+ * Ownership: strings in a row copied out (struct person, struct
+ * enrollment) are malloc'd and belong to the row; free them with
+ * person_clear() / enrollment_clear(). A struct store is owned by whoever
+ * opened it and closed with store_close().
+ *
+ * Every function returns -1 after printing an error when SQLite fails;
+ * lookups return 1 for found and 0 for not found. */
+#ifndef KEFU_STORE_H
+#define KEFU_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct store;
+
+struct person {
+	int64_t id;
+	char *login;
+	char *name;
+	char *role;		/* trainee, trainer or manager */
+	char *hired;		/* YYYY-MM-DD */
+	bool active;
+};
+
+struct enrollment {
+	int64_t id;
+	int64_t person_id;
+	char *curriculum;
+	char *started;		/* YYYY-MM-DD */
+};
+
+/* Facts about one quiz for one person. */
+struct quiz_facts {
+	int attempts;		/* finished attempts */
+	double best;		/* best final percent; < 0 when none */
+	bool pending;		/* an attempt waits for essay grading */
+	bool open;		/* an attempt is in progress */
+};
+
+/* Facts about one drill for one person. */
+struct drill_facts {
+	int results;
+	double best_speed, best_accuracy;	/* of the best result */
+	bool met;		/* some result met both gates */
+};
+
+/* Opens (creating when missing) and migrates the database at path. */
+struct store *store_open(const char *path);
+void store_close(struct store *);
+/* The schema version this kefu writes. */
+int store_schema_version(void);
+
+int store_begin(struct store *);	/* BEGIN IMMEDIATE */
+int store_commit(struct store *);
+void store_rollback(struct store *);
+
+int store_person_by_login(struct store *, const char *login, struct person *);
+int64_t store_person_add(struct store *, const char *login, const char *name,
+			 const char *role, const char *hired, long long now);
+int store_person_count(struct store *);
+/* Calls fn for each active manager, in login order. */
+int store_managers(struct store *, void (*fn)(const struct person *, void *),
+		   void *arg);
+void person_clear(struct person *);
+
+/* The person's enrollment (the latest when there are several). */
+int store_enrollment(struct store *, int64_t person_id, struct enrollment *);
+/* Enrolls, or makes an earlier enrollment in the same curriculum the
+ * current one again (keeping its start date). */
+int store_enroll(struct store *, int64_t person_id, const char *curriculum,
+		 const char *started, long long now);
+void enrollment_clear(struct enrollment *);
+
+int store_lesson_read(struct store *, int64_t person_id, const char *lesson,
+		      long long now);
+int store_lesson_is_read(struct store *, int64_t person_id, const char *lesson);
+
+int store_quiz_facts(struct store *, int64_t person_id, const char *quiz,
+		     struct quiz_facts *);
+int store_drill_facts(struct store *, int64_t person_id, const char *drill,
+		      double min_speed, double min_accuracy,
+		      struct drill_facts *);
+int store_signed_off(struct store *, int64_t enrollment_id, const char *stage);
+/* The latest outcome of an assessment: 1 pass, 0 none or not passed. */
+int store_assessment_passed(struct store *, int64_t enrollment_id,
+			    const char *assessment);
+
+/* Records that a stage was seen open or complete, keeping the first time. */
+int store_stage_opened(struct store *, int64_t enrollment_id,
+		       const char *stage, long long now);
+int store_stage_completed(struct store *, int64_t enrollment_id,
+			  const char *stage, long long now);
+/* When a stage was first seen complete; 0 when it has not been. */
+long long store_stage_completed_at(struct store *, int64_t enrollment_id,
+				   const char *stage);
+
+/* Appends to the event log. */
+int store_event(struct store *, int64_t actor, const char *action,
+		int64_t subject, const char *detail, long long now);
+
+#endif

@@ -1,0 +1,240 @@
+/* term.c: reading a person's lines through readline on a terminal and
+ * plainly otherwise; Ctrl-C, SIGHUP and SIGTERM; history; the pager.
+ * The callback interface lets a signal end the current line cleanly. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "kefu.h"
+#include "text.h"
+
+static volatile sig_atomic_t got_int, got_quit;
+static bool use_readline;
+static char *history_path;
+static char *cb_line;
+static bool cb_done, cb_eof;
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGINT)
+		got_int = 1;
+	else
+		got_quit = 1;
+}
+
+void
+term_init(struct kefu *k)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a signal must wake a blocked read */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	use_readline = k->tty_in;
+	if (use_readline) {
+		rl_readline_name = "kefu";
+		rl_catch_signals = 0;
+		/* completion appends the word break itself */
+		rl_completer_word_break_characters = " \t";
+	}
+}
+
+bool
+term_quitting(void)
+{
+	return got_quit != 0;
+}
+
+void
+term_set_completion(char **(*fn)(const char *, int, int))
+{
+	rl_attempted_completion_function = fn;
+}
+
+static void
+on_line(char *line)
+{
+	cb_done = true;
+	if (line == NULL)
+		cb_eof = true;
+	cb_line = line;
+	rl_callback_handler_remove();
+}
+
+static enum term_read
+read_plain(const char *prompt, char **line)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	(void)prompt;	/* piped input gets no prompts: output stays clean */
+	for (;;) {
+		errno = 0;
+		n = getline(&buf, &cap, stdin);
+		if (n >= 0)
+			break;
+		if (errno == EINTR && !got_quit && !got_int) {
+			clearerr(stdin);
+			continue;
+		}
+		free(buf);
+		if (got_int && !got_quit) {
+			got_int = 0;
+			clearerr(stdin);
+			return TERM_INTERRUPT;
+		}
+		return TERM_EOF;
+	}
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	*line = buf;
+	return TERM_LINE;
+}
+
+enum term_read
+term_read(const char *prompt, char **line)
+{
+	*line = NULL;
+	if (got_quit)
+		return TERM_EOF;
+	got_int = 0;
+	if (!use_readline)
+		return read_plain(prompt, line);
+
+	cb_done = cb_eof = false;
+	cb_line = NULL;
+	rl_callback_handler_install(prompt, on_line);
+	while (!cb_done) {
+		fd_set fds;
+		int r;
+
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+		if (r < 0 && errno == EINTR) {
+			if (got_int || got_quit) {
+				/* drop the half-typed line, give the terminal back */
+				rl_free_line_state();
+				rl_callback_sigcleanup();
+				rl_callback_handler_remove();
+				rl_cleanup_after_signal();
+				fputs(got_quit ? "\n" : "^C\n", stdout);
+				fflush(stdout);
+				if (got_quit)
+					return TERM_EOF;
+				got_int = 0;
+				return TERM_INTERRUPT;
+			}
+			continue;
+		}
+		if (r < 0) {
+			rl_callback_handler_remove();
+			return TERM_EOF;
+		}
+		rl_callback_read_char();
+	}
+	if (cb_eof) {
+		fputc('\n', stdout);
+		return TERM_EOF;
+	}
+	*line = cb_line;
+	return TERM_LINE;
+}
+
+void
+term_history_load(const char *path)
+{
+	if (!use_readline)
+		return;
+	free(history_path);
+	history_path = xstrdup(path);
+	using_history();
+	stifle_history(1000);
+	read_history(history_path);
+}
+
+void
+term_history_add(const char *line)
+{
+	HIST_ENTRY *last;
+
+	if (!use_readline || line[0] == '\0' || line[0] == ' ')
+		return;
+	last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+	if (last && strcmp(last->line, line) == 0)
+		return;
+	add_history(line);
+}
+
+void
+term_history_save(void)
+{
+	if (!use_readline || history_path == NULL)
+		return;
+	if (write_history(history_path) != 0)
+		error(_("cannot save history to '%s'"), history_path);
+	free(history_path);
+	history_path = NULL;
+}
+
+int
+term_page(struct kefu *k, const char *text)
+{
+	struct sb sb = SB_INIT;
+	struct sigaction ign, oldint, oldpipe;
+	const char *pager;
+	FILE *fp;
+	int status;
+
+	/* content is untrusted: escapes are made visible before any pager */
+	text_inert(&sb, text, true);
+	if (sb.len == 0 || sb.buf[sb.len - 1] != '\n')
+		sb_addc(&sb, '\n');
+	pager = getenv("PAGER");
+	if (pager == NULL || *pager == '\0')
+		pager = "less -R";
+	if (!k->tty_in || !isatty(STDOUT_FILENO) || strcmp(pager, "cat") == 0) {
+		fputs(sb_str(&sb), stdout);
+		sb_free(&sb);
+		return 0;
+	}
+	fflush(stdout);
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* Ctrl-C belongs to the pager while it runs */
+	sigaction(SIGINT, &ign, &oldint);
+	sigaction(SIGPIPE, &ign, &oldpipe);
+	setenv("LESSCHARSET", "utf-8", 0);
+	fp = popen(pager, "w");
+	if (fp == NULL) {
+		sigaction(SIGINT, &oldint, NULL);
+		sigaction(SIGPIPE, &oldpipe, NULL);
+		fputs(sb_str(&sb), stdout);
+		sb_free(&sb);
+		return 0;
+	}
+	fwrite(sb.buf, 1, sb.len, fp);
+	status = pclose(fp);
+	sigaction(SIGINT, &oldint, NULL);
+	sigaction(SIGPIPE, &oldpipe, NULL);
+	sb_free(&sb);
+	if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
+		return error(_("cannot run the pager '%s'; set PAGER"), pager);
+	return 0;
+}

@@ -1,0 +1,262 @@
+/* text.c: UTF-8 decoding, display width, inert printing, edit distance. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+size_t
+text_decode(const char *str, size_t n, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int32_t c;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool
+text_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			*bad = i;
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+size_t
+text_chars(const char *s)
+{
+	size_t n = strlen(s), i = 0, count = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		i += k ? k : 1;
+		count++;
+	}
+	return count;
+}
+
+static bool
+is_control(int32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+static int
+char_width(int32_t cp)
+{
+	int w;
+
+	if (is_control(cp))
+		return 0;
+	w = utf8proc_charwidth(cp);
+	return w < 0 ? 0 : w;
+}
+
+int
+text_width(const char *s)
+{
+	struct sb sb = SB_INIT;
+	size_t n, i = 0;
+	int width = 0;
+
+	/* measure what would be printed, escapes included */
+	text_inert(&sb, s, false);
+	n = sb.len;
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(sb.buf + i, n - i, &cp);
+
+		if (k == 0)
+			k = 1, cp = '?';
+		width += char_width(cp);
+		i += k;
+	}
+	sb_free(&sb);
+	return width;
+}
+
+void
+text_inert(struct sb *sb, const char *s, bool keep_newlines)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (k == 0) {
+			sb_addf(sb, "\\x%02x", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		if (keep_newlines && (cp == '\n' || cp == '\t'))
+			sb_addc(sb, (char)cp);
+		else if (cp < 0x80 && is_control(cp))
+			sb_addf(sb, "\\x%02x", (unsigned)cp);
+		else if (is_control(cp))
+			sb_addf(sb, "<U+%04X>", (unsigned)cp);
+		else
+			sb_add(sb, s + i, k);
+		i += k;
+	}
+}
+
+void
+text_pad(struct sb *sb, const char *s, int width, bool cut)
+{
+	struct sb tmp = SB_INIT;
+	size_t i = 0;
+	int used = 0;
+
+	text_inert(&tmp, s, false);
+	if (cut && text_width(s) > width) {
+		/* leave a column for the ellipsis */
+		while (i < tmp.len) {
+			int32_t cp;
+			size_t k = text_decode(tmp.buf + i, tmp.len - i, &cp);
+			int w;
+
+			if (k == 0)
+				k = 1, cp = '?';
+			w = char_width(cp);
+			if (used + w > width - 1)
+				break;
+			sb_add(sb, tmp.buf + i, k);
+			used += w;
+			i += k;
+		}
+		sb_adds(sb, "…");
+		used++;
+	} else {
+		sb_add(sb, tmp.buf, tmp.len);
+		used = text_width(s);
+	}
+	for (; used < width; used++)
+		sb_addc(sb, ' ');
+	sb_free(&tmp);
+}
+
+static size_t
+to_codepoints(const char *s, int32_t **out)
+{
+	size_t n = strlen(s), i = 0, count = 0;
+	int32_t *cps = xreallocarray(NULL, n + 1, sizeof(*cps));
+
+	while (i < n) {
+		size_t k = text_decode(s + i, n - i, &cps[count]);
+
+		if (k == 0)
+			cps[count] = (unsigned char)s[i], k = 1;
+		count++;
+		i += k;
+	}
+	*out = cps;
+	return count;
+}
+
+size_t
+text_distance(const char *a, const char *b)
+{
+	int32_t *x, *y;
+	size_t nx = to_codepoints(a, &x), ny = to_codepoints(b, &y);
+	size_t *row = xreallocarray(NULL, ny + 1, sizeof(*row));
+	size_t i, j, d;
+
+	for (j = 0; j <= ny; j++)
+		row[j] = j;
+	for (i = 1; i <= nx; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= ny; j++) {
+			size_t up = row[j], best;
+
+			best = diag + (x[i - 1] != y[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	d = row[ny];
+	free(row);
+	free(x);
+	free(y);
+	return d;
+}
+
+const char *
+text_suggest(const char *s, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, i, limit;
+
+	/* a third of the word, at least one and at most three edits */
+	limit = text_chars(s) / 3;
+	if (limit < 1)
+		limit = 1;
+	if (limit > 3)
+		limit = 3;
+	for (i = 0; i < n; i++) {
+		size_t d = text_distance(s, cands[i]);
+
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	return best_d <= limit ? best : NULL;
+}

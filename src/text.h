@@ -1,0 +1,37 @@
+/* text.h: UTF-8 text as people see it: characters, screen columns,
+ * control characters made inert, and closeness of spellings.
+ * Pure functions; strings they return are malloc'd and the caller frees. */
+#ifndef KEFU_TEXT_H
+#define KEFU_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* Decodes one character at s (n bytes left). Returns its length in bytes
+ * and sets *cp, or returns 0 for an invalid or truncated sequence. */
+size_t text_decode(const char *s, size_t n, int32_t *cp);
+/* Checks UTF-8. On failure returns false and sets *bad to the offset of
+ * the first bad byte. */
+bool text_valid(const char *s, size_t n, size_t *bad);
+/* Number of characters (not bytes). Invalid bytes count one each. */
+size_t text_chars(const char *s);
+/* Screen columns: a Chinese character takes two, a combining mark none. */
+int text_width(const char *s);
+/* Appends s made inert: control characters (C0, DEL, C1) and bidi
+ * overrides become visible escapes like \x1b or <U+202E>; newlines and
+ * tabs pass when keep_newlines is set. Invalid bytes show as \xNN. */
+void text_inert(struct sb *, const char *s, bool keep_newlines);
+/* Appends s made inert and padded with spaces to at least width columns;
+ * longer text is cut at a character boundary and ends with an ellipsis
+ * when cut is set. */
+void text_pad(struct sb *, const char *s, int width, bool cut);
+/* Edit distance counted in characters. */
+size_t text_distance(const char *a, const char *b);
+/* Of the candidates, the closest to s if it is close enough to be a
+ * plausible typo, else NULL. */
+const char *text_suggest(const char *s, const char *const *cands, size_t n);
+
+#endif

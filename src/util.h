@@ -1,0 +1,81 @@
+/* util.h: allocation that cannot fail, the three kinds of error, string
+ * buffers and a bump arena.
+ *
+ * Memory rule for this header: x*alloc() never returns NULL (it dies);
+ * what an sb_ or arena_ function hands out belongs to that sb or arena
+ * and lives until sb_free() or arena_free(). */
+#ifndef KEFU_UTIL_H
+#define KEFU_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Marks a user-facing message for translation (issue: gettext). */
+#define _(s) (s)
+#define N_(s) (s)
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+#else
+#define PRINTF(f, a)
+#define NORETURN
+#endif
+
+extern const char *progname;
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) PRINTF(1, 2);
+
+/* User-fatal: prints "kefu: msg" and exits 1. */
+void die(const char *, ...) PRINTF(1, 2) NORETURN;
+/* Recoverable: prints "kefu: msg" and returns -1 for the caller to pass on. */
+int error(const char *, ...) PRINTF(1, 2);
+/* Broken invariant: a bug in kefu, never the user's fault. */
+#define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
+void bug_at(const char *, int, const char *, ...) PRINTF(3, 4) NORETURN;
+
+/* A growable NUL-terminated string. */
+struct sb {
+	char *buf;
+	size_t len, cap;
+};
+#define SB_INIT { NULL, 0, 0 }
+void sb_add(struct sb *, const char *, size_t);
+void sb_adds(struct sb *, const char *);
+void sb_addc(struct sb *, char);
+void sb_addf(struct sb *, const char *, ...) PRINTF(2, 3);
+void sb_vaddf(struct sb *, const char *, va_list) PRINTF(2, 0);
+const char *sb_str(struct sb *);	/* never NULL */
+char *sb_detach(struct sb *);	/* caller frees; sb is reset */
+void sb_reset(struct sb *);
+void sb_free(struct sb *);
+
+/* A bump allocator: many small objects, freed all at once. */
+struct arena;
+struct arena *arena_new(void);
+void *arena_alloc(struct arena *, size_t);
+char *arena_strndup(struct arena *, const char *, size_t);
+char *arena_strdup(struct arena *, const char *);
+void *arena_memdup(struct arena *, const void *, size_t);
+void arena_free(struct arena *);
+
+/* Reads a whole file of at most max bytes. Returns 0, or -1 with *why
+ * set to a static message (errno text or "too large"). */
+int read_file(const char *path, size_t max, char **buf, size_t *len,
+	      const char **why);
+/* mkdir -p with the given mode for directories it creates. */
+int mkdir_p(const char *path, unsigned mode);
+/* Joins two path parts with one '/'; caller frees. */
+char *path_join(const char *, const char *);
+
+#endif

@@ -1,0 +1,266 @@
+/* ydoc.c: libyaml events to a positioned node tree. */
+#include "config.h"
+
+#include <string.h>
+#include <yaml.h>
+
+#include "text.h"
+#include "ydoc.h"
+
+struct frame {
+	struct ynode *node;
+	struct ynode **items;
+	size_t n, cap;
+	unsigned long size;	/* expanded node count below and including */
+	const char *anchor;
+};
+
+struct anchor {
+	const char *name;
+	struct ynode *node;
+	unsigned long size;
+};
+
+struct parse {
+	struct arena *arena;
+	const char *file;
+	struct diag *diag;
+	struct frame stack[YDOC_MAX_DEPTH + 1];
+	int depth;
+	struct anchor *anchors;
+	size_t nanchors, capanchors;
+	struct ynode *root;
+	unsigned long root_size;
+	bool failed;
+};
+
+static struct ynode *
+node_new(struct parse *p, enum ynode_type type, const yaml_mark_t *m)
+{
+	struct ynode *n = arena_alloc(p->arena, sizeof(*n));
+
+	memset(n, 0, sizeof(*n));
+	n->type = type;
+	n->line = (int)m->line + 1;
+	n->col = (int)m->column + 1;
+	return n;
+}
+
+static void
+remember_anchor(struct parse *p, const char *name, struct ynode *node,
+		unsigned long size)
+{
+	if (name == NULL)
+		return;
+	if (p->nanchors == p->capanchors) {
+		p->capanchors = p->capanchors ? p->capanchors * 2 : 8;
+		p->anchors = xreallocarray(p->anchors, p->capanchors,
+					   sizeof(*p->anchors));
+	}
+	p->anchors[p->nanchors].name = name;
+	p->anchors[p->nanchors].node = node;
+	p->anchors[p->nanchors].size = size;
+	p->nanchors++;
+}
+
+/* Adds a finished node to its parent, or makes it the root. */
+static bool
+attach(struct parse *p, struct ynode *node, unsigned long size,
+       const yaml_mark_t *m)
+{
+	struct frame *f;
+
+	if (p->depth == 0) {
+		p->root = node;
+		p->root_size = size;
+		return true;
+	}
+	f = &p->stack[p->depth - 1];
+	f->size += size;
+	if (f->size > YDOC_MAX_NODES) {
+		diag_at(p->diag, p->file, (int)m->line + 1, (int)m->column + 1,
+			_("document too large: more than %lu nodes once aliases are expanded"),
+			YDOC_MAX_NODES);
+		return false;
+	}
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->items = xreallocarray(f->items, f->cap, sizeof(*f->items));
+	}
+	f->items[f->n++] = node;
+	return true;
+}
+
+static const char *
+anchor_name(struct parse *p, const yaml_char_t *a)
+{
+	return a ? arena_strdup(p->arena, (const char *)a) : NULL;
+}
+
+static bool
+on_event(struct parse *p, yaml_event_t *ev)
+{
+	struct ynode *node;
+	struct frame *f;
+	size_t i;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		node = node_new(p, Y_SCALAR, &ev->start_mark);
+		node->str = arena_strndup(p->arena,
+					  (const char *)ev->data.scalar.value,
+					  ev->data.scalar.length);
+		node->len = ev->data.scalar.length;
+		node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		remember_anchor(p, anchor_name(p, ev->data.scalar.anchor), node, 1);
+		return attach(p, node, 1, &ev->start_mark);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (p->depth >= YDOC_MAX_DEPTH) {
+			diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
+				(int)ev->start_mark.column + 1,
+				_("nested more than %d levels deep"), YDOC_MAX_DEPTH);
+			return false;
+		}
+		f = &p->stack[p->depth++];
+		memset(f, 0, sizeof(*f));
+		f->node = node_new(p, ev->type == YAML_SEQUENCE_START_EVENT ?
+				   Y_SEQ : Y_MAP, &ev->start_mark);
+		f->size = 1;
+		f->anchor = anchor_name(p, ev->type == YAML_SEQUENCE_START_EVENT ?
+					ev->data.sequence_start.anchor :
+					ev->data.mapping_start.anchor);
+		return true;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		unsigned long size;
+
+		f = &p->stack[--p->depth];
+		node = f->node;
+		node->n = f->n;
+		node->items = arena_memdup(p->arena, f->items,
+					   f->n * sizeof(*f->items));
+		if (node->type == Y_MAP)
+			node->n /= 2;
+		size = f->size;
+		free(f->items);
+		f->items = NULL;
+		remember_anchor(p, f->anchor, node, size);
+		return attach(p, node, size, &ev->start_mark);
+	}
+	case YAML_ALIAS_EVENT:
+		for (i = p->nanchors; i-- > 0;) {
+			if (strcmp(p->anchors[i].name,
+				   (const char *)ev->data.alias.anchor) == 0)
+				return attach(p, p->anchors[i].node,
+					      p->anchors[i].size, &ev->start_mark);
+		}
+		/* libyaml reports unknown aliases itself; be safe anyway */
+		diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
+			(int)ev->start_mark.column + 1, _("unknown alias '*%s'"),
+			(const char *)ev->data.alias.anchor);
+		return false;
+	case YAML_DOCUMENT_START_EVENT:
+		if (p->root != NULL) {
+			diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
+				(int)ev->start_mark.column + 1,
+				_("a second YAML document ('---'): keep one document per file"));
+			return false;
+		}
+		return true;
+	default:
+		return true;
+	}
+}
+
+static void
+report_syntax(struct parse *p, yaml_parser_t *yp, const char *buf, size_t len)
+{
+	struct sb msg = SB_INIT;
+	int line = (int)yp->problem_mark.line + 1;
+	int col = (int)yp->problem_mark.column + 1;
+
+	if (yp->error == YAML_MEMORY_ERROR) {
+		diag_at(p->diag, p->file, 0, 0, _("out of memory reading YAML"));
+		return;
+	}
+	sb_addf(&msg, _("YAML syntax error: %s"),
+		yp->problem ? yp->problem : _("unreadable"));
+	if (yp->context)
+		sb_addf(&msg, _(" (%s at line %d)"), yp->context,
+			(int)yp->context_mark.line + 1);
+	if (yp->problem_mark.index < len && buf[yp->problem_mark.index] == '\t')
+		sb_adds(&msg, _("; YAML is indented with spaces, not tabs"));
+	if (yp->error == YAML_READER_ERROR) {
+		line = 0;
+		col = 0;
+	}
+	diag_at(p->diag, p->file, line, col, "%s", sb_str(&msg));
+	sb_free(&msg);
+}
+
+struct ynode *
+ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
+	   struct diag *diag, bool *empty)
+{
+	struct parse p;
+	yaml_parser_t yp;
+	yaml_event_t ev;
+	bool done = false;
+	int i;
+
+	memset(&p, 0, sizeof(p));
+	p.arena = arena;
+	p.file = file;
+	p.diag = diag;
+	*empty = false;
+	if (!yaml_parser_initialize(&yp))
+		die(_("out of memory"));
+	yaml_parser_set_input_string(&yp, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&yp, &ev)) {
+			report_syntax(&p, &yp, buf, len);
+			p.failed = true;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		if (!on_event(&p, &ev))
+			p.failed = true, done = true;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&yp);
+	for (i = 0; i < p.depth; i++)
+		free(p.stack[i].items);
+	free(p.anchors);
+	if (p.failed)
+		return NULL;
+	if (p.root == NULL || ydoc_is_null(p.root)) {
+		*empty = true;
+		return NULL;
+	}
+	return p.root;
+}
+
+bool
+ydoc_is_null(const struct ynode *n)
+{
+	return n->type == Y_SCALAR && n->plain &&
+	    (n->len == 0 || strcmp(n->str, "~") == 0 ||
+	     strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	     strcmp(n->str, "NULL") == 0);
+}
+
+const char *
+ydoc_type_name(const struct ynode *n)
+{
+	switch (n->type) {
+	case Y_SCALAR:
+		return _("a single value");
+	case Y_SEQ:
+		return _("a list");
+	case Y_MAP:
+		return _("a mapping");
+	}
+	BUG("node type %d", (int)n->type);
+}
