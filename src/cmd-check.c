@@ -20,18 +20,20 @@ summary(const struct content *c)
 		for (j = 0; j < c->curricula[i]->nstages; j++)
 			modules += c->curricula[i]->stages[j].nmodules;
 	}
-	printf(_("ok: %zu file%s: %zu curricul%s (%zu stages, %zu modules), "
-		 "%zu quiz%s (%zu questions), %zu drill%s (%zu lines)\n"),
-	       c->nfiles, c->nfiles == 1 ? "" : "s",
-	       c->ncurricula, c->ncurricula == 1 ? "um" : "a", stages, modules,
-	       c->nquizzes, c->nquizzes == 1 ? "" : "zes", questions,
-	       c->ndrills, c->ndrills == 1 ? "" : "s", lines);
+	printf(_("ok: %zu file%s: %zu curricul%s (%zu stage%s, %zu module%s), "
+		 "%zu quiz%s (%zu question%s), %zu drill%s (%zu line%s)\n"),
+	       c->nfiles, PLURAL(c->nfiles),
+	       c->ncurricula, c->ncurricula == 1 ? "um" : "a",
+	       stages, PLURAL(stages), modules, PLURAL(modules),
+	       c->nquizzes, c->nquizzes == 1 ? "" : "zes",
+	       questions, PLURAL(questions),
+	       c->ndrills, PLURAL(c->ndrills), lines, PLURAL(lines));
 }
 
 int
 cmd_check(struct kefu *k, int argc, char **argv)
 {
-	struct diag d = { stderr, 0 };
+	struct diag d = DIAG_INIT(stderr);
 	struct content *c = content_new(), *tree = NULL;
 	int i, status;
 
@@ -39,7 +41,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		content_load_tree(c, k->content_dir, &d);
 		content_resolve(c, NULL, &d);
 	} else {
-		struct diag quiet = { NULL, 0 };
+		struct diag quiet = DIAG_INIT(NULL);
 
 		for (i = 1; i < argc; i++)
 			content_load_path(c, argv[i], &d);
@@ -56,8 +58,8 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		summary(c);
 		status = 0;
 	} else {
-		error(_("%u error%s in %zu file%s"), d.errors, d.errors == 1 ? "" : "s",
-		      c->nfiles, c->nfiles == 1 ? "" : "s");
+		error(_("%u error%s in %zu file%s"), d.errors, PLURAL(d.errors),
+		      c->nfiles, PLURAL(c->nfiles));
 		status = 1;
 	}
 	content_free(tree);

@@ -205,6 +205,22 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 	}
 }
 
+/* Reports a missing key, unless a misspelling of it was reported already. */
+static void
+missing(struct ld *l, const struct ynode *map, const char *key)
+{
+	const char *one[1] = { key };
+	size_t i;
+
+	for (i = 0; i < map->n; i++) {
+		const struct ynode *k = map->items[2 * i];
+
+		if (k->type == Y_SCALAR && text_suggest(k->str, one, 1))
+			return;
+	}
+	err(l, map, _("missing '%s'"), key);
+}
+
 static bool
 is_map(struct ld *l, const struct ynode *n, const char *what)
 {
@@ -241,7 +257,7 @@ get_text(struct ld *l, const struct ynode *map, const char *key, bool required)
 
 	if (v == NULL) {
 		if (required)
-			err(l, map, _("missing '%s'"), key);
+			missing(l, map, key);
 		return NULL;
 	}
 	if (v->type != Y_SCALAR) {
@@ -330,8 +346,11 @@ parse_number(const char *s, double *out)
 static const char *
 range_words(double min, double max, bool integer, struct sb *sb)
 {
-	sb_addf(sb, integer ? _("a whole number from %g to %g") :
-		_("a number from %g to %g"), min, max);
+	if (min <= -1e15 && max >= 1e15)
+		sb_adds(sb, integer ? _("a whole number") : _("a number"));
+	else
+		sb_addf(sb, integer ? _("a whole number from %g to %g") :
+			_("a number from %g to %g"), min, max);
 	return sb_str(sb);
 }
 
@@ -346,7 +365,7 @@ get_number(struct ld *l, const struct ynode *map, const char *key,
 
 	if (v == NULL) {
 		if (required)
-			err(l, map, _("missing '%s'"), key);
+			missing(l, map, key);
 		return false;
 	}
 	if (v->type != Y_SCALAR || !parse_number(v->str, &x) ||
@@ -460,7 +479,7 @@ get_enum(struct ld *l, const struct ynode *map, const char *key,
 
 	if (v == NULL) {
 		if (required)
-			err(l, map, _("missing '%s'"), key);
+			missing(l, map, key);
 		return -1;
 	}
 	if (v->type == Y_SCALAR)
@@ -921,7 +940,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 
 	qs = map_get(root, "questions");
 	if (qs == NULL)
-		err(l, root, _("missing 'questions'"));
+		missing(l, root, "questions");
 	else if (qs->type != Y_SEQ)
 		err(l, qs, _("'questions' must be a list of questions, not %s"),
 		    ydoc_type_name(qs));
@@ -936,7 +955,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 	idset_free(&qids);
 	load_draw(l, root, q);
 
-	if (l->d->errors != l->errors_at_start || q->id == NULL)
+	if (q->id == NULL)
 		return;
 	if ((first = idset_add(&l->c->ids->quiz, q->id, q->pos)) != NULL) {
 		dup_error(l, map_get(root, "quiz"), _("quiz"), q->id, first);
@@ -972,14 +991,14 @@ load_drill(struct ld *l, const struct ynode *root)
 	dr->unit = e < 0 ? UNIT_CPM : (enum drill_unit)e;
 	dr->time_limit = get_duration(l, root, "time_limit");
 	if (map_get(root, "lines") == NULL)
-		err(l, root, _("missing 'lines'"));
+		missing(l, root, "lines");
 	dr->nlines = get_text_list(l, root, "lines", false, &dr->lines);
 	v = map_get(root, "lines");
 	for (i = 0; i < dr->nlines; i++)
 		if (strchr(dr->lines[i], '\n'))
 			err(l, v->items[i], _("a drill line must be one line; split it into two items"));
 
-	if (l->d->errors != l->errors_at_start || dr->id == NULL)
+	if (dr->id == NULL)
 		return;
 	if ((first = idset_add(&l->c->ids->drill, dr->id, dr->pos)) != NULL) {
 		dup_error(l, map_get(root, "drill"), _("drill"), dr->id, first);
@@ -1141,7 +1160,7 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 			dup_error(l, map_get(map, "assessment"), _("assessment"), m->id, first);
 		v = map_get(map, "parts");
 		if (v == NULL)
-			err(l, map, _("missing 'parts'"));
+			missing(l, map, "parts");
 		else if (v->type != Y_SEQ || v->n == 0)
 			err(l, v, _("'parts' must be a list of assessment parts"));
 		else {
@@ -1155,7 +1174,8 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		}
 		break;
 	}
-	if (m->id) {
+	/* lesson and assessment ids are unique across all content already */
+	if (m->id && m->kind != MOD_LESSON && m->kind != MOD_ASSESSMENT) {
 		char *key = xasprintf("%s:%s", kind_keys[kind], m->id);
 
 		if ((first = idset_add(ids, arena_strdup(l->c->arena, key), m->pos)))
@@ -1190,7 +1210,7 @@ load_stage(struct ld *l, const struct ynode *map, struct stage *s,
 		s->days = (int)x;
 	v = map_get(map, "modules");
 	if (v == NULL) {
-		err(l, map, _("missing 'modules'"));
+		missing(l, map, "modules");
 		return;
 	}
 	if (v->type != Y_SEQ || v->n == 0) {
@@ -1255,7 +1275,7 @@ load_curriculum(struct ld *l, const struct ynode *root)
 	}
 	v = map_get(root, "stages");
 	if (v == NULL)
-		err(l, root, _("missing 'stages'"));
+		missing(l, root, "stages");
 	else if (v->type != Y_SEQ || v->n == 0)
 		err(l, v, _("'stages' must be a list of at least one stage"));
 	else {
@@ -1267,7 +1287,7 @@ load_curriculum(struct ld *l, const struct ynode *root)
 	idset_free(&sids);
 	idset_free(&kids);
 
-	if (l->d->errors != l->errors_at_start || cu->id == NULL)
+	if (cu->id == NULL)
 		return;
 	if ((first = idset_add(&l->c->ids->curriculum, cu->id, cu->pos)) != NULL) {
 		dup_error(l, map_get(root, "curriculum"), _("curriculum"), cu->id, first);
@@ -1304,8 +1324,19 @@ offset_pos(const char *buf, size_t off, int *line, int *col)
 	}
 }
 
+static int load_file_held(struct content *, const char *, struct diag *);
+
 static int
 load_file(struct content *c, const char *path, struct diag *d)
+{
+	int rc = load_file_held(c, path, d);
+
+	diag_flush(d);
+	return rc;
+}
+
+static int
+load_file_held(struct content *c, const char *path, struct diag *d)
 {
 	static const char *const tops[] = { "quiz", "drill", "curriculum" };
 	struct arena *tmp;
@@ -1322,6 +1353,7 @@ load_file(struct content *c, const char *path, struct diag *d)
 	l.file = arena_strdup(c->arena, path);
 	l.errors_at_start = d->errors;
 	c->nfiles++;
+	diag_hold(d);
 	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
 		if (strcmp(why, _("file too large")) == 0)
 			diag_at(d, path, 0, 0, _("file too large (over %u MiB); split it into several files"),
@@ -1589,8 +1621,13 @@ resolve_part(struct diag *d, const struct curriculum *cu, struct part *p,
 			diag_at(d, p->pos.file, p->pos.line, p->pos.col,
 				_("kpi '%s' is not defined: add it under 'kpis' of this curriculum"),
 				p->ref);
+		else if (text_suggest(p->ref, kids, n))
+			diag_at(d, p->pos.file, p->pos.line, p->pos.col,
+				_("kpi '%s' is not under this curriculum's 'kpis' (did you mean '%s'?)"),
+				p->ref, text_suggest(p->ref, kids, n));
 		else
-			unknown_ref(d, &p->pos, _("kpi"), p->ref, kids, n);
+			diag_at(d, p->pos.file, p->pos.line, p->pos.col,
+				_("kpi '%s' is not under this curriculum's 'kpis'"), p->ref);
 		free(kids);
 		return;
 	}

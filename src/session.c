@@ -15,7 +15,7 @@
 struct content *
 kefu_content(struct kefu *k)
 {
-	struct diag d = { stderr, 0 };
+	struct diag d = DIAG_INIT(stderr);
 
 	if (k->content)
 		return k->content;

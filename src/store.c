@@ -213,8 +213,9 @@ static const char *const sql[S_COUNT] = {
 	" WHERE person_id = ?1 AND drill = ?2"
 	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_DRILL_MET] =
-	"SELECT 1 FROM drill_result WHERE person_id = ?1 AND drill = ?2"
-	" AND net_speed >= ?3 AND accuracy >= ?4 LIMIT 1",
+	"SELECT net_speed, accuracy FROM drill_result"
+	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"
+	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
 	[S_ASSESSMENT_PASSED] =
@@ -651,10 +652,15 @@ store_drill_facts(struct store *st, int64_t person_id, const char *drill,
 	sqlite3_bind_double(stmt, 3, min_speed < 0 ? 0 : min_speed);
 	sqlite3_bind_double(stmt, 4, min_accuracy < 0 ? 0 : min_accuracy);
 	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		/* show the best run that met the gate, not a faster one that did not */
+		f->met = true;
+		f->best_speed = sqlite3_column_double(stmt, 0);
+		f->best_accuracy = sqlite3_column_double(stmt, 1);
+	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, _("cannot look up drill results"));
-	f->met = rc == SQLITE_ROW;
 	return 0;
 }
 

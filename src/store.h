@@ -42,7 +42,8 @@ struct quiz_facts {
 /* Facts about one drill for one person. */
 struct drill_facts {
 	int results;
-	double best_speed, best_accuracy;	/* of the best result */
+	/* of the fastest run that met the gates, else of the fastest run */
+	double best_speed, best_accuracy;
 	bool met;		/* some result met both gates */
 };
 

@@ -205,34 +205,35 @@ to_codepoints(const char *s, int32_t **out)
 	return count;
 }
 
+/* Edit distance with adjacent transpositions counted as one edit
+ * (optimal string alignment), since "titel" is one slip, not two. */
 size_t
 text_distance(const char *a, const char *b)
 {
 	int32_t *x, *y;
 	size_t nx = to_codepoints(a, &x), ny = to_codepoints(b, &y);
-	size_t *row = xreallocarray(NULL, ny + 1, sizeof(*row));
-	size_t i, j, d;
+	size_t w = ny + 1, i, j, d;
+	size_t *m = xreallocarray(NULL, (nx + 1) * w, sizeof(*m));
 
+	for (i = 0; i <= nx; i++)
+		m[i * w] = i;
 	for (j = 0; j <= ny; j++)
-		row[j] = j;
-	for (i = 1; i <= nx; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
+		m[j] = j;
+	for (i = 1; i <= nx; i++)
 		for (j = 1; j <= ny; j++) {
-			size_t up = row[j], best;
+			size_t best = m[(i - 1) * w + j - 1] + (x[i - 1] != y[j - 1]);
 
-			best = diag + (x[i - 1] != y[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
+			if (m[(i - 1) * w + j] + 1 < best)
+				best = m[(i - 1) * w + j] + 1;
+			if (m[i * w + j - 1] + 1 < best)
+				best = m[i * w + j - 1] + 1;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && m[(i - 2) * w + j - 2] + 1 < best)
+				best = m[(i - 2) * w + j - 2] + 1;
+			m[i * w + j] = best;
 		}
-	}
-	d = row[ny];
-	free(row);
+	d = m[nx * w + ny];
+	free(m);
 	free(x);
 	free(y);
 	return d;

@@ -16,6 +16,8 @@
 #define _(s) (s)
 #define N_(s) (s)
 
+/* English plural ending for counts in messages. */
+#define PLURAL(n) ((n) == 1 ? "" : "s")
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #if defined(__GNUC__)

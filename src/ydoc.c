@@ -216,6 +216,9 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 	*empty = false;
 	if (!yaml_parser_initialize(&yp))
 		die(_("out of memory"));
+	/* editors on Windows start UTF-8 files with a byte-order mark */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		buf += 3, len -= 3;
 	yaml_parser_set_input_string(&yp, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
 	while (!done) {

@@ -1,1 +1,28 @@
-exit 0
+# Good content, including odd but valid YAML, passes with a summary line.
+. "$top_srcdir/tests/lib.sh"
+
+cd "$CONTENT" || exit 1
+out=$("$KEFU" --content mini check 2>&1) || fail "mini: $out"
+[ "$out" = "ok: 3 files: 1 curriculum (3 stages, 6 modules), 1 quiz (1 question), 1 drill (1 line)" ] ||
+	fail "mini summary: $out"
+ok "the mini tree"
+
+out=$("$KEFU" --content mini check odd 2>&1) || fail "odd: $out"
+[ "$out" = "ok: 4 files: 1 curriculum (1 stage, 6 modules), 2 quizzes (7 questions), 1 drill (2 lines)" ] ||
+	fail "odd summary: $out"
+ok "odd content: BOM, CRLF, flow style, anchors, quoted numbers, .yml, nested dirs"
+
+# a curriculum checked alone finds its quizzes and drills in the tree
+out=$("$KEFU" --content mini check mini/curricula/mini.yaml 2>&1) || fail "alone: $out"
+ok "a curriculum checked alone resolves against the content tree"
+
+out=$("$KEFU" --content mini check mini/quizzes/basics.yaml odd/curricula/drills/en.yaml 2>&1) ||
+	fail "two files: $out"
+[ "$out" = "ok: 2 files: 0 curricula (0 stages, 0 modules), 1 quiz (1 question), 1 drill (2 lines)" ] ||
+	fail "two files summary: $out"
+ok "several paths in one run"
+
+KEFU_CONTENT="$CONTENT/odd" "$KEFU" check > "$T/out" 2>&1 || fail "KEFU_CONTENT: $(cat "$T/out")"
+grep -q "2 quizzes" "$T/out" || fail "KEFU_CONTENT not used"
+ok "KEFU_CONTENT names the tree"
+echo "$passed passed, 0 failed"

@@ -1,0 +1,50 @@
+# lib.sh: set-up shared by the script tests. Each test gets a private
+# home, database and state directory, and a fixed clock where it asks.
+set -u
+: "${KEFU:?run through make check}" "${top_srcdir:?run through make check}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/kefu-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+HOME="$T/home"
+XDG_DATA_HOME="$T/data"
+XDG_STATE_HOME="$T/state"
+KEFU_DB="$T/kefu.db"
+NO_COLOR=1
+PAGER=cat
+LC_ALL=C.UTF-8
+export HOME XDG_DATA_HOME XDG_STATE_HOME KEFU_DB NO_COLOR PAGER LC_ALL
+mkdir -p "$HOME"
+CONTENT="$top_srcdir/tests/content"
+EXPECTED="$top_srcdir/tests/expected"
+LOGIN=$(id -un)
+passed=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+ok() {
+	passed=$((passed + 1))
+	echo "ok $passed - $*"
+}
+
+# same FILE EXPECTED-NAME: compares FILE with tests/expected/NAME, with the
+# login of whoever runs the tests written as @LOGIN@ there.
+same() {
+	sed "s/@LOGIN@/$LOGIN/g" "$EXPECTED/$2" > "$T/expected"
+	diff -u "$T/expected" "$1" || fail "output differs from tests/expected/$2"
+}
+
+# sql STATEMENT: runs SQL on the test database (sqlite3 CLI).
+sql() {
+	[ -n "${SQLITE3:-}" ] || SQLITE3=sqlite3
+	"$SQLITE3" -batch "$KEFU_DB" "$1"
+}
+
+# KEFU_REGEN=1 make check TESTS=tests/x.sh rewrites the expected files
+# from what kefu prints: review the diff before committing it.
+if [ -n "${KEFU_REGEN:-}" ]; then
+	same() {
+		sed "s/\b$LOGIN\b/@LOGIN@/g" "$1" > "$EXPECTED/$2"
+	}
+fi
