@@ -251,6 +251,13 @@ shell_run(struct kefu *k)
 			break;
 		if (r == TERM_INTERRUPT)
 			continue;
+		{
+			/* completion leaves a trailing space; history need not keep it */
+			size_t n = strlen(line);
+
+			while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+				line[--n] = '\0';
+		}
 		term_history_add(line);
 		argc = shell_split(line, &argv);
 		free(line);

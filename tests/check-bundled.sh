@@ -13,6 +13,7 @@ out=$("$KEFU" check 2>&1) || fail "default content: $out"
 case "$out" in "ok: "*) ;; *) fail "default content: $out" ;; esac
 ok "the build tree finds the bundled content without --content"
 
+"$KEFU" --content "$top_srcdir" list > /dev/null || fail "set-up"
 "$KEFU" --content "$top_srcdir" list stages > "$T/stages" || fail "list stages"
 for s in onboarding probation after-sales benchmark management knowledge-base; do
 	grep -q "^  $s " "$T/stages" || fail "stage $s missing"

@@ -1,1 +1,85 @@
-exit 0
+# The first run on a new database, the default database path, people the
+# database does not know, and the schema's version.
+. "$top_srcdir/tests/lib.sh"
+export KEFU_CONTENT="$CONTENT/mini"
+unset KEFU_DB
+
+"$KEFU" plan > "$T/out" 2>&1 || fail "first run: $(cat "$T/out")"
+db="$XDG_DATA_HOME/kefu/kefu.db"
+[ -f "$db" ] || fail "no database at \$XDG_DATA_HOME/kefu/kefu.db"
+grep -q "^Welcome to kefu. This is a new database" "$T/out" || fail "no welcome"
+KEFU_DB="$db"
+[ "$(sql "SELECT login || ' ' || role FROM person")" = "$LOGIN manager" ] ||
+	fail "the first user is not a manager"
+[ "$(sql "SELECT curriculum FROM enrollment")" = mini ] || fail "not enrolled"
+[ "$(sql "SELECT action FROM event ORDER BY id" | tr '\n' ' ')" = "first-run enroll " ] ||
+	fail "first run not logged"
+ok "the first user manages a new database and is enrolled"
+
+"$KEFU" plan > "$T/out" 2>&1 || fail "second run"
+grep -q Welcome "$T/out" && fail "welcomed twice"
+[ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
+ok "the second run goes straight to work"
+
+[ "$(sql "PRAGMA user_version")" = 1 ] || fail "schema version"
+[ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
+[ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
+ok "schema version 1, WAL, a private directory"
+
+HOME="$T/home2"
+unset XDG_DATA_HOME
+mkdir -p "$HOME"
+"$KEFU" list > /dev/null 2>&1 || fail "without XDG_DATA_HOME"
+[ -f "$HOME/.local/share/kefu/kefu.db" ] || fail "no database under ~/.local/share/kefu"
+ok "without XDG_DATA_HOME the database is in ~/.local/share/kefu"
+
+# someone else's database: this login is unknown there
+KEFU_DB="$T/team.db"
+export KEFU_DB
+"$KEFU" list > /dev/null 2>&1 || fail "team set-up"
+sql "UPDATE person SET login = 'boss', name = '王店长'"
+sql "INSERT INTO person (login, name, role, created) VALUES ('amy', NULL, 'manager', 0)"
+before=$(sql "SELECT count(*) FROM person"):$(sql "SELECT count(*) FROM event")
+"$KEFU" plan > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "unknown login: exit status"
+grep -q "^kefu: '$LOGIN' is not registered in this kefu database ($KEFU_DB)$" "$T/err" ||
+	fail "unknown login: $(cat "$T/err")"
+grep -q "^Ask a manager to add you: amy, boss (王店长)$" "$T/err" || fail "managers not named"
+[ "$(sql "SELECT count(*) FROM person"):$(sql "SELECT count(*) FROM event")" = "$before" ] ||
+	fail "something was written for an unknown login"
+ok "an unknown login is told who its managers are, and nothing is written"
+
+sql "PRAGMA user_version = 99"
+"$KEFU" plan > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "newer schema: exit status"
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 1)" "$T/err" ||
+	fail "newer schema: $(cat "$T/err")"
+ok "a database from a newer kefu is refused"
+
+echo "not a database" > "$T/junk.db"
+"$KEFU" --db "$T/junk.db" plan > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "junk database: exit status"
+grep -q "junk.db.*file is not a database" "$T/err" || fail "junk database: $(cat "$T/err")"
+[ "$(cat "$T/junk.db")" = "not a database" ] || fail "junk database was changed"
+ok "a file that is not a database is refused untouched"
+
+# two curricula: no automatic enrollment; enroll picks one
+KEFU_DB="$T/two.db"
+export KEFU_CONTENT="$CONTENT/two"
+"$KEFU" plan > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "not enrolled: exit status"
+grep -q "Enroll with 'kefu enroll CURRICULUM'" "$T/out" || fail "no enroll hint at first run"
+grep -q "you are not enrolled in a curriculum" "$T/err" || fail "not enrolled: $(cat "$T/err")"
+"$KEFU" enroll after-sale 2> "$T/err"
+[ $? -eq 1 ] || fail "enroll typo: exit status"
+grep -q "no curriculum 'after-sale' (did you mean 'after-sales'?)" "$T/err" || fail "enroll typo"
+"$KEFU" enroll after-sales > "$T/out" || fail "enroll"
+grep -q "^Enrolled in 售后培养 from " "$T/out" || fail "enroll message"
+"$KEFU" plan > "$T/out" || fail "plan after enroll"
+grep -q "^售后培养 — " "$T/out" || fail "plan shows another curriculum"
+"$KEFU" enroll after-sales > "$T/out" || fail "enroll again"
+grep -q "already enrolled" "$T/out" || fail "enroll again message"
+"$KEFU" enroll pre-sales > /dev/null && "$KEFU" enroll after-sales > /dev/null || fail "switching back"
+[ "$(sql "SELECT count(*) FROM enrollment")" = 2 ] || fail "enrollments duplicated"
+ok "with two curricula a person enrolls in one, and can switch"
+echo "$passed passed, 0 failed"

@@ -1,1 +1,194 @@
-int main(void){return 0;}
+/* unit-plan.c: the gating rules, on a curriculum built by hand. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "plan.h"
+
+static struct quiz quiz = { .id = "q", .title = "Q", .pass_mark = 80 };
+static struct drill drill = { .id = "d", .title = "D", .unit = UNIT_CPM };
+static struct module s1[2], s2[3], s3[1];
+static struct stage stages[3];
+static struct curriculum cu;
+static struct module_fact f1[2], f2[3], f3[1];
+static const struct module_fact *facts[3] = { f1, f2, f3 };
+
+static int
+setup(void **state)
+{
+	(void)state;
+	memset(s1, 0, sizeof(s1));
+	memset(s2, 0, sizeof(s2));
+	memset(s3, 0, sizeof(s3));
+	s1[0] = (struct module){ .kind = MOD_LESSON, .id = "a", .pass_mark = -1,
+				 .min_speed = -1, .min_accuracy = -1 };
+	s1[1] = (struct module){ .kind = MOD_QUIZ, .id = "q", .quiz = &quiz,
+				 .pass_mark = -1, .min_speed = -1, .min_accuracy = -1 };
+	s2[0] = (struct module){ .kind = MOD_DRILL, .id = "d", .drill = &drill,
+				 .pass_mark = -1, .min_speed = 40, .min_accuracy = 95 };
+	s2[1] = (struct module){ .kind = MOD_SIGNOFF, .id = "trainer",
+				 .pass_mark = -1, .min_speed = -1, .min_accuracy = -1 };
+	s2[2] = (struct module){ .kind = MOD_ASSESSMENT, .id = "review",
+				 .pass_mark = -1, .min_speed = -1, .min_accuracy = -1 };
+	s3[0] = s1[0];
+	s3[0].id = "b";
+	stages[0] = (struct stage){ .id = "one", .title = "一", .days = 15, .modules = s1, .nmodules = 2 };
+	stages[1] = (struct stage){ .id = "two", .title = "二", .days = 45, .modules = s2, .nmodules = 3 };
+	stages[2] = (struct stage){ .id = "three", .title = "三", .days = 0, .modules = s3, .nmodules = 1 };
+	cu = (struct curriculum){ .id = "c", .title = "C", .stages = stages, .nstages = 3 };
+	memset(f1, 0, sizeof(f1));
+	memset(f2, 0, sizeof(f2));
+	memset(f3, 0, sizeof(f3));
+	f1[1].quiz.best = -1;
+	return 0;
+}
+
+static void
+states(enum stage_state *out)
+{
+	plan_stages(&cu, facts, out);
+}
+
+static void
+test_new_trainee(void **state)
+{
+	enum stage_state st[3];
+
+	(void)state;
+	states(st);
+	assert_int_equal(st[0], STAGE_OPEN);
+	assert_int_equal(st[1], STAGE_LOCKED);
+	assert_int_equal(st[2], STAGE_LOCKED);
+	assert_int_equal(plan_current(st, 3), 0);
+}
+
+static void
+test_quiz_pass_mark(void **state)
+{
+	enum stage_state st[3];
+
+	(void)state;
+	f1[0].read = true;
+	f1[1].quiz.attempts = 1;
+	f1[1].quiz.best = 79.9;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_STARTED);
+	states(st);
+	assert_int_equal(st[0], STAGE_STARTED);
+	assert_int_equal(st[1], STAGE_LOCKED);
+	f1[1].quiz.best = 80;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_DONE);
+	states(st);
+	assert_int_equal(st[0], STAGE_COMPLETE);
+	assert_int_equal(st[1], STAGE_OPEN);
+	assert_int_equal(plan_current(st, 3), 1);
+	/* the module's own pass mark overrides the quiz's */
+	s1[1].pass_mark = 90;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_STARTED);
+	s1[1].pass_mark = 50;
+	f1[1].quiz.best = 50;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_DONE);
+}
+
+static void
+test_pending_or_open_quiz(void **state)
+{
+	(void)state;
+	f1[1].quiz.pending = true;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_STARTED);
+	f1[1].quiz.pending = false;
+	f1[1].quiz.open = true;
+	assert_int_equal(plan_module_state(&s1[1], &f1[1]), MODULE_STARTED);
+}
+
+static void
+test_locked_stage_never_complete(void **state)
+{
+	enum stage_state st[3];
+
+	(void)state;
+	/* stage 2's facts are all there, but stage 1 is not done */
+	f2[0].drill.results = 1;
+	f2[0].drill.met = true;
+	f2[1].signed_off = true;
+	f2[2].passed = true;
+	f3[0].read = true;
+	states(st);
+	assert_int_equal(st[0], STAGE_OPEN);
+	assert_int_equal(st[1], STAGE_LOCKED);
+	assert_int_equal(st[2], STAGE_LOCKED);
+	/* once stage 1 completes, the rest follow at once */
+	f1[0].read = true;
+	f1[1].quiz.best = 100;
+	states(st);
+	assert_int_equal(st[1], STAGE_COMPLETE);
+	assert_int_equal(st[2], STAGE_COMPLETE);
+	assert_int_equal(plan_current(st, 3), 3);
+}
+
+static void
+test_drill_gate(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_module_state(&s2[0], &f2[0]), MODULE_TODO);
+	f2[0].drill.results = 3;
+	assert_int_equal(plan_module_state(&s2[0], &f2[0]), MODULE_STARTED);
+	f2[0].drill.met = true;
+	assert_int_equal(plan_module_state(&s2[0], &f2[0]), MODULE_DONE);
+}
+
+static void
+test_needs_in_words(void **state)
+{
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	f1[1].quiz.best = 70;
+	f1[1].quiz.attempts = 2;
+	plan_module_need(&sb, &s1[1], &f1[1]);
+	assert_string_equal(sb_str(&sb), "best 70%, needs 80%");
+	sb_reset(&sb);
+	quiz.attempts = 2;
+	plan_module_need(&sb, &s1[1], &f1[1]);
+	assert_string_equal(sb_str(&sb), "best 70%, needs 80%; all 2 attempts used, ask a trainer");
+	quiz.attempts = 0;
+	sb_reset(&sb);
+	f2[0].drill.results = 1;
+	f2[0].drill.best_speed = 32.4;
+	f2[0].drill.best_accuracy = 97;
+	plan_module_need(&sb, &s2[0], &f2[0]);
+	assert_string_equal(sb_str(&sb), "best 32 字/分 at 97%, needs 40 字/分 at 95% accuracy");
+	sb_reset(&sb);
+	plan_module_step(&sb, &s2[2], "xiaoli");
+	assert_string_equal(sb_str(&sb), "ask your trainer for assessment 'review' (kefu assess xiaoli)");
+	sb_free(&sb);
+}
+
+static void
+test_due_dates(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_due(&cu, 0, 1000), 1015);
+	assert_int_equal(plan_due(&cu, 1, 1000), 1060);
+	assert_int_equal(plan_due(&cu, 2, 1000), -1);	/* stage 3 has no days */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_new_trainee, setup),
+		cmocka_unit_test_setup(test_quiz_pass_mark, setup),
+		cmocka_unit_test_setup(test_pending_or_open_quiz, setup),
+		cmocka_unit_test_setup(test_locked_stage_never_complete, setup),
+		cmocka_unit_test_setup(test_drill_gate, setup),
+		cmocka_unit_test_setup(test_needs_in_words, setup),
+		cmocka_unit_test_setup(test_due_dates, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,1 +1,131 @@
-int main(void){return 0;}
+/* unit-text.c: characters, screen columns, inert text, spelling distance. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "text.h"
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("入职培训"), 8);
+	assert_int_equal(text_width("字/分"), 5);
+	assert_int_equal(text_width("Ａ"), 2);		/* full-width letter */
+	assert_int_equal(text_width("e\xcc\x81"), 1);	/* e + combining acute */
+	assert_int_equal(text_width("😀"), 2);
+	assert_int_equal(text_width(""), 0);
+	/* a control character prints as \x1b: four columns */
+	assert_int_equal(text_width("\x1b"), 4);
+}
+
+static void
+test_chars(void **state)
+{
+	(void)state;
+	assert_int_equal(text_chars("亲,您好"), 4);
+	assert_int_equal(text_chars("abc"), 3);
+	assert_int_equal(text_chars("\xff\xfe"), 2);	/* bad bytes count one each */
+}
+
+static void
+test_valid(void **state)
+{
+	size_t bad = 99;
+
+	(void)state;
+	assert_true(text_valid("中文 ok", strlen("中文 ok"), &bad));
+	assert_false(text_valid("ab\xc0\x80", 4, &bad));	/* overlong NUL */
+	assert_int_equal(bad, 2);
+	assert_false(text_valid("\xed\xa0\x80", 3, &bad));	/* surrogate */
+	assert_int_equal(bad, 0);
+	assert_false(text_valid("x\xe4\xb8", 3, &bad));	/* truncated */
+	assert_int_equal(bad, 1);
+	assert_false(text_valid("\xf4\x90\x80\x80", 4, &bad));	/* past U+10FFFF */
+}
+
+static void
+test_inert(void **state)
+{
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	text_inert(&sb, "a\x1b[2Jb\x07", false);
+	assert_string_equal(sb_str(&sb), "a\\x1b[2Jb\\x07");
+	sb_reset(&sb);
+	text_inert(&sb, "x\xe2\x80\xaey", false);	/* right-to-left override */
+	assert_string_equal(sb_str(&sb), "x<U+202E>y");
+	sb_reset(&sb);
+	text_inert(&sb, "一\n二\t三\r", true);
+	assert_string_equal(sb_str(&sb), "一\n二\t三\\x0d");
+	sb_reset(&sb);
+	text_inert(&sb, "一\n", false);
+	assert_string_equal(sb_str(&sb), "一\\x0a");
+	sb_reset(&sb);
+	text_inert(&sb, "\xc2\x9b", false);	/* C1 CSI */
+	assert_string_equal(sb_str(&sb), "<U+009B>");
+	sb_reset(&sb);
+	text_inert(&sb, "\xff", false);
+	assert_string_equal(sb_str(&sb), "\\xff");
+	sb_free(&sb);
+}
+
+static void
+test_pad(void **state)
+{
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	text_pad(&sb, "售后", 6, false);
+	assert_string_equal(sb_str(&sb), "售后  ");
+	sb_reset(&sb);
+	text_pad(&sb, "ab", 4, true);
+	assert_string_equal(sb_str(&sb), "ab  ");
+	sb_reset(&sb);
+	/* cut at a character boundary, never half a Chinese character */
+	text_pad(&sb, "电商客服培养", 6, true);
+	assert_string_equal(sb_str(&sb), "电商… ");
+	assert_int_equal(text_width(sb_str(&sb)), 6);
+	sb_reset(&sb);
+	text_pad(&sb, "toolong", 3, false);
+	assert_string_equal(sb_str(&sb), "toolong");
+	sb_free(&sb);
+}
+
+static void
+test_distance(void **state)
+{
+	static const char *const keys[] = { "choices", "answer", "title", "text" };
+
+	(void)state;
+	assert_int_equal(text_distance("kitten", "sitting"), 3);
+	assert_int_equal(text_distance("titel", "title"), 1);	/* transposition */
+	assert_int_equal(text_distance("", "abc"), 3);
+	assert_int_equal(text_distance("售前", "售后"), 1);
+	assert_string_equal(text_suggest("choises", keys, 4), "choices");
+	assert_string_equal(text_suggest("titel", keys, 4), "title");
+	assert_string_equal(text_suggest("anwser", keys, 4), "answer");
+	assert_null(text_suggest("zzzzzz", keys, 4));
+	assert_null(text_suggest("x", keys, 0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_chars),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_inert),
+		cmocka_unit_test(test_pad),
+		cmocka_unit_test(test_distance),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
