@@ -1477,7 +1477,8 @@ load_dir(struct content *c, const char *dir, struct diag *d)
 	unsigned before = d->errors;
 
 	collect(dir, 0, &files, &n, d);
-	qsort(files, n, sizeof(*files), cmp_str);
+	if (n > 1)
+		qsort(files, n, sizeof(*files), cmp_str);
 	for (i = 0; i < n; i++) {
 		load_file(c, files[i], d);
 		free(files[i]);

@@ -77,7 +77,8 @@ diag_flush(struct diag *d)
 {
 	size_t i;
 
-	qsort(d->held, d->nheld, sizeof(*d->held), cmp_entry);
+	if (d->nheld > 1)
+		qsort(d->held, d->nheld, sizeof(*d->held), cmp_entry);
 	for (i = 0; i < d->nheld; i++) {
 		emit(d, d->held[i].text);
 		free(d->held[i].text);
