@@ -83,7 +83,7 @@ xasprintf(const char *fmt, ...)
 	return sb_detach(&sb);
 }
 
-static void
+static PRINTF(1, 0) void
 vreport(const char *fmt, va_list ap)
 {
 	fflush(stdout);
