@@ -145,6 +145,34 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 	sb_free(&sb);
 }
 
+/* The index of the stage with this id, or nstages after an error. */
+static size_t
+find_stage(const struct curriculum *cu, const char *id)
+{
+	const char **ids = xreallocarray(NULL, cu->nstages, sizeof(*ids));
+	const char *sug;
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++) {
+		if (strcmp(cu->stages[i].id, id) == 0) {
+			free(ids);
+			return i;
+		}
+		ids[i] = cu->stages[i].id;
+	}
+	sug = text_suggest(id, ids, cu->nstages);
+	text_inert(&sb, id, false);
+	if (sug)
+		error(_("no stage '%s' in your curriculum (did you mean '%s'?)"), sb_str(&sb), sug);
+	else
+		error(_("no stage '%s' in your curriculum; 'kefu list stages' shows them"),
+		      sb_str(&sb));
+	sb_free(&sb);
+	free(ids);
+	return cu->nstages;
+}
+
 int
 cmd_plan(struct kefu *k, int argc, char **argv)
 {
@@ -153,6 +181,8 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	enum stage_state *states;
 	struct sb sb = SB_INIT;
 	bool all = false;
+	const char *only = NULL;
+	size_t shown = 0;
 	long start;
 	size_t cur, i, j;
 	int i_arg;
@@ -160,10 +190,14 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	for (i_arg = 1; i_arg < argc; i_arg++) {
 		if (strcmp(argv[i_arg], "--all") == 0)
 			all = true;
-		else
+		else if (argv[i_arg][0] == '-' || only)
 			return cmd_usage(cmd_find("plan"));
+		else
+			only = argv[i_arg];
 	}
 	if ((cu = kefu_curriculum(k)) == NULL)
+		return 1;
+	if (only && (shown = find_stage(cu, only)) == cu->nstages)
 		return 1;
 	if (!date_parse(k->enr.started, &start))
 		start = k->today;
@@ -182,7 +216,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	print_stages(k, cu, states, start);
 
 	for (i = 0; i < cu->nstages; i++)
-		if (i == cur || (all && i != cur))
+		if (only ? i == shown : (i == cur || all))
 			print_modules(k, cu, i, states[i], facts[i]);
 
 	if (cur == cu->nstages) {

@@ -13,14 +13,15 @@ static const char *const list_words[] = {
 static const char *const plan_words[] = { "--all", NULL };
 
 const struct cmd cmd_table[] = {
-	{ "plan", "[--all]", N_("show your stages, what is done and the next step"),
+	{ "plan", "[--all | STAGE]", N_("show your stages, what is done and the next step"),
 	  N_("Shows the stages of your curriculum in order with their status\n"
 	     "(locked, open, in progress, complete), planned days and due date,\n"
 	     "then every module of the current stage with what it still needs,\n"
 	     "and the one next step to take.\n"
 	     "\n"
-	     "  --all   list the modules of every stage, not just the current one\n"),
-	  ARG_WORDS, plan_words, cmd_plan },
+	     "  --all   list the modules of every stage, not just the current one\n"
+	     "  STAGE   list the modules of that stage (see 'kefu list stages')\n"),
+	  ARG_STAGE, plan_words, cmd_plan },
 	{ "study", "LESSON", N_("read a lesson and mark it read"),
 	  N_("Shows a lesson of your curriculum. On a terminal the text goes\n"
 	     "through $PAGER (default: less -R); otherwise it is printed. The\n"

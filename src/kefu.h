@@ -37,7 +37,7 @@ struct kefu {
 /* What a command's arguments are, for completion. */
 enum arg_kind {
 	ARG_NONE, ARG_COMMAND, ARG_LESSON, ARG_QUIZ, ARG_DRILL, ARG_STAGE,
-	ARG_CURRICULUM, ARG_FILE, ARG_WORDS
+	ARG_CURRICULUM, ARG_PERSON, ARG_FILE, ARG_WORDS
 };
 
 struct cmd {
@@ -46,7 +46,7 @@ struct cmd {
 	const char *summary;	/* one line for the list */
 	const char *help;	/* the rest of `help NAME` */
 	enum arg_kind arg;
-	const char *const *words;	/* ARG_WORDS: what to offer */
+	const char *const *words;	/* options or words to offer as well */
 	int (*fn)(struct kefu *, int argc, char **argv);
 };
 

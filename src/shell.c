@@ -76,12 +76,33 @@ shell_free_argv(int argc, char **argv)
 
 static const char **comp_words;
 static size_t comp_n, comp_i;
+/* logins copied out of the store, kept until the next completion */
+static char **comp_owned;
+static size_t comp_nowned;
 
 static void
 comp_add(const char *w)
 {
 	comp_words = xreallocarray(comp_words, comp_n + 1, sizeof(*comp_words));
 	comp_words[comp_n++] = w;
+}
+
+static void
+comp_add_copy(const char *w, void *arg)
+{
+	(void)arg;
+	comp_owned = xreallocarray(comp_owned, comp_nowned + 1, sizeof(*comp_owned));
+	comp_owned[comp_nowned] = xstrdup(w);
+	comp_add(comp_owned[comp_nowned++]);
+}
+
+static void
+comp_free_owned(void)
+{
+	while (comp_nowned > 0)
+		free(comp_owned[--comp_nowned]);
+	free(comp_owned);
+	comp_owned = NULL;
 }
 
 static char *
@@ -108,6 +129,9 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 	size_t i, j, s;
 
 	comp_n = 0;
+	comp_free_owned();
+	for (i = 0; c && c->words && c->words[i]; i++)
+		comp_add(c->words[i]);
 	switch (kind) {
 	case ARG_COMMAND:
 		for (i = 0; i < cmd_count; i++)
@@ -125,6 +149,10 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 		for (i = 0; ct && i < ct->ncurricula; i++)
 			comp_add(ct->curricula[i]->id);
 		break;
+	case ARG_PERSON:
+		if (shell_k->store)
+			store_logins(shell_k->store, comp_add_copy, NULL);
+		break;
 	case ARG_LESSON:
 	case ARG_STAGE:
 		for (i = 0; ct && i < ct->ncurricula; i++)
@@ -141,8 +169,6 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 			}
 		break;
 	case ARG_WORDS:
-		for (i = 0; c->words && c->words[i]; i++)
-			comp_add(c->words[i]);
 		break;
 	case ARG_NONE:
 	case ARG_FILE:
@@ -283,5 +309,6 @@ shell_run(struct kefu *k)
 	term_history_save();
 	free(comp_words);
 	comp_words = NULL;
+	comp_free_owned();
 	return status;
 }

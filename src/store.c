@@ -160,6 +160,7 @@ enum stmt {
 	S_PERSON_ADD,
 	S_PERSON_COUNT,
 	S_MANAGERS,
+	S_LOGINS,
 	S_ENROLLMENT,
 	S_ENROLL,
 	S_LESSON_READ,
@@ -189,6 +190,7 @@ static const char *const sql[S_COUNT] = {
 	[S_MANAGERS] =
 	"SELECT id, login, name, role, hired, active FROM person"
 	" WHERE role = 'manager' AND active ORDER BY login",
+	[S_LOGINS] = "SELECT login FROM person WHERE active ORDER BY login",
 	[S_ENROLLMENT] =
 	"SELECT id, person_id, curriculum, started FROM enrollment"
 	" WHERE person_id = ?1 ORDER BY created DESC, id DESC LIMIT 1",
@@ -509,6 +511,20 @@ store_managers(struct store *st, void (*fn)(const struct person *, void *),
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return db_error(st, _("cannot list managers"));
+	return 0;
+}
+
+int
+store_logins(struct store *st, void (*fn)(const char *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_LOGINS);
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(stmt, 0), arg);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot list people"));
 	return 0;
 }
 

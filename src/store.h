@@ -65,6 +65,8 @@ int store_person_count(struct store *);
 int store_managers(struct store *, void (*fn)(const struct person *, void *),
 		   void *arg);
 void person_clear(struct person *);
+/* Calls fn with each active login, in order (for completion). */
+int store_logins(struct store *, void (*fn)(const char *, void *), void *arg);
 
 /* The person's enrollment (the latest when there are several). */
 int store_enrollment(struct store *, int64_t person_id, struct enrollment *);

@@ -27,7 +27,7 @@ ok "an unknown command: exit 2 and a suggestion"
 
 "$KEFU" plan --bogus 2> "$T/err"
 [ $? -eq 2 ] || fail "bad option: exit status"
-grep -q '^usage: kefu plan \[--all\]$' "$T/err" || fail "bad option: $(cat "$T/err")"
+grep -q '^usage: kefu plan \[--all | STAGE\]$' "$T/err" || fail "bad option: $(cat "$T/err")"
 "$KEFU" --bogus 2> "$T/err"
 [ $? -eq 2 ] || fail "bad global option: exit status"
 "$KEFU" study 2> "$T/err"

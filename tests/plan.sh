@@ -72,6 +72,15 @@ ok "the sign-off completes stage 2; --all lists every stage"
 grep -q "^Every stage is complete. Well done.$" "$T/out" || fail "all done: $(cat "$T/out")"
 ok "every stage complete"
 
+"$KEFU" plan start > "$T/out" 2>&1 || fail "plan STAGE"
+grep -q '^Stage 1 入门 (start): complete, 2 of 2 modules done$' "$T/out" || fail "plan start: $(cat "$T/out")"
+grep -q '^Stage 3' "$T/out" && fail "plan start shows other stages"
+"$KEFU" plan chek > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "unknown stage: exit status"
+grep -q "kefu: no stage 'chek' in your curriculum (did you mean 'check'?)" "$T/err" ||
+	fail "unknown stage: $(cat "$T/err")"
+ok "plan STAGE shows that stage; an unknown stage gets a suggestion"
+
 "$KEFU" study helo > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "unknown lesson: exit status"
 grep -q "kefu: no lesson 'helo' in your curriculum (did you mean 'hello'?)" "$T/err" ||
