@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -24,20 +25,14 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 	st = kefu_store(k);
 	cu = content_curriculum(c, argv[1]);
 	if (cu == NULL) {
-		const char *ids[64];
-		const char *sug;
-		size_t i, n = 0;
-		struct sb sb = SB_INIT;
+		const char **ids = xreallocarray(NULL, c->ncurricula + 1, sizeof(*ids));
+		size_t i;
 
-		for (i = 0; i < c->ncurricula && n < ARRAY_SIZE(ids); i++)
-			ids[n++] = c->curricula[i]->id;
-		sug = text_suggest(argv[1], ids, n);
-		text_inert(&sb, argv[1], false);
-		if (sug)
-			error(_("no curriculum '%s' (did you mean '%s'?)"), sb_str(&sb), sug);
-		else
-			error(_("no curriculum '%s'; 'kefu list curricula' shows them"), sb_str(&sb));
-		sb_free(&sb);
+		for (i = 0; i < c->ncurricula; i++)
+			ids[i] = c->curricula[i]->id;
+		kefu_unknown(_("curriculum"), "", argv[1], ids, c->ncurricula,
+			     _("'kefu list curricula' shows them"));
+		free(ids);
 		return 1;
 	}
 	text_inert(&title, cu->title, false);

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "kefu.h"
-#include "text.h"
 
 int
 cmd_help(struct kefu *k, int argc, char **argv)
@@ -25,19 +24,12 @@ cmd_help(struct kefu *k, int argc, char **argv)
 	}
 	c = cmd_find(argv[1]);
 	if (c == NULL) {
-		const char *names[16];
-		const char *sug;
-		struct sb sb = SB_INIT;
+		const char *names[64];
 
 		for (i = 0; i < cmd_count && i < ARRAY_SIZE(names); i++)
 			names[i] = cmd_table[i].name;
-		sug = text_suggest(argv[1], names, i);
-		text_inert(&sb, argv[1], false);
-		if (sug)
-			error(_("no command '%s' (did you mean '%s'?)"), sb_str(&sb), sug);
-		else
-			error(_("no command '%s'; 'kefu help' lists the commands"), sb_str(&sb));
-		sb_free(&sb);
+		kefu_unknown(_("command"), "", argv[1], names, i,
+			     _("'kefu help' lists the commands"));
 		return 2;
 	}
 	printf(_("usage: kefu %s%s%s\n\n%s.\n\n%s"), c->name, *c->usage ? " " : "",

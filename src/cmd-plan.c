@@ -150,8 +150,6 @@ static size_t
 find_stage(const struct curriculum *cu, const char *id)
 {
 	const char **ids = xreallocarray(NULL, cu->nstages, sizeof(*ids));
-	const char *sug;
-	struct sb sb = SB_INIT;
 	size_t i;
 
 	for (i = 0; i < cu->nstages; i++) {
@@ -161,14 +159,8 @@ find_stage(const struct curriculum *cu, const char *id)
 		}
 		ids[i] = cu->stages[i].id;
 	}
-	sug = text_suggest(id, ids, cu->nstages);
-	text_inert(&sb, id, false);
-	if (sug)
-		error(_("no stage '%s' in your curriculum (did you mean '%s'?)"), sb_str(&sb), sug);
-	else
-		error(_("no stage '%s' in your curriculum; 'kefu list stages' shows them"),
-		      sb_str(&sb));
-	sb_free(&sb);
+	kefu_unknown(_("stage"), _(" in your curriculum"), id, ids, cu->nstages,
+		     _("'kefu list stages' shows them"));
 	free(ids);
 	return cu->nstages;
 }

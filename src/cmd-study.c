@@ -12,9 +12,7 @@ static void
 no_such_lesson(const struct curriculum *cu, const char *id)
 {
 	const char **ids = NULL;
-	const char *sug;
 	size_t n = 0, i, j;
-	struct sb sb = SB_INIT;
 
 	for (i = 0; i < cu->nstages; i++)
 		for (j = 0; j < cu->stages[i].nmodules; j++)
@@ -22,15 +20,8 @@ no_such_lesson(const struct curriculum *cu, const char *id)
 				ids = xreallocarray(ids, n + 1, sizeof(*ids));
 				ids[n++] = cu->stages[i].modules[j].id;
 			}
-	sug = text_suggest(id, ids, n);
-	text_inert(&sb, id, false);
-	if (sug)
-		error(_("no lesson '%s' in your curriculum (did you mean '%s'?)"),
-		      sb_str(&sb), sug);
-	else
-		error(_("no lesson '%s' in your curriculum; 'kefu list lessons' shows them"),
-		      sb_str(&sb));
-	sb_free(&sb);
+	kefu_unknown(_("lesson"), _(" in your curriculum"), id, ids, n,
+		     _("'kefu list lessons' shows them"));
 	free(ids);
 }
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "kefu.h"
-#include "text.h"
 
 static const char *const list_words[] = {
 	"lessons", "quizzes", "drills", "stages", "curricula", NULL
@@ -86,16 +85,11 @@ cmd_run(struct kefu *k, int argc, char **argv)
 
 	if (c == NULL) {
 		const char *names[ARRAY_SIZE(cmd_table)];
-		const char *sug;
 
 		for (i = 0; i < cmd_count; i++)
 			names[i] = cmd_table[i].name;
-		sug = text_suggest(argv[0], names, cmd_count);
-		if (sug)
-			error(_("unknown command '%s' (did you mean '%s'?)"), argv[0], sug);
-		else
-			error(_("unknown command '%s'; 'kefu help' lists the commands"),
-			      argv[0]);
+		kefu_unknown(_("command"), "", argv[0], names, cmd_count,
+			     _("'kefu help' lists the commands"));
 		return 2;
 	}
 	if (c->fn == NULL) {

@@ -78,6 +78,10 @@ void kefu_facts_free(const struct curriculum *, struct module_fact **);
 void kefu_record_stages(struct kefu *, const struct curriculum *,
 			const enum stage_state *);
 void kefu_close(struct kefu *);
+/* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
+ * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
+void kefu_unknown(const char *what, const char *where, const char *id,
+		  const char *const *known, size_t n, const char *hint);
 /* Colour escapes, empty when colour is off. */
 const char *kefu_color(const struct kefu *, const char *code);
 

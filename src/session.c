@@ -274,6 +274,21 @@ kefu_close(struct kefu *k)
 	k->content = NULL;
 }
 
+void
+kefu_unknown(const char *what, const char *where, const char *id,
+	     const char *const *known, size_t n, const char *hint)
+{
+	const char *sug = text_suggest(id, known, n);
+	struct sb sb = SB_INIT;
+
+	text_inert(&sb, id, false);
+	if (sug)
+		error(_("no %s '%s'%s (did you mean '%s'?)"), what, sb_str(&sb), where, sug);
+	else
+		error(_("no %s '%s'%s; %s"), what, sb_str(&sb), where, hint);
+	sb_free(&sb);
+}
+
 const char *
 kefu_color(const struct kefu *k, const char *code)
 {

@@ -22,7 +22,7 @@ ok "help for each of the $n commands in --help"
 
 "$KEFU" halp 2> "$T/err"
 [ $? -eq 2 ] || fail "unknown command: exit status"
-grep -q "^kefu: unknown command 'halp' (did you mean 'help'?)$" "$T/err" || fail "unknown command: $(cat "$T/err")"
+grep -q "^kefu: no command 'halp' (did you mean 'help'?)$" "$T/err" || fail "unknown command: $(cat "$T/err")"
 ok "an unknown command: exit 2 and a suggestion"
 
 "$KEFU" plan --bogus 2> "$T/err"
