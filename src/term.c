@@ -233,8 +233,11 @@ term_page(struct kefu *k, const char *text)
 	status = pclose(fp);
 	sigaction(SIGINT, &oldint, NULL);
 	sigaction(SIGPIPE, &oldpipe, NULL);
+	if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 127)) {
+		/* no pager: the lesson still gets shown */
+		error(_("cannot run the pager '%s' (set PAGER); printing instead"), pager);
+		fputs(sb_str(&sb), stdout);
+	}
 	sb_free(&sb);
-	if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
-		return error(_("cannot run the pager '%s'; set PAGER"), pager);
 	return 0;
 }

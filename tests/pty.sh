@@ -5,6 +5,8 @@ if [ -z "${EXPECT:-}" ] || ! [ -x "$EXPECT" ]; then
 	exit 77
 fi
 export KEFU_CONTENT="$CONTENT/mini" KEFU_NOW=2026-03-01 TERM=xterm
+# a pager that marks its lines shows that lessons go through $PAGER
+export PAGER="sed s/^/PAGED:/"
 unset NO_COLOR
 "$KEFU" list > /dev/null || fail "set-up"
 "$EXPECT" -f "$top_srcdir/tests/pty.exp" > "$T/log" 2>&1 || {
