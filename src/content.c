@@ -27,9 +27,8 @@ struct ld {
 
 /* A set of ids with the place each was first seen, for duplicates. */
 struct idset {
-	const char **keys;
-	struct pos *pos;
-	size_t n, cap;
+	struct strmap map;	/* id -> struct pos, in the content arena */
+	struct arena *arena;
 };
 
 /* Ids seen so far in one content set, for duplicate checks. */
@@ -37,50 +36,24 @@ struct content_ids {
 	struct idset quiz, drill, curriculum, lesson, assessment;
 };
 
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 /* Adds key; returns NULL, or the place it was first seen. */
 static const struct pos *
 idset_add(struct idset *set, const char *key, struct pos pos)
 {
-	size_t i;
+	struct pos *p;
 
-	if (set->n * 2 >= set->cap) {
-		struct idset big = { NULL, NULL, 0, set->cap ? set->cap * 2 : 16 };
-
-		big.keys = xcalloc(big.cap, sizeof(*big.keys));
-		big.pos = xcalloc(big.cap, sizeof(*big.pos));
-		for (i = 0; i < set->cap; i++)
-			if (set->keys[i])
-				idset_add(&big, set->keys[i], set->pos[i]);
-		free(set->keys);
-		free(set->pos);
-		*set = big;
-	}
-	for (i = hash_str(key) & (set->cap - 1); set->keys[i];
-	     i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->keys[i], key) == 0)
-			return &set->pos[i];
-	set->keys[i] = key;
-	set->pos[i] = pos;
-	set->n++;
-	return NULL;
+	if (set->arena == NULL)
+		set->arena = arena_new();
+	p = arena_memdup(set->arena, &pos, sizeof(pos));
+	return strmap_add(&set->map, key, p);
 }
 
 static void
 idset_free(struct idset *set)
 {
-	free(set->keys);
-	free(set->pos);
-	memset(set, 0, sizeof(*set));
+	strmap_free(&set->map);
+	arena_free(set->arena);
+	set->arena = NULL;
 }
 
 static PRINTF(3, 4) void
@@ -103,6 +76,17 @@ pos_of(struct ld *l, const struct ynode *n)
 	struct pos p = { l->file, n->line, n->col };
 
 	return p;
+}
+
+/* The node to point at for a value of item: the value itself, unless it
+ * stands before the item, as a value reached through an alias does. */
+static const struct ynode *
+at(const struct ynode *value, const struct ynode *item)
+{
+	if (value == NULL || value->line < item->line ||
+	    (value->line == item->line && value->col < item->col))
+		return item;
+	return value;
 }
 
 static void
@@ -758,7 +742,7 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 		   _("a question"));
 	q->id = get_id(l, map, "id", true);
 	if (q->id && (first = idset_add(ids, q->id, q->pos)) != NULL)
-		dup_error(l, map_get(map, "id"), _("question"), q->id, first);
+		dup_error(l, at(map_get(map, "id"), map), _("question"), q->id, first);
 	q->text = get_text(l, map, "text", true);
 	q->explain = get_text(l, map, "explain", false);
 	if (get_number(l, map, "points", 0.01, 1000, false, false, &x))
@@ -1047,7 +1031,7 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 	check_keys(l, map, part_keys, ARRAY_SIZE(part_keys), _("an assessment part"));
 	p->id = get_id(l, map, "id", true);
 	if (p->id && (first = idset_add(ids, p->id, p->pos)) != NULL)
-		dup_error(l, map_get(map, "id"), _("part"), p->id, first);
+		dup_error(l, at(map_get(map, "id"), map), _("part"), p->id, first);
 	p->title = get_text(l, map, "title", true);
 	for (i = 0; i < 3; i++)
 		if (map_get(map, kinds[i]))
@@ -1134,7 +1118,7 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		m->title = get_text(l, map, "title", true);
 		m->text = get_text(l, map, "text", true);
 		if (m->id && (first = idset_add(&l->c->ids->lesson, m->id, m->pos)))
-			dup_error(l, map_get(map, "lesson"), _("lesson"), m->id, first);
+			dup_error(l, at(map_get(map, "lesson"), map), _("lesson"), m->id, first);
 		break;
 	case MOD_QUIZ:
 		m->id = get_id(l, map, "quiz", true);
@@ -1157,7 +1141,7 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		m->id = get_id(l, map, "assessment", true);
 		m->title = get_text(l, map, "title", true);
 		if (m->id && (first = idset_add(&l->c->ids->assessment, m->id, m->pos)))
-			dup_error(l, map_get(map, "assessment"), _("assessment"), m->id, first);
+			dup_error(l, at(map_get(map, "assessment"), map), _("assessment"), m->id, first);
 		v = map_get(map, "parts");
 		if (v == NULL)
 			missing(l, map, "parts");
@@ -1204,7 +1188,7 @@ load_stage(struct ld *l, const struct ynode *map, struct stage *s,
 	check_keys(l, map, stage_keys, ARRAY_SIZE(stage_keys), _("a stage"));
 	s->id = get_id(l, map, "id", true);
 	if (s->id && (first = idset_add(ids, s->id, s->pos)) != NULL)
-		dup_error(l, map_get(map, "id"), _("stage"), s->id, first);
+		dup_error(l, at(map_get(map, "id"), map), _("stage"), s->id, first);
 	s->title = get_text(l, map, "title", true);
 	if (get_number(l, map, "days", 1, 3650, true, false, &x))
 		s->days = (int)x;
@@ -1239,7 +1223,7 @@ load_kpi(struct ld *l, const struct ynode *map, struct kpi *k, struct idset *ids
 	check_keys(l, map, kpi_keys, ARRAY_SIZE(kpi_keys), _("a kpi"));
 	k->id = get_id(l, map, "id", true);
 	if (k->id && (first = idset_add(ids, k->id, k->pos)) != NULL)
-		dup_error(l, map_get(map, "id"), _("kpi"), k->id, first);
+		dup_error(l, at(map_get(map, "id"), map), _("kpi"), k->id, first);
 	k->title = get_text(l, map, "title", true);
 	k->unit = get_text(l, map, "unit", true);
 	k->lower_better = get_enum(l, map, "better", dirs, 2, false) == 1;

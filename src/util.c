@@ -316,6 +316,89 @@ arena_free(struct arena *a)
 	free(a);
 }
 
+static size_t
+strmap_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* Open addressing with linear probing, kept at most half full. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = strmap_hash(key) & (m->cap - 1);
+
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = strmap_slot(m, key);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+static void *
+strmap_set(struct strmap *m, const char *key, void *val, bool replace)
+{
+	size_t i;
+	void *old;
+
+	if (m->n * 2 >= m->cap) {
+		struct strmap big = { NULL, NULL, 0, m->cap ? m->cap * 2 : 16 };
+
+		big.keys = xcalloc(big.cap, sizeof(*big.keys));
+		big.vals = xcalloc(big.cap, sizeof(*big.vals));
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i])
+				strmap_set(&big, m->keys[i], m->vals[i], true);
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = key;
+		m->vals[i] = val;
+		m->n++;
+		return NULL;
+	}
+	old = m->vals[i];
+	if (replace)
+		m->vals[i] = val;
+	return old;
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *val)
+{
+	return strmap_set(m, key, val, true);
+}
+
+void *
+strmap_add(struct strmap *m, const char *key, void *val)
+{
+	return strmap_set(m, key, val, false);
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
 int
 read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 	  const char **why)

@@ -71,6 +71,22 @@ char *arena_strdup(struct arena *, const char *);
 void *arena_memdup(struct arena *, const void *, size_t);
 void arena_free(struct arena *);
 
+/* A map from strings to pointers. Keys are not copied: they must outlive
+ * the map. */
+struct strmap {
+	const char **keys;
+	void **vals;
+	size_t n, cap;
+};
+#define STRMAP_INIT { NULL, NULL, 0, 0 }
+/* The value for key, or NULL. */
+void *strmap_get(const struct strmap *, const char *key);
+/* Sets key to val; returns the value it had, or NULL. */
+void *strmap_put(struct strmap *, const char *key, void *val);
+/* Sets key to val only when it is not set; returns the value it had. */
+void *strmap_add(struct strmap *, const char *key, void *val);
+void strmap_free(struct strmap *);
+
 /* Reads a whole file of at most max bytes. Returns 0, or -1 with *why
  * set to a static message (errno text or "too large"). */
 int read_file(const char *path, size_t max, char **buf, size_t *len,

@@ -16,7 +16,6 @@ struct frame {
 };
 
 struct anchor {
-	const char *name;
 	struct ynode *node;
 	unsigned long size;
 };
@@ -27,8 +26,7 @@ struct parse {
 	struct diag *diag;
 	struct frame stack[YDOC_MAX_DEPTH + 1];
 	int depth;
-	struct anchor *anchors;
-	size_t nanchors, capanchors;
+	struct strmap anchors;	/* name -> struct anchor, in the arena */
 	struct ynode *root;
 	unsigned long root_size;
 	bool failed;
@@ -50,17 +48,15 @@ static void
 remember_anchor(struct parse *p, const char *name, struct ynode *node,
 		unsigned long size)
 {
+	struct anchor *a;
+
 	if (name == NULL)
 		return;
-	if (p->nanchors == p->capanchors) {
-		p->capanchors = p->capanchors ? p->capanchors * 2 : 8;
-		p->anchors = xreallocarray(p->anchors, p->capanchors,
-					   sizeof(*p->anchors));
-	}
-	p->anchors[p->nanchors].name = name;
-	p->anchors[p->nanchors].node = node;
-	p->anchors[p->nanchors].size = size;
-	p->nanchors++;
+	a = arena_alloc(p->arena, sizeof(*a));
+	a->node = node;
+	a->size = size;
+	/* YAML lets a later anchor of the same name replace an earlier one */
+	strmap_put(&p->anchors, name, a);
 }
 
 /* Adds a finished node to its parent, or makes it the root. */
@@ -102,7 +98,6 @@ on_event(struct parse *p, yaml_event_t *ev)
 {
 	struct ynode *node;
 	struct frame *f;
-	size_t i;
 
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
@@ -111,6 +106,12 @@ on_event(struct parse *p, yaml_event_t *ev)
 					  (const char *)ev->data.scalar.value,
 					  ev->data.scalar.length);
 		node->len = ev->data.scalar.length;
+		if (strlen(node->str) != node->len) {
+			/* a quoted "\0" would cut the value short unseen */
+			diag_at(p->diag, p->file, node->line, node->col,
+				_("a NUL character (\\0) in a value"));
+			return false;
+		}
 		node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		remember_anchor(p, anchor_name(p, ev->data.scalar.anchor), node, 1);
 		return attach(p, node, 1, &ev->start_mark);
@@ -148,18 +149,23 @@ on_event(struct parse *p, yaml_event_t *ev)
 		remember_anchor(p, f->anchor, node, size);
 		return attach(p, node, size, &ev->start_mark);
 	}
-	case YAML_ALIAS_EVENT:
-		for (i = p->nanchors; i-- > 0;) {
-			if (strcmp(p->anchors[i].name,
-				   (const char *)ev->data.alias.anchor) == 0)
-				return attach(p, p->anchors[i].node,
-					      p->anchors[i].size, &ev->start_mark);
+	case YAML_ALIAS_EVENT: {
+		struct anchor *a = strmap_get(&p->anchors,
+					      (const char *)ev->data.alias.anchor);
+
+		if (a == NULL) {
+			/* libyaml reports unknown aliases itself; be safe anyway */
+			diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
+				(int)ev->start_mark.column + 1, _("unknown alias '*%s'"),
+				(const char *)ev->data.alias.anchor);
+			return false;
 		}
-		/* libyaml reports unknown aliases itself; be safe anyway */
-		diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
-			(int)ev->start_mark.column + 1, _("unknown alias '*%s'"),
-			(const char *)ev->data.alias.anchor);
-		return false;
+		/* a shallow copy, so messages point at the alias, not the anchor */
+		node = arena_memdup(p->arena, a->node, sizeof(*node));
+		node->line = (int)ev->start_mark.line + 1;
+		node->col = (int)ev->start_mark.column + 1;
+		return attach(p, node, a->size, &ev->start_mark);
+	}
 	case YAML_DOCUMENT_START_EVENT:
 		if (p->root != NULL) {
 			diag_at(p->diag, p->file, (int)ev->start_mark.line + 1,
@@ -171,6 +177,24 @@ on_event(struct parse *p, yaml_event_t *ev)
 	default:
 		return true;
 	}
+}
+
+/* The byte at a 1-based line and column counted in characters. */
+static int
+char_at(const char *buf, size_t len, int line, int col)
+{
+	size_t i = 0;
+
+	for (; line > 1 && i < len; i++)
+		if (buf[i] == '\n')
+			line--;
+	for (; col > 1 && i < len && buf[i] != '\n'; col--) {
+		int32_t cp;
+		size_t k = text_decode(buf + i, len - i, &cp);
+
+		i += k ? k : 1;
+	}
+	return i < len ? (unsigned char)buf[i] : -1;
 }
 
 static void
@@ -189,7 +213,7 @@ report_syntax(struct parse *p, yaml_parser_t *yp, const char *buf, size_t len)
 	if (yp->context)
 		sb_addf(&msg, _(" (%s at line %d)"), yp->context,
 			(int)yp->context_mark.line + 1);
-	if (yp->problem_mark.index < len && buf[yp->problem_mark.index] == '\t')
+	if (char_at(buf, len, line, col) == '\t')
 		sb_adds(&msg, _("; YAML is indented with spaces, not tabs"));
 	if (yp->error == YAML_READER_ERROR) {
 		line = 0;
@@ -235,7 +259,7 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 	yaml_parser_delete(&yp);
 	for (i = 0; i < p.depth; i++)
 		free(p.stack[i].items);
-	free(p.anchors);
+	strmap_free(&p.anchors);
 	if (p.failed)
 		return NULL;
 	if (p.root == NULL || ydoc_is_null(p.root)) {

@@ -53,7 +53,35 @@ test_aliases_shared(void **state)
 	(void)state;
 	root = parse(a, "a: &x [1, 2]\nb: *x\n", &d, &empty);
 	assert_non_null(root);
-	assert_ptr_equal(root->items[1], root->items[3]);
+	/* the alias shares the anchor's items but keeps its own place */
+	assert_ptr_equal(root->items[1]->items, root->items[3]->items);
+	assert_int_equal(root->items[3]->n, 2);
+	assert_int_equal(root->items[3]->line, 2);
+	assert_int_equal(root->items[3]->col, 4);
+	arena_free(a);
+}
+
+static void
+test_many_anchors(void **state)
+{
+	struct arena *a = arena_new();
+	struct diag d = DIAG_INIT(NULL);
+	struct sb sb = SB_INIT;
+	bool empty;
+	struct ynode *root;
+	int i;
+
+	(void)state;
+	/* many anchors and aliases: found by name, not by scanning */
+	for (i = 0; i < 20000; i++)
+		sb_addf(&sb, "a%d: &a%d v%d\n", i, i, i);
+	for (i = 0; i < 20000; i++)
+		sb_addf(&sb, "b%d: *a%d\n", i, 19999 - i);
+	root = parse(a, sb_str(&sb), &d, &empty);
+	assert_non_null(root);
+	assert_int_equal(root->n, 40000);
+	assert_string_equal(root->items[2 * 20000 + 1]->str, "v19999");
+	sb_free(&sb);
 	arena_free(a);
 }
 
@@ -127,6 +155,8 @@ test_empty_and_errors(void **state)
 	assert_int_equal(d.errors, 2);
 	assert_null(parse(a, "a: *nowhere\n", &d, &empty));
 	assert_int_equal(d.errors, 3);
+	assert_null(parse(a, "a: \"x\\0y\"\n", &d, &empty));
+	assert_int_equal(d.errors, 4);
 	arena_free(a);
 }
 
@@ -136,6 +166,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_aliases_shared),
+		cmocka_unit_test(test_many_anchors),
 		cmocka_unit_test(test_billion_laughs),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_empty_and_errors),
