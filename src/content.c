@@ -70,6 +70,30 @@ err(struct ld *l, const struct ynode *n, const char *fmt, ...)
 	sb_free(&sb);
 }
 
+/* A value quoted in a message: at most 40 characters of it. */
+static const char *
+shown(struct ld *l, const char *s)
+{
+	struct sb sb = SB_INIT;
+	const char *out;
+	size_t i = 0, n = strlen(s), count = 0;
+
+	if (text_chars(s) <= 40)
+		return s;
+	while (i < n && count < 39) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		i += k ? k : 1;
+		count++;
+	}
+	sb_add(&sb, s, i);
+	sb_adds(&sb, "…");
+	out = arena_strdup(l->c->arena, sb_str(&sb));
+	sb_free(&sb);
+	return out;
+}
+
 static struct pos
 pos_of(struct ld *l, const struct ynode *n)
 {
@@ -163,7 +187,7 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 
 			if (prev->type == Y_SCALAR && strcmp(prev->str, key->str) == 0) {
 				err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
-				    key->str, what, prev->line);
+				    shown(l, key->str), what, prev->line);
 				break;
 			}
 		}
@@ -177,13 +201,13 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 		sug = text_suggest(key->str, allowed, nallowed);
 		if (sug) {
 			err(l, key, _("unknown key '%s' in %s (did you mean '%s'?)"),
-			    key->str, what, sug);
+			    shown(l, key->str), what, sug);
 		} else {
 			struct sb sb = SB_INIT;
 
 			list_words(&sb, allowed, nallowed);
 			err(l, key, _("unknown key '%s' in %s (known keys: %s)"),
-			    key->str, what, sb_str(&sb));
+			    shown(l, key->str), what, sb_str(&sb));
 			sb_free(&sb);
 		}
 	}
@@ -288,14 +312,14 @@ check_id(struct ld *l, const struct ynode *v, const char *key, const char *s)
 	}
 	while (fix.len && fix.buf[fix.len - 1] == '-')
 		fix.buf[--fix.len] = '\0';
-	if (fix.len && valid_id(sb_str(&fix)))
+	if (strlen(s) > 64)
+		err(l, v, _("'%s' must be an id of at most 64 characters"), key);
+	else if (fix.len && valid_id(sb_str(&fix)))
 		err(l, v, _("'%s' must be an id of lowercase letters, digits and '-', not '%s' (try '%s')"),
 		    key, s, sb_str(&fix));
-	else if (strlen(s) > 64)
-		err(l, v, _("'%s' must be an id of at most 64 characters"), key);
 	else
 		err(l, v, _("'%s' must be an id of lowercase letters, digits and '-' (like 'after-sales-rules'), not '%s'"),
-		    key, s);
+		    key, shown(l, s));
 	sb_free(&fix);
 	return NULL;
 }
@@ -360,7 +384,7 @@ get_number(struct ld *l, const struct ynode *map, const char *key,
 			    ydoc_type_name(v));
 		else
 			err(l, v, _("'%s' must be %s, not '%s'"), key, sb_str(&sb),
-			    v->str);
+			    shown(l, v->str));
 		sb_free(&sb);
 		return false;
 	}
@@ -394,7 +418,7 @@ get_bool(struct ld *l, const struct ynode *map, const char *key, bool *out)
 	if (v->type != Y_SCALAR || !parse_bool(v->str, out)) {
 		err(l, v, _("'%s' must be true or false, not %s%s%s"), key,
 		    v->type == Y_SCALAR ? "'" : "",
-		    v->type == Y_SCALAR ? v->str : ydoc_type_name(v),
+		    v->type == Y_SCALAR ? shown(l, v->str) : ydoc_type_name(v),
 		    v->type == Y_SCALAR ? "'" : "");
 		return false;
 	}
@@ -444,7 +468,7 @@ get_duration(struct ld *l, const struct ynode *map, const char *key)
 	if (v->type != Y_SCALAR || (secs = parse_duration(v->str)) <= 0) {
 		err(l, v, _("'%s' must be a duration like 90s, 20m, 2h or 15d, not %s%s%s"),
 		    key, v->type == Y_SCALAR ? "'" : "",
-		    v->type == Y_SCALAR ? v->str : ydoc_type_name(v),
+		    v->type == Y_SCALAR ? shown(l, v->str) : ydoc_type_name(v),
 		    v->type == Y_SCALAR ? "'" : "");
 		return 0;
 	}
@@ -475,10 +499,10 @@ get_enum(struct ld *l, const struct ynode *map, const char *key,
 		err(l, v, _("'%s' must be one of %s, not %s"), key, sb_str(&sb),
 		    ydoc_type_name(v));
 	else if ((sug = text_suggest(v->str, names, n)) != NULL)
-		err(l, v, _("unknown %s '%s' (did you mean '%s'?)"), key, v->str, sug);
+		err(l, v, _("unknown %s '%s' (did you mean '%s'?)"), key, shown(l, v->str), sug);
 	else
-		err(l, v, _("unknown %s '%s' (expected one of %s)"), key, v->str,
-		    sb_str(&sb));
+		err(l, v, _("unknown %s '%s' (expected one of %s)"), key,
+		    shown(l, v->str), sb_str(&sb));
 	sb_free(&sb);
 	return -1;
 }
@@ -548,7 +572,7 @@ check_unique_texts(struct ld *l, const struct ynode *map, const char *key,
 		for (j = 0; j < i; j++)
 			if (strcmp(items[i], items[j]) == 0) {
 				err(l, v->type == Y_SEQ ? v->items[i] : v,
-				    _("'%s' lists '%s' twice"), key, items[i]);
+				    _("'%s' lists '%s' twice"), key, shown(l, items[i]));
 				return false;
 			}
 	return true;
@@ -653,7 +677,7 @@ parse_letters(struct ld *l, const struct ynode *v, size_t nchoices,
 				continue;
 			if (c < 'A' || c > 'Z' || (unsigned char)*p >= 0x80) {
 				err(l, it, _("an answer names choices by letter (A, B, ...), not '%s'"),
-				    it->str);
+				    shown(l, it->str));
 				return false;
 			}
 			if (c - 'A' >= nchoices) {
@@ -716,7 +740,7 @@ load_pairs(struct ld *l, const struct ynode *map, struct question *q)
 		}
 		for (j = 0; j < i; j++)
 			if (strcmp(q->left[i], q->left[j]) == 0) {
-				err(l, p, _("'pairs' lists '%s' on the left twice"), q->left[i]);
+				err(l, p, _("'pairs' lists '%s' on the left twice"), shown(l, q->left[i]));
 				return;
 			}
 	}

@@ -245,6 +245,10 @@ text_suggest(const char *s, const char *const *cands, size_t n)
 	const char *best = NULL;
 	size_t best_d = (size_t)-1, i, limit;
 
+	/* ids and keys are short: a long text is no typo of one, and the
+	 * distance table grows with the product of the lengths */
+	if (text_chars(s) > 64)
+		return NULL;
 	/* a third of the word, at least one and at most three edits */
 	limit = text_chars(s) / 3;
 	if (limit < 1)
@@ -252,7 +256,11 @@ text_suggest(const char *s, const char *const *cands, size_t n)
 	if (limit > 3)
 		limit = 3;
 	for (i = 0; i < n; i++) {
-		size_t d = text_distance(s, cands[i]);
+		size_t a = text_chars(s), b = text_chars(cands[i]), d;
+
+		if ((a > b ? a - b : b - a) > limit)
+			continue;
+		d = text_distance(s, cands[i]);
 
 		if (d < best_d) {
 			best_d = d;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -113,6 +114,15 @@ test_distance(void **state)
 	assert_string_equal(text_suggest("anwser", keys, 4), "answer");
 	assert_null(text_suggest("zzzzzz", keys, 4));
 	assert_null(text_suggest("x", keys, 0));
+	{
+		/* a huge value is no typo of a key, and costs nothing to reject */
+		char *big = xmalloc(1000001);
+
+		memset(big, 'k', 1000000);
+		big[1000000] = '\0';
+		assert_null(text_suggest(big, keys, 4));
+		free(big);
+	}
 }
 
 int
