@@ -88,6 +88,8 @@ const char *kefu_color(const struct kefu *, const char *code);
 /* term.c: reading lines from a person, with or without a terminal. */
 enum term_read { TERM_EOF = 0, TERM_LINE = 1, TERM_INTERRUPT = -1 };
 void term_init(struct kefu *);
+/* Keeps Ctrl-C from ending kefu for the rest of an interactive session. */
+void term_shell(void);
 /* Reads one line into *line (caller frees). Ctrl-C gives TERM_INTERRUPT;
  * end of input, SIGHUP and SIGTERM give TERM_EOF. */
 enum term_read term_read(const char *prompt, char **line);

@@ -85,7 +85,8 @@ clock_now(void)
 	}
 	errno = 0;
 	t = strtoll(s, &end, 10);
-	if (errno || *end || t < 0)
+	/* up to the last second of 9999, which every calendar call can take */
+	if (errno || *end || t < 0 || t > 253402300799LL)
 		die(_("KEFU_NOW='%s' is not a date (YYYY-MM-DD) or seconds since 1970"), s);
 	return t;
 }

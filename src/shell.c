@@ -249,6 +249,7 @@ shell_run(struct kefu *k)
 
 	shell_k = k;
 	k->in_shell = true;
+	term_shell();
 	kefu_content(k);
 	kefu_me(k);
 	if (k->tty_in) {

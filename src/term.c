@@ -32,18 +32,22 @@ on_signal(int sig)
 		got_quit = 1;
 }
 
-void
-term_init(struct kefu *k)
+/* Catches sig with on_signal, keeping the old action in *old. No
+ * SA_RESTART: a signal must wake a blocked read. */
+static void
+catch_signal(int sig, struct sigaction *old)
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	/* no SA_RESTART: a signal must wake a blocked read */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	sigaction(sig, &sa, old);
+}
+
+void
+term_init(struct kefu *k)
+{
 	use_readline = k->tty_in;
 	if (use_readline) {
 		rl_readline_name = "kefu";
@@ -51,6 +55,13 @@ term_init(struct kefu *k)
 		/* completion appends the word break itself */
 		rl_completer_word_break_characters = " \t";
 	}
+}
+
+void
+term_shell(void)
+{
+	/* at the prompt Ctrl-C never ends kefu, even while a command runs */
+	catch_signal(SIGINT, NULL);
 }
 
 bool
@@ -76,29 +87,25 @@ on_line(char *line)
 }
 
 static enum term_read
-read_plain(const char *prompt, char **line)
+read_plain(char **line)
 {
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t n;
 
-	(void)prompt;	/* piped input gets no prompts: output stays clean */
 	for (;;) {
 		errno = 0;
-		n = getline(&buf, &cap, stdin);
+		if (got_quit || got_int)
+			n = -1, errno = EINTR;
+		else
+			n = getline(&buf, &cap, stdin);
 		if (n >= 0)
 			break;
-		if (errno == EINTR && !got_quit && !got_int) {
-			clearerr(stdin);
-			continue;
-		}
+		clearerr(stdin);
 		free(buf);
-		if (got_int && !got_quit) {
-			got_int = 0;
-			clearerr(stdin);
-			return TERM_INTERRUPT;
-		}
-		return TERM_EOF;
+		if (got_quit || !got_int)
+			return TERM_EOF;
+		return TERM_INTERRUPT;
 	}
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		buf[--n] = '\0';
@@ -106,16 +113,12 @@ read_plain(const char *prompt, char **line)
 	return TERM_LINE;
 }
 
-enum term_read
-term_read(const char *prompt, char **line)
+/* Reads with readline's callback interface. The signals are blocked
+ * except inside pselect, so one that comes between the check and the
+ * wait is not lost. */
+static enum term_read
+read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 {
-	*line = NULL;
-	if (got_quit)
-		return TERM_EOF;
-	got_int = 0;
-	if (!use_readline)
-		return read_plain(prompt, line);
-
 	cb_done = cb_eof = false;
 	cb_line = NULL;
 	rl_callback_handler_install(prompt, on_line);
@@ -123,25 +126,21 @@ term_read(const char *prompt, char **line)
 		fd_set fds;
 		int r;
 
+		if (got_int || got_quit) {
+			/* drop the half-typed line, give the terminal back */
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_callback_handler_remove();
+			rl_cleanup_after_signal();
+			fputs(got_quit ? "\n" : "^C\n", stdout);
+			fflush(stdout);
+			return got_quit ? TERM_EOF : TERM_INTERRUPT;
+		}
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
-		r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
-		if (r < 0 && errno == EINTR) {
-			if (got_int || got_quit) {
-				/* drop the half-typed line, give the terminal back */
-				rl_free_line_state();
-				rl_callback_sigcleanup();
-				rl_callback_handler_remove();
-				rl_cleanup_after_signal();
-				fputs(got_quit ? "\n" : "^C\n", stdout);
-				fflush(stdout);
-				if (got_quit)
-					return TERM_EOF;
-				got_int = 0;
-				return TERM_INTERRUPT;
-			}
+		r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, waitmask);
+		if (r < 0 && errno == EINTR)
 			continue;
-		}
 		if (r < 0) {
 			rl_callback_handler_remove();
 			return TERM_EOF;
@@ -154,6 +153,38 @@ term_read(const char *prompt, char **line)
 	}
 	*line = cb_line;
 	return TERM_LINE;
+}
+
+enum term_read
+term_read(const char *prompt, char **line)
+{
+	struct sigaction old_int, old_term, old_hup;
+	sigset_t block, orig;
+	enum term_read r;
+
+	*line = NULL;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &orig);
+	catch_signal(SIGINT, &old_int);
+	catch_signal(SIGTERM, &old_term);
+	catch_signal(SIGHUP, &old_hup);
+	got_int = 0;
+	if (use_readline) {
+		r = read_readline(prompt, line, &orig);
+	} else {
+		sigprocmask(SIG_SETMASK, &orig, NULL);
+		r = read_plain(line);
+		sigprocmask(SIG_BLOCK, &block, NULL);
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	got_int = 0;
+	sigprocmask(SIG_SETMASK, &orig, NULL);
+	return r;
 }
 
 void
@@ -217,8 +248,9 @@ term_page(struct kefu *k, const char *text)
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
-	/* Ctrl-C belongs to the pager while it runs */
-	sigaction(SIGINT, &ign, &oldint);
+	/* Ctrl-C belongs to the pager while it runs: kefu only notes it, and
+	 * the pager starts with the default action, not an inherited "ignore" */
+	catch_signal(SIGINT, &oldint);
 	sigaction(SIGPIPE, &ign, &oldpipe);
 	setenv("LESSCHARSET", "utf-8", 0);
 	fp = popen(pager, "w");
@@ -232,6 +264,7 @@ term_page(struct kefu *k, const char *text)
 	fwrite(sb.buf, 1, sb.len, fp);
 	status = pclose(fp);
 	sigaction(SIGINT, &oldint, NULL);
+	got_int = 0;
 	sigaction(SIGPIPE, &oldpipe, NULL);
 	if (status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 127)) {
 		/* no pager: the lesson still gets shown */
