@@ -832,6 +832,67 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 	}
 }
 
+static bool
+has_tag(const struct question *q, const char *tag)
+{
+	size_t k;
+
+	for (k = 0; k < q->ntags; k++)
+		if (strcmp(q->tags[k], tag) == 0)
+			return true;
+	return false;
+}
+
+/* Tries to give slot a question, moving others along (Kuhn's augmenting
+ * paths); slot_rule[s] is the draw rule slot s belongs to. */
+static bool
+draw_augment(const struct quiz *q, const size_t *slot_rule, size_t slot,
+	     size_t *owner, bool *seen)
+{
+	size_t j;
+
+	for (j = 0; j < q->nquestions; j++) {
+		if (seen[j] || !has_tag(&q->questions[j], q->draws[slot_rule[slot]].tag))
+			continue;
+		seen[j] = true;
+		if (owner[j] == (size_t)-1 ||
+		    draw_augment(q, slot_rule, owner[j], owner, seen)) {
+			owner[j] = slot;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* How many of the questions a per-tag draw asks for can be drawn at once,
+ * each question at most once: a maximum bipartite matching. */
+static size_t
+draw_capacity(const struct quiz *q)
+{
+	size_t total = 0, r, s, j, matched = 0;
+	size_t *slot_rule, *owner;
+	bool *seen;
+
+	for (r = 0; r < q->ndraws; r++)
+		total += q->draws[r].count;
+	slot_rule = xreallocarray(NULL, total + 1, sizeof(*slot_rule));
+	for (r = 0, s = 0; r < q->ndraws; r++)
+		for (j = 0; j < q->draws[r].count; j++)
+			slot_rule[s++] = r;
+	owner = xreallocarray(NULL, q->nquestions + 1, sizeof(*owner));
+	seen = xcalloc(q->nquestions + 1, sizeof(*seen));
+	for (j = 0; j < q->nquestions; j++)
+		owner[j] = (size_t)-1;
+	for (s = 0; s < total; s++) {
+		memset(seen, 0, q->nquestions * sizeof(*seen));
+		matched += draw_augment(q, slot_rule, s, owner, seen);
+	}
+	free(slot_rule);
+	free(owner);
+	free(seen);
+	return matched;
+}
+
 /* draw: a number, or a mapping of tag to number. */
 static void
 load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
@@ -877,15 +938,8 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 				err(l, tag, _("'draw' names tag '%s' twice"), tag->str);
 				return;
 			}
-		for (j = 0; j < q->nquestions; j++) {
-			size_t k;
-
-			for (k = 0; k < q->questions[j].ntags; k++)
-				if (strcmp(q->questions[j].tags[k], tag->str) == 0) {
-					have++;
-					break;
-				}
-		}
+		for (j = 0; j < q->nquestions; j++)
+			have += has_tag(&q->questions[j], tag->str);
 		if (have < x) {
 			if (have == 0)
 				err(l, tag, _("'draw' names tag '%s' but no question has it"),
@@ -905,6 +959,11 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		return;
 	}
 	q->ndraws = v->n;
+	if ((i = draw_capacity(q)) < total) {
+		err(l, v, _("'draw' asks for %zu questions but at most %zu can be drawn: "
+			    "a question with several of these tags counts once"), total, i);
+		q->ndraws = 0;
+	}
 }
 
 static const char *const quiz_keys[] = {
@@ -1183,7 +1242,14 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		break;
 	}
 	/* lesson and assessment ids are unique across all content already */
-	if (m->id && m->kind != MOD_LESSON && m->kind != MOD_ASSESSMENT) {
+	if (m->kind == MOD_SIGNOFF && m->id &&
+	    (first = idset_add(ids, "signoff", m->pos)) != NULL) {
+		err(l, map, _("a stage has one sign-off; this one has another at line %d"),
+		    first->line);
+		return;
+	}
+	if (m->id && m->kind != MOD_LESSON && m->kind != MOD_ASSESSMENT &&
+	    m->kind != MOD_SIGNOFF) {
 		char *key = xasprintf("%s:%s", kind_keys[kind], m->id);
 
 		if ((first = idset_add(ids, arena_strdup(l->c->arena, key), m->pos)))
