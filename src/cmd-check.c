@@ -50,6 +50,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		content_load_tree(tree, k->content_dir, &quiet);
 		content_resolve(tree, NULL, &quiet);
 		content_resolve(c, tree, &d);
+		content_clashes(c, tree, &d);
 	}
 	if (d.errors == 0 && c->nfiles == 0) {
 		error(_("no content files (*.yaml, *.yml) found"));

@@ -1758,6 +1758,70 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 	return d->errors == before ? 0 : -1;
 }
 
+/* Whether two positions are in the same file, however it was named. */
+static bool
+same_file(const char *a, const char *b)
+{
+	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+	bool same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
+
+	free(ra);
+	free(rb);
+	return same;
+}
+
+static void
+clash(struct diag *d, const struct pos *p, const char *what, const char *id,
+      const struct pos *there)
+{
+	diag_at(d, p->file, p->line, p->col,
+		_("%s id '%s' is already used in the content tree, at %s:%d:%d"),
+		what, id, there->file, there->line, there->col);
+}
+
+int
+content_clashes(const struct content *c, const struct content *tree,
+		struct diag *d)
+{
+	unsigned before = d->errors;
+	size_t i, j, k, t;
+
+	for (i = 0; i < c->nquizzes; i++) {
+		const struct quiz *q = content_quiz(tree, c->quizzes[i]->id);
+
+		if (q && !same_file(q->pos.file, c->quizzes[i]->pos.file))
+			clash(d, &c->quizzes[i]->pos, _("quiz"), q->id, &q->pos);
+	}
+	for (i = 0; i < c->ndrills; i++) {
+		const struct drill *dr = content_drill(tree, c->drills[i]->id);
+
+		if (dr && !same_file(dr->pos.file, c->drills[i]->pos.file))
+			clash(d, &c->drills[i]->pos, _("drill"), dr->id, &dr->pos);
+	}
+	for (i = 0; i < c->ncurricula; i++) {
+		const struct curriculum *cu = c->curricula[i];
+		const struct curriculum *other = content_curriculum(tree, cu->id);
+
+		if (other && !same_file(other->pos.file, cu->pos.file))
+			clash(d, &cu->pos, _("curriculum"), cu->id, &other->pos);
+		for (j = 0; j < cu->nstages; j++)
+			for (k = 0; k < cu->stages[j].nmodules; k++) {
+				const struct module *m = &cu->stages[j].modules[k];
+
+				if (m->kind != MOD_LESSON || m->id == NULL)
+					continue;
+				for (t = 0; t < tree->ncurricula; t++) {
+					const struct module *tm =
+					    content_lesson(tree->curricula[t], m->id, NULL);
+
+					if (tm && !same_file(tm->pos.file, m->pos.file))
+						clash(d, &m->pos, _("lesson"), m->id, &tm->pos);
+				}
+			}
+	}
+	return d->errors == before ? 0 : -1;
+}
+
 /* ---- lookups ---- */
 
 struct content *

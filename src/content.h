@@ -171,6 +171,11 @@ int content_load_path(struct content *, const char *path, struct diag *);
 int content_resolve(struct content *c, const struct content *fallback,
 		    struct diag *);
 
+/* Reports ids of c that the tree already uses in another file, so a file
+ * checked alone does not break the tree once it is added. */
+int content_clashes(const struct content *c, const struct content *tree,
+		    struct diag *);
+
 const struct quiz *content_quiz(const struct content *, const char *id);
 const struct drill *content_drill(const struct content *, const char *id);
 const struct curriculum *content_curriculum(const struct content *,

@@ -22,6 +22,14 @@ out=$("$KEFU" --content mini check mini/quizzes/basics.yaml odd/curricula/drills
 	fail "two files summary: $out"
 ok "several paths in one run"
 
+# a new file that reuses an id of the tree would break the tree once added
+cp "$CONTENT/mini/quizzes/basics.yaml" "$T/copy.yaml"
+"$KEFU" --content mini check "$T/copy.yaml" > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "id clash with the tree: exit status"
+grep -q "copy.yaml:1:1: quiz id 'basics' is already used in the content tree, at mini/quizzes/basics.yaml:1:1" "$T/err" ||
+	fail "id clash: $(cat "$T/err")"
+ok "a file checked alone may not reuse an id of the tree"
+
 KEFU_CONTENT="$CONTENT/odd" "$KEFU" check > "$T/out" 2>&1 || fail "KEFU_CONTENT: $(cat "$T/out")"
 grep -q "2 quizzes" "$T/out" || fail "KEFU_CONTENT not used"
 ok "KEFU_CONTENT names the tree"
