@@ -37,8 +37,12 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 	}
 	text_inert(&title, cu->title, false);
 	if (k->enr.id && strcmp(k->enr.curriculum, cu->id) == 0) {
+		struct sb since = SB_INIT;
+
+		text_inert(&since, k->enr.started, false);
 		printf(_("You are already enrolled in %s (since %s).\n"), sb_str(&title),
-		       k->enr.started);
+		       sb_str(&since));
+		sb_free(&since);
 		sb_free(&title);
 		return 0;
 	}
@@ -52,9 +56,16 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 		return 1;
 	}
 	enrollment_clear(&k->enr);
-	store_enrollment(st, k->me.id, &k->enr);
-	printf(_("Enrolled in %s from %s. 'kefu plan' shows where to start.\n"),
-	       sb_str(&title), today);
+	if (store_enrollment(st, k->me.id, &k->enr) != 1) {
+		sb_free(&title);
+		return 1;
+	}
+	/* coming back to a curriculum keeps its first start date */
+	sb_reset(&title);
+	text_inert(&title, cu->title, false);
+	sb_adds(&title, strcmp(k->enr.started, today) == 0 ? _(" from ") : _(" again, as from "));
+	text_inert(&title, k->enr.started, false);
+	printf(_("Enrolled in %s. 'kefu plan' shows where to start.\n"), sb_str(&title));
 	sb_free(&title);
 	return 0;
 }

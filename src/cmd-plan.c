@@ -202,7 +202,9 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	text_inert(&sb, cu->title, false);
 	sb_adds(&sb, " — ");
 	text_inert(&sb, k->me.name && *k->me.name ? k->me.name : k->me.login, false);
-	sb_addf(&sb, _(", enrolled %s\n\n"), k->enr.started);
+	sb_adds(&sb, _(", enrolled "));
+	text_inert(&sb, k->enr.started, false);
+	sb_adds(&sb, "\n\n");
 	fputs(sb_str(&sb), stdout);
 	sb_reset(&sb);
 	print_stages(k, cu, states, start);
@@ -220,7 +222,11 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 			if (plan_module_state(&s->modules[j], &facts[cur][j]) != MODULE_DONE)
 				break;
 		if (j < s->nmodules) {
-			plan_module_step(&sb, &s->modules[j], k->me.login);
+			struct sb step = SB_INIT;
+
+			plan_module_step(&step, &s->modules[j], k->me.login);
+			text_inert(&sb, sb_str(&step), false);
+			sb_free(&step);
 			printf(_("\nNext: %s\n"), sb_str(&sb));
 		}
 	}

@@ -167,9 +167,16 @@ kefu_curriculum(struct kefu *k)
 		return NULL;
 	}
 	cu = content_curriculum(k->content, k->enr.curriculum);
-	if (cu == NULL)
+	if (cu == NULL) {
+		struct sb id = SB_INIT, dir = SB_INIT;
+
+		text_inert(&id, k->enr.curriculum, false);
+		text_inert(&dir, k->content_dir, false);
 		error(_("you are enrolled in curriculum '%s', which the content in '%s' does not have"),
-		      k->enr.curriculum, k->content_dir);
+		      sb_str(&id), sb_str(&dir));
+		sb_free(&id);
+		sb_free(&dir);
+	}
 	return cu;
 }
 
@@ -240,11 +247,17 @@ kefu_record_stages(struct kefu *k, const struct curriculum *cu,
 
 		if (states[i] != STAGE_COMPLETE)
 			continue;
-		at = store_stage_completed_at(st, k->enr.id, cu->stages[i].id);
-		if (at != 0)
+		if (store_stage_completed_at(st, k->enr.id, cu->stages[i].id) != 0)
 			continue;
-		if (store_begin(st) != 0 ||
-		    store_stage_completed(st, k->enr.id, cu->stages[i].id, k->now) != 0 ||
+		/* look again inside the transaction: another kefu may have been first */
+		if (store_begin(st) != 0)
+			exit(1);
+		at = store_stage_completed_at(st, k->enr.id, cu->stages[i].id);
+		if (at != 0) {
+			store_rollback(st);
+			continue;
+		}
+		if (store_stage_completed(st, k->enr.id, cu->stages[i].id, k->now) != 0 ||
 		    store_event(st, k->me.id, "stage-complete", k->me.id,
 				cu->stages[i].id, k->now) != 0 ||
 		    store_commit(st) != 0) {

@@ -28,6 +28,7 @@ static const char *const migrations[] = {
 	"  curriculum TEXT NOT NULL,"
 	"  started TEXT NOT NULL,"
 	"  created INTEGER NOT NULL,"
+	"  touched INTEGER NOT NULL DEFAULT 0,"	/* the highest is current */
 	"  UNIQUE (person_id, curriculum));"
 	"CREATE TABLE stage_progress ("
 	"  enrollment_id INTEGER NOT NULL REFERENCES enrollment(id),"
@@ -193,11 +194,12 @@ static const char *const sql[S_COUNT] = {
 	[S_LOGINS] = "SELECT login FROM person WHERE active ORDER BY login",
 	[S_ENROLLMENT] =
 	"SELECT id, person_id, curriculum, started FROM enrollment"
-	" WHERE person_id = ?1 ORDER BY created DESC, id DESC LIMIT 1",
+	" WHERE person_id = ?1 ORDER BY touched DESC LIMIT 1",
 	[S_ENROLL] =
-	"INSERT INTO enrollment (person_id, curriculum, started, created)"
-	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person_id, curriculum)"
-	" DO UPDATE SET created = excluded.created",
+	"INSERT INTO enrollment (person_id, curriculum, started, created, touched)"
+	" VALUES (?1, ?2, ?3, ?4,"
+	"  (SELECT coalesce(max(touched), 0) + 1 FROM enrollment WHERE person_id = ?1))"
+	" ON CONFLICT (person_id, curriculum) DO UPDATE SET touched = excluded.touched",
 	[S_LESSON_READ] =
 	"INSERT INTO lesson_read (person_id, lesson, first_read, last_read)"
 	" VALUES (?1, ?2, ?3, ?3) ON CONFLICT (person_id, lesson) DO UPDATE"
@@ -262,10 +264,12 @@ prep(struct store *st, enum stmt s)
 	sqlite3_stmt *stmt = st->stmts[s];
 
 	if (stmt == NULL) {
+		/* the schema is ours, so this fails only on a file that merely
+		 * claims to be a kefu database, or a damaged one */
 		if (sqlite3_prepare_v3(st->db, sql[s], -1, SQLITE_PREPARE_PERSISTENT,
 				       &stmt, NULL) != SQLITE_OK)
-			BUG("cannot prepare statement %d: %s", (int)s,
-			    sqlite3_errmsg(st->db));
+			die(_("database '%s' is not a kefu database or is damaged: %s"),
+			    st->path, sqlite3_errmsg(st->db));
 		st->stmts[s] = stmt;
 	}
 	sqlite3_reset(stmt);

@@ -81,5 +81,22 @@ grep -q "^售后培养 — " "$T/out" || fail "plan shows another curriculum"
 grep -q "already enrolled" "$T/out" || fail "enroll again message"
 "$KEFU" enroll pre-sales > /dev/null && "$KEFU" enroll after-sales > /dev/null || fail "switching back"
 [ "$(sql "SELECT count(*) FROM enrollment")" = 2 ] || fail "enrollments duplicated"
+# switching within one second (a fixed clock) still follows the last choice
+export KEFU_NOW=2026-05-01
+"$KEFU" enroll pre-sales > /dev/null || fail "enroll pre-sales"
+"$KEFU" enroll after-sales > "$T/out" || fail "enroll after-sales"
+grep -q "^Enrolled in 售后培养 again, as from 20" "$T/out" || fail "re-enroll message: $(cat "$T/out")"
+"$KEFU" plan > "$T/out" || fail "plan after switching"
+grep -q "^售后培养 — " "$T/out" || fail "switching in the same second kept the old curriculum"
+unset KEFU_NOW
 ok "with two curricula a person enrolls in one, and can switch"
+
+# a SQLite file that claims kefu's schema version but is not kefu's
+KEFU_DB="$T/foreign.db"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 1"
+"$KEFU" plan > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "foreign database: exit status"
+grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||
+	fail "foreign database: $(cat "$T/err")"
+ok "a foreign SQLite database is refused with a message, not a crash"
 echo "$passed passed, 0 failed"
