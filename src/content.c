@@ -17,6 +17,9 @@
 #include "ydoc.h"
 
 
+/* Which of struct content's indexes holds a kind. */
+enum { INDEX_QUIZ, INDEX_DRILL, INDEX_CURRICULUM };
+
 /* One file being loaded. */
 struct ld {
 	struct content *c;
@@ -1031,6 +1034,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 	l->c->quizzes = xreallocarray(l->c->quizzes, l->c->nquizzes + 1,
 				      sizeof(*l->c->quizzes));
 	l->c->quizzes[l->c->nquizzes++] = q;
+	strmap_put(&l->c->index[INDEX_QUIZ], q->id, q);
 }
 
 /* ---- drills ---- */
@@ -1074,6 +1078,7 @@ load_drill(struct ld *l, const struct ynode *root)
 	l->c->drills = xreallocarray(l->c->drills, l->c->ndrills + 1,
 				     sizeof(*l->c->drills));
 	l->c->drills[l->c->ndrills++] = dr;
+	strmap_put(&l->c->index[INDEX_DRILL], dr->id, dr);
 }
 
 /* ---- curricula ---- */
@@ -1370,6 +1375,7 @@ load_curriculum(struct ld *l, const struct ynode *root)
 	l->c->curricula = xreallocarray(l->c->curricula, l->c->ncurricula + 1,
 					sizeof(*l->c->curricula));
 	l->c->curricula[l->c->ncurricula++] = cu;
+	strmap_put(&l->c->index[INDEX_CURRICULUM], cu->id, cu);
 }
 
 /* ---- files ---- */
@@ -1840,6 +1846,9 @@ content_free(struct content *c)
 	if (c == NULL)
 		return;
 	ids_free(c);
+	strmap_free(&c->index[INDEX_QUIZ]);
+	strmap_free(&c->index[INDEX_DRILL]);
+	strmap_free(&c->index[INDEX_CURRICULUM]);
 	free(c->quizzes);
 	free(c->drills);
 	free(c->curricula);
@@ -1850,34 +1859,19 @@ content_free(struct content *c)
 const struct quiz *
 content_quiz(const struct content *c, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < c->nquizzes; i++)
-		if (strcmp(c->quizzes[i]->id, id) == 0)
-			return c->quizzes[i];
-	return NULL;
+	return strmap_get(&c->index[INDEX_QUIZ], id);
 }
 
 const struct drill *
 content_drill(const struct content *c, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < c->ndrills; i++)
-		if (strcmp(c->drills[i]->id, id) == 0)
-			return c->drills[i];
-	return NULL;
+	return strmap_get(&c->index[INDEX_DRILL], id);
 }
 
 const struct curriculum *
 content_curriculum(const struct content *c, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < c->ncurricula; i++)
-		if (strcmp(c->curricula[i]->id, id) == 0)
-			return c->curricula[i];
-	return NULL;
+	return strmap_get(&c->index[INDEX_CURRICULUM], id);
 }
 
 const struct module *

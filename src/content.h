@@ -155,6 +155,7 @@ struct content {
 	size_t ncurricula;
 	size_t nfiles;
 	const char *root;	/* the tree it was loaded from, if any */
+	struct strmap index[3];	/* by id: quizzes, drills, curricula */
 	struct content_ids *ids;	/* private to content.c while loading */
 };
 
