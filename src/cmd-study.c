@@ -31,8 +31,6 @@ cmd_study(struct kefu *k, int argc, char **argv)
 	const struct curriculum *cu;
 	const struct stage *stage;
 	const struct module *m;
-	struct module_fact **facts;
-	enum stage_state *states;
 	struct store *st;
 	struct sb sb = SB_INIT;
 
@@ -59,11 +57,6 @@ cmd_study(struct kefu *k, int argc, char **argv)
 		store_rollback(st);
 		return 1;
 	}
-	facts = kefu_facts(k, cu);
-	states = xcalloc(cu->nstages, sizeof(*states));
-	plan_stages(cu, (const struct module_fact *const *)facts, states);
-	kefu_record_stages(k, cu, states);
-	free(states);
-	kefu_facts_free(cu, facts);
+	kefu_update_stages(k);
 	return 0;
 }

@@ -10,6 +10,7 @@ static const char *const list_words[] = {
 	"lessons", "quizzes", "drills", "stages", "curricula", NULL
 };
 static const char *const plan_words[] = { "--all", NULL };
+static const char *const review_words[] = { "--list", NULL };
 
 const struct cmd cmd_table[] = {
 	{ "plan", "[--all | STAGE]", N_("show your stages, what is done and the next step"),
@@ -27,6 +28,36 @@ const struct cmd cmd_table[] = {
 	     "lesson counts as read once shown. Lessons of locked stages can be\n"
 	     "read ahead; they count when their stage opens.\n"),
 	  ARG_LESSON, NULL, cmd_study },
+	{ "quiz", "QUIZ [--seed N]", N_("take a quiz, or go on with an open attempt"),
+	  N_("Puts the quiz's questions one by one and saves each answer before\n"
+	     "the next is shown. Choices are lettered A, B, C in the order shown;\n"
+	     "answer with letters (b, B, AC, A,C, A、C), 对/错 (also T/F, Y/N,\n"
+	     "√/×), words, a number, step letters in order (BDAC) or pairs\n"
+	     "(1B 2A). An answer kefu cannot read is asked again, never scored.\n"
+	     "\n"
+	     "  skip   leave this question for later\n"
+	     "  back   go to a question you skipped\n"
+	     "\n"
+	     "Before submitting, unanswered questions are listed. Practice quizzes\n"
+	     "say right or wrong after each answer and go over mistakes at the\n"
+	     "end; exams show only the score. A time limit counts from the\n"
+	     "attempt's start, also while kefu is closed; at the limit the attempt\n"
+	     "is submitted with what was answered. Ctrl-C, end of input or a\n"
+	     "closed terminal leave the attempt open: run the same command to go\n"
+	     "on. Wrong answers go to your notebook (see 'kefu review').\n"
+	     "\n"
+	     "  --seed N   draw the paper from seed N (the same seed, the same paper)\n"),
+	  ARG_QUIZ, NULL, cmd_quiz },
+	{ "review", "[--list]", N_("go over the questions you got wrong (错题本)"),
+	  N_("Asks again the questions from your notebook that are due, mixed.\n"
+	     "A right answer may be rated: Enter for good, 'h' for hard, 'e' for\n"
+	     "easy. The next review is scheduled the way Anki does (SM-2): after\n"
+	     "1 day, 6 days, then the last interval times the question's ease\n"
+	     "(2.5 to start; hard lowers it, easy raises it, a miss lowers it and\n"
+	     "starts over at 1 day).\n"
+	     "\n"
+	     "  --list   show the notebook: each question, times missed, next due\n"),
+	  ARG_WORDS, review_words, cmd_review },
 	{ "list", "[lessons|quizzes|drills|stages|curricula]",
 	  N_("list the ids you can use with other commands"),
 	  N_("Lists ids and titles from the loaded content: lessons and stages\n"

@@ -13,6 +13,7 @@
 #define KEFU_KEFU_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "content.h"
@@ -27,7 +28,8 @@ struct kefu {
 	struct store *store;		/* opened on first use */
 	struct person me;		/* who runs kefu; id 0 until known */
 	struct enrollment enr;		/* id 0 when not enrolled */
-	long long now;			/* seconds since the epoch */
+	long long now;			/* seconds since the epoch, at start */
+	long long wall0;		/* the real clock at start */
 	long today;			/* local day number of now */
 	bool tty_in;			/* stdin is a terminal */
 	bool color;			/* stdout takes colour */
@@ -77,11 +79,18 @@ void kefu_facts_free(const struct curriculum *, struct module_fact **);
  * about stages that have just completed. */
 void kefu_record_stages(struct kefu *, const struct curriculum *,
 			const enum stage_state *);
+/* The same after something changed: works the states out itself. */
+void kefu_update_stages(struct kefu *);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
 void kefu_unknown(const char *what, const char *where, const char *id,
 		  const char *const *known, size_t n, const char *hint);
+/* The time now: the start time (KEFU_NOW when set) plus the real time
+ * that has passed since. */
+long long kefu_clock(const struct kefu *);
+/* A random seed from the system. */
+uint64_t kefu_seed(void);
 /* Colour escapes, empty when colour is off. */
 const char *kefu_color(const struct kefu *, const char *code);
 
@@ -116,6 +125,8 @@ int cmd_enroll(struct kefu *, int, char **);
 int cmd_help(struct kefu *, int, char **);
 int cmd_list(struct kefu *, int, char **);
 int cmd_plan(struct kefu *, int, char **);
+int cmd_quiz(struct kefu *, int, char **);
+int cmd_review(struct kefu *, int, char **);
 int cmd_study(struct kefu *, int, char **);
 
 #endif

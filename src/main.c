@@ -174,6 +174,7 @@ main(int argc, char **argv)
 	k.content_dir = content ? content : default_content();
 	k.db_path = db ? db : (db_alloc = default_db());
 	k.now = clock_now();
+	k.wall0 = (long long)time(NULL);
 	k.today = date_of((time_t)k.now);
 	k.tty_in = isatty(STDIN_FILENO);
 	nc = getenv("NO_COLOR");

@@ -5,6 +5,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -277,6 +278,24 @@ kefu_record_stages(struct kefu *k, const struct curriculum *cu,
 }
 
 void
+kefu_update_stages(struct kefu *k)
+{
+	const struct curriculum *cu;
+	struct module_fact **facts;
+	enum stage_state *states;
+
+	if (k->enr.id == 0 ||
+	    (cu = content_curriculum(kefu_content(k), k->enr.curriculum)) == NULL)
+		return;
+	facts = kefu_facts(k, cu);
+	states = xcalloc(cu->nstages, sizeof(*states));
+	plan_stages(cu, (const struct module_fact *const *)facts, states);
+	kefu_record_stages(k, cu, states);
+	free(states);
+	kefu_facts_free(cu, facts);
+}
+
+void
 kefu_close(struct kefu *k)
 {
 	store_close(k->store);
@@ -300,6 +319,22 @@ kefu_unknown(const char *what, const char *where, const char *id,
 	else
 		error(_("no %s '%s'%s; %s"), what, sb_str(&sb), where, hint);
 	sb_free(&sb);
+}
+
+long long
+kefu_clock(const struct kefu *k)
+{
+	return k->now + ((long long)time(NULL) - k->wall0);
+}
+
+uint64_t
+kefu_seed(void)
+{
+	uint64_t seed = 0;
+
+	if (getentropy(&seed, sizeof(seed)) != 0)
+		seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	return seed;
 }
 
 const char *

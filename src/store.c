@@ -175,6 +175,17 @@ enum stmt {
 	S_STAGE_COMPLETED,
 	S_STAGE_COMPLETED_AT,
 	S_EVENT,
+	S_ATTEMPT_OPEN,
+	S_ATTEMPT_START,
+	S_ANSWER_SAVE,
+	S_ANSWERS,
+	S_ATTEMPT_FINISH,
+	S_ATTEMPTS_FINISHED,
+	S_CARD_GET,
+	S_CARD_PUT,
+	S_REVIEW_LOG,
+	S_CARDS,
+	S_CARDS_DUE,
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
@@ -239,6 +250,44 @@ static const char *const sql[S_COUNT] = {
 	[S_EVENT] =
 	"INSERT INTO event (at, actor_id, action, subject_id, detail)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_ATTEMPT_OPEN] =
+	"SELECT id, started, seed, paper FROM quiz_attempt"
+	" WHERE person_id = ?1 AND quiz = ?2 AND state = 'open'"
+	" ORDER BY id DESC LIMIT 1",
+	[S_ATTEMPT_START] =
+	"INSERT INTO quiz_attempt (person_id, quiz, started, seed, paper)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_ANSWER_SAVE] =
+	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (attempt_id, seq) DO UPDATE"
+	" SET response = excluded.response, points = excluded.points,"
+	" correct = excluded.correct, answered = excluded.answered",
+	[S_ANSWERS] =
+	"SELECT seq, question, response, points FROM quiz_answer"
+	" WHERE attempt_id = ?1 ORDER BY seq",
+	[S_ATTEMPT_FINISH] =
+	"UPDATE quiz_attempt SET points = ?2, max_points = ?3, percent = ?4,"
+	" state = ?5, finished = ?6 WHERE id = ?1 AND state = 'open'",
+	[S_ATTEMPTS_FINISHED] =
+	"SELECT count(*) FROM quiz_attempt"
+	" WHERE person_id = ?1 AND quiz = ?2 AND state != 'open'",
+	[S_CARD_GET] =
+	"SELECT reps, ease, interval_days, due, misses FROM review_item"
+	" WHERE person_id = ?1 AND quiz = ?2 AND question = ?3",
+	[S_CARD_PUT] =
+	"INSERT INTO review_item (person_id, quiz, question, misses, reps, ease, interval_days, due)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (person_id, quiz, question)"
+	" DO UPDATE SET misses = excluded.misses, reps = excluded.reps, ease = excluded.ease,"
+	" interval_days = excluded.interval_days, due = excluded.due",
+	[S_REVIEW_LOG] =
+	"INSERT INTO review_log (person_id, quiz, question, at, rating, interval_before,"
+	" interval_after, ease_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_CARDS] =
+	"SELECT quiz, question, misses, reps, ease, interval_days, due FROM review_item"
+	" WHERE person_id = ?1 ORDER BY due, quiz, question",
+	[S_CARDS_DUE] =
+	"SELECT quiz, question, misses, reps, ease, interval_days, due FROM review_item"
+	" WHERE person_id = ?1 AND due <= ?2 ORDER BY due, quiz, question",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -594,6 +643,215 @@ store_lesson_read(struct store *st, int64_t person_id, const char *lesson,
 	bind_text(stmt, 2, lesson);
 	sqlite3_bind_int64(stmt, 3, now);
 	return run(st, stmt, _("cannot record a lesson as read"));
+}
+
+int
+store_attempt_open(struct store *st, int64_t person_id, const char *quiz,
+		   struct attempt *a)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_OPEN);
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(stmt, 0);
+		a->started = sqlite3_column_int64(stmt, 1);
+		a->seed = (uint64_t)sqlite3_column_int64(stmt, 2);
+		a->paper = col_text(stmt, 3);
+		a->state = xstrdup("open");
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up quiz attempts"));
+	return rc == SQLITE_ROW;
+}
+
+int64_t
+store_attempt_start(struct store *st, int64_t person_id, const char *quiz,
+		    uint64_t seed, const char *paper, long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_START);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	sqlite3_bind_int64(stmt, 3, now);
+	sqlite3_bind_int64(stmt, 4, (sqlite3_int64)seed);
+	bind_text(stmt, 5, paper);
+	if (run(st, stmt, _("cannot start a quiz attempt")) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int
+store_answer_save(struct store *st, int64_t attempt_id, int seq,
+		  const char *question, const char *response, double points,
+		  long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_ANSWER_SAVE);
+
+	sqlite3_bind_int64(stmt, 1, attempt_id);
+	sqlite3_bind_int(stmt, 2, seq);
+	bind_text(stmt, 3, question);
+	bind_text(stmt, 4, response);
+	if (points >= 0)
+		sqlite3_bind_double(stmt, 5, points);
+	sqlite3_bind_int64(stmt, 7, now);
+	return run(st, stmt, _("cannot save an answer"));
+}
+
+int
+store_answers(struct store *st, int64_t attempt_id,
+	      void (*fn)(const struct answer *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_ANSWERS);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, attempt_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct answer a;
+
+		a.seq = sqlite3_column_int(stmt, 0);
+		a.question = (const char *)sqlite3_column_text(stmt, 1);
+		a.response = (const char *)sqlite3_column_text(stmt, 2);
+		a.points = sqlite3_column_type(stmt, 3) == SQLITE_NULL ? -1 :
+		    sqlite3_column_double(stmt, 3);
+		fn(&a, arg);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot read answers"));
+	return 0;
+}
+
+int
+store_attempt_finish(struct store *st, int64_t attempt_id, double points,
+		     double max_points, double percent, const char *state,
+		     long long now)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_FINISH);
+
+	sqlite3_bind_int64(stmt, 1, attempt_id);
+	sqlite3_bind_double(stmt, 2, points);
+	sqlite3_bind_double(stmt, 3, max_points);
+	sqlite3_bind_double(stmt, 4, percent);
+	bind_text(stmt, 5, state);
+	sqlite3_bind_int64(stmt, 6, now);
+	return run(st, stmt, _("cannot finish a quiz attempt"));
+}
+
+int
+store_attempts_finished(struct store *st, int64_t person_id, const char *quiz)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPTS_FINISHED);
+	int rc, n = 0;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_error(st, _("cannot count quiz attempts"));
+	return n;
+}
+
+void
+attempt_clear(struct attempt *a)
+{
+	free(a->paper);
+	free(a->state);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+store_card_get(struct store *st, int64_t person_id, const char *quiz,
+	       const char *question, struct card *c, int *misses)
+{
+	sqlite3_stmt *stmt = prep(st, S_CARD_GET);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	bind_text(stmt, 3, question);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		c->reps = sqlite3_column_int(stmt, 0);
+		c->ease = sqlite3_column_double(stmt, 1);
+		c->interval = sqlite3_column_double(stmt, 2);
+		c->due = sqlite3_column_int64(stmt, 3);
+		*misses = sqlite3_column_int(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot read the notebook"));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_card_put(struct store *st, int64_t person_id, const char *quiz,
+	       const char *question, const struct card *c, int misses)
+{
+	sqlite3_stmt *stmt = prep(st, S_CARD_PUT);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	bind_text(stmt, 3, question);
+	sqlite3_bind_int(stmt, 4, misses);
+	sqlite3_bind_int(stmt, 5, c->reps);
+	sqlite3_bind_double(stmt, 6, c->ease);
+	sqlite3_bind_double(stmt, 7, c->interval);
+	sqlite3_bind_int64(stmt, 8, c->due);
+	return run(st, stmt, _("cannot write the notebook"));
+}
+
+int
+store_review_log(struct store *st, int64_t person_id, const char *quiz,
+		 const char *question, long long now, const char *rating,
+		 double interval_before, const struct card *after)
+{
+	sqlite3_stmt *stmt = prep(st, S_REVIEW_LOG);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, quiz);
+	bind_text(stmt, 3, question);
+	sqlite3_bind_int64(stmt, 4, now);
+	bind_text(stmt, 5, rating);
+	sqlite3_bind_double(stmt, 6, interval_before);
+	sqlite3_bind_double(stmt, 7, after->interval);
+	sqlite3_bind_double(stmt, 8, after->ease);
+	return run(st, stmt, _("cannot log a review"));
+}
+
+int
+store_cards(struct store *st, int64_t person_id, long long due_by,
+	    void (*fn)(const struct notebook_item *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, due_by > 0 ? S_CARDS_DUE : S_CARDS);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	if (due_by > 0)
+		sqlite3_bind_int64(stmt, 2, due_by);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct notebook_item it;
+
+		it.quiz = (const char *)sqlite3_column_text(stmt, 0);
+		it.question = (const char *)sqlite3_column_text(stmt, 1);
+		it.misses = sqlite3_column_int(stmt, 2);
+		it.card.reps = sqlite3_column_int(stmt, 3);
+		it.card.ease = sqlite3_column_double(stmt, 4);
+		it.card.interval = sqlite3_column_double(stmt, 5);
+		it.card.due = sqlite3_column_int64(stmt, 6);
+		fn(&it, arg);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot read the notebook"));
+	return 0;
 }
 
 /* Runs a statement with (id, text) parameters and tells if it has a row. */

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "review.h"
+
 struct store;
 
 struct person {
@@ -45,6 +47,31 @@ struct drill_facts {
 	/* of the fastest run that met the gates, else of the fastest run */
 	double best_speed, best_accuracy;
 	bool met;		/* some result met both gates */
+};
+
+/* A quiz attempt. */
+struct attempt {
+	int64_t id;
+	long long started, finished;	/* finished: 0 while open */
+	uint64_t seed;
+	char *paper;		/* see paper_encode() */
+	double points, max_points, percent;
+	char *state;		/* open, pending (essays to grade) or final */
+};
+
+/* A stored answer, as store_answers() hands them out. */
+struct answer {
+	int seq;		/* place on the paper, from 0 */
+	const char *question;
+	const char *response;
+	double points;		/* < 0 while ungraded */
+};
+
+/* A question in the 错题本. */
+struct notebook_item {
+	const char *quiz, *question;
+	int misses;
+	struct card card;
 };
 
 /* Opens (creating when missing) and migrates the database at path. */
@@ -89,6 +116,37 @@ int store_signed_off(struct store *, int64_t enrollment_id, const char *stage);
 /* The latest outcome of an assessment: 1 pass, 0 none or not passed. */
 int store_assessment_passed(struct store *, int64_t enrollment_id,
 			    const char *assessment);
+
+/* The person's open attempt at a quiz, if any. */
+int store_attempt_open(struct store *, int64_t person_id, const char *quiz,
+		       struct attempt *);
+int64_t store_attempt_start(struct store *, int64_t person_id, const char *quiz,
+			    uint64_t seed, const char *paper, long long now);
+/* Saves one answer; points < 0 stores an ungraded answer. */
+int store_answer_save(struct store *, int64_t attempt_id, int seq,
+		      const char *question, const char *response, double points,
+		      long long now);
+/* Calls fn for each answer of an attempt, in paper order. */
+int store_answers(struct store *, int64_t attempt_id,
+		  void (*fn)(const struct answer *, void *), void *arg);
+int store_attempt_finish(struct store *, int64_t attempt_id, double points,
+			 double max_points, double percent, const char *state,
+			 long long now);
+/* Finished attempts (pending or final). */
+int store_attempts_finished(struct store *, int64_t person_id, const char *quiz);
+void attempt_clear(struct attempt *);
+
+/* Notebook: a wrong answer makes or lapses a card; reviews move it. */
+int store_card_get(struct store *, int64_t person_id, const char *quiz,
+		   const char *question, struct card *, int *misses);
+int store_card_put(struct store *, int64_t person_id, const char *quiz,
+		   const char *question, const struct card *, int misses);
+int store_review_log(struct store *, int64_t person_id, const char *quiz,
+		     const char *question, long long now, const char *rating,
+		     double interval_before, const struct card *after);
+/* Calls fn for each card, due ones only when due_by > 0, soonest first. */
+int store_cards(struct store *, int64_t person_id, long long due_by,
+		void (*fn)(const struct notebook_item *, void *), void *arg);
 
 /* Records that a stage was seen open or complete, keeping the first time. */
 int store_stage_opened(struct store *, int64_t enrollment_id,

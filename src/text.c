@@ -205,6 +205,58 @@ to_codepoints(const char *s, int32_t **out)
 	return count;
 }
 
+/* Punctuation that compatibility folding leaves alone. */
+static const struct {
+	int32_t from;
+	char to;
+} punct[] = {
+	{ 0x3001, ',' }, { 0x3002, '.' }, { 0x201c, '"' }, { 0x201d, '"' },
+	{ 0x2018, '\'' }, { 0x2019, '\'' }, { 0x300a, '<' }, { 0x300b, '>' },
+	{ 0x3008, '<' }, { 0x3009, '>' }, { 0x3010, '[' }, { 0x3011, ']' },
+	{ 0x300c, '"' }, { 0x300d, '"' }, { 0x2014, '-' }, { 0x2026, '.' },
+	{ 0x00b7, '.' }, { 0x3000, ' ' },
+};
+
+char *
+text_fold(const char *s)
+{
+	utf8proc_uint8_t *folded = NULL;
+	struct sb sb = SB_INIT;
+	size_t n, i = 0, k;
+	bool space = false;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+			 UTF8PROC_COMPAT | UTF8PROC_CASEFOLD) < 0)
+		folded = (utf8proc_uint8_t *)xstrdup(s);	/* invalid UTF-8 */
+	n = strlen((char *)folded);
+	while (i < n) {
+		int32_t cp;
+		char c = 0;
+
+		k = text_decode((char *)folded + i, n - i, &cp);
+		if (k == 0)
+			k = 1, cp = (unsigned char)folded[i];
+		for (size_t j = 0; j < ARRAY_SIZE(punct); j++)
+			if (punct[j].from == cp)
+				c = punct[j].to;
+		if (c == ' ' || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+			space = sb.len > 0;
+		} else {
+			if (space)
+				sb_addc(&sb, ' ');
+			space = false;
+			if (c)
+				sb_addc(&sb, c);
+			else
+				sb_add(&sb, (char *)folded + i, k);
+		}
+		i += k;
+	}
+	free(folded);
+	return sb_detach(&sb);
+}
+
 /* Edit distance with adjacent transpositions counted as one edit
  * (optimal string alignment), since "titel" is one slip, not two. */
 size_t

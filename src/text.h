@@ -28,6 +28,11 @@ void text_inert(struct sb *, const char *s, bool keep_newlines);
  * longer text is cut at a character boundary and ends with an ellipsis
  * when cut is set. */
 void text_pad(struct sb *, const char *s, int width, bool cut);
+/* The form answers are compared in: compatibility characters folded
+ * (full-width Ａ１ to A1), case folded, Chinese punctuation to its ASCII
+ * counterpart (，。、：“” to , . , : ""), spaces trimmed and runs of white
+ * space made one space. Caller frees. */
+char *text_fold(const char *s);
 /* Edit distance counted in characters. */
 size_t text_distance(const char *a, const char *b);
 /* Of the candidates, the closest to s if it is close enough to be a

@@ -1,0 +1,124 @@
+/* ask.c: one question on the screen, one answer read. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ask.h"
+#include "text.h"
+
+const char *
+ask_type_label(enum qtype t)
+{
+	static const char *const labels[] = {
+		[Q_SINGLE] = N_("单选"), [Q_MULTI] = N_("多选"),
+		[Q_TRUEFALSE] = N_("判断"), [Q_FILL] = N_("填空"),
+		[Q_NUMERIC] = N_("数值"), [Q_ORDER] = N_("排序"),
+		[Q_MATCH] = N_("配对"), [Q_ESSAY] = N_("问答"),
+	};
+
+	return _(labels[t]);
+}
+
+/* How to answer, shown once under the question. */
+static const char *
+how(enum qtype t)
+{
+	switch (t) {
+	case Q_SINGLE:
+		return _("one letter");
+	case Q_MULTI:
+		return _("every right letter, like AC");
+	case Q_TRUEFALSE:
+		return _("对 or 错");
+	case Q_FILL:
+		return _("the missing words");
+	case Q_NUMERIC:
+		return _("a number");
+	case Q_ORDER:
+		return _("the letters in the right order, like BDAC");
+	case Q_MATCH:
+		return _("number-letter pairs, like 1B 2A");
+	case Q_ESSAY:
+		return _("your answer in one line; a trainer grades it");
+	}
+	return "";
+}
+
+void
+ask_show(struct sb *sb, const struct question *q, const struct paper_item *it,
+	 bool moves)
+{
+	size_t i;
+	int w = 0;
+
+	sb_addf(sb, "[%s] ", ask_type_label(q->type));
+	text_inert(sb, q->text, true);
+	sb_addf(sb, _("  (%g point%s)\n"), q->points, PLURAL(q->points));
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI:
+	case Q_ORDER:
+		for (i = 0; i < it->nperm; i++) {
+			sb_addf(sb, "  %c. ", (char)('A' + i));
+			text_inert(sb, q->type == Q_ORDER ? q->steps[it->perm[i]] :
+				   q->choices[it->perm[i]], false);
+			sb_addc(sb, '\n');
+		}
+		break;
+	case Q_MATCH:
+		for (i = 0; i < q->npairs; i++)
+			if (text_width(q->left[i]) > w)
+				w = text_width(q->left[i]);
+		for (i = 0; i < q->npairs; i++) {
+			sb_addf(sb, "  %zu. ", i + 1);
+			text_pad(sb, q->left[i], w, false);
+			sb_addf(sb, "    %c. ", (char)('A' + i));
+			text_inert(sb, q->right[it->perm[i]], false);
+			sb_addc(sb, '\n');
+		}
+		break;
+	default:
+		break;
+	}
+	if (moves)
+		sb_addf(sb, _("  Answer with %s; 'skip' comes back to it later.\n"),
+			how(q->type));
+	else
+		sb_addf(sb, _("  Answer with %s.\n"), how(q->type));
+}
+
+enum ask_result
+ask_read(const struct question *q, const struct paper_item *it, bool moves,
+	 char **response)
+{
+	for (;;) {
+		const char *hint;
+		char *line, *resp;
+		enum term_read r = term_read(_("答案> "), &line);
+
+		if (r == TERM_EOF)
+			return ASK_STOP;
+		if (r == TERM_INTERRUPT)
+			return ASK_INTERRUPT;
+		term_history_add(line);
+		if (moves && strcmp(line, "skip") == 0) {
+			free(line);
+			return ASK_SKIP;
+		}
+		if (moves && strcmp(line, "back") == 0) {
+			free(line);
+			return ASK_BACK;
+		}
+		resp = quiz_parse(q, it, line, &hint);
+		free(line);
+		if (resp) {
+			*response = resp;
+			return ASK_ANSWER;
+		}
+		/* never scored: asked again */
+		printf(_("  Not an answer kefu can read: %s.\n"), hint);
+		fflush(stdout);
+	}
+}

@@ -1,0 +1,28 @@
+/* ask.h: putting one question to a person and reading the answer, for
+ * quizzes and reviews alike. Reads through term_read(), so it works at a
+ * terminal and with piped input. */
+#ifndef KEFU_ASK_H
+#define KEFU_ASK_H
+
+#include "kefu.h"
+#include "quiz.h"
+
+enum ask_result {
+	ASK_ANSWER,	/* *response holds the stored form; caller frees */
+	ASK_SKIP,	/* "skip": come back later */
+	ASK_BACK,	/* "back": go to a skipped question */
+	ASK_STOP,	/* end of input, SIGHUP or SIGTERM */
+	ASK_INTERRUPT	/* Ctrl-C */
+};
+
+/* Appends the question as shown: type, points, text and its options. */
+void ask_show(struct sb *, const struct question *, const struct paper_item *,
+	      bool moves);
+/* Reads until an answer can be read, giving hints for ones that cannot.
+ * `moves` allows skip and back. */
+enum ask_result ask_read(const struct question *, const struct paper_item *,
+			 bool moves, char **response);
+/* Short name of a question type: 单选, 多选, ... */
+const char *ask_type_label(enum qtype);
+
+#endif

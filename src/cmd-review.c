@@ -1,0 +1,246 @@
+/* cmd-review.c: `kefu review`, the 错题本 asked again on an SM-2 schedule. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ask.h"
+#include "date.h"
+#include "kefu.h"
+#include "quiz.h"
+#include "text.h"
+
+struct item {
+	char *quiz, *question;
+	int misses;
+	struct card card;
+};
+
+struct items {
+	struct item *v;
+	size_t n;
+};
+
+static void
+collect(const struct notebook_item *ni, void *arg)
+{
+	struct items *its = arg;
+	struct item *it;
+
+	its->v = xreallocarray(its->v, its->n + 1, sizeof(*its->v));
+	it = &its->v[its->n++];
+	it->quiz = xstrdup(ni->quiz);
+	it->question = xstrdup(ni->question);
+	it->misses = ni->misses;
+	it->card = ni->card;
+}
+
+static void
+items_free(struct items *its)
+{
+	size_t i;
+
+	for (i = 0; i < its->n; i++) {
+		free(its->v[i].quiz);
+		free(its->v[i].question);
+	}
+	free(its->v);
+}
+
+/* The question a notebook item names, if the content still has it. */
+static const struct question *
+lookup(struct kefu *k, const struct item *it, const struct quiz **qz, size_t *index)
+{
+	size_t i;
+
+	*qz = content_quiz(k->content, it->quiz);
+	for (i = 0; *qz && i < (*qz)->nquestions; i++)
+		if (strcmp((*qz)->questions[i].id, it->question) == 0) {
+			*index = i;
+			return &(*qz)->questions[i];
+		}
+	return NULL;
+}
+
+static int
+list(struct kefu *k)
+{
+	struct items its = { NULL, 0 };
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	if (store_cards(k->store, k->me.id, 0, collect, &its) != 0)
+		return 1;
+	if (its.n == 0) {
+		printf(_("Your notebook is empty: questions you answer wrong come here.\n"));
+		return 0;
+	}
+	sb_adds(&sb, "  ");
+	text_pad(&sb, _("Question"), 40, true);
+	sb_addf(&sb, "  %6s  %s\n", _("Missed"), _("Due"));
+	for (i = 0; i < its.n; i++) {
+		const struct quiz *qz;
+		size_t idx;
+		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
+		char buf[11];
+
+		sb_adds(&sb, "  ");
+		if (q)
+			text_pad(&sb, q->text, 40, true);
+		else {
+			char *gone = xasprintf(_("(%s/%s: no longer in the content)"),
+					       its.v[i].quiz, its.v[i].question);
+
+			text_pad(&sb, gone, 40, true);
+			free(gone);
+		}
+		sb_addf(&sb, "  %6d  %s\n", its.v[i].misses,
+			its.v[i].card.due <= kefu_clock(k) ? _("now") :
+			date_format(date_of((time_t)its.v[i].card.due), buf));
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	items_free(&its);
+	return 0;
+}
+
+/* Asks how a right answer felt: Enter good, h hard, e easy. */
+static enum rating
+rate(bool *stop)
+{
+	char *line;
+	enum rating r = RATE_GOOD;
+	enum term_read rd;
+
+	printf(_("  How was it? Enter: good · h: hard · e: easy "));
+	fflush(stdout);
+	rd = term_read("", &line);
+	if (rd != TERM_LINE) {
+		*stop = true;
+		return RATE_GOOD;
+	}
+	if (line[0] == 'h' || strcmp(line, "hard") == 0 || strcmp(line, "难") == 0)
+		r = RATE_HARD;
+	else if (line[0] == 'e' || strcmp(line, "easy") == 0 || strcmp(line, "易") == 0)
+		r = RATE_EASY;
+	free(line);
+	return r;
+}
+
+static int
+record(struct kefu *k, const struct item *it, enum rating rt, long long now,
+       struct card *after)
+{
+	struct store *st = k->store;
+
+	*after = review_next(it->card, rt, now);
+	if (store_begin(st) != 0 ||
+	    store_card_put(st, k->me.id, it->quiz, it->question, after,
+			   it->misses + (rt == RATE_AGAIN)) != 0 ||
+	    store_review_log(st, k->me.id, it->quiz, it->question, now,
+			     review_rating_name(rt), it->card.interval, after) != 0 ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_review(struct kefu *k, int argc, char **argv)
+{
+	struct items its = { NULL, 0 };
+	uint64_t rng = kefu_seed();
+	size_t i, right = 0, wrong = 0, done = 0;
+	int status = 0;
+
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--list") != 0))
+		return cmd_usage(cmd_find("review"));
+	kefu_content(k);
+	kefu_me(k);
+	if (argc == 2)
+		return list(k);
+	if (store_cards(k->store, k->me.id, kefu_clock(k), collect, &its) != 0)
+		return 1;
+	if (its.n == 0) {
+		printf(_("Nothing is due for review. 'kefu review --list' shows your notebook.\n"));
+		return 0;
+	}
+	/* mixed, not quiz by quiz */
+	for (i = its.n; i > 1; i--) {
+		size_t j = (size_t)(quiz_random(&rng) % i);
+		struct item t = its.v[i - 1];
+
+		its.v[i - 1] = its.v[j];
+		its.v[j] = t;
+	}
+	printf(_("%zu question%s to review.\n"), its.n, PLURAL(its.n));
+	for (i = 0; i < its.n; i++) {
+		const struct quiz *qz;
+		size_t idx;
+		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
+		struct paper_item pi;
+		struct sb sb = SB_INIT;
+		char *response = NULL, *key;
+		enum ask_result res;
+		struct card after;
+		enum rating rt;
+		bool stop = false;
+		char buf[11];
+
+		if (q == NULL || q->type == Q_ESSAY)
+			continue;
+		quiz_item(q, idx, true, &rng, &pi);
+		sb_addf(&sb, _("\n复习 %zu/%zu  "), i + 1, its.n);
+		text_inert(&sb, qz->title, false);
+		sb_addc(&sb, '\n');
+		ask_show(&sb, q, &pi, false);
+		fputs(sb_str(&sb), stdout);
+		sb_reset(&sb);
+		fflush(stdout);
+		res = ask_read(q, &pi, false, &response);
+		if (res != ASK_ANSWER) {
+			free(pi.perm);
+			sb_free(&sb);
+			status = res == ASK_INTERRUPT ? 130 : 0;
+			break;
+		}
+		if (quiz_score(q, response) >= q->points) {
+			right++;
+			printf(_("  ✓ right\n"));
+			rt = rate(&stop);
+		} else {
+			wrong++;
+			rt = RATE_AGAIN;
+			key = quiz_key(q, &pi);
+			sb_adds(&sb, _("  ✗ wrong: the answer is "));
+			text_inert(&sb, key, false);
+			sb_addc(&sb, '\n');
+			if (q->explain) {
+				sb_adds(&sb, "  ");
+				text_inert(&sb, q->explain, true);
+				sb_addc(&sb, '\n');
+			}
+			fputs(sb_str(&sb), stdout);
+			free(key);
+		}
+		free(response);
+		free(pi.perm);
+		sb_free(&sb);
+		if (record(k, &its.v[i], rt, kefu_clock(k), &after) != 0) {
+			status = 1;
+			break;
+		}
+		done++;
+		printf(_("  Next review: %s (in %g day%s).\n"),
+		       date_format(date_of((time_t)after.due), buf), after.interval,
+		       PLURAL(after.interval));
+		if (stop)
+			break;
+	}
+	if (done)
+		printf(_("\nReviewed %zu: %zu right, %zu wrong.\n"), done, right, wrong);
+	items_free(&its);
+	return status;
+}

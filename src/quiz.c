@@ -1,0 +1,734 @@
+/* quiz.c: drawing papers, reading answers and scoring them. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quiz.h"
+#include "text.h"
+
+uint64_t
+quiz_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* A uniform index below n. */
+static size_t
+below(uint64_t *rng, size_t n)
+{
+	return (size_t)(quiz_random(rng) % n);
+}
+
+static void
+shuffle(size_t *a, size_t n, uint64_t *rng)
+{
+	size_t i;
+
+	for (i = n; i > 1; i--) {
+		size_t j = below(rng, i), t = a[i - 1];
+
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+static int
+cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+static bool
+has_tag(const struct question *q, const char *tag)
+{
+	size_t k;
+
+	for (k = 0; k < q->ntags; k++)
+		if (strcmp(q->tags[k], tag) == 0)
+			return true;
+	return false;
+}
+
+/* Gives slot a question, moving others along (augmenting paths). */
+static bool
+augment(const struct quiz *qz, const size_t *order, const size_t *slot_rule,
+	size_t slot, size_t *owner, bool *seen)
+{
+	size_t k;
+
+	for (k = 0; k < qz->nquestions; k++) {
+		size_t j = order[k];
+
+		if (seen[j] || !has_tag(&qz->questions[j], qz->draws[slot_rule[slot]].tag))
+			continue;
+		seen[j] = true;
+		if (owner[j] == (size_t)-1 ||
+		    augment(qz, order, slot_rule, owner[j], owner, seen)) {
+			owner[j] = slot;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Per-tag draw: a random matching of slots to questions, so questions
+ * with several tags are used where they are needed. */
+static size_t
+draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
+{
+	size_t total = 0, r, s, j, n = 0;
+	size_t *order = xreallocarray(NULL, qz->nquestions, sizeof(*order));
+	size_t *owner = xreallocarray(NULL, qz->nquestions, sizeof(*owner));
+	bool *seen = xcalloc(qz->nquestions, sizeof(*seen));
+	size_t *slot_rule;
+
+	for (r = 0; r < qz->ndraws; r++)
+		total += qz->draws[r].count;
+	slot_rule = xreallocarray(NULL, total + 1, sizeof(*slot_rule));
+	for (r = 0, s = 0; r < qz->ndraws; r++)
+		for (j = 0; j < qz->draws[r].count; j++)
+			slot_rule[s++] = r;
+	for (j = 0; j < qz->nquestions; j++) {
+		order[j] = j;
+		owner[j] = (size_t)-1;
+	}
+	shuffle(order, qz->nquestions, rng);
+	for (s = 0; s < total; s++) {
+		memset(seen, 0, qz->nquestions * sizeof(*seen));
+		augment(qz, order, slot_rule, s, owner, seen);
+	}
+	for (j = 0; j < qz->nquestions; j++)
+		if (owner[j] != (size_t)-1)
+			picked[n++] = j;
+	free(order);
+	free(owner);
+	free(seen);
+	free(slot_rule);
+	return n;
+}
+
+/* A permutation of n, shuffled when asked; when it must hide an order,
+ * never the written order itself. */
+static unsigned *
+make_perm(size_t n, bool mix, bool hide, uint64_t *rng)
+{
+	size_t *a = xreallocarray(NULL, n + 1, sizeof(*a)), i;
+	unsigned *perm = xreallocarray(NULL, n + 1, sizeof(*perm));
+	bool identity = true;
+
+	for (i = 0; i < n; i++)
+		a[i] = i;
+	if (mix || hide)
+		shuffle(a, n, rng);
+	for (i = 0; i < n; i++)
+		identity = identity && a[i] == i;
+	if (hide && identity && n > 1) {
+		/* rotate by one: still a fair puzzle, never the key */
+		for (i = 0; i < n; i++)
+			a[i] = (i + 1) % n;
+	}
+	for (i = 0; i < n; i++)
+		perm[i] = (unsigned)a[i];
+	free(a);
+	return perm;
+}
+
+static void
+item_perm(const struct question *q, struct paper_item *it, bool mix,
+	  uint64_t *rng)
+{
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI:
+		it->nperm = q->nchoices;
+		it->perm = make_perm(q->nchoices, mix, false, rng);
+		break;
+	case Q_ORDER:
+		it->nperm = q->nsteps;
+		it->perm = make_perm(q->nsteps, true, true, rng);
+		break;
+	case Q_MATCH:
+		it->nperm = q->npairs;
+		it->perm = make_perm(q->npairs, true, true, rng);
+		break;
+	default:
+		it->nperm = 0;
+		it->perm = NULL;
+		break;
+	}
+}
+
+void
+quiz_item(const struct question *q, size_t index, bool mix, uint64_t *rng,
+	  struct paper_item *it)
+{
+	it->q = index;
+	item_perm(q, it, mix, rng);
+}
+
+struct paper *
+quiz_draw(const struct quiz *qz, uint64_t seed)
+{
+	struct paper *p = xcalloc(1, sizeof(*p));
+	size_t *picked = xreallocarray(NULL, qz->nquestions + 1, sizeof(*picked));
+	size_t n = 0, i;
+	uint64_t rng = seed;
+
+	if (qz->ndraws > 0 && qz->draws[0].tag != NULL) {
+		n = draw_tags(qz, &rng, picked);
+	} else {
+		for (i = 0; i < qz->nquestions; i++)
+			picked[i] = i;
+		n = qz->nquestions;
+		if (qz->ndraws > 0 && qz->draws[0].count < n) {
+			shuffle(picked, n, &rng);
+			n = qz->draws[0].count;
+		}
+	}
+	if (qz->shuffle)
+		shuffle(picked, n, &rng);
+	else
+		qsort(picked, n, sizeof(*picked), cmp_size);
+	p->items = xcalloc(n + 1, sizeof(*p->items));
+	p->n = n;
+	for (i = 0; i < n; i++) {
+		p->items[i].q = picked[i];
+		item_perm(&qz->questions[picked[i]], &p->items[i], qz->shuffle, &rng);
+	}
+	free(picked);
+	return p;
+}
+
+void
+paper_free(struct paper *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++)
+		free(p->items[i].perm);
+	free(p->items);
+	free(p);
+}
+
+char *
+paper_encode(const struct quiz *qz, const struct paper *p)
+{
+	struct sb sb = SB_INIT;
+	size_t i, j;
+
+	for (i = 0; i < p->n; i++) {
+		sb_addf(&sb, "%s:", qz->questions[p->items[i].q].id);
+		for (j = 0; j < p->items[i].nperm; j++)
+			sb_addf(&sb, "%s%u", j ? "," : "", p->items[i].perm[j]);
+		sb_addc(&sb, '\n');
+	}
+	return sb_detach(&sb);
+}
+
+/* Parses "2,0,1" into exactly n distinct values below n. */
+static unsigned *
+parse_perm(const char *s, const char *end, size_t n)
+{
+	unsigned *perm = xreallocarray(NULL, n + 1, sizeof(*perm));
+	bool *used = xcalloc(n + 1, sizeof(*used));
+	size_t k = 0;
+
+	while (s < end && k <= n) {
+		char *e;
+		unsigned long v = strtoul(s, &e, 10);
+
+		if (e == s || v >= n || used[v] || k == n)
+			goto bad;
+		used[v] = true;
+		perm[k++] = (unsigned)v;
+		s = e;
+		if (s < end && *s == ',')
+			s++;
+	}
+	if (k != n)
+		goto bad;
+	free(used);
+	return perm;
+bad:
+	free(used);
+	free(perm);
+	return NULL;
+}
+
+static size_t
+perm_size(const struct question *q)
+{
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_MULTI:
+		return q->nchoices;
+	case Q_ORDER:
+		return q->nsteps;
+	case Q_MATCH:
+		return q->npairs;
+	default:
+		return 0;
+	}
+}
+
+struct paper *
+paper_decode(const struct quiz *qz, const char *text)
+{
+	struct paper *p = xcalloc(1, sizeof(*p));
+	const char *line = text;
+
+	while (*line) {
+		const char *nl = strchr(line, '\n'), *colon;
+		size_t i, want;
+		struct paper_item *it;
+
+		if (nl == NULL)
+			nl = line + strlen(line);
+		colon = memchr(line, ':', (size_t)(nl - line));
+		if (colon == NULL)
+			goto bad;
+		for (i = 0; i < qz->nquestions; i++)
+			if (strlen(qz->questions[i].id) == (size_t)(colon - line) &&
+			    memcmp(qz->questions[i].id, line, (size_t)(colon - line)) == 0)
+				break;
+		if (i == qz->nquestions)
+			goto bad;
+		p->items = xreallocarray(p->items, p->n + 1, sizeof(*p->items));
+		it = &p->items[p->n++];
+		it->q = i;
+		it->nperm = want = perm_size(&qz->questions[i]);
+		it->perm = NULL;
+		if (want > 0 && (it->perm = parse_perm(colon + 1, nl, want)) == NULL)
+			goto bad;
+		if (want == 0 && colon + 1 != nl)
+			goto bad;
+		line = *nl ? nl + 1 : nl;
+	}
+	return p;
+bad:
+	paper_free(p);
+	return NULL;
+}
+
+/* ---- reading answers ---- */
+
+/* Letters typed for options shown A, B, ...: separators (space , ; / and
+ * 、) are skipped. Returns the count, or -1 for something else. */
+static int
+read_letters(const char *folded, size_t n, unsigned *out, size_t max)
+{
+	const char *p;
+	int count = 0;
+
+	for (p = folded; *p; p++) {
+		if (*p == ' ' || *p == ',' || *p == ';' || *p == '/' || *p == '.' ||
+		    *p == '(' || *p == ')')
+			continue;
+		if (*p < 'a' || *p > 'z' || (size_t)(*p - 'a') >= n ||
+		    (size_t)count >= max)
+			return -1;
+		out[count++] = (unsigned)(*p - 'a');
+	}
+	return count;
+}
+
+static bool
+parse_number(const char *s, double *out)
+{
+	const char *p = s;
+	char *end;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
+		return false;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+static int
+parse_truth(const char *folded)
+{
+	static const char *const yes[] = {
+		"t", "true", "y", "yes", "对", "是", "√", "✓", "✔", "正确", "1"
+	};
+	static const char *const no[] = {
+		"f", "false", "n", "no", "错", "否", "×", "✗", "✘", "x", "错误", "0"
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(yes); i++)
+		if (strcmp(folded, yes[i]) == 0)
+			return 1;
+	for (i = 0; i < ARRAY_SIZE(no); i++)
+		if (strcmp(folded, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static void
+add_list(struct sb *sb, const unsigned *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sb_addf(sb, "%s%u", i ? "," : "", v[i]);
+}
+
+static int
+cmp_unsigned(const void *x, const void *y)
+{
+	unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+char *
+quiz_parse(const struct question *q, const struct paper_item *it,
+	   const char *typed, const char **hint)
+{
+	char *f = text_fold(typed);
+	struct sb out = SB_INIT;
+	unsigned picks[32];
+	int n, i, j;
+	double x;
+
+	*hint = NULL;
+	if (*f == '\0') {
+		*hint = _("type an answer, or 'skip' to come back to this question later");
+		goto fail;
+	}
+	switch (q->type) {
+	case Q_SINGLE:
+		n = read_letters(f, q->nchoices, picks, 32);
+		if (n != 1) {
+			*hint = _("answer with one letter, like B");
+			goto fail;
+		}
+		sb_addf(&out, "%u", it->perm[picks[0]]);
+		break;
+	case Q_MULTI:
+		n = read_letters(f, q->nchoices, picks, 32);
+		if (n < 1) {
+			*hint = _("answer with the letters of every right choice, like AC or A,C");
+			goto fail;
+		}
+		for (i = 0; i < n; i++)
+			picks[i] = it->perm[picks[i]];
+		qsort(picks, (size_t)n, sizeof(*picks), cmp_unsigned);
+		for (i = j = 0; i < n; i++)	/* the same letter twice counts once */
+			if (i == 0 || picks[i] != picks[j - 1])
+				picks[j++] = picks[i];
+		add_list(&out, picks, (size_t)j);
+		break;
+	case Q_TRUEFALSE:
+		if ((n = parse_truth(f)) < 0) {
+			*hint = _("answer 对 or 错 (also T/F, Y/N, true/false, 是/否, √/×)");
+			goto fail;
+		}
+		sb_adds(&out, n ? "true" : "false");
+		break;
+	case Q_FILL:
+	case Q_ESSAY: {
+		const char *s = typed, *e = typed + strlen(typed);
+
+		while (s < e && isspace((unsigned char)*s))
+			s++;
+		while (e > s && isspace((unsigned char)e[-1]))
+			e--;
+		sb_add(&out, s, (size_t)(e - s));
+		break;
+	}
+	case Q_NUMERIC: {
+		char *p, *w;
+
+		for (p = w = f; *p; p++)	/* 1 000 and 1,000 */
+			if (*p != ' ' && !(*p == ',' && p[1] && isdigit((unsigned char)p[1]) &&
+					   p > f && isdigit((unsigned char)p[-1])))
+				*w++ = *p;
+		*w = '\0';
+		if (!parse_number(f, &x)) {
+			*hint = _("answer with a number, like 0.15");
+			goto fail;
+		}
+		sb_addf(&out, "%.15g", x);
+		break;
+	}
+	case Q_ORDER:
+		n = read_letters(f, q->nsteps, picks, 32);
+		if (n != (int)q->nsteps)
+			goto bad_order;
+		for (i = 0; i < n; i++) {
+			picks[i] = it->perm[picks[i]];
+			for (j = 0; j < i; j++)
+				if (picks[j] == picks[i])
+					goto bad_order;
+		}
+		add_list(&out, picks, (size_t)n);
+		break;
+	bad_order:
+		*hint = _("give every step's letter once, first step first, like BDAC");
+		goto fail;
+	case Q_MATCH: {
+		unsigned right[32];
+		bool seen[32] = { false };
+		const char *p = f;
+		size_t count = 0;
+
+		while (*p) {
+			unsigned long left;
+			char *e;
+
+			if (*p == ' ' || *p == ',' || *p == ';' || *p == '-' || *p == ':') {
+				p++;
+				continue;
+			}
+			left = strtoul(p, &e, 10);
+			if (e == p || left < 1 || left > q->npairs || seen[left - 1])
+				goto bad_match;
+			while (*e == ' ' || *e == '-' || *e == ':' || *e == '=')
+				e++;
+			if (*e < 'a' || *e > 'z' || (size_t)(*e - 'a') >= q->npairs)
+				goto bad_match;
+			seen[left - 1] = true;
+			right[left - 1] = it->perm[*e - 'a'];
+			count++;
+			p = e + 1;
+		}
+		if (count != q->npairs)
+			goto bad_match;
+		add_list(&out, right, count);
+		break;
+	bad_match:
+		*hint = _("pair every number with a letter, like 1B 2A");
+		goto fail;
+	}
+	}
+	free(f);
+	return sb_detach(&out);
+fail:
+	free(f);
+	sb_free(&out);
+	return NULL;
+}
+
+/* ---- scoring ---- */
+
+/* Reads a stored list "2,0,1" of at most max values; returns the count. */
+static size_t
+stored_list(const char *s, unsigned *out, size_t max)
+{
+	size_t n = 0;
+
+	while (*s && n < max) {
+		char *e;
+		unsigned long v = strtoul(s, &e, 10);
+
+		if (e == s)
+			break;
+		out[n++] = (unsigned)v;
+		s = *e == ',' ? e + 1 : e;
+	}
+	return n;
+}
+
+double
+quiz_score(const struct question *q, const char *response)
+{
+	unsigned v[32];
+	size_t n, i, j, right = 0, wrong = 0;
+	double x;
+
+	if (response == NULL)
+		return 0;
+	switch (q->type) {
+	case Q_SINGLE:
+		n = stored_list(response, v, 32);
+		return n == 1 && q->nanswer == 1 && v[0] == q->answer[0] ? q->points : 0;
+	case Q_MULTI:
+		n = stored_list(response, v, 32);
+		for (i = 0; i < n; i++) {
+			bool in = false;
+
+			for (j = 0; j < q->nanswer; j++)
+				in = in || q->answer[j] == v[i];
+			if (in)
+				right++;
+			else
+				wrong++;
+		}
+		if (!q->partial)
+			return right == q->nanswer && wrong == 0 ? q->points : 0;
+		if (right <= wrong)
+			return 0;
+		return q->points * (double)(right - wrong) / (double)q->nanswer;
+	case Q_TRUEFALSE:
+		return (strcmp(response, "true") == 0) == q->truth ? q->points : 0;
+	case Q_FILL: {
+		char *got = text_fold(response);
+		double pts = 0;
+
+		for (i = 0; i < q->naccepted && pts == 0; i++) {
+			char *want = text_fold(q->accepted[i]);
+
+			if (strcmp(got, want) == 0)
+				pts = q->points;
+			free(want);
+		}
+		free(got);
+		return pts;
+	}
+	case Q_NUMERIC:
+		if (!parse_number(response, &x))
+			return 0;
+		/* a hair of slack for decimal fractions that binary cannot hold */
+		return fabs(x - q->number) <= q->tolerance + 1e-9 * fmax(1, fabs(q->number)) ?
+		    q->points : 0;
+	case Q_ORDER:
+		n = stored_list(response, v, 32);
+		if (n != q->nsteps)
+			return 0;
+		for (i = 0; i < n; i++)
+			if (v[i] != i && strcmp(q->steps[v[i]], q->steps[i]) != 0)
+				return 0;
+		return q->points;
+	case Q_MATCH:
+		n = stored_list(response, v, 32);
+		if (n != q->npairs)
+			return 0;
+		/* right sides may repeat: compare what they say */
+		for (i = 0; i < n; i++)
+			if (v[i] >= q->npairs || strcmp(q->right[v[i]], q->right[i]) != 0)
+				return 0;
+		return q->points;
+	case Q_ESSAY:
+		return -1;
+	}
+	return 0;
+}
+
+/* The shown letter of a written index. */
+static char
+shown_letter(const struct paper_item *it, unsigned written)
+{
+	size_t i;
+
+	for (i = 0; i < it->nperm; i++)
+		if (it->perm[i] == written)
+			return (char)('A' + i);
+	return '?';
+}
+
+static void
+letters_text(struct sb *sb, const struct paper_item *it, const unsigned *v,
+	     size_t n, bool sorted)
+{
+	char letters[32];
+	size_t i;
+
+	for (i = 0; i < n && i < 32; i++)
+		letters[i] = shown_letter(it, v[i]);
+	if (sorted) {
+		size_t a, b;
+
+		for (a = 1; a < n; a++)
+			for (b = a; b > 0 && letters[b - 1] > letters[b]; b--) {
+				char t = letters[b];
+
+				letters[b] = letters[b - 1];
+				letters[b - 1] = t;
+			}
+	}
+	for (i = 0; i < n && i < 32; i++)
+		sb_addc(sb, letters[i]);
+}
+
+char *
+quiz_key(const struct question *q, const struct paper_item *it)
+{
+	struct sb sb = SB_INIT;
+	unsigned v[32];
+	size_t i;
+
+	switch (q->type) {
+	case Q_SINGLE:
+		sb_addf(&sb, "%c. %s", shown_letter(it, q->answer[0]), q->choices[q->answer[0]]);
+		break;
+	case Q_MULTI:
+		letters_text(&sb, it, q->answer, q->nanswer, true);
+		break;
+	case Q_TRUEFALSE:
+		sb_adds(&sb, q->truth ? _("对 (true)") : _("错 (false)"));
+		break;
+	case Q_FILL:
+		for (i = 0; i < q->naccepted; i++)
+			sb_addf(&sb, "%s%s", i ? " / " : "", q->accepted[i]);
+		break;
+	case Q_NUMERIC:
+		sb_addf(&sb, "%g", q->number);
+		if (q->tolerance > 0)
+			sb_addf(&sb, _(" (±%g)"), q->tolerance);
+		break;
+	case Q_ORDER:
+		for (i = 0; i < q->nsteps && i < 32; i++)
+			v[i] = (unsigned)i;
+		letters_text(&sb, it, v, q->nsteps, false);
+		break;
+	case Q_MATCH:
+		for (i = 0; i < q->npairs; i++)
+			sb_addf(&sb, "%s%zu%c", i ? " " : "", i + 1, shown_letter(it, (unsigned)i));
+		break;
+	case Q_ESSAY:
+		sb_adds(&sb, q->rubric ? q->rubric : _("graded by a trainer"));
+		break;
+	}
+	return sb_detach(&sb);
+}
+
+char *
+quiz_response_text(const struct question *q, const struct paper_item *it,
+		   const char *response)
+{
+	struct sb sb = SB_INIT;
+	unsigned v[32];
+	size_t n, i;
+
+	if (response == NULL)
+		return xstrdup(_("(no answer)"));
+	switch (q->type) {
+	case Q_SINGLE:
+	case Q_ORDER:
+		n = stored_list(response, v, 32);
+		letters_text(&sb, it, v, n, false);
+		break;
+	case Q_MULTI:
+		n = stored_list(response, v, 32);
+		letters_text(&sb, it, v, n, true);
+		break;
+	case Q_TRUEFALSE:
+		sb_adds(&sb, strcmp(response, "true") == 0 ? _("对 (true)") : _("错 (false)"));
+		break;
+	case Q_MATCH:
+		n = stored_list(response, v, 32);
+		for (i = 0; i < n; i++)
+			sb_addf(&sb, "%s%zu%c", i ? " " : "", i + 1, shown_letter(it, v[i]));
+		break;
+	default:
+		sb_adds(&sb, response);
+		break;
+	}
+	return sb_detach(&sb);
+}

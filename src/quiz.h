@@ -1,0 +1,62 @@
+/* quiz.h: papers, answers and scores. Pure functions: a paper is drawn
+ * from a seed, answers are read from what a person types, and scored
+ * against the quiz's key; nothing here touches the terminal or the store.
+ *
+ * Ownership: a struct paper and the strings quiz_* functions return are
+ * malloc'd; free them with paper_free() and free(). */
+#ifndef KEFU_QUIZ_H
+#define KEFU_QUIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+
+/* One drawn question: which one, and the order its options are shown in
+ * (shown position -> written index): choices, steps, or match's right
+ * sides. */
+struct paper_item {
+	size_t q;		/* index into quiz->questions */
+	unsigned *perm;
+	size_t nperm;
+};
+
+struct paper {
+	struct paper_item *items;
+	size_t n;
+};
+
+/* A small PRNG (splitmix64): the same seed gives the same paper. */
+uint64_t quiz_random(uint64_t *state);
+
+/* Draws a paper: `draw` questions (per tag where the quiz says so), in
+ * shuffled order with shuffled choices unless shuffle is off; order steps
+ * and match sides are always shuffled, or they would give the answer. */
+struct paper *quiz_draw(const struct quiz *, uint64_t seed);
+/* Sets up one question's option order on its own (for review). */
+void quiz_item(const struct question *, size_t index, bool mix, uint64_t *rng,
+	       struct paper_item *);
+/* A paper as stored text ("id:2,0,1\n" per question) and back. Reading
+ * fails (NULL) when the quiz has changed so the paper no longer fits. */
+char *paper_encode(const struct quiz *, const struct paper *);
+struct paper *paper_decode(const struct quiz *, const char *);
+void paper_free(struct paper *);
+
+/* Reads what a person typed for a question as shown. On success returns
+ * the response in its stored form (in written indexes, so it does not
+ * depend on the shuffle); on failure NULL with *hint saying what the
+ * answer should look like. */
+char *quiz_parse(const struct question *, const struct paper_item *,
+		 const char *typed, const char **hint);
+/* Points for a stored response: 0..question points. Essays return -1
+ * (a trainer grades them). */
+double quiz_score(const struct question *, const char *response);
+/* The right answer in words, as the paper shows it (letters in shown
+ * order); caller frees. */
+char *quiz_key(const struct question *, const struct paper_item *);
+/* A stored response in words, as the paper shows it; caller frees. */
+char *quiz_response_text(const struct question *, const struct paper_item *,
+			 const char *response);
+
+#endif

@@ -1,0 +1,358 @@
+/* unit-quiz.c: reading answers in every form, scoring every type
+ * (partial credit included), papers from seeds. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "quiz.h"
+#include "text.h"
+
+static struct content *c;
+static const struct quiz *qz;
+
+static int
+load(void **state)
+{
+	struct diag d = DIAG_INIT(stderr);
+	const char *top = getenv("top_srcdir");
+	char *dir = path_join(top ? top : "..", "tests/content/quiz");
+
+	(void)state;
+	c = content_new();
+	content_load_tree(c, dir, &d);
+	content_resolve(c, NULL, &d);
+	free(dir);
+	qz = content_quiz(c, "all-types");
+	return d.errors == 0 && qz ? 0 : -1;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	content_free(c);
+	return 0;
+}
+
+static const struct question *
+question(const char *id, size_t *index)
+{
+	size_t i;
+
+	for (i = 0; i < qz->nquestions; i++)
+		if (strcmp(qz->questions[i].id, id) == 0) {
+			*index = i;
+			return &qz->questions[i];
+		}
+	fail_msg("no question %s", id);
+	return NULL;
+}
+
+/* Parses typed text for a question shown in written order; scores it. */
+static double
+answer(const char *id, const char *typed, char **stored)
+{
+	size_t idx;
+	const struct question *q = question(id, &idx);
+	struct paper_item it;
+	uint64_t rng = 1;
+	const char *hint;
+	char *resp;
+	double pts;
+	size_t i;
+
+	quiz_item(q, idx, false, &rng, &it);
+	for (i = 0; i < it.nperm; i++)	/* written order, whatever the type */
+		it.perm[i] = (unsigned)i;
+	resp = quiz_parse(q, &it, typed, &hint);
+	free(it.perm);
+	if (resp == NULL) {
+		assert_non_null(hint);
+		if (stored)
+			*stored = NULL;
+		return -100;
+	}
+	pts = quiz_score(q, resp);
+	if (stored)
+		*stored = resp;
+	else
+		free(resp);
+	return pts;
+}
+
+static void
+test_single_forms(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_true(answer("reply-time", "b", NULL) == 1);
+	assert_true(answer("reply-time", "B", NULL) == 1);
+	assert_true(answer("reply-time", "Ｂ", NULL) == 1);	/* full width */
+	assert_true(answer("reply-time", " (b) ", NULL) == 1);
+	assert_true(answer("reply-time", "a", NULL) == 0);
+	assert_true(answer("reply-time", "B", &s) == 1);
+	assert_string_equal(s, "1");		/* stored as the written index */
+	free(s);
+	/* unreadable: refused, never scored */
+	assert_true(answer("reply-time", "e", NULL) == -100);
+	assert_true(answer("reply-time", "ab", NULL) == -100);
+	assert_true(answer("reply-time", "", NULL) == -100);
+	assert_true(answer("reply-time", "5分钟", NULL) == -100);
+}
+
+static void
+test_multi_forms(void **state)
+{
+	static const char *const forms[] = {
+		"AC", "ac", "A,C", "a c", "A、C", "Ａ，Ｃ", "C A", "a;c", "ACA"
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(forms); i++)
+		assert_true(answer("extra-item", forms[i], NULL) == 1);
+	assert_true(answer("extra-item", "A", NULL) == 0);	/* all or nothing */
+	assert_true(answer("extra-item", "ABC", NULL) == 0);
+	assert_true(answer("extra-item", "AZ", NULL) == -100);
+}
+
+static void
+test_partial(void **state)
+{
+	(void)state;
+	/* 2 points, key ABD: (right - wrong) / 3 of the points, floor 0 */
+	assert_true(answer("partial", "ABD", NULL) == 2);
+	assert_float_equal(answer("partial", "AB", NULL), 2.0 * 2 / 3, 1e-9);
+	assert_float_equal(answer("partial", "ABC", NULL), 2.0 * 1 / 3, 1e-9);
+	assert_true(answer("partial", "AC", NULL) == 0);
+	assert_true(answer("partial", "C", NULL) == 0);
+	assert_true(answer("partial", "ABCD", NULL) > 1.3);	/* 3 - 1 = 2 of 3 */
+	assert_float_equal(answer("partial", "ABCD", NULL), 2.0 * 2 / 3, 1e-9);
+}
+
+static void
+test_truefalse_forms(void **state)
+{
+	static const char *const no[] = {
+		"F", "f", "false", "FALSE", "N", "no", "错", "否", "×", "错误", "Ｆ"
+	};
+	static const char *const yes[] = { "T", "true", "Y", "yes", "对", "是", "√", "正确" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(no); i++)
+		assert_true(answer("three-day", no[i], NULL) == 1);
+	for (i = 0; i < ARRAY_SIZE(yes); i++)
+		assert_true(answer("three-day", yes[i], NULL) == 0);
+	assert_true(answer("three-day", "maybe", NULL) == -100);
+}
+
+static void
+test_fill(void **state)
+{
+	(void)state;
+	assert_true(answer("minutes", "5", NULL) == 1);
+	assert_true(answer("minutes", "５", NULL) == 1);	/* full width */
+	assert_true(answer("minutes", " 五 ", NULL) == 1);
+	assert_true(answer("minutes", "6", NULL) == 0);
+	assert_true(answer("minutes", "五分钟", NULL) == 0);
+}
+
+static void
+test_fold(void **state)
+{
+	char *f;
+
+	(void)state;
+	f = text_fold("  Ｈｅｌｌｏ，   World。 ");
+	assert_string_equal(f, "hello, world.");
+	free(f);
+	f = text_fold("先共情、再解决：“好的”");
+	assert_string_equal(f, "先共情,再解决:\"好的\"");
+	free(f);
+}
+
+static void
+test_numeric(void **state)
+{
+	(void)state;
+	assert_true(answer("weight", "0.15", NULL) == 1);
+	assert_true(answer("weight", "０.１５", NULL) == 1);
+	assert_true(answer("weight", ".16", NULL) == 1);	/* within 0.01 */
+	assert_true(answer("weight", "0.14", NULL) == 1);
+	assert_true(answer("weight", "0.17", NULL) == 0);
+	assert_true(answer("weight", "0.15kg", NULL) == -100);
+	assert_true(answer("weight", "abc", NULL) == -100);
+}
+
+static void
+test_order_and_match(void **state)
+{
+	(void)state;
+	/* shown in written order here */
+	assert_true(answer("wrong-item", "ABCD", NULL) == 1);
+	assert_true(answer("wrong-item", "a b c d", NULL) == 1);
+	assert_true(answer("wrong-item", "ABDC", NULL) == 0);
+	assert_true(answer("wrong-item", "ABC", NULL) == -100);	/* a step left out */
+	assert_true(answer("wrong-item", "AABC", NULL) == -100);	/* one twice */
+	assert_true(answer("kpi", "1A 2B 3C", NULL) == 1);
+	assert_true(answer("kpi", "1a,2b,3c", NULL) == 1);
+	assert_true(answer("kpi", "3C 1A 2B", NULL) == 1);
+	/* 售前 twice: either letter of the same text is right */
+	assert_true(answer("kpi", "1C 2B 3A", NULL) == 1);
+	assert_true(answer("kpi", "1B 2A 3C", NULL) == 0);
+	assert_true(answer("kpi", "1A 2B", NULL) == -100);
+	assert_true(answer("kpi", "1A 1B 3C", NULL) == -100);
+	assert_true(answer("kpi", "1A 2B 4C", NULL) == -100);
+}
+
+static void
+test_shuffled_answers(void **state)
+{
+	size_t idx;
+	const struct question *q = question("reply-time", &idx);
+	struct paper_item it;
+	unsigned perm[] = { 3, 1, 0, 2 };	/* shown: D B A C */
+	const char *hint;
+	char *resp, *key;
+
+	(void)state;
+	it.q = idx;
+	it.perm = perm;
+	it.nperm = 4;
+	resp = quiz_parse(q, &it, "B", &hint);	/* shows the written B */
+	assert_string_equal(resp, "1");
+	assert_true(quiz_score(q, resp) == 1);
+	free(resp);
+	resp = quiz_parse(q, &it, "A", &hint);	/* shows the written D */
+	assert_string_equal(resp, "3");
+	assert_true(quiz_score(q, resp) == 0);
+	free(resp);
+	key = quiz_key(q, &it);
+	assert_string_equal(key, "B. 5分钟");
+	free(key);
+}
+
+static void
+test_draw(void **state)
+{
+	struct paper *a = quiz_draw(qz, 42), *b = quiz_draw(qz, 42), *x;
+	struct quiz copy = *qz;
+	struct draw_rule five = { NULL, 5 };
+	char *ta, *tb, *tx;
+	size_t i, same = 0;
+
+	(void)state;
+	ta = paper_encode(qz, a);
+	tb = paper_encode(qz, b);
+	assert_string_equal(ta, tb);	/* same seed, same paper */
+	assert_int_equal(a->n, qz->nquestions);
+	/* shuffle: false keeps the written order of questions and choices */
+	for (i = 0; i < a->n; i++)
+		assert_int_equal(a->items[i].q, i);
+	assert_int_equal(a->items[0].perm[0], 0);
+	/* order steps and match sides are shuffled all the same, never
+	 * left in the written order */
+	for (i = 0; i < a->n; i++) {
+		const struct question *q = &qz->questions[a->items[i].q];
+		size_t j, fixed = 0;
+
+		if (q->type != Q_ORDER && q->type != Q_MATCH)
+			continue;
+		for (j = 0; j < a->items[i].nperm; j++)
+			fixed += a->items[i].perm[j] == j;
+		assert_true(fixed < a->items[i].nperm);
+	}
+	/* stored text reads back to the same paper */
+	x = paper_decode(qz, ta);
+	assert_non_null(x);
+	tx = paper_encode(qz, x);
+	assert_string_equal(ta, tx);
+	free(tx);
+	paper_free(x);
+	assert_null(paper_decode(qz, "no-such-question:\n"));
+	assert_null(paper_decode(qz, "reply-time:0,1,2\n"));	/* choices changed */
+	assert_null(paper_decode(qz, "reply-time:0,1,1,2\n"));
+	/* draw: 5 of 8, shuffled; different seeds give different papers */
+	copy.draws = &five;
+	copy.ndraws = 1;
+	copy.shuffle = true;
+	for (i = 0; i < 20; i++) {
+		struct paper *p = quiz_draw(&copy, i), *p2 = quiz_draw(&copy, i + 100);
+		char *e1 = paper_encode(&copy, p), *e2 = paper_encode(&copy, p2);
+
+		assert_int_equal(p->n, 5);
+		same += strcmp(e1, e2) == 0;
+		free(e1);
+		free(e2);
+		paper_free(p);
+		paper_free(p2);
+	}
+	assert_true(same < 3);
+	free(ta);
+	free(tb);
+	paper_free(a);
+	paper_free(b);
+}
+
+static void
+test_draw_by_tag(void **state)
+{
+	const struct quiz *flow;
+	struct content *odd = content_new();
+	struct diag d = DIAG_INIT(stderr);
+	const char *top = getenv("top_srcdir");
+	char *dir = path_join(top ? top : "..", "tests/content/odd");
+	uint64_t seed;
+
+	(void)state;
+	content_load_tree(odd, dir, &d);
+	free(dir);
+	flow = content_quiz(odd, "flow");
+	assert_non_null(flow);
+	/* draw {a: 1, b: 1}: m1 has a; s1 has a and b; s2 has b */
+	for (seed = 0; seed < 50; seed++) {
+		struct paper *p = quiz_draw(flow, seed);
+		size_t i, a = 0, b = 0;
+
+		assert_int_equal(p->n, 2);
+		for (i = 0; i < p->n; i++) {
+			const char *id = flow->questions[p->items[i].q].id;
+
+			a += strcmp(id, "m1") == 0 || strcmp(id, "s1") == 0;
+			b += strcmp(id, "s1") == 0 || strcmp(id, "s2") == 0;
+			assert_true(strcmp(id, "n1") && strcmp(id, "f1") && strcmp(id, "e1"));
+		}
+		assert_true(a >= 1 && b >= 1);
+		assert_true(p->items[0].q != p->items[1].q);
+		paper_free(p);
+	}
+	content_free(odd);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_single_forms),
+		cmocka_unit_test(test_multi_forms),
+		cmocka_unit_test(test_partial),
+		cmocka_unit_test(test_truefalse_forms),
+		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_numeric),
+		cmocka_unit_test(test_order_and_match),
+		cmocka_unit_test(test_shuffled_answers),
+		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_draw_by_tag),
+	};
+
+	return cmocka_run_group_tests(tests, load, unload);
+}
