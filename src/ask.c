@@ -122,3 +122,37 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 		fflush(stdout);
 	}
 }
+
+void
+ask_feedback(struct sb *sb, const struct kefu *k, const struct question *q,
+	     const struct paper_item *it, double points)
+{
+	char *key;
+
+	if (q->type == Q_ESSAY) {
+		sb_adds(sb, _("  Saved; a trainer will grade it.\n"));
+		return;
+	}
+	if (points >= q->points) {
+		sb_addf(sb, _("  %s✓ right%s\n"), kefu_color(k, "\033[32m"),
+			kefu_color(k, "\033[0m"));
+	} else {
+		if (points > 0)
+			sb_addf(sb, _("  %s~ partly right (%g of %g)%s: "),
+				kefu_color(k, "\033[33m"), points, q->points,
+				kefu_color(k, "\033[0m"));
+		else
+			sb_addf(sb, _("  %s✗ wrong%s: "), kefu_color(k, "\033[31m"),
+				kefu_color(k, "\033[0m"));
+		key = quiz_key(q, it);
+		sb_adds(sb, _("the answer is "));
+		text_inert(sb, key, false);
+		sb_addc(sb, '\n');
+		free(key);
+	}
+	if (q->explain) {
+		sb_adds(sb, "  ");
+		text_inert(sb, q->explain, true);
+		sb_addc(sb, '\n');
+	}
+}

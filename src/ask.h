@@ -22,6 +22,10 @@ void ask_show(struct sb *, const struct question *, const struct paper_item *,
  * `moves` allows skip and back. */
 enum ask_result ask_read(const struct question *, const struct paper_item *,
 			 bool moves, char **response);
+/* Appends right, partly right or wrong with the key, then the
+ * explanation, for an answer worth `points`. */
+void ask_feedback(struct sb *, const struct kefu *, const struct question *,
+		  const struct paper_item *, double points);
 /* Short name of a question type: 单选, 多选, ... */
 const char *ask_type_label(enum qtype);
 

@@ -109,35 +109,9 @@ static void
 feedback(const struct run *r, size_t i)
 {
 	const struct paper_item *it = &r->paper->items[i];
-	const struct question *q = &r->qz->questions[it->q];
 	struct sb sb = SB_INIT;
-	char *key;
 
-	if (q->type == Q_ESSAY) {
-		printf(_("  Saved; a trainer will grade it.\n"));
-		return;
-	}
-	if (r->points[i] >= q->points)
-		sb_addf(&sb, _("  %s✓ right%s\n"), kefu_color(r->k, "\033[32m"),
-			kefu_color(r->k, "\033[0m"));
-	else {
-		key = quiz_key(q, it);
-		if (r->points[i] > 0)
-			sb_addf(&sb, _("  %s~ partly right (%g of %g)%s: "), kefu_color(r->k, "\033[33m"),
-				r->points[i], q->points, kefu_color(r->k, "\033[0m"));
-		else
-			sb_addf(&sb, _("  %s✗ wrong%s: "), kefu_color(r->k, "\033[31m"),
-				kefu_color(r->k, "\033[0m"));
-		sb_adds(&sb, _("the answer is "));
-		text_inert(&sb, key, false);
-		sb_addc(&sb, '\n');
-		free(key);
-	}
-	if (q->explain) {
-		sb_adds(&sb, "  ");
-		text_inert(&sb, q->explain, true);
-		sb_addc(&sb, '\n');
-	}
+	ask_feedback(&sb, r->k, &r->qz->questions[it->q], it, r->points[i]);
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 }

@@ -182,7 +182,8 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
 		struct paper_item pi;
 		struct sb sb = SB_INIT;
-		char *response = NULL, *key;
+		char *response = NULL;
+		double pts;
 		enum ask_result res;
 		struct card after;
 		enum rating rt;
@@ -206,24 +207,16 @@ cmd_review(struct kefu *k, int argc, char **argv)
 			status = res == ASK_INTERRUPT ? 130 : 0;
 			break;
 		}
-		if (quiz_score(q, response) >= q->points) {
+		pts = quiz_score(q, response);
+		ask_feedback(&sb, k, q, &pi, pts);
+		fputs(sb_str(&sb), stdout);
+		fflush(stdout);
+		if (pts >= q->points) {
 			right++;
-			printf(_("  ✓ right\n"));
 			rt = rate(&stop);
 		} else {
 			wrong++;
 			rt = RATE_AGAIN;
-			key = quiz_key(q, &pi);
-			sb_adds(&sb, _("  ✗ wrong: the answer is "));
-			text_inert(&sb, key, false);
-			sb_addc(&sb, '\n');
-			if (q->explain) {
-				sb_adds(&sb, "  ");
-				text_inert(&sb, q->explain, true);
-				sb_addc(&sb, '\n');
-			}
-			fputs(sb_str(&sb), stdout);
-			free(key);
 		}
 		free(response);
 		free(pi.perm);

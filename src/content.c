@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "quiz.h"
 #include "text.h"
 #include "ydoc.h"
 
@@ -334,26 +335,6 @@ get_id(struct ld *l, const struct ynode *map, const char *key, bool required)
 			get_text(l, map, key, required));
 }
 
-/* Parses a plain decimal number: no hex, inf or nan. */
-static bool
-parse_number(const char *s, double *out)
-{
-	const char *p = s;
-	char *end;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
-		return false;
-	for (; *p; p++)
-		if (!(isdigit((unsigned char)*p) || *p == '.' || *p == 'e' ||
-		      *p == 'E' || *p == '+' || *p == '-'))
-			return false;
-	errno = 0;
-	*out = strtod(s, &end);
-	return *end == '\0' && errno == 0 && isfinite(*out);
-}
-
 static const char *
 range_words(double min, double max, bool integer, struct sb *sb)
 {
@@ -379,7 +360,7 @@ get_number(struct ld *l, const struct ynode *map, const char *key,
 			missing(l, map, key);
 		return false;
 	}
-	if (v->type != Y_SCALAR || !parse_number(v->str, &x) ||
+	if (v->type != Y_SCALAR || !text_number(v->str, &x) ||
 	    (integer && x != floor(x)) || x < min || x > max) {
 		range_words(min, max, integer, &sb);
 		if (v->type != Y_SCALAR)
@@ -835,73 +816,12 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 	}
 }
 
-static bool
-has_tag(const struct question *q, const char *tag)
-{
-	size_t k;
-
-	for (k = 0; k < q->ntags; k++)
-		if (strcmp(q->tags[k], tag) == 0)
-			return true;
-	return false;
-}
-
-/* Tries to give slot a question, moving others along (Kuhn's augmenting
- * paths); slot_rule[s] is the draw rule slot s belongs to. */
-static bool
-draw_augment(const struct quiz *q, const size_t *slot_rule, size_t slot,
-	     size_t *owner, bool *seen)
-{
-	size_t j;
-
-	for (j = 0; j < q->nquestions; j++) {
-		if (seen[j] || !has_tag(&q->questions[j], q->draws[slot_rule[slot]].tag))
-			continue;
-		seen[j] = true;
-		if (owner[j] == (size_t)-1 ||
-		    draw_augment(q, slot_rule, owner[j], owner, seen)) {
-			owner[j] = slot;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* How many of the questions a per-tag draw asks for can be drawn at once,
- * each question at most once: a maximum bipartite matching. */
-static size_t
-draw_capacity(const struct quiz *q)
-{
-	size_t total = 0, r, s, j, matched = 0;
-	size_t *slot_rule, *owner;
-	bool *seen;
-
-	for (r = 0; r < q->ndraws; r++)
-		total += q->draws[r].count;
-	slot_rule = xreallocarray(NULL, total + 1, sizeof(*slot_rule));
-	for (r = 0, s = 0; r < q->ndraws; r++)
-		for (j = 0; j < q->draws[r].count; j++)
-			slot_rule[s++] = r;
-	owner = xreallocarray(NULL, q->nquestions + 1, sizeof(*owner));
-	seen = xcalloc(q->nquestions + 1, sizeof(*seen));
-	for (j = 0; j < q->nquestions; j++)
-		owner[j] = (size_t)-1;
-	for (s = 0; s < total; s++) {
-		memset(seen, 0, q->nquestions * sizeof(*seen));
-		matched += draw_augment(q, slot_rule, s, owner, seen);
-	}
-	free(slot_rule);
-	free(owner);
-	free(seen);
-	return matched;
-}
-
 /* draw: a number, or a mapping of tag to number. */
 static void
 load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 {
 	const struct ynode *v = map_get(map, "draw");
-	size_t i, j, total = 0;
+	size_t i, j, total = 0, *picked;
 
 	if (v == NULL)
 		return;
@@ -932,7 +852,7 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		double x;
 
 		if (tag->type != Y_SCALAR || num->type != Y_SCALAR ||
-		    !parse_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
+		    !text_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
 			err(l, num, _("'draw' must map each tag to a whole number of questions"));
 			return;
 		}
@@ -942,7 +862,7 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 				return;
 			}
 		for (j = 0; j < q->nquestions; j++)
-			have += has_tag(&q->questions[j], tag->str);
+			have += quiz_has_tag(&q->questions[j], tag->str);
 		if (have < x) {
 			if (have == 0)
 				err(l, tag, _("'draw' names tag '%s' but no question has it"),
@@ -962,7 +882,10 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		return;
 	}
 	q->ndraws = v->n;
-	if ((i = draw_capacity(q)) < total) {
+	picked = xreallocarray(NULL, q->nquestions + 1, sizeof(*picked));
+	i = quiz_draw_tags(q, NULL, picked);
+	free(picked);
+	if (i < total) {
 		err(l, v, _("'draw' asks for %zu questions but at most %zu can be drawn: "
 			    "a question with several of these tags counts once"), total, i);
 		q->ndraws = 0;

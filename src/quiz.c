@@ -48,8 +48,8 @@ cmp_size(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-static bool
-has_tag(const struct question *q, const char *tag)
+bool
+quiz_has_tag(const struct question *q, const char *tag)
 {
 	size_t k;
 
@@ -69,7 +69,7 @@ augment(const struct quiz *qz, const size_t *order, const size_t *slot_rule,
 	for (k = 0; k < qz->nquestions; k++) {
 		size_t j = order[k];
 
-		if (seen[j] || !has_tag(&qz->questions[j], qz->draws[slot_rule[slot]].tag))
+		if (seen[j] || !quiz_has_tag(&qz->questions[j], qz->draws[slot_rule[slot]].tag))
 			continue;
 		seen[j] = true;
 		if (owner[j] == (size_t)-1 ||
@@ -81,10 +81,9 @@ augment(const struct quiz *qz, const size_t *order, const size_t *slot_rule,
 	return false;
 }
 
-/* Per-tag draw: a random matching of slots to questions, so questions
- * with several tags are used where they are needed. */
-static size_t
-draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
+/* Questions with several tags are used where they are needed. */
+size_t
+quiz_draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
 {
 	size_t total = 0, r, s, j, n = 0;
 	size_t *order = xreallocarray(NULL, qz->nquestions, sizeof(*order));
@@ -102,7 +101,8 @@ draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
 		order[j] = j;
 		owner[j] = (size_t)-1;
 	}
-	shuffle(order, qz->nquestions, rng);
+	if (rng)
+		shuffle(order, qz->nquestions, rng);
 	for (s = 0; s < total; s++) {
 		memset(seen, 0, qz->nquestions * sizeof(*seen));
 		augment(qz, order, slot_rule, s, owner, seen);
@@ -185,7 +185,7 @@ quiz_draw(const struct quiz *qz, uint64_t seed)
 	uint64_t rng = seed;
 
 	if (qz->ndraws > 0 && qz->draws[0].tag != NULL) {
-		n = draw_tags(qz, &rng, picked);
+		n = quiz_draw_tags(qz, &rng, picked);
 	} else {
 		for (i = 0; i < qz->nquestions; i++)
 			picked[i] = i;
@@ -344,21 +344,6 @@ read_letters(const char *folded, size_t n, unsigned *out, size_t max)
 	return count;
 }
 
-static bool
-parse_number(const char *s, double *out)
-{
-	const char *p = s;
-	char *end;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
-		return false;
-	errno = 0;
-	*out = strtod(s, &end);
-	return *end == '\0' && errno == 0 && isfinite(*out);
-}
-
 static int
 parse_truth(const char *folded)
 {
@@ -460,7 +445,7 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 					   p > f && isdigit((unsigned char)p[-1])))
 				*w++ = *p;
 		*w = '\0';
-		if (!parse_number(f, &x)) {
+		if (!text_number(f, &x)) {
 			*hint = _("answer with a number, like 0.15");
 			goto fail;
 		}
@@ -592,7 +577,7 @@ quiz_score(const struct question *q, const char *response)
 		return pts;
 	}
 	case Q_NUMERIC:
-		if (!parse_number(response, &x))
+		if (!text_number(response, &x))
 			return 0;
 		/* a hair of slack for decimal fractions that binary cannot hold */
 		return fabs(x - q->number) <= q->tolerance + 1e-9 * fmax(1, fabs(q->number)) ?

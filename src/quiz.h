@@ -34,6 +34,13 @@ uint64_t quiz_random(uint64_t *state);
  * shuffled order with shuffled choices unless shuffle is off; order steps
  * and match sides are always shuffled, or they would give the answer. */
 struct paper *quiz_draw(const struct quiz *, uint64_t seed);
+/* A per-tag draw as a matching of the quiz's draw slots to questions,
+ * each question used at most once; questions are tried in random order
+ * when rng is given, else in written order. Writes the chosen question
+ * indexes to picked (room for nquestions) and returns how many were
+ * matched: fewer than asked means the tags cannot meet the draw. */
+bool quiz_has_tag(const struct question *, const char *tag);
+size_t quiz_draw_tags(const struct quiz *, uint64_t *rng, size_t *picked);
 /* Sets up one question's option order on its own (for review). */
 void quiz_item(const struct question *, size_t index, bool mix, uint64_t *rng,
 	       struct paper_item *);

@@ -1,6 +1,9 @@
 /* text.c: UTF-8 decoding, display width, inert printing, edit distance. */
 #include "config.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -203,6 +206,25 @@ to_codepoints(const char *s, int32_t **out)
 	}
 	*out = cps;
 	return count;
+}
+
+bool
+text_number(const char *s, double *out)
+{
+	const char *p = s;
+	char *end;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
+		return false;
+	for (; *p; p++)
+		if (!(isdigit((unsigned char)*p) || *p == '.' || *p == 'e' ||
+		      *p == 'E' || *p == '+' || *p == '-'))
+			return false;
+	errno = 0;
+	*out = strtod(s, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
 }
 
 /* Punctuation that compatibility folding leaves alone. */

@@ -33,6 +33,9 @@ void text_pad(struct sb *, const char *s, int width, bool cut);
  * counterpart (，。、：“” to , . , : ""), spaces trimmed and runs of white
  * space made one space. Caller frees. */
 char *text_fold(const char *s);
+/* Reads a plain decimal number (12, -0.5, 1.5e3): no hex, inf or nan,
+ * nothing after it. */
+bool text_number(const char *, double *);
 /* Edit distance counted in characters. */
 size_t text_distance(const char *a, const char *b);
 /* Of the candidates, the closest to s if it is close enough to be a

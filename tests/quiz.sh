@@ -64,13 +64,7 @@ pid=$!
 exec 3> "$T/in"
 printf 'B\nAC\n' >&3
 # once question 3 is on the screen, answers 1 and 2 must be in the database
-n=0
-until grep -q "第 3/8 题" "$T/out"; do
-	n=$((n + 1))
-	[ "$n" -lt 3000 ] || fail "question 3 never showed"
-	kill -0 "$pid" 2> /dev/null || fail "kefu ended early: $(cat "$T/out")"
-	sleep 0.01
-done
+wait_for "$T/out" "第 3/8 题" "$pid"
 [ "$(sql "SELECT count(*) FROM quiz_answer")" = 2 ] || fail "answers 1 and 2 not committed before question 3 showed"
 kill -9 "$pid"
 wait "$pid" 2> /dev/null
@@ -90,12 +84,7 @@ export KEFU_DB="$T/term.db"
 pid=$!
 exec 3> "$T/in"
 printf 'B\n' >&3
-n=0
-until grep -q "第 2/8 题" "$T/out"; do
-	n=$((n + 1))
-	[ "$n" -lt 3000 ] || fail "question 2 never showed"
-	sleep 0.01
-done
+wait_for "$T/out" "第 2/8 题" "$pid"
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
