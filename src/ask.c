@@ -100,16 +100,25 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 
 		if (r == TERM_EOF)
 			return ASK_STOP;
+		if (r == TERM_TIMEOUT)
+			return ASK_TIMEOUT;
 		if (r == TERM_INTERRUPT)
 			return ASK_INTERRUPT;
 		term_history_add(line);
-		if (moves && strcmp(line, "skip") == 0) {
-			free(line);
-			return ASK_SKIP;
-		}
-		if (moves && strcmp(line, "back") == 0) {
-			free(line);
-			return ASK_BACK;
+		if (moves) {
+			/* Skip, ｓｋｉｐ and 跳过 too */
+			char *f = text_fold(line);
+			enum ask_result move = ASK_ANSWER;
+
+			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
+				move = ASK_SKIP;
+			else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
+				move = ASK_BACK;
+			free(f);
+			if (move != ASK_ANSWER) {
+				free(line);
+				return move;
+			}
 		}
 		resp = quiz_parse(q, it, line, &hint);
 		free(line);
@@ -125,7 +134,7 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 
 void
 ask_feedback(struct sb *sb, const struct kefu *k, const struct question *q,
-	     const struct paper_item *it, double points)
+	     const struct paper_item *it, double points, bool key_ok)
 {
 	char *key;
 
@@ -138,12 +147,18 @@ ask_feedback(struct sb *sb, const struct kefu *k, const struct question *q,
 			kefu_color(k, "\033[0m"));
 	} else {
 		if (points > 0)
-			sb_addf(sb, _("  %s~ partly right (%g of %g)%s: "),
+			sb_addf(sb, _("  %s~ partly right (%g of %g)%s"),
 				kefu_color(k, "\033[33m"), points, q->points,
 				kefu_color(k, "\033[0m"));
 		else
-			sb_addf(sb, _("  %s✗ wrong%s: "), kefu_color(k, "\033[31m"),
+			sb_addf(sb, _("  %s✗ wrong%s"), kefu_color(k, "\033[31m"),
 				kefu_color(k, "\033[0m"));
+		if (!key_ok) {
+			/* an exam's key stays with the trainers */
+			sb_addc(sb, '\n');
+			return;
+		}
+		sb_adds(sb, ": ");
 		key = quiz_key(q, it);
 		sb_adds(sb, _("the answer is "));
 		text_inert(sb, key, false);

@@ -12,6 +12,7 @@ enum ask_result {
 	ASK_SKIP,	/* "skip": come back later */
 	ASK_BACK,	/* "back": go to a skipped question */
 	ASK_STOP,	/* end of input, SIGHUP or SIGTERM */
+	ASK_TIMEOUT,	/* the deadline set with term_deadline() passed */
 	ASK_INTERRUPT	/* Ctrl-C */
 };
 
@@ -22,10 +23,10 @@ void ask_show(struct sb *, const struct question *, const struct paper_item *,
  * `moves` allows skip and back. */
 enum ask_result ask_read(const struct question *, const struct paper_item *,
 			 bool moves, char **response);
-/* Appends right, partly right or wrong with the key, then the
- * explanation, for an answer worth `points`. */
+/* Appends right, partly right or wrong, with the key and explanation
+ * when key_ok (never for an exam), for an answer worth `points`. */
 void ask_feedback(struct sb *, const struct kefu *, const struct question *,
-		  const struct paper_item *, double points);
+		  const struct paper_item *, double points, bool key_ok);
 /* Short name of a question type: 单选, 多选, ... */
 const char *ask_type_label(enum qtype);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,8 @@ feedback(const struct run *r, size_t i)
 	const struct paper_item *it = &r->paper->items[i];
 	struct sb sb = SB_INIT;
 
-	ask_feedback(&sb, r->k, &r->qz->questions[it->q], it, r->points[i]);
+	ask_feedback(&sb, r->k, &r->qz->questions[it->q], it, r->points[i],
+		     r->qz->mode != QUIZ_EXAM);
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 }
@@ -142,7 +144,7 @@ submit(struct run *r, bool out_of_time)
 	struct kefu *k = r->k;
 	struct store *st = k->store;
 	double pts = 0, max = 0, percent, mark = pass_mark(k, r->qz);
-	bool pending = false;
+	bool pending = false, exam = r->qz->mode == QUIZ_EXAM;
 	long long now = kefu_clock(k), used;
 	struct sb sb = SB_INIT;
 	size_t i;
@@ -156,14 +158,20 @@ submit(struct run *r, bool out_of_time)
 		else if (r->points[i] > 0)
 			pts += r->points[i];
 	}
-	percent = max > 0 ? pts * 100 / max : 0;
+	/* at a time limit, the attempt ends at the limit, not when noticed */
+	if (r->deadline && now > r->deadline)
+		now = r->deadline;
+	/* points come in hundredths; 12 × 0.1 of 1.5 is 80%, not 79.999…% */
+	pts = round(pts * 100) / 100;
+	max = round(max * 100) / 100;
+	percent = max > 0 ? round(pts * 100 / max * 1e6) / 1e6 : 0;
 	if (store_begin(st) != 0)
 		return -1;
 	if (store_attempt_finish(st, r->at.id, pts, max, percent,
 				 pending ? "pending" : "final", now) != 0)
 		goto fail;
-	/* wrong answers go to the notebook where the key may be seen */
-	for (i = 0; r->qz->review && i < r->paper->n; i++) {
+	/* wrong answers of any quiz go to the notebook */
+	for (i = 0; i < r->paper->n; i++) {
 		const struct question *q = &r->qz->questions[r->paper->items[i].q];
 		struct card c;
 		int misses = 0, rc;
@@ -191,7 +199,7 @@ submit(struct run *r, bool out_of_time)
 	sb_addf(&sb, _("\nScore: %g of %g points, %.0f%%"), pts, max, percent);
 	if (pending)
 		sb_adds(&sb, _(" so far: essays wait for a trainer, the score is provisional\n"));
-	else if (percent >= mark)
+	else if (percent + 1e-9 >= mark)
 		sb_addf(&sb, _(" — %spassed%s (needs %g%%)\n"), kefu_color(k, "\033[32m"),
 			kefu_color(k, "\033[0m"), mark);
 	else
@@ -204,7 +212,7 @@ submit(struct run *r, bool out_of_time)
 		add_clock(&sb, r->qz->time_limit);
 	}
 	sb_addf(&sb, _("; answered %zu of %zu\n"), answered(r), r->paper->n);
-	if (r->qz->review) {
+	{
 		bool any = false;
 
 		for (i = 0; i < r->paper->n; i++) {
@@ -214,6 +222,8 @@ submit(struct run *r, bool out_of_time)
 
 			if (q->type == Q_ESSAY || (r->responses[i] && r->points[i] >= q->points))
 				continue;
+			if (!any && !r->qz->review)
+				break;	/* only the score */
 			if (!any)
 				sb_adds(&sb, _("\nTo go over:\n"));
 			any = true;
@@ -223,10 +233,12 @@ submit(struct run *r, bool out_of_time)
 			text_inert(&sb, q->text, false);
 			sb_adds(&sb, _("\n    yours: "));
 			text_inert(&sb, got, false);
-			sb_adds(&sb, _("   right: "));
-			text_inert(&sb, key, false);
+			if (!exam) {
+				sb_adds(&sb, _("   right: "));
+				text_inert(&sb, key, false);
+			}
 			sb_addc(&sb, '\n');
-			if (q->explain) {
+			if (q->explain && !exam) {
 				sb_adds(&sb, "    ");
 				text_inert(&sb, q->explain, true);
 				sb_addc(&sb, '\n');
@@ -234,8 +246,14 @@ submit(struct run *r, bool out_of_time)
 			free(key);
 			free(got);
 		}
-		if (any)
-			sb_adds(&sb, _("These questions are in your notebook: 'kefu review' asks them again.\n"));
+	}
+	for (i = 0; i < r->paper->n; i++) {
+		const struct question *q = &r->qz->questions[r->paper->items[i].q];
+
+		if (q->type != Q_ESSAY && r->responses[i] && r->points[i] < q->points) {
+			sb_adds(&sb, _("Questions you got wrong are in your notebook: 'kefu review' asks them again.\n"));
+			break;
+		}
 	}
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
@@ -324,8 +342,12 @@ run_paper(struct run *r)
 		fputs(sb_str(&sb), stdout);
 		sb_free(&sb);
 		fflush(stdout);
+		term_deadline(r->deadline ? r->deadline - kefu_clock(r->k) : 0);
 		res = ask_read(q, it, true, &response);
+		term_deadline(0);
 		switch (res) {
+		case ASK_TIMEOUT:
+			return submit(r, true);
 		case ASK_ANSWER:
 			if (time_up(r)) {
 				/* too late to count */
@@ -416,8 +438,15 @@ start(struct run *r, bool have_seed, uint64_t seed)
 	free(text);
 	if (r->at.id < 0)
 		return -1;
-	printf(_("%s — %zu question%s, %s"), r->qz->title, r->paper->n,
-	       PLURAL(r->paper->n), r->qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
+	{
+		struct sb title = SB_INIT;
+
+		text_inert(&title, r->qz->title, false);
+		printf(_("%s — %zu question%s, %s"), sb_str(&title), r->paper->n,
+		       PLURAL(r->paper->n),
+		       r->qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
+		sb_free(&title);
+	}
 	if (r->qz->attempts)
 		printf(_(", attempt %d of %u"), used + 1, r->qz->attempts);
 	if (r->qz->time_limit) {
@@ -464,15 +493,23 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 	case 1:
 		r.paper = paper_decode(r.qz, r.at.paper);
 		if (r.paper == NULL) {
-			/* the quiz file changed under the attempt: close it as it stands */
-			error(_("quiz '%s' has changed since your open attempt began; that attempt is closed with no score"),
-			      r.qz->id);
-			store_attempt_finish(k->store, r.at.id, 0, 0, 0, "final", kefu_clock(k));
+			/* the quiz file changed under the attempt: set it aside
+			 * (its answers stay on record) without using up an attempt */
+			printf(_("Quiz '%s' has changed since your open attempt began: that attempt is set aside, with its answers kept on record, and does not count. A new one starts.\n"),
+			       r.qz->id);
+			if (store_attempt_finish(k->store, r.at.id, 0, 0, 0, "void",
+						 kefu_clock(k)) != 0)
+				return 1;
 			attempt_clear(&r.at);
 			if (start(&r, have_seed, seed) != 0)
 				return 1;
-		} else
-			printf(_("%s — going on with your open attempt.\n"), r.qz->title);
+		} else {
+			struct sb title = SB_INIT;
+
+			text_inert(&title, r.qz->title, false);
+			printf(_("%s — going on with your open attempt.\n"), sb_str(&title));
+			sb_free(&title);
+		}
 		break;
 	case 0:
 		if (start(&r, have_seed, seed) != 0)

@@ -163,6 +163,20 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		return list(k);
 	if (store_cards(k->store, k->me.id, kefu_clock(k), collect, &its) != 0)
 		return 1;
+	/* questions gone from the content, or essays, cannot be asked */
+	for (i = 0; i < its.n;) {
+		const struct quiz *qz;
+		size_t idx;
+		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
+
+		if (q && q->type != Q_ESSAY) {
+			i++;
+			continue;
+		}
+		free(its.v[i].quiz);
+		free(its.v[i].question);
+		its.v[i] = its.v[--its.n];
+	}
 	if (its.n == 0) {
 		printf(_("Nothing is due for review. 'kefu review --list' shows your notebook.\n"));
 		return 0;
@@ -190,8 +204,6 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		bool stop = false;
 		char buf[11];
 
-		if (q == NULL || q->type == Q_ESSAY)
-			continue;
 		quiz_item(q, idx, true, &rng, &pi);
 		sb_addf(&sb, _("\n复习 %zu/%zu  "), i + 1, its.n);
 		text_inert(&sb, qz->title, false);
@@ -208,7 +220,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 			break;
 		}
 		pts = quiz_score(q, response);
-		ask_feedback(&sb, k, q, &pi, pts);
+		ask_feedback(&sb, k, q, &pi, pts, qz->mode != QUIZ_EXAM);
 		fputs(sb_str(&sb), stdout);
 		fflush(stdout);
 		if (pts >= q->points) {

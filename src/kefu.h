@@ -95,13 +95,18 @@ uint64_t kefu_seed(void);
 const char *kefu_color(const struct kefu *, const char *code);
 
 /* term.c: reading lines from a person, with or without a terminal. */
-enum term_read { TERM_EOF = 0, TERM_LINE = 1, TERM_INTERRUPT = -1 };
+enum term_read {
+	TERM_EOF = 0, TERM_LINE = 1, TERM_INTERRUPT = -1, TERM_TIMEOUT = -2
+};
 void term_init(struct kefu *);
 /* Keeps Ctrl-C from ending kefu for the rest of an interactive session. */
 void term_shell(void);
 /* Reads one line into *line (caller frees). Ctrl-C gives TERM_INTERRUPT;
  * end of input, SIGHUP and SIGTERM give TERM_EOF. */
 enum term_read term_read(const char *prompt, char **line);
+/* At a terminal, term_read() gives TERM_TIMEOUT once this many seconds
+ * have passed from now; 0 for no deadline. Piped input has none. */
+void term_deadline(long long seconds);
 /* True once SIGHUP or SIGTERM asked kefu to end. */
 bool term_quitting(void);
 /* Sets the completion used by the next term_read; NULL for none. */

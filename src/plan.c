@@ -18,7 +18,7 @@ plan_module_state(const struct module *m, const struct module_fact *f)
 	case MOD_LESSON:
 		return f->read ? MODULE_DONE : MODULE_TODO;
 	case MOD_QUIZ:
-		if (f->quiz.best >= 0 && f->quiz.best >= plan_pass_mark(m))
+		if (f->quiz.best >= 0 && f->quiz.best + 1e-9 >= plan_pass_mark(m))
 			return MODULE_DONE;
 		return f->quiz.attempts > 0 || f->quiz.open || f->quiz.pending ?
 		    MODULE_STARTED : MODULE_TODO;

@@ -484,7 +484,8 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 			left = strtoul(p, &e, 10);
 			if (e == p || left < 1 || left > q->npairs || seen[left - 1])
 				goto bad_match;
-			while (*e == ' ' || *e == '-' || *e == ':' || *e == '=')
+			while (*e == ' ' || *e == '-' || *e == ':' || *e == '=' ||
+			       *e == '.' || *e == ',')
 				e++;
 			if (*e < 'a' || *e > 'z' || (size_t)(*e - 'a') >= q->npairs)
 				goto bad_match;
@@ -580,7 +581,7 @@ quiz_score(const struct question *q, const char *response)
 		if (!text_number(response, &x))
 			return 0;
 		/* a hair of slack for decimal fractions that binary cannot hold */
-		return fabs(x - q->number) <= q->tolerance + 1e-9 * fmax(1, fabs(q->number)) ?
+		return fabs(x - q->number) <= q->tolerance + 1e-12 * fmax(1, fabs(q->number)) ?
 		    q->points : 0;
 	case Q_ORDER:
 		n = stored_list(response, v, 32);
@@ -663,9 +664,9 @@ quiz_key(const struct question *q, const struct paper_item *it)
 			sb_addf(&sb, "%s%s", i ? " / " : "", q->accepted[i]);
 		break;
 	case Q_NUMERIC:
-		sb_addf(&sb, "%g", q->number);
+		sb_addf(&sb, "%.15g", q->number);
 		if (q->tolerance > 0)
-			sb_addf(&sb, _(" (±%g)"), q->tolerance);
+			sb_addf(&sb, _(" (±%.15g)"), q->tolerance);
 		break;
 	case Q_ORDER:
 		for (i = 0; i < q->nsteps && i < 32; i++)

@@ -55,8 +55,8 @@ static const char *const migrations[] = {
 	"  points REAL,"
 	"  max_points REAL,"
 	"  percent REAL,"
-	"  state TEXT NOT NULL DEFAULT 'open'"
-	"    CHECK (state IN ('open','pending','final')));"
+	"  state TEXT NOT NULL DEFAULT 'open'"	/* void: the quiz changed under it */
+	"    CHECK (state IN ('open','pending','final','void')));"
 	"CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);"
 	"CREATE TABLE quiz_answer ("
 	"  attempt_id INTEGER NOT NULL REFERENCES quiz_attempt(id),"
@@ -218,7 +218,7 @@ static const char *const sql[S_COUNT] = {
 	[S_LESSON_IS_READ] =
 	"SELECT 1 FROM lesson_read WHERE person_id = ?1 AND lesson = ?2",
 	[S_QUIZ_FACTS] =
-	"SELECT count(*) FILTER (WHERE state != 'open'),"
+	"SELECT count(*) FILTER (WHERE state IN ('pending','final')),"
 	" max(percent) FILTER (WHERE state = 'final'),"
 	" count(*) FILTER (WHERE state = 'pending'),"
 	" count(*) FILTER (WHERE state = 'open')"
@@ -270,7 +270,7 @@ static const char *const sql[S_COUNT] = {
 	" state = ?5, finished = ?6 WHERE id = ?1 AND state = 'open'",
 	[S_ATTEMPTS_FINISHED] =
 	"SELECT count(*) FROM quiz_attempt"
-	" WHERE person_id = ?1 AND quiz = ?2 AND state != 'open'",
+	" WHERE person_id = ?1 AND quiz = ?2 AND state IN ('pending','final')",
 	[S_CARD_GET] =
 	"SELECT reps, ease, interval_days, due, misses FROM review_item"
 	" WHERE person_id = ?1 AND quiz = ?2 AND question = ?3",
@@ -448,7 +448,8 @@ store_open(const char *path)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (exec(st, "PRAGMA foreign_keys = ON", _("cannot set up")) != 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL", _("cannot set up")) != 0 ||
-	    exec(st, "PRAGMA synchronous = NORMAL", _("cannot set up")) != 0 ||
+	    /* an answer committed must survive a power cut, not only a kill */
+	    exec(st, "PRAGMA synchronous = FULL", _("cannot set up")) != 0 ||
 	    migrate(st) != 0) {
 		store_close(st);
 		return NULL;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/select.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -21,6 +22,7 @@ static volatile sig_atomic_t got_int, got_quit;
 static bool use_readline;
 static char *history_path;
 static char *cb_line;
+static struct timespec deadline;	/* CLOCK_MONOTONIC; zero for none */
 static bool cb_done, cb_eof;
 
 static void
@@ -62,6 +64,16 @@ term_shell(void)
 {
 	/* at the prompt Ctrl-C never ends kefu, even while a command runs */
 	catch_signal(SIGINT, NULL);
+}
+
+void
+term_deadline(long long seconds)
+{
+	memset(&deadline, 0, sizeof(deadline));
+	if (seconds <= 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += seconds;
 }
 
 bool
@@ -138,7 +150,26 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 		}
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
-		r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, waitmask);
+		if (deadline.tv_sec) {
+			struct timespec now, left;
+
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			left.tv_sec = deadline.tv_sec - now.tv_sec;
+			left.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+			if (left.tv_nsec < 0)
+				left.tv_sec--, left.tv_nsec += 1000000000L;
+			if (left.tv_sec < 0)
+				left.tv_sec = left.tv_nsec = 0;
+			r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, &left, waitmask);
+			if (r == 0) {
+				rl_free_line_state();
+				rl_callback_handler_remove();
+				rl_cleanup_after_signal();
+				fputc('\n', stdout);
+				return TERM_TIMEOUT;
+			}
+		} else
+			r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, waitmask);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {

@@ -21,4 +21,19 @@ grep -qx "study hello" "$hist" || fail "history lacks 'study hello'"
 grep -q "nonsense" "$hist" && fail "an interrupted line went into history"
 [ "$(sql "SELECT count(*) FROM lesson_read")" = 1 ] || fail "the lesson read at the prompt was not stored"
 ok "history saved to \$XDG_STATE_HOME/kefu/history; the lesson read is stored"
+# a time limit fires while the trainee sits at the answer prompt: start
+# a 10-minute exam, then come back when one second is left
+export KEFU_CONTENT="$CONTENT/quiz" KEFU_DB="$T/timed.db"
+"$KEFU" list > /dev/null
+KEFU_NOW=2026-03-01T10:00:00 "$KEFU" quiz timed < /dev/null > /dev/null 2>&1
+KEFU_NOW=2026-03-01T10:09:59 "$EXPECT" -c '
+	set timeout 10
+	spawn $env(KEFU) quiz timed
+	expect { "答案> " {} timeout { exit 2 } }
+	expect { "Time is up" {} timeout { exit 3 } }
+	expect { "Score: 0 of 3 points" {} timeout { exit 4 } }
+	expect eof
+	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "time limit at an idle prompt"; }
+[ "$(sql "SELECT state FROM quiz_attempt")" = final ] || fail "the timed attempt is not closed"
+ok "the time limit submits the attempt while the prompt waits"
 echo "$passed passed, 0 failed"

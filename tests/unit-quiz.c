@@ -190,6 +190,16 @@ test_numeric(void **state)
 	assert_true(answer("weight", "0.17", NULL) == 0);
 	assert_true(answer("weight", "0.15kg", NULL) == -100);
 	assert_true(answer("weight", "abc", NULL) == -100);
+	assert_true(answer("weight", "0x1a", NULL) == -100);	/* no hex */
+	{
+		size_t idx;
+		const struct question *q = question("weight", &idx);
+		struct paper_item it = { idx, NULL, 0 };
+		char *key = quiz_key(q, &it);
+
+		assert_string_equal(key, "0.15 (±0.01)");
+		free(key);
+	}
 }
 
 static void
@@ -204,6 +214,7 @@ test_order_and_match(void **state)
 	assert_true(answer("wrong-item", "AABC", NULL) == -100);	/* one twice */
 	assert_true(answer("kpi", "1A 2B 3C", NULL) == 1);
 	assert_true(answer("kpi", "1a,2b,3c", NULL) == 1);
+	assert_true(answer("kpi", "1.A 2、B 3C", NULL) == 1);
 	assert_true(answer("kpi", "3C 1A 2B", NULL) == 1);
 	/* 售前 twice: either letter of the same text is right */
 	assert_true(answer("kpi", "1C 2B 3A", NULL) == 1);
