@@ -93,7 +93,18 @@ exec 3>&-
 grep -q "Your answers are saved. 'kefu quiz all-types' goes on from here." "$T/out" || fail "SIGTERM message"
 [ "$(sql "SELECT state FROM quiz_attempt")" = open ] || fail "SIGTERM closed the attempt"
 [ "$(sql "SELECT count(*) FROM quiz_answer")" = 1 ] || fail "SIGTERM lost an answer"
-ok "SIGTERM ends kefu cleanly with every answer kept"
+"$KEFU" quiz all-types < "$T/in" > "$T/out" 2>&1 &
+pid=$!
+exec 3> "$T/in"
+printf 'AC\n' >&3
+wait_for "$T/out" "第 3/8 题" "$pid"
+kill -HUP "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+[ "$rc" -eq 0 ] || fail "SIGHUP: exit status $rc"
+[ "$(sql "SELECT count(*) FROM quiz_answer")" = 2 ] || fail "SIGHUP lost an answer"
+ok "SIGTERM and SIGHUP end kefu cleanly with every answer kept"
 
 # a time limit counts from the stored start, also while kefu is closed
 export KEFU_DB="$T/timed.db"
