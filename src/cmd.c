@@ -11,6 +11,7 @@ static const char *const list_words[] = {
 };
 static const char *const plan_words[] = { "--all", NULL };
 static const char *const review_words[] = { "--list", NULL };
+static const char *const drill_words[] = { "--time", "--random", NULL };
 
 const struct cmd cmd_table[] = {
 	{ "plan", "[--all | STAGE]", N_("show your stages, what is done and the next step"),
@@ -48,6 +49,31 @@ const struct cmd cmd_table[] = {
 	     "\n"
 	     "  --seed N   draw the paper from seed N (the same seed, the same paper)\n"),
 	  ARG_QUIZ, NULL, cmd_quiz },
+	{ "drill", "DRILL [--time SECONDS] [--random]", N_("type a drill's lines for speed and accuracy"),
+	  N_("Shows each line of the drill; type it below and press Enter. At a\n"
+	     "terminal the line above turns green where you typed right and red\n"
+	     "where you typed wrong, and every change is timed from your first\n"
+	     "key. Speed is 字/分 (characters a minute) or WPM (five characters\n"
+	     "a word) as the drill says: raw counts every character you sent,\n"
+	     "net only the right ones. Accuracy compares each line with its\n"
+	     "target, lining them up so one missed character does not spoil the\n"
+	     "rest; keystroke accuracy counts every character ever typed wrong,\n"
+	     "even if you fixed it; 回改 counts characters deleted. Pauses over\n"
+	     "5 seconds are reported and not counted as typing time.\n"
+	     "\n"
+	     "When the drill is a module of your plan, the end screen says\n"
+	     "whether you met its gate. Lines piped in (not typed at a terminal)\n"
+	     "are scored for accuracy but prove no speed.\n"
+	     "\n"
+	     "  --time SECONDS   keep giving lines until this many seconds (or\n"
+	     "                   minutes, with m: 2m) have passed\n"
+	     "  --random         shuffle the lines\n"),
+	  ARG_DRILL, drill_words, cmd_drill },
+	{ "progress", "", N_("your quiz scores and typing results, with trends"),
+	  N_("Lists every drill with your best and latest result and the trend of\n"
+	     "your last runs (▁▂▃▅▇), and every quiz with your best score and\n"
+	     "attempts.\n"),
+	  ARG_NONE, NULL, cmd_progress },
 	{ "review", "[--list]", N_("go over the questions you got wrong (错题本)"),
 	  N_("Asks again the questions from your notebook that are due, mixed.\n"
 	     "A right answer may be rated: Enter for good, 'h' for hard, 'e' for\n"

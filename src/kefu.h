@@ -33,6 +33,7 @@ struct kefu {
 	long today;			/* local day number of now */
 	bool tty_in;			/* stdin is a terminal */
 	bool color;			/* stdout takes colour */
+	bool utf8_term;			/* the locale can show ▁▂▃ */
 	bool in_shell;			/* running inside the interactive shell */
 };
 
@@ -104,6 +105,9 @@ void term_shell(void);
 /* Reads one line into *line (caller frees). Ctrl-C gives TERM_INTERRUPT;
  * end of input, SIGHUP and SIGTERM give TERM_EOF. */
 enum term_read term_read(const char *prompt, char **line);
+/* At a terminal, calls fn with the line as it stands after each change
+ * while term_read() reads (live feedback, keystroke times); NULL for none. */
+void term_keyhook(void (*fn)(const char *line, void *arg), void *arg);
 /* At a terminal, term_read() gives TERM_TIMEOUT once this many seconds
  * have passed from now; 0 for no deadline. Piped input has none. */
 void term_deadline(long long seconds);
@@ -129,7 +133,9 @@ int cmd_check(struct kefu *, int, char **);
 int cmd_enroll(struct kefu *, int, char **);
 int cmd_help(struct kefu *, int, char **);
 int cmd_list(struct kefu *, int, char **);
+int cmd_drill(struct kefu *, int, char **);
 int cmd_plan(struct kefu *, int, char **);
+int cmd_progress(struct kefu *, int, char **);
 int cmd_quiz(struct kefu *, int, char **);
 int cmd_review(struct kefu *, int, char **);
 int cmd_study(struct kefu *, int, char **);

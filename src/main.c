@@ -139,11 +139,13 @@ main(int argc, char **argv)
 	const char *content = NULL, *db = NULL, *nc, *term;
 	char *db_alloc = NULL;
 	int c, status;
+	bool utf8_term;
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	/* content is UTF-8 whatever the locale says; readline must agree */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+	utf8_term = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!utf8_term)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	atexit(close_stdout);
 	memset(&k, 0, sizeof(k));
@@ -177,6 +179,7 @@ main(int argc, char **argv)
 	k.wall0 = (long long)time(NULL);
 	k.today = date_of((time_t)k.now);
 	k.tty_in = isatty(STDIN_FILENO);
+	k.utf8_term = utf8_term;
 	nc = getenv("NO_COLOR");
 	term = getenv("TERM");
 	k.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&

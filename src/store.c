@@ -186,6 +186,8 @@ enum stmt {
 	S_REVIEW_LOG,
 	S_CARDS,
 	S_CARDS_DUE,
+	S_DRILL_SAVE,
+	S_DRILL_RESULTS,
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
@@ -230,6 +232,7 @@ static const char *const sql[S_COUNT] = {
 	[S_DRILL_MET] =
 	"SELECT net_speed, accuracy FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"
+	" AND (timed OR ?3 <= 0)"	/* piped lines prove no speed */
 	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
@@ -288,6 +291,14 @@ static const char *const sql[S_COUNT] = {
 	[S_CARDS_DUE] =
 	"SELECT quiz, question, misses, reps, ease, interval_days, due FROM review_item"
 	" WHERE person_id = ?1 AND due <= ?2 ORDER BY due, quiz, question",
+	[S_DRILL_SAVE] =
+	"INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,"
+	" raw_speed, net_speed, accuracy, key_accuracy, backspaces, timed)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[S_DRILL_RESULTS] =
+	"SELECT at, seconds, typed, correct, raw_speed, net_speed, accuracy,"
+	" key_accuracy, backspaces, timed FROM drill_result"
+	" WHERE person_id = ?1 AND drill = ?2 ORDER BY at DESC, id DESC LIMIT ?3",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -852,6 +863,59 @@ store_cards(struct store *st, int64_t person_id, long long due_by,
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return db_error(st, _("cannot read the notebook"));
+	return 0;
+}
+
+int
+store_drill_save(struct store *st, int64_t person_id, const char *drill,
+		 const char *unit, const struct drill_row *d)
+{
+	sqlite3_stmt *stmt = prep(st, S_DRILL_SAVE);
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	sqlite3_bind_int64(stmt, 3, d->at);
+	bind_text(stmt, 4, unit);
+	sqlite3_bind_double(stmt, 5, d->seconds);
+	sqlite3_bind_int64(stmt, 6, d->typed);
+	sqlite3_bind_int64(stmt, 7, d->correct);
+	sqlite3_bind_double(stmt, 8, d->raw_speed);
+	sqlite3_bind_double(stmt, 9, d->net_speed);
+	sqlite3_bind_double(stmt, 10, d->accuracy);
+	sqlite3_bind_double(stmt, 11, d->key_accuracy);
+	sqlite3_bind_int64(stmt, 12, d->backspaces);
+	sqlite3_bind_int(stmt, 13, d->timed);
+	return run(st, stmt, _("cannot save a drill result"));
+}
+
+int
+store_drill_results(struct store *st, int64_t person_id, const char *drill,
+		    int limit, void (*fn)(const struct drill_row *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_DRILL_RESULTS);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	sqlite3_bind_int(stmt, 3, limit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct drill_row d;
+
+		d.at = sqlite3_column_int64(stmt, 0);
+		d.seconds = sqlite3_column_double(stmt, 1);
+		d.typed = (long)sqlite3_column_int64(stmt, 2);
+		d.correct = (long)sqlite3_column_int64(stmt, 3);
+		d.raw_speed = sqlite3_column_double(stmt, 4);
+		d.net_speed = sqlite3_column_double(stmt, 5);
+		d.accuracy = sqlite3_column_double(stmt, 6);
+		d.key_accuracy = sqlite3_column_double(stmt, 7);
+		d.backspaces = (long)sqlite3_column_int64(stmt, 8);
+		d.timed = sqlite3_column_int(stmt, 9) != 0;
+		fn(&d, arg);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot read drill results"));
 	return 0;
 }
 

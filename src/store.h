@@ -148,6 +148,24 @@ int store_review_log(struct store *, int64_t person_id, const char *quiz,
 int store_cards(struct store *, int64_t person_id, long long due_by,
 		void (*fn)(const struct notebook_item *, void *), void *arg);
 
+/* One drill result. */
+struct drill_row {
+	long long at;
+	double seconds;
+	long typed, correct;
+	double raw_speed, net_speed, accuracy, key_accuracy;
+	long backspaces;
+	bool timed;		/* from keystrokes; piped lines are not */
+};
+
+int store_drill_save(struct store *, int64_t person_id, const char *drill,
+		     const char *unit, const struct drill_row *);
+/* Calls fn for the person's results of a drill, newest first, at most
+ * limit of them. */
+int store_drill_results(struct store *, int64_t person_id, const char *drill,
+			int limit, void (*fn)(const struct drill_row *, void *),
+			void *arg);
+
 /* Records that a stage was seen open or complete, keeping the first time. */
 int store_stage_opened(struct store *, int64_t enrollment_id,
 		       const char *stage, long long now);

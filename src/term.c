@@ -23,6 +23,8 @@ static bool use_readline;
 static char *history_path;
 static char *cb_line;
 static struct timespec deadline;	/* CLOCK_MONOTONIC; zero for none */
+static void (*keyhook)(const char *, void *);
+static void *keyhook_arg;
 static bool cb_done, cb_eof;
 
 static void
@@ -64,6 +66,13 @@ term_shell(void)
 {
 	/* at the prompt Ctrl-C never ends kefu, even while a command runs */
 	catch_signal(SIGINT, NULL);
+}
+
+void
+term_keyhook(void (*fn)(const char *, void *), void *arg)
+{
+	keyhook = fn;
+	keyhook_arg = arg;
 }
 
 void
@@ -177,6 +186,8 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 			return TERM_EOF;
 		}
 		rl_callback_read_char();
+		if (keyhook && !cb_done)
+			keyhook(rl_line_buffer, keyhook_arg);
 	}
 	if (cb_eof) {
 		fputc('\n', stdout);

@@ -36,4 +36,31 @@ KEFU_NOW=2026-03-01T10:09:59 "$EXPECT" -c '
 	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "time limit at an idle prompt"; }
 [ "$(sql "SELECT state FROM quiz_attempt")" = final ] || fail "the timed attempt is not closed"
 ok "the time limit submits the attempt while the prompt waits"
+# a drill typed key by key, 0.1 s apart: a sane speed, live colours, and
+# a character deleted counts as 回改
+export KEFU_CONTENT="$CONTENT/drill" KEFU_DB="$T/drill.db"
+"$KEFU" list > /dev/null
+"$EXPECT" -c '
+	set timeout 30
+	set send_slow {1 0.1}
+	spawn $env(KEFU) drill en
+	expect { "> " {} timeout { exit 2 } }
+	send -s "Thanks for waiting, it shipx"
+	expect { -re "\\\[31;4m" {} timeout { exit 3 } }
+	send -s "\010s today."
+	expect { -re "\\\[32m" {} timeout { exit 4 } }
+	send "\r"
+	expect { "Speed:" {} timeout { exit 5 } }
+	expect eof
+	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "drill at a terminal"; }
+row=$(sql "SELECT timed, backspaces, cast(round(accuracy) AS int), cast(net_speed AS int) FROM drill_result")
+case "$row" in
+"1|1|100|"*) ;;
+*) fail "drill result: $row" ;;
+esac
+wpm=${row##*|}
+# 35 characters, 0.1 s apart: about 120 WPM; allow a slow machine
+[ "$wpm" -ge 30 ] && [ "$wpm" -le 130 ] || fail "speed $wpm WPM is not sane for keys 0.1 s apart"
+grep -q "回改 1" "$T/log" || fail "the deleted character is not counted: $(cat "$T/log")"
+ok "a drill typed at a terminal: timed from keystrokes, coloured live, $wpm WPM"
 echo "$passed passed, 0 failed"

@@ -1,0 +1,380 @@
+/* cmd-drill.c: `kefu drill ID`, typing a drill's lines. At a terminal
+ * every change to the input line is timed (monotonic clock) and the
+ * target above it is coloured as the trainee types. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kefu.h"
+#include "plan.h"
+#include "quiz.h"
+#include "text.h"
+#include "typing.h"
+
+struct drill_run {
+	struct kefu *k;
+	const struct drill *dr;
+	struct typing_rec rec;
+	struct sb draw;		/* reused for each redraw */
+	char *last;		/* the line as it last stood */
+	const char *target;
+	long limit;		/* seconds; 0 for none */
+	double end;		/* monotonic deadline once typing starts */
+};
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Redraws the target line above the input: green where the typed
+ * character is right, red where it is wrong. Kept small: it runs on
+ * every keystroke. */
+static void
+redraw(struct drill_run *d)
+{
+	const char *p = d->target;
+	size_t i = 0, n = strlen(p), pos = 0;
+	int state = 0;	/* 0 plain, 1 green, 2 red */
+
+	sb_reset(&d->draw);
+	sb_adds(&d->draw, "\0337\033[A\r  ");
+	while (pos < n) {
+		int32_t cp;
+		size_t k = text_decode(p + pos, n - pos, &cp);
+		int want = i >= d->rec.ncur ? 0 : typing_rec_right(&d->rec, i) ? 1 : 2;
+
+		if (k == 0)
+			k = 1;
+		if (want != state) {
+			sb_adds(&d->draw, want == 1 ? "\033[32m" : want == 2 ? "\033[31;4m" : "\033[0m");
+			state = want;
+		}
+		sb_add(&d->draw, p + pos, k);
+		pos += k;
+		i++;
+	}
+	sb_adds(&d->draw, "\033[0m\033[K\0338");
+	if (write(STDOUT_FILENO, d->draw.buf, d->draw.len) < 0)
+		return;	/* the feedback is a nicety; typing goes on */
+}
+
+static void
+on_key(const char *line, void *arg)
+{
+	struct drill_run *d = arg;
+	double t = mono();
+
+	typing_rec_update(&d->rec, line, t);
+	if (d->limit && d->end == 0 && d->rec.first >= 0) {
+		/* timed mode: the clock starts with the first keystroke */
+		d->end = t + (double)d->limit;
+		term_deadline(d->limit);
+	}
+	free(d->last);
+	d->last = xstrdup(line);
+	if (d->k->color)
+		redraw(d);
+}
+
+/* The first n characters of s; caller frees. */
+static char *
+prefix_chars(const char *s, size_t n)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len && n > 0) {
+		int32_t cp;
+		size_t k = text_decode(s + i, len - i, &cp);
+
+		i += k ? k : 1;
+		n--;
+	}
+	return xstrndup(s, i);
+}
+
+static const struct module *
+drill_module(struct kefu *k, const struct drill *dr)
+{
+	const struct curriculum *cu = k->enr.id ?
+	    content_curriculum(k->content, k->enr.curriculum) : NULL;
+	size_t i, j;
+
+	for (i = 0; cu && i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++)
+			if (cu->stages[i].modules[j].kind == MOD_DRILL &&
+			    cu->stages[i].modules[j].drill == dr)
+				return &cu->stages[i].modules[j];
+	return NULL;
+}
+
+static void
+add_clock(struct sb *sb, double secs)
+{
+	long s = (long)(secs + 0.5);
+
+	sb_addf(sb, "%ld:%02ld", s / 60, s % 60);
+}
+
+static void
+end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
+{
+	const struct drill *dr = d->dr;
+	const char *unit = content_unit_name(dr->unit);
+	const struct module *m = drill_module(d->k, dr);
+	double net = typing_net_speed(res, dr->unit), acc = typing_accuracy(res);
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	sb_addf(&sb, _("\n%zu line%s typed.\n"), lines, PLURAL(lines));
+	if (res->seconds <= 0)
+		sb_adds(&sb, _("Speed:    not measured (the lines were piped in, not typed)"));
+	else {
+		sb_addf(&sb, _("Speed:    %.0f %s net, %.0f %s raw"), net, unit,
+			typing_raw_speed(res, dr->unit), unit);
+		if (!res->timed)
+			sb_adds(&sb, _(" (from piped lines, not keystrokes: no speed gate counts it)"));
+	}
+	sb_addf(&sb, _("\nAccuracy: %.1f%% of the lines, %.1f%% of keystrokes; 回改 %zu\n"),
+		acc, typing_key_accuracy(res), res->deleted);
+	sb_adds(&sb, _("Time:     "));
+	add_clock(&sb, res->seconds);
+	if (res->pauses)
+		sb_addf(&sb, _(" typing; %u pause%s over %.0f s (%.0f s) not counted"),
+			res->pauses, PLURAL(res->pauses), TYPING_IDLE_SECONDS, res->idle);
+	sb_addc(&sb, '\n');
+	typing_tally_sort(res->tally, res->ntally);
+	if (res->ntally) {
+		sb_adds(&sb, _("Mistyped: "));
+		for (i = 0; i < res->ntally && i < 5; i++) {
+			char buf[8] = { 0 };
+			int32_t cp = res->tally[i].cp;
+
+			/* encode the character back for printing */
+			if (cp < 0x80)
+				buf[0] = (char)cp;
+			else if (cp < 0x800)
+				buf[0] = (char)(0xc0 | (cp >> 6)), buf[1] = (char)(0x80 | (cp & 0x3f));
+			else if (cp < 0x10000)
+				buf[0] = (char)(0xe0 | (cp >> 12)), buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
+				buf[2] = (char)(0x80 | (cp & 0x3f));
+			else
+				buf[0] = (char)(0xf0 | (cp >> 18)), buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+				buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), buf[3] = (char)(0x80 | (cp & 0x3f));
+			sb_adds(&sb, i ? "  " : "");
+			text_inert(&sb, cp == ' ' ? "␠" : buf, false);
+			sb_addf(&sb, "×%u", res->tally[i].count);
+		}
+		sb_addc(&sb, '\n');
+	}
+	if (m == NULL)
+		sb_adds(&sb, _("Practice: this drill is not a module of your plan, so it gates nothing.\n"));
+	else {
+		bool fast = m->min_speed < 0 || (res->timed && net >= m->min_speed);
+		bool sure = m->min_accuracy < 0 || acc >= m->min_accuracy;
+
+		sb_adds(&sb, _("Gate:     "));
+		if (m->min_speed >= 0)
+			sb_addf(&sb, _("%g %s"), m->min_speed, unit);
+		if (m->min_speed >= 0 && m->min_accuracy >= 0)
+			sb_adds(&sb, _(" at "));
+		if (m->min_accuracy >= 0)
+			sb_addf(&sb, _("%g%% accuracy"), m->min_accuracy);
+		if (m->min_speed < 0 && m->min_accuracy < 0)
+			sb_adds(&sb, _("one full run"));
+		sb_addf(&sb, " — %s%s%s\n", kefu_color(d->k, fast && sure ? "\033[32m" : "\033[31m"),
+			fast && sure ? _("met") : _("not met yet"), kefu_color(d->k, "\033[0m"));
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
+static int
+save(struct drill_run *d, struct typing_result *res)
+{
+	struct store *st = d->k->store;
+	struct drill_row row;
+	char *what;
+	int rc;
+
+	row.at = kefu_clock(d->k);
+	row.seconds = res->seconds;
+	row.typed = (long)res->typed_chars;
+	row.correct = (long)res->correct;
+	row.raw_speed = typing_raw_speed(res, d->dr->unit);
+	row.net_speed = typing_net_speed(res, d->dr->unit);
+	row.accuracy = typing_accuracy(res);
+	row.key_accuracy = typing_key_accuracy(res);
+	row.backspaces = (long)res->deleted;
+	row.timed = res->timed;
+	what = xasprintf("%s %.0f %.1f%%", d->dr->id, row.net_speed, row.accuracy);
+	rc = store_begin(st) != 0 ||
+	    store_drill_save(st, d->k->me.id, d->dr->id,
+			     d->dr->unit == UNIT_WPM ? "wpm" : "cpm", &row) != 0 ||
+	    store_event(st, d->k->me.id, "drill", d->k->me.id, what, row.at) != 0 ||
+	    store_commit(st) != 0;
+	free(what);
+	if (rc) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_drill(struct kefu *k, int argc, char **argv)
+{
+	struct drill_run d;
+	struct typing_result res;
+	const char *id = NULL;
+	size_t *order, n, done = 0, i;
+	bool random = false, interrupted = false;
+	long limit = -1;
+	double t0 = 0;
+	int a, status = 0;
+
+	for (a = 1; a < argc; a++) {
+		if (strcmp(argv[a], "--random") == 0)
+			random = true;
+		else if (strcmp(argv[a], "--time") == 0 && a + 1 < argc) {
+			const char *s = argv[++a];
+			char *end;
+
+			limit = strtol(s, &end, 10);
+			if (end == s || limit <= 0)
+				return cmd_usage(cmd_find("drill"));
+			if (*end == 'm' && end[1] == '\0')
+				limit *= 60;
+			else if (!(*end == '\0' || (*end == 's' && end[1] == '\0')))
+				return cmd_usage(cmd_find("drill"));
+		} else if (argv[a][0] == '-' || id)
+			return cmd_usage(cmd_find("drill"));
+		else
+			id = argv[a];
+	}
+	if (id == NULL)
+		return cmd_usage(cmd_find("drill"));
+	memset(&d, 0, sizeof(d));
+	d.k = k;
+	if ((d.dr = content_drill(kefu_content(k), id)) == NULL) {
+		const struct content *c = k->content;
+		const char **ids = xreallocarray(NULL, c->ndrills + 1, sizeof(*ids));
+
+		for (i = 0; i < c->ndrills; i++)
+			ids[i] = c->drills[i]->id;
+		kefu_unknown(_("drill"), "", id, ids, c->ndrills,
+			     _("'kefu list drills' shows them"));
+		free(ids);
+		return 1;
+	}
+	kefu_me(k);
+	d.limit = limit > 0 ? limit : d.dr->time_limit;
+	n = d.dr->nlines;
+	order = xreallocarray(NULL, n, sizeof(*order));
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	if (random) {
+		uint64_t rng = kefu_seed();
+
+		for (i = n; i > 1; i--) {
+			size_t j = (size_t)(quiz_random(&rng) % i), t = order[i - 1];
+
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+	}
+	{
+		struct sb title = SB_INIT;
+
+		text_inert(&title, d.dr->title, false);
+		printf(_("%s — %zu line%s, speed in %s"), sb_str(&title), n, PLURAL(n),
+		       content_unit_name(d.dr->unit));
+		if (d.limit)
+			printf(_(", %ld s from your first keystroke"), d.limit);
+		printf(_(".\nType each line below it and press Enter; the clock starts at your first key.\n"));
+		sb_free(&title);
+	}
+	memset(&res, 0, sizeof(res));
+	res.timed = k->tty_in;
+	if (!k->tty_in)
+		t0 = mono();
+	for (i = 0; d.limit || i < n; i++) {
+		const char *target = d.dr->lines[order[i % n]];
+		struct sb shown = SB_INIT;
+		enum term_read r;
+		char *line = NULL;
+
+		if (d.limit && !k->tty_in && i > 0 && mono() - t0 >= (double)d.limit)
+			break;
+		sb_adds(&shown, "\n  ");
+		text_inert(&shown, target, false);
+		sb_addc(&shown, '\n');
+		fputs(sb_str(&shown), stdout);
+		sb_free(&shown);
+		fflush(stdout);
+		d.target = target;
+		typing_rec_start(&d.rec, target);
+		if (k->tty_in) {
+			term_keyhook(on_key, &d);
+			r = term_read("> ", &line);
+			term_keyhook(NULL, NULL);
+		} else
+			r = term_read("", &line);
+		if (r == TERM_LINE) {
+			if (k->tty_in) {
+				/* the last change may be the Enter key's own redisplay */
+				typing_rec_update(&d.rec, line, mono());
+				typing_add_line(&res, target, line, &d.rec, 0);
+			} else {
+				double t = mono();
+
+				typing_add_line(&res, target, line, NULL, t - t0);
+				t0 = t;
+			}
+			done++;
+		} else if (r == TERM_TIMEOUT && d.last && *d.last) {
+			/* time is up mid-line: what was typed counts against as
+			 * much of the target */
+			char *part = prefix_chars(target, d.rec.ncur);
+
+			typing_add_line(&res, part, d.last, &d.rec, 0);
+			free(part);
+			done++;
+			printf(_("\nTime is up.\n"));
+		} else if (r == TERM_INTERRUPT)
+			interrupted = true;
+		free(line);
+		typing_rec_free(&d.rec);
+		free(d.last);
+		d.last = NULL;
+		if (r != TERM_LINE)
+			break;
+		if (d.limit && d.end && mono() >= d.end) {
+			printf(_("\nTime is up.\n"));
+			break;
+		}
+	}
+	term_deadline(0);
+	free(order);
+	sb_free(&d.draw);
+	if (interrupted || done == 0) {
+		printf(_("\nDrill stopped; nothing was recorded.\n"));
+		return interrupted ? 130 : 0;
+	}
+	if (!res.timed && res.seconds < 1)
+		res.seconds = 0;	/* lines piped in at once say nothing of speed */
+	end_screen(&d, &res, done);
+	if (save(&d, &res) != 0)
+		status = 1;
+	else
+		kefu_update_stages(k);
+	return status;
+}

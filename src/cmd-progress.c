@@ -1,0 +1,129 @@
+/* cmd-progress.c: `kefu progress`, the person's quizzes and drills:
+ * best and latest results and the trend of the latest drill runs. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kefu.h"
+#include "text.h"
+
+#define TREND 10
+
+struct runs {
+	struct drill_row v[TREND];
+	size_t n;
+};
+
+static void
+collect(const struct drill_row *d, void *arg)
+{
+	struct runs *r = arg;
+
+	if (r->n < TREND)
+		r->v[r->n++] = *d;
+}
+
+/* Oldest to newest, as ▁▂▃▄▅▆▇█ scaled between the lowest and highest. */
+static void
+sparkline(struct sb *sb, const struct runs *r, bool blocks)
+{
+	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	double lo = INFINITY, hi = -INFINITY;
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		lo = fmin(lo, r->v[i].net_speed);
+		hi = fmax(hi, r->v[i].net_speed);
+	}
+	for (i = r->n; i-- > 0;) {
+		double x = r->v[i].net_speed;
+		int level = hi > lo ? (int)lrint((x - lo) / (hi - lo) * 7) : 3;
+
+		if (blocks)
+			sb_adds(sb, bars[level]);
+		else
+			sb_addf(sb, "%s%.0f", i + 1 < r->n ? " " : "", x);
+	}
+}
+
+int
+cmd_progress(struct kefu *k, int argc, char **argv)
+{
+	const struct content *c;
+	struct sb sb = SB_INIT;
+	size_t i;
+	int w = 0;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(cmd_find("progress"));
+	c = kefu_content(k);
+	kefu_me(k);
+	for (i = 0; i < c->ndrills; i++)
+		if (text_width(c->drills[i]->id) > w)
+			w = text_width(c->drills[i]->id);
+	for (i = 0; i < c->nquizzes; i++)
+		if (text_width(c->quizzes[i]->id) > w)
+			w = text_width(c->quizzes[i]->id);
+
+	sb_adds(&sb, _("Drills"));
+	sb_addc(&sb, '\n');
+	for (i = 0; i < c->ndrills; i++) {
+		const struct drill *dr = c->drills[i];
+		const char *unit = content_unit_name(dr->unit);
+		struct drill_facts f;
+		struct runs runs = { .n = 0 };
+
+		if (store_drill_facts(k->store, k->me.id, dr->id, -1, -1, &f) != 0 ||
+		    store_drill_results(k->store, k->me.id, dr->id, TREND, collect, &runs) != 0) {
+			sb_free(&sb);
+			return 1;
+		}
+		sb_adds(&sb, "  ");
+		text_pad(&sb, dr->id, w, false);
+		if (f.results == 0) {
+			sb_adds(&sb, _("  not typed yet\n"));
+			continue;
+		}
+		sb_addf(&sb, _("  best %3.0f %s %3.0f%%  latest %3.0f %s %3.0f%%%s  "),
+			f.best_speed, unit, f.best_accuracy, runs.v[0].net_speed, unit,
+			runs.v[0].accuracy, runs.v[0].timed ? "" : "*");
+		sparkline(&sb, &runs, k->utf8_term);
+		sb_addf(&sb, _("  (%d run%s)\n"), f.results, PLURAL(f.results));
+	}
+	sb_adds(&sb, _("\nQuizzes\n"));
+	for (i = 0; i < c->nquizzes; i++) {
+		const struct quiz *q = c->quizzes[i];
+		struct quiz_facts f;
+
+		if (store_quiz_facts(k->store, k->me.id, q->id, &f) != 0) {
+			sb_free(&sb);
+			return 1;
+		}
+		sb_adds(&sb, "  ");
+		text_pad(&sb, q->id, w, false);
+		if (f.attempts == 0 && !f.open)
+			sb_adds(&sb, f.open ? _("  an attempt is open\n") : _("  not taken yet\n"));
+		else {
+			if (f.best >= 0)
+				sb_addf(&sb, _("  best %3.0f%%"), f.best);
+			else
+				sb_adds(&sb, _("  best    -"));
+			sb_addf(&sb, _("  %d attempt%s"), f.attempts, PLURAL(f.attempts));
+			if (q->attempts)
+				sb_addf(&sb, _(" of %u"), q->attempts);
+			if (f.pending)
+				sb_adds(&sb, _("; essays wait for grading"));
+			if (f.open)
+				sb_adds(&sb, _("; one is open"));
+			sb_addc(&sb, '\n');
+		}
+	}
+	sb_adds(&sb, _("\n* from piped lines, not keystrokes.\n"));
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	return 0;
+}

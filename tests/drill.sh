@@ -1,0 +1,53 @@
+# Typing drills end to end with piped lines: accuracy by alignment, the
+# result stored as not timed, gates, progress and usage errors.
+. "$top_srcdir/tests/lib.sh"
+export KEFU_CONTENT="$CONTENT/drill" KEFU_NOW=2026-03-01T10:00:00
+
+"$KEFU" list > /dev/null || fail "set-up"
+# one character left out of line 1 (8 characters), line 2 right
+printf '亲欢迎光临小店\n现在下单今天发货\n' | "$KEFU" drill welcome > "$T/out" 2>&1 || fail "drill: $(cat "$T/out")"
+grep -q "^2 lines typed.$" "$T/out" || fail "lines: $(cat "$T/out")"
+grep -q "^Accuracy: 93.8% of the lines" "$T/out" || fail "accuracy (1 edit in 16): $(cat "$T/out")"
+grep -q "^Speed:    not measured (the lines were piped in, not typed)$" "$T/out" || fail "speed line"
+grep -q "^Mistyped: ,×1$" "$T/out" || fail "mistyped: $(cat "$T/out")"
+grep -q "^Gate:     30 字/分 at 90% accuracy — not met yet$" "$T/out" || fail "gate: $(cat "$T/out")"
+[ "$(sql "SELECT typed || ' ' || correct || ' ' || timed || ' ' || round(accuracy, 2) FROM drill_result")" = "15 15 0 93.75" ] ||
+	fail "stored: $(sql "SELECT * FROM drill_result")"
+ok "a piped drill: accuracy aligned by edit distance, stored as not timed"
+
+"$KEFU" plan > "$T/out" || fail "plan"
+grep -q '\[~\] drill  *welcome' "$T/out" || fail "plan: $(cat "$T/out")"
+ok "piped lines prove no speed: the speed gate stays open"
+
+# a gate on accuracy alone can be met by piped lines
+printf 'Thanks for waiting, it ships today.\n' | "$KEFU" drill en > "$T/out" 2>&1 || fail "en"
+grep -q "^Gate:     90% accuracy — met$" "$T/out" || fail "en gate: $(cat "$T/out")"
+"$KEFU" plan > "$T/out" || fail "plan after en"
+grep -q '\[x\] drill  *en ' "$T/out" || fail "en not done: $(cat "$T/out")"
+ok "an accuracy-only gate is met"
+
+printf '好的\n' | "$KEFU" drill spare > "$T/out" 2>&1 || fail "spare"
+grep -q "^Practice: this drill is not a module of your plan, so it gates nothing.$" "$T/out" || fail "practice"
+ok "a drill outside the plan is practice"
+
+printf '现在下单今天发货\n亲,欢迎光临小店\n' | "$KEFU" drill welcome --random > "$T/out" 2>&1 || fail "random"
+[ "$(grep -c '^  亲,欢迎光临小店$\|^  现在下单今天发货$' "$T/out")" = 2 ] || fail "--random lost a line"
+ok "--random shows every line once"
+
+: | "$KEFU" drill welcome > "$T/out" 2>&1 || fail "empty input"
+grep -q "nothing was recorded" "$T/out" || fail "empty input: $(cat "$T/out")"
+[ "$(sql "SELECT count(*) FROM drill_result WHERE drill = 'welcome'")" = 2 ] || fail "an empty run was stored"
+ok "a drill with nothing typed records nothing"
+
+"$KEFU" progress > "$T/out" || fail "progress"
+grep -q "^  welcome  best   0 字/分" "$T/out" || fail "progress: $(cat "$T/out")"
+grep -q "(2 runs)" "$T/out" || fail "progress runs: $(cat "$T/out")"
+ok "progress lists drills with best, latest and runs"
+
+"$KEFU" drill welcom < /dev/null 2> "$T/err"
+[ $? -eq 1 ] || fail "unknown drill: status"
+grep -q "no drill 'welcom' (did you mean 'welcome'?)" "$T/err" || fail "unknown drill: $(cat "$T/err")"
+"$KEFU" drill welcome --time soon < /dev/null 2> "$T/err"
+[ $? -eq 2 ] || fail "bad --time: status"
+ok "unknown drills and bad options are refused"
+echo "$passed passed, 0 failed"
