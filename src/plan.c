@@ -89,6 +89,9 @@ plan_module_need(struct sb *sb, const struct module *m,
 		drill_gate(sb, m);
 		if (st == MODULE_DONE && f->drill.results > 0)
 			sb_adds(sb, ")");
+		if (f->drill.results > 1)
+			sb_addf(sb, _("; latest %.0f at %.0f%%"), f->drill.latest_speed,
+				f->drill.latest_accuracy);
 		return;
 	case MOD_SIGNOFF:
 		if (st == MODULE_DONE)

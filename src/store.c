@@ -989,6 +989,17 @@ store_drill_facts(struct store *st, int64_t person_id, const char *drill,
 		return db_error(st, _("cannot look up drill results"));
 	if (f->results == 0)
 		return 0;
+	stmt = prep(st, S_DRILL_RESULTS);
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	sqlite3_bind_int(stmt, 3, 1);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f->latest_speed = sqlite3_column_double(stmt, 5);
+		f->latest_accuracy = sqlite3_column_double(stmt, 6);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up drill results"));
 	stmt = prep(st, S_DRILL_MET);
 	sqlite3_bind_int64(stmt, 1, person_id);
 	bind_text(stmt, 2, drill);

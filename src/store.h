@@ -47,6 +47,7 @@ struct drill_facts {
 	/* of the fastest run that met the gates, else of the fastest run */
 	double best_speed, best_accuracy;
 	bool met;		/* some result met both gates */
+	double latest_speed, latest_accuracy;	/* of the newest run */
 };
 
 /* A quiz attempt. */

@@ -30,18 +30,27 @@ printf '好的\n' | "$KEFU" drill spare > "$T/out" 2>&1 || fail "spare"
 grep -q "^Practice: this drill is not a module of your plan, so it gates nothing.$" "$T/out" || fail "practice"
 ok "a drill outside the plan is practice"
 
+# --time keeps giving lines until the time is up: here the input ends first
+printf '%s\n' 亲,欢迎光临小店 现在下单今天发货 亲,欢迎光临小店 现在下单今天发货 亲,欢迎光临小店 |
+	"$KEFU" drill welcome --time 10m > "$T/out" 2>&1 || fail "--time"
+grep -q "^5 lines typed.$" "$T/out" || fail "--time did not cycle the lines: $(cat "$T/out")"
+grep -q "600 s from your first keystroke" "$T/out" || fail "--time not shown"
+"$KEFU" plan > "$T/out" || fail "plan after three runs"
+grep -q 'welcome .*; latest 0 at 100%$' "$T/out" || fail "plan does not show the latest run: $(cat "$T/out")"
+ok "--time cycles the lines; the plan shows the latest run"
+
 printf '现在下单今天发货\n亲,欢迎光临小店\n' | "$KEFU" drill welcome --random > "$T/out" 2>&1 || fail "random"
 [ "$(grep -c '^  亲,欢迎光临小店$\|^  现在下单今天发货$' "$T/out")" = 2 ] || fail "--random lost a line"
 ok "--random shows every line once"
 
 : | "$KEFU" drill welcome > "$T/out" 2>&1 || fail "empty input"
 grep -q "nothing was recorded" "$T/out" || fail "empty input: $(cat "$T/out")"
-[ "$(sql "SELECT count(*) FROM drill_result WHERE drill = 'welcome'")" = 2 ] || fail "an empty run was stored"
+[ "$(sql "SELECT count(*) FROM drill_result WHERE drill = 'welcome'")" = 3 ] || fail "an empty run was stored"
 ok "a drill with nothing typed records nothing"
 
 "$KEFU" progress > "$T/out" || fail "progress"
 grep -q "^  welcome  best   0 字/分" "$T/out" || fail "progress: $(cat "$T/out")"
-grep -q "(2 runs)" "$T/out" || fail "progress runs: $(cat "$T/out")"
+grep -q "(3 runs)" "$T/out" || fail "progress runs: $(cat "$T/out")"
 ok "progress lists drills with best, latest and runs"
 
 "$KEFU" drill welcom < /dev/null 2> "$T/err"

@@ -57,7 +57,7 @@ sql "INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, corre
      raw_speed, net_speed, accuracy, timed) VALUES ($me, 'hi-lines', 3, 'cpm', 60, 31, 30, 31, 30, 90, 1)"
 "$KEFU" plan > "$T/out" 2>&1 || fail "plan gates met"
 grep -q '\[x\] quiz  *basics  *基础题  *passed: best 50%, needs 50%$' "$T/out" || fail "quiz at the mark: $(cat "$T/out")"
-grep -q '\[x\] drill  *hi-lines  *问候  *best 30 字/分 at 90%, gate met (needs 30 字/分 at 90% accuracy)$' "$T/out" ||
+grep -q '\[x\] drill  *hi-lines  *问候  *best 30 字/分 at 90%, gate met (needs 30 字/分 at 90% accuracy); latest 30 at 90%$' "$T/out" ||
 	fail "drill gate: $(cat "$T/out")"
 grep -q "^Next: ask your trainer to sign this stage off$" "$T/out" || fail "next: sign-off"
 ok "quiz passed at exactly the mark; the drill gate met by one run"
