@@ -155,20 +155,10 @@ end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
 	if (res->ntally) {
 		sb_adds(&sb, _("Mistyped: "));
 		for (i = 0; i < res->ntally && i < 5; i++) {
-			char buf[8] = { 0 };
+			char buf[8];
 			int32_t cp = res->tally[i].cp;
 
-			/* encode the character back for printing */
-			if (cp < 0x80)
-				buf[0] = (char)cp;
-			else if (cp < 0x800)
-				buf[0] = (char)(0xc0 | (cp >> 6)), buf[1] = (char)(0x80 | (cp & 0x3f));
-			else if (cp < 0x10000)
-				buf[0] = (char)(0xe0 | (cp >> 12)), buf[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
-				buf[2] = (char)(0x80 | (cp & 0x3f));
-			else
-				buf[0] = (char)(0xf0 | (cp >> 18)), buf[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
-				buf[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), buf[3] = (char)(0x80 | (cp & 0x3f));
+			text_encode(cp, buf);
 			sb_adds(&sb, i ? "  " : "");
 			text_inert(&sb, cp == ' ' ? "␠" : buf, false);
 			sb_addf(&sb, "×%u", res->tally[i].count);
@@ -265,13 +255,10 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	memset(&d, 0, sizeof(d));
 	d.k = k;
 	if ((d.dr = content_drill(kefu_content(k), id)) == NULL) {
-		const struct content *c = k->content;
-		const char **ids = xreallocarray(NULL, c->ndrills + 1, sizeof(*ids));
+		const char **ids;
 
-		for (i = 0; i < c->ndrills; i++)
-			ids[i] = c->drills[i]->id;
-		kefu_unknown(_("drill"), "", id, ids, c->ndrills,
-			     _("'kefu list drills' shows them"));
+		n = content_ids(k->content, KIND_DRILL, &ids);
+		kefu_unknown(_("drill"), "", id, ids, n, _("'kefu list drills' shows them"));
 		free(ids);
 		return 1;
 	}

@@ -25,12 +25,10 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 	st = kefu_store(k);
 	cu = content_curriculum(c, argv[1]);
 	if (cu == NULL) {
-		const char **ids = xreallocarray(NULL, c->ncurricula + 1, sizeof(*ids));
-		size_t i;
+		const char **ids;
+		size_t n = content_ids(c, KIND_CURRICULUM, &ids);
 
-		for (i = 0; i < c->ncurricula; i++)
-			ids[i] = c->curricula[i]->id;
-		kefu_unknown(_("curriculum"), "", argv[1], ids, c->ncurricula,
+		kefu_unknown(_("curriculum"), "", argv[1], ids, n,
 			     _("'kefu list curricula' shows them"));
 		free(ids);
 		return 1;

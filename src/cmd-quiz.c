@@ -402,13 +402,10 @@ find_quiz(struct kefu *k, const char *id)
 	const struct quiz *qz = content_quiz(c, id);
 
 	if (qz == NULL) {
-		const char **ids = xreallocarray(NULL, c->nquizzes + 1, sizeof(*ids));
-		size_t i;
+		const char **ids;
+		size_t n = content_ids(c, KIND_QUIZ, &ids);
 
-		for (i = 0; i < c->nquizzes; i++)
-			ids[i] = c->quizzes[i]->id;
-		kefu_unknown(_("quiz"), "", id, ids, c->nquizzes,
-			     _("'kefu list quizzes' shows them"));
+		kefu_unknown(_("quiz"), "", id, ids, n, _("'kefu list quizzes' shows them"));
 		free(ids);
 	}
 	return qz;

@@ -1779,6 +1779,20 @@ content_free(struct content *c)
 	free(c);
 }
 
+size_t
+content_ids(const struct content *c, enum content_kind kind, const char ***out)
+{
+	size_t n = kind == KIND_QUIZ ? c->nquizzes : kind == KIND_DRILL ?
+	    c->ndrills : c->ncurricula, i;
+	const char **ids = xreallocarray(NULL, n + 1, sizeof(*ids));
+
+	for (i = 0; i < n; i++)
+		ids[i] = kind == KIND_QUIZ ? c->quizzes[i]->id :
+		    kind == KIND_DRILL ? c->drills[i]->id : c->curricula[i]->id;
+	*out = ids;
+	return n;
+}
+
 const struct quiz *
 content_quiz(const struct content *c, const char *id)
 {

@@ -177,6 +177,11 @@ int content_resolve(struct content *c, const struct content *fallback,
 int content_clashes(const struct content *c, const struct content *tree,
 		    struct diag *);
 
+enum content_kind { KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM };
+/* The ids of one kind, in load order; caller frees the array (not the
+ * ids). Returns the count. */
+size_t content_ids(const struct content *, enum content_kind, const char ***ids);
+
 const struct quiz *content_quiz(const struct content *, const char *id);
 const struct drill *content_drill(const struct content *, const char *id);
 const struct curriculum *content_curriculum(const struct content *,

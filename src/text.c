@@ -49,6 +49,14 @@ text_decode(const char *str, size_t n, int32_t *cp)
 	return len;
 }
 
+void
+text_encode(int32_t cp, char *buf)
+{
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf);
+
+	buf[n > 0 ? n : 0] = '\0';
+}
+
 bool
 text_valid(const char *s, size_t n, size_t *bad)
 {

@@ -13,6 +13,8 @@
 /* Decodes one character at s (n bytes left). Returns its length in bytes
  * and sets *cp, or returns 0 for an invalid or truncated sequence. */
 size_t text_decode(const char *s, size_t n, int32_t *cp);
+/* Writes one character as UTF-8 and a NUL into buf (at least 5 bytes). */
+void text_encode(int32_t cp, char *buf);
 /* Checks UTF-8. On failure returns false and sets *bad to the offset of
  * the first bad byte. */
 bool text_valid(const char *s, size_t n, size_t *bad);
