@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <readline/readline.h>
+
 #include "kefu.h"
 #include "plan.h"
 #include "quiz.h"
@@ -23,7 +25,10 @@ struct drill_run {
 	char *last;		/* the line as it last stood */
 	const char *target;
 	long limit;		/* seconds; 0 for none */
+	double start;		/* the first keystroke of the drill */
 	double end;		/* monotonic deadline once typing starts */
+	bool live;		/* this line can be redrawn in place */
+	int cols;		/* the terminal's width */
 };
 
 static double
@@ -55,7 +60,8 @@ redraw(struct drill_run *d)
 		if (k == 0)
 			k = 1;
 		if (want != state) {
-			sb_adds(&d->draw, want == 1 ? "\033[32m" : want == 2 ? "\033[31;4m" : "\033[0m");
+			sb_adds(&d->draw, want == 1 ? "\033[0;32m" :
+				want == 2 ? "\033[0;31;4m" : "\033[0m");
 			state = want;
 		}
 		sb_add(&d->draw, p + pos, k);
@@ -74,14 +80,17 @@ on_key(const char *line, void *arg)
 	double t = mono();
 
 	typing_rec_update(&d->rec, line, t);
-	if (d->limit && d->end == 0 && d->rec.first >= 0) {
-		/* timed mode: the clock starts with the first keystroke */
-		d->end = t + (double)d->limit;
-		term_deadline(d->limit);
+	if (d->start == 0 && d->rec.first >= 0) {
+		d->start = t;
+		if (d->limit) {
+			/* timed mode: the clock starts with the first keystroke */
+			d->end = t + (double)d->limit;
+			term_deadline(d->limit);
+		}
 	}
 	free(d->last);
 	d->last = xstrdup(line);
-	if (d->k->color)
+	if (d->live && text_width(line) + 3 < d->cols)
 		redraw(d);
 }
 
@@ -228,7 +237,7 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	size_t *order, n, done = 0, i;
 	bool random = false, interrupted = false;
 	long limit = -1;
-	double t0 = 0;
+	double t0 = 0, tstart = 0;
 	int a, status = 0;
 
 	for (a = 1; a < argc; a++) {
@@ -239,10 +248,12 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 			char *end;
 
 			limit = strtol(s, &end, 10);
-			if (end == s || limit <= 0)
+			if (end == s || limit <= 0 || limit > 86400)	/* a day at most */
 				return cmd_usage(cmd_find("drill"));
-			if (*end == 'm' && end[1] == '\0')
+			if (*end == 'm' && end[1] == '\0' && limit <= 1440)
 				limit *= 60;
+			else if (*end == 'm')
+				return cmd_usage(cmd_find("drill"));
 			else if (!(*end == '\0' || (*end == 's' && end[1] == '\0')))
 				return cmd_usage(cmd_find("drill"));
 		} else if (argv[a][0] == '-' || id)
@@ -292,14 +303,14 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	memset(&res, 0, sizeof(res));
 	res.timed = k->tty_in;
 	if (!k->tty_in)
-		t0 = mono();
+		t0 = tstart = mono();
 	for (i = 0; d.limit || i < n; i++) {
 		const char *target = d.dr->lines[order[i % n]];
 		struct sb shown = SB_INIT;
 		enum term_read r;
 		char *line = NULL;
 
-		if (d.limit && !k->tty_in && i > 0 && mono() - t0 >= (double)d.limit)
+		if (d.limit && !k->tty_in && i > 0 && mono() - tstart >= (double)d.limit)
 			break;
 		sb_adds(&shown, "\n  ");
 		text_inert(&shown, target, false);
@@ -309,6 +320,18 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		fflush(stdout);
 		d.target = target;
 		typing_rec_start(&d.rec, target);
+		if (k->tty_in && k->color) {
+			/* redraw in place only what fits on one row and prints as is */
+			struct sb inert = SB_INIT;
+			int rows;
+
+			rl_get_screen_size(&rows, &d.cols);
+			text_inert(&inert, target, false);
+			d.live = strcmp(sb_str(&inert), target) == 0 &&
+			    text_width(target) + 3 < d.cols;
+			sb_free(&inert);
+		} else
+			d.live = false;
 		if (k->tty_in) {
 			term_keyhook(on_key, &d);
 			r = term_read("> ", &line);
@@ -317,8 +340,13 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 			r = term_read("", &line);
 		if (r == TERM_LINE) {
 			if (k->tty_in) {
-				/* the last change may be the Enter key's own redisplay */
-				typing_rec_update(&d.rec, line, mono());
+				double t = mono();
+
+				/* Enter is a keystroke too: it ends the line's time */
+				typing_rec_update(&d.rec, line, t);
+				typing_rec_time(&d.rec, t);
+				if (d.start == 0)
+					d.start = d.rec.first;
 				typing_add_line(&res, target, line, &d.rec, 0);
 			} else {
 				double t = mono();
@@ -358,6 +386,15 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	}
 	if (!res.timed && res.seconds < 1)
 		res.seconds = 0;	/* lines piped in at once say nothing of speed */
+	if (res.timed && d.limit && d.start > 0) {
+		/* timed mode: speed over the whole time, not line by line, so
+		 * a quick burst and a wait is not fast */
+		double stop = d.end > 0 && mono() > d.end ? d.end : mono();
+
+		res.seconds = stop - d.start - res.idle;
+		if (res.seconds < 0)
+			res.seconds = 0;
+	}
 	end_screen(&d, &res, done);
 	if (save(&d, &res) != 0)
 		status = 1;

@@ -182,7 +182,8 @@ submit(struct run *r, bool out_of_time)
 		if (rc < 0)
 			goto fail;
 		c = rc ? review_next(c, RATE_AGAIN, now) : review_new(now);
-		c.due = now;	/* a fresh miss is due for review at once */
+		/* a fresh miss is due for review at once: from the attempt's start */
+		c.due = r->at.started;
 		if (store_card_put(st, k->me.id, r->qz->id, q->id, &c, misses + 1) != 0)
 			goto fail;
 	}

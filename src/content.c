@@ -988,9 +988,20 @@ load_drill(struct ld *l, const struct ynode *root)
 		missing(l, root, "lines");
 	dr->nlines = get_text_list(l, root, "lines", false, &dr->lines);
 	v = map_get(root, "lines");
-	for (i = 0; i < dr->nlines; i++)
-		if (strchr(dr->lines[i], '\n'))
+	for (i = 0; i < dr->nlines; i++) {
+		const char *c;
+
+		if (strchr(dr->lines[i], '\n')) {
 			err(l, v->items[i], _("a drill line must be one line; split it into two items"));
+			continue;
+		}
+		for (c = dr->lines[i]; *c; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+				err(l, v->items[i], _("a drill line cannot hold control characters (byte 0x%02x)"),
+				    (unsigned char)*c);
+				break;
+			}
+	}
 
 	if (dr->id == NULL)
 		return;

@@ -228,7 +228,7 @@ static const char *const sql[S_COUNT] = {
 	[S_DRILL_FACTS] =
 	"SELECT count(*) OVER (), net_speed, accuracy FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2"
-	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
+	" ORDER BY timed DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* timed runs first */
 	[S_DRILL_MET] =
 	"SELECT net_speed, accuracy FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"

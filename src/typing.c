@@ -4,12 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "text.h"
 #include "typing.h"
 
 static size_t
-decode_all(const char *s, int32_t **out, size_t *cap)
+decode_all(const char *raw, int32_t **out, size_t *cap)
 {
+	/* composed form, so é typed one way matches é written another */
+	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
+	const char *s = nfc ? nfc : raw;
 	size_t n = strlen(s), i = 0, count = 0;
 
 	if (*cap < n + 1) {
@@ -28,6 +33,7 @@ decode_all(const char *s, int32_t **out, size_t *cap)
 		count++;
 		i += k;
 	}
+	free(nfc);
 	return count;
 }
 
@@ -76,7 +82,7 @@ void
 typing_rec_update(struct typing_rec *r, const char *line, double t)
 {
 	int32_t *now = NULL;
-	size_t cap = 0, n = decode_all(line, &now, &cap), k = 0, i;
+	size_t cap = 0, n = decode_all(line, &now, &cap), k = 0, tail = 0, i;
 
 	while (k < n && k < r->ncur && now[k] == r->cur[k])
 		k++;
@@ -84,21 +90,28 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 		free(now);	/* no change: cursor moves and the like */
 		return;
 	}
-	if (r->first < 0)
-		r->first = t;	/* the clock starts at the first keystroke */
-	else if (t - r->last > TYPING_IDLE_SECONDS) {
-		r->idle += t - r->last;
-		r->pauses++;
-	}
-	r->last = t;
-	r->deleted += r->ncur - k;
-	for (i = k; i < n; i++) {
+	/* what stayed at the end, for edits in the middle of the line */
+	while (tail < n - k && tail < r->ncur - k &&
+	       now[n - 1 - tail] == r->cur[r->ncur - 1 - tail])
+		tail++;
+	typing_rec_time(r, t);
+	r->deleted += r->ncur - k - tail;
+	for (i = k; i < n - tail; i++) {
+		size_t want = i + r->skew;
+
 		r->inserted++;
-		if (i >= r->ntarget || now[i] != r->target[i]) {
+		if (want < r->ntarget && now[i] == r->target[want])
+			continue;
+		/* one target character left out: the rest is still right */
+		if (want + 1 < r->ntarget && now[i] == r->target[want + 1]) {
+			r->skew++;
 			r->wrong++;
-			if (i < r->ntarget)
-				tally_add(r->tally, &r->ntally, r->target[i]);
+			tally_add(r->tally, &r->ntally, r->target[want]);
+			continue;
 		}
+		r->wrong++;
+		if (want < r->ntarget)
+			tally_add(r->tally, &r->ntally, r->target[want]);
 	}
 	free(r->cur);
 	r->cur = now;
@@ -107,13 +120,33 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 }
 
 void
+typing_rec_time(struct typing_rec *r, double t)
+{
+	if (r->first < 0) {
+		r->first = t;	/* the clock starts at the first keystroke */
+	} else if (t - r->last > TYPING_IDLE_SECONDS) {
+		r->idle += t - r->last;
+		r->pauses++;
+	}
+	r->last = t;
+}
+
+void
 typing_align(const char *target, const char *typed, size_t *matched,
 	     size_t *edits, struct typing_tally *tally, size_t *ntally)
 {
 	int32_t *a = NULL, *b = NULL;
 	size_t ca = 0, cb = 0, na = decode_all(target, &a, &ca),
-	    nb = decode_all(typed, &b, &cb), w = nb + 1, i, j, m = 0;
-	size_t *d = xreallocarray(NULL, (na + 1) * w, sizeof(*d));
+	    nb = decode_all(typed, &b, &cb), w, i, j, m = 0, extra = 0;
+	size_t *d;
+
+	/* far more typed than asked for is all extra: keep the table small */
+	if (nb > 2 * na + 16) {
+		extra = nb - (2 * na + 16);
+		nb = 2 * na + 16;
+	}
+	w = nb + 1;
+	d = xreallocarray(NULL, (na + 1) * w, sizeof(*d));
 
 	for (i = 0; i <= na; i++)
 		d[i * w] = i;
@@ -129,7 +162,7 @@ typing_align(const char *target, const char *typed, size_t *matched,
 				best = d[i * w + j - 1] + 1;
 			d[i * w + j] = best;
 		}
-	*edits = d[na * w + nb];
+	*edits = d[na * w + nb] + extra;
 	/* walk back along one best path, counting matches */
 	for (i = na, j = nb; i > 0 || j > 0;) {
 		if (i > 0 && j > 0 && a[i - 1] == b[j - 1] &&

@@ -36,6 +36,7 @@ struct typing_rec {
 	size_t inserted;	/* characters that arrived */
 	size_t wrong;		/* of those, wrong where they arrived */
 	size_t deleted;		/* 回改: characters deleted */
+	size_t skew;		/* target characters left out so far */
 	struct typing_tally tally[TYPING_TALLY];
 	size_t ntally;
 };
@@ -43,6 +44,8 @@ struct typing_rec {
 void typing_rec_start(struct typing_rec *, const char *target);
 /* The line now reads `line` at time t (seconds, monotonic). */
 void typing_rec_update(struct typing_rec *, const char *line, double t);
+/* A keystroke at time t that need not change the line (Enter). */
+void typing_rec_time(struct typing_rec *, double t);
 void typing_rec_free(struct typing_rec *);
 /* Whether character i of the line as typed matches the target there. */
 bool typing_rec_right(const struct typing_rec *, size_t i);

@@ -34,10 +34,10 @@ test_recorder(void **state)
 	assert_int_equal(r.ntally, 1);
 	assert_int_equal(r.tally[0].cp, ',');
 	assert_true(typing_rec_right(&r, 3));
-	/* deleting from the middle counts every character removed */
+	/* deleting from the middle counts the characters removed */
 	typing_rec_update(&r, "亲好", 3.0);
-	assert_int_equal(r.deleted, 4);	/* ",您好" went, "好" came back */
-	assert_int_equal(r.inserted, 6);
+	assert_int_equal(r.deleted, 3);	/* 。 before, then ,您 */
+	assert_int_equal(r.inserted, 5);
 	typing_rec_free(&r);
 }
 
@@ -142,6 +142,65 @@ test_key_accuracy(void **state)
 	typing_rec_free(&r);
 }
 
+static void
+test_edits_in_the_middle(void **state)
+{
+	struct typing_rec r;
+
+	(void)state;
+	typing_rec_start(&r, "abcdef");
+	typing_rec_update(&r, "abdef", 1);
+	typing_rec_update(&r, "abcdef", 2);	/* went back and put c in */
+	assert_int_equal(r.deleted, 0);
+	assert_int_equal(r.inserted, 6);
+	typing_rec_free(&r);
+}
+
+static void
+test_skipped_character(void **state)
+{
+	struct typing_rec r;
+	struct typing_result res;
+	const char *steps[] = { "a", "ac", "acd", "acde", "acdef", "acdefg", "acdefgh",
+				"acdefghi", "acdefghij" };
+	size_t i;
+
+	(void)state;
+	memset(&res, 0, sizeof(res));
+	typing_rec_start(&r, "abcdefghij");
+	for (i = 0; i < ARRAY_SIZE(steps); i++)
+		typing_rec_update(&r, steps[i], (double)i);
+	typing_rec_time(&r, 9);		/* Enter */
+	/* one slip, not eight: b was left out, the rest follows */
+	assert_int_equal(r.wrong, 1);
+	assert_int_equal(r.ntally, 1);
+	assert_int_equal(r.tally[0].cp, 'b');
+	typing_add_line(&res, "abcdefghij", "acdefghij", &r, 0);
+	assert_float_equal(typing_accuracy(&res), 90, 1e-9);
+	assert_float_equal(typing_key_accuracy(&res), 100.0 * 8 / 9, 1e-9);
+	/* from the first key to Enter: 9 s */
+	assert_true(res.seconds == 9);
+	typing_rec_free(&r);
+}
+
+static void
+test_far_too_long_and_forms(void **state)
+{
+	char big[1001];
+	size_t m, e;
+
+	(void)state;
+	memset(big, 'x', 1000);
+	big[1000] = '\0';
+	typing_align("ab", big, &m, &e, NULL, NULL);
+	assert_int_equal(m, 0);
+	assert_int_equal(e, 1000);	/* 2 wrong and 998 extra */
+	/* e + combining acute against the composed é */
+	typing_align("Cafe\xcc\x81", "Caf\xc3\xa9", &m, &e, NULL, NULL);
+	assert_int_equal(e, 0);
+	assert_int_equal(m, 4);
+}
+
 int
 main(void)
 {
@@ -151,6 +210,9 @@ main(void)
 		cmocka_unit_test(test_align),
 		cmocka_unit_test(test_speed_and_accuracy),
 		cmocka_unit_test(test_key_accuracy),
+		cmocka_unit_test(test_edits_in_the_middle),
+		cmocka_unit_test(test_skipped_character),
+		cmocka_unit_test(test_far_too_long_and_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
