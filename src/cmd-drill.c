@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
-
-#include <readline/readline.h>
 
 #include "kefu.h"
 #include "plan.h"
@@ -325,7 +324,11 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 			struct sb inert = SB_INIT;
 			int rows;
 
-			rl_get_screen_size(&rows, &d.cols);
+			struct winsize ws;
+
+			(void)rows;
+			d.cols = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ?
+			    ws.ws_col : 80;
 			text_inert(&inert, target, false);
 			d.live = strcmp(sb_str(&inert), target) == 0 &&
 			    text_width(target) + 3 < d.cols;

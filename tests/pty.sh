@@ -29,9 +29,9 @@ KEFU_NOW=2026-03-01T10:00:00 "$KEFU" quiz timed < /dev/null > /dev/null 2>&1
 KEFU_NOW=2026-03-01T10:09:59 "$EXPECT" -c '
 	set timeout 10
 	spawn $env(KEFU) quiz timed
-	expect { "答案> " {} timeout { exit 2 } }
-	expect { "Time is up" {} timeout { exit 3 } }
-	expect { "Score: 0 of 3 points" {} timeout { exit 4 } }
+	expect "答案> " {} timeout { exit 2 }
+	expect "Time is up" {} timeout { exit 3 }
+	expect "Score: 0 of 3 points" {} timeout { exit 4 }
 	expect eof
 	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "time limit at an idle prompt"; }
 [ "$(sql "SELECT state FROM quiz_attempt")" = final ] || fail "the timed attempt is not closed"
@@ -44,13 +44,13 @@ export KEFU_CONTENT="$CONTENT/drill" KEFU_DB="$T/drill.db"
 	set timeout 30
 	set send_slow {1 0.1}
 	spawn $env(KEFU) drill en
-	expect { "> " {} timeout { exit 2 } }
+	expect "> " {} timeout { exit 2 }
 	send -s "Thanks for waiting, it shipx"
-	expect { -re "\\\[31;4m" {} timeout { exit 3 } }
+	expect -re "\\\[0;31;4m" {} timeout { exit 3 }
 	send -s "\010s today."
-	expect { -re "\\\[32m" {} timeout { exit 4 } }
+	expect -re "\\\[0;32m" {} timeout { exit 4 }
 	send "\r"
-	expect { "Speed:" {} timeout { exit 5 } }
+	expect "Speed:" {} timeout { exit 5 }
 	expect eof
 	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "drill at a terminal"; }
 row=$(sql "SELECT timed, backspaces, cast(round(accuracy) AS int), cast(net_speed AS int) FROM drill_result")
