@@ -1575,34 +1575,19 @@ unknown_ref(struct diag *d, const struct pos *p, const char *what,
 		diag_at(d, p->file, p->line, p->col, _("no %s '%s' is loaded"), what, id);
 }
 
+/* The ids of one kind in c and then in fb, for suggestions. */
 static size_t
-quiz_id_list(const struct content *c, const struct content *fb, const char ***out)
+id_list(const struct content *c, const struct content *fb,
+	enum content_kind kind, const char ***out)
 {
-	size_t n = 0, i;
-	const char **ids = xreallocarray(NULL, c->nquizzes + (fb ? fb->nquizzes : 0) + 1,
-					 sizeof(*ids));
+	const char **fbids = NULL;
+	size_t n = content_ids(c, kind, out), m = fb ? content_ids(fb, kind, &fbids) : 0;
 
-	for (i = 0; i < c->nquizzes; i++)
-		ids[n++] = c->quizzes[i]->id;
-	for (i = 0; fb && i < fb->nquizzes; i++)
-		ids[n++] = fb->quizzes[i]->id;
-	*out = ids;
-	return n;
-}
-
-static size_t
-drill_id_list(const struct content *c, const struct content *fb, const char ***out)
-{
-	size_t n = 0, i;
-	const char **ids = xreallocarray(NULL, c->ndrills + (fb ? fb->ndrills : 0) + 1,
-					 sizeof(*ids));
-
-	for (i = 0; i < c->ndrills; i++)
-		ids[n++] = c->drills[i]->id;
-	for (i = 0; fb && i < fb->ndrills; i++)
-		ids[n++] = fb->drills[i]->id;
-	*out = ids;
-	return n;
+	*out = xreallocarray(*out, n + m + 1, sizeof(**out));
+	if (m)
+		memcpy(*out + n, fbids, m * sizeof(*fbids));
+	free(fbids);
+	return n + m;
 }
 
 static void
@@ -1661,7 +1646,7 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 {
 	unsigned before = d->errors;
 	const char **qids, **dids;
-	size_t nq = quiz_id_list(c, fb, &qids), nd = drill_id_list(c, fb, &dids);
+	size_t nq = id_list(c, fb, KIND_QUIZ, &qids), nd = id_list(c, fb, KIND_DRILL, &dids);
 	size_t i, j, k, p;
 
 	for (i = 0; i < c->ncurricula; i++) {
