@@ -49,7 +49,7 @@ state_color(enum stage_state s)
 
 static void
 print_stages(struct kefu *k, const struct curriculum *cu,
-	     const enum stage_state *states, long start)
+	     const enum stage_state *states, const long *dues)
 {
 	struct sb sb = SB_INIT;
 	int tw = text_width(_("Stage")), sw = text_width(_("Status"));
@@ -73,7 +73,7 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 	sb_addf(&sb, "  %4s  %s\n", _("Days"), _("Due"));
 	for (i = 0; i < cu->nstages; i++) {
 		const struct stage *s = &cu->stages[i];
-		long due = plan_due(cu, i, start);
+		long due = dues[i];
 		char buf[11];
 
 		sb_addf(&sb, "%s%3zu  ", i == plan_current(states, cu->nstages) ?
@@ -171,11 +171,11 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	const struct curriculum *cu;
 	struct module_fact **facts;
 	enum stage_state *states;
+	struct standing stand;
 	struct sb sb = SB_INIT;
 	bool all = false;
 	const char *only = NULL;
 	size_t shown = 0;
-	long start;
 	size_t cur, i, j;
 	int i_arg;
 
@@ -191,13 +191,10 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 		return 1;
 	if (only && (shown = find_stage(cu, only)) == cu->nstages)
 		return 1;
-	if (!date_parse(k->enr.started, &start))
-		start = k->today;
-	facts = kefu_facts(k, cu);
-	states = xcalloc(cu->nstages, sizeof(*states));
-	plan_stages(cu, (const struct module_fact *const *)facts, states);
-	kefu_record_stages(k, cu, states);
-	cur = plan_current(states, cu->nstages);
+	kefu_standing(k, cu, &k->me, &k->enr, &stand);
+	facts = stand.facts;
+	states = stand.states;
+	cur = stand.current;
 
 	text_inert(&sb, cu->title, false);
 	sb_adds(&sb, " — ");
@@ -207,7 +204,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	sb_adds(&sb, "\n\n");
 	fputs(sb_str(&sb), stdout);
 	sb_reset(&sb);
-	print_stages(k, cu, states, start);
+	print_stages(k, cu, states, stand.due);
 
 	for (i = 0; i < cu->nstages; i++)
 		if (only ? i == shown : (i == cur || all))
@@ -231,7 +228,6 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 		}
 	}
 	sb_free(&sb);
-	free(states);
-	kefu_facts_free(cu, facts);
+	kefu_standing_free(&stand);
 	return 0;
 }

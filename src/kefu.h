@@ -62,6 +62,16 @@ int cmd_run(struct kefu *, int argc, char **argv);
 /* Prints "usage: kefu NAME USAGE" to stderr and returns 2. */
 int cmd_usage(const struct cmd *);
 
+/* Where one person stands in their curriculum. */
+struct standing {
+	const struct curriculum *cu;
+	struct module_fact **facts;	/* [stage][module] */
+	enum stage_state *states;	/* per stage */
+	long *due;			/* per stage, a day number; -1 for none */
+	long long *completed;		/* per stage, when first seen complete; 0 */
+	size_t current;			/* the first stage not complete */
+};
+
 /* session.c */
 /* The content tree, loaded and checked; dies listing the errors. */
 struct content *kefu_content(struct kefu *);
@@ -76,12 +86,24 @@ const struct curriculum *kefu_curriculum(struct kefu *);
  * stage-by-module table; free with kefu_facts_free(). */
 struct module_fact **kefu_facts(struct kefu *, const struct curriculum *);
 void kefu_facts_free(const struct curriculum *, struct module_fact **);
-/* Records the first time each stage is seen complete and tells the person
- * about stages that have just completed. */
-void kefu_record_stages(struct kefu *, const struct curriculum *,
-			const enum stage_state *);
-/* The same after something changed: works the states out itself. */
+/* Records stages the person running kefu has just completed, and says so. */
 void kefu_update_stages(struct kefu *);
+/* The standing of person p, enrolled as e in cu, recording stages seen
+ * complete for the first time (and saying so). Free with
+ * kefu_standing_free(). */
+void kefu_standing(struct kefu *, const struct curriculum *,
+		   const struct person *p, const struct enrollment *e,
+		   struct standing *);
+void kefu_standing_free(struct standing *);
+/* Like kefu_update_stages() for someone else, after a trainer's entry. */
+void kefu_update_stages_of(struct kefu *, const struct person *,
+			   const struct enrollment *);
+/* True when the person running kefu holds role (trainer: a trainer or a
+ * manager); otherwise says who may and returns false. */
+bool kefu_may(struct kefu *, const char *role, const char *what);
+/* Looks up someone by login; says so (with a suggestion) when there is
+ * no such person. 1 found, 0 not. */
+int kefu_person(struct kefu *, const char *login, struct person *);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */

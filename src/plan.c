@@ -189,6 +189,25 @@ plan_due(const struct curriculum *cu, size_t stage, long start_day)
 	return day;
 }
 
+void
+plan_dues(const struct curriculum *cu, long start_day, const long *moved,
+	  long *out)
+{
+	long shift = 0;
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++) {
+		long planned = plan_due(cu, i, start_day);
+
+		if (moved && moved[i] >= 0) {
+			out[i] = moved[i];
+			if (planned >= 0)
+				shift = moved[i] - planned;
+		} else
+			out[i] = planned < 0 ? -1 : planned + shift;
+	}
+}
+
 const char *
 plan_stage_state_name(enum stage_state s)
 {

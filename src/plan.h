@@ -44,6 +44,12 @@ size_t plan_current(const enum stage_state *, size_t nstages);
  * that stage and every stage before it; -1 when a stage has no days. */
 long plan_due(const struct curriculum *, size_t stage, long start_day);
 
+/* Due days of every stage into out: as planned, except a stage whose
+ * moved[i] >= 0 (an extension) is due then, and every later stage moves
+ * by as much. moved may be NULL. */
+void plan_dues(const struct curriculum *, long start_day, const long *moved,
+	       long *out);
+
 const char *plan_stage_state_name(enum stage_state);
 
 #endif

@@ -181,8 +181,9 @@ kefu_curriculum(struct kefu *k)
 	return cu;
 }
 
-struct module_fact **
-kefu_facts(struct kefu *k, const struct curriculum *cu)
+static struct module_fact **
+facts_of(struct kefu *k, const struct curriculum *cu, int64_t person_id,
+	 int64_t enrollment_id)
 {
 	struct module_fact **facts = xcalloc(cu->nstages, sizeof(*facts));
 	struct store *st = kefu_store(k);
@@ -199,22 +200,22 @@ kefu_facts(struct kefu *k, const struct curriculum *cu)
 
 			switch (m->kind) {
 			case MOD_LESSON:
-				rc = store_lesson_is_read(st, k->me.id, m->id);
+				rc = store_lesson_is_read(st, person_id, m->id);
 				f->read = rc > 0;
 				break;
 			case MOD_QUIZ:
-				rc = store_quiz_facts(st, k->me.id, m->id, &f->quiz);
+				rc = store_quiz_facts(st, person_id, m->id, &f->quiz);
 				break;
 			case MOD_DRILL:
-				rc = store_drill_facts(st, k->me.id, m->id, m->min_speed,
+				rc = store_drill_facts(st, person_id, m->id, m->min_speed,
 						       m->min_accuracy, &f->drill);
 				break;
 			case MOD_SIGNOFF:
-				rc = store_signed_off(st, k->enr.id, s->id);
+				rc = store_signed_off(st, enrollment_id, s->id);
 				f->signed_off = rc > 0;
 				break;
 			case MOD_ASSESSMENT:
-				rc = store_assessment_passed(st, k->enr.id, m->id);
+				rc = store_assessment_passed(st, enrollment_id, m->id);
 				f->passed = rc > 0;
 				break;
 			}
@@ -225,48 +226,71 @@ kefu_facts(struct kefu *k, const struct curriculum *cu)
 	return facts;
 }
 
+struct module_fact **
+kefu_facts(struct kefu *k, const struct curriculum *cu)
+{
+	return facts_of(k, cu, k->me.id, k->enr.id);
+}
+
 void
 kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
 {
 	size_t i;
 
+	if (facts == NULL)
+		return;
 	for (i = 0; i < cu->nstages; i++)
 		free(facts[i]);
 	free(facts);
 }
 
-void
-kefu_record_stages(struct kefu *k, const struct curriculum *cu,
-		   const enum stage_state *states)
+/* Records stages seen complete for the first time and says so. */
+static void
+record_stages(struct kefu *k, const struct curriculum *cu,
+	      const enum stage_state *states, const struct person *p,
+	      const struct enrollment *e, long long *completed)
 {
 	struct store *st = kefu_store(k);
+	bool self = p->id == k->me.id;
 	size_t i;
 
 	for (i = 0; i < cu->nstages; i++) {
-		struct sb sb = SB_INIT;
+		struct sb sb = SB_INIT, who = SB_INIT;
 		long long at;
 
 		if (states[i] != STAGE_COMPLETE)
 			continue;
-		if (store_stage_completed_at(st, k->enr.id, cu->stages[i].id) != 0)
+		if (completed ? completed[i] != 0 :
+		    store_stage_completed_at(st, e->id, cu->stages[i].id) != 0)
 			continue;
 		/* look again inside the transaction: another kefu may have been first */
 		if (store_begin(st) != 0)
 			exit(1);
-		at = store_stage_completed_at(st, k->enr.id, cu->stages[i].id);
+		at = store_stage_completed_at(st, e->id, cu->stages[i].id);
 		if (at != 0) {
 			store_rollback(st);
+			if (completed)
+				completed[i] = at;
 			continue;
 		}
-		if (store_stage_completed(st, k->enr.id, cu->stages[i].id, k->now) != 0 ||
-		    store_event(st, k->me.id, "stage-complete", k->me.id,
-				cu->stages[i].id, k->now) != 0 ||
+		at = kefu_clock(k);
+		if (store_stage_completed(st, e->id, cu->stages[i].id, at) != 0 ||
+		    store_event(st, k->me.id, "stage-complete", p->id,
+				cu->stages[i].id, at) != 0 ||
 		    store_commit(st) != 0) {
 			store_rollback(st);
 			exit(1);
 		}
+		if (completed)
+			completed[i] = at;
 		text_inert(&sb, cu->stages[i].title, false);
-		printf(_("Stage %zu %s is complete."), i + 1, sb_str(&sb));
+		if (self)
+			printf(_("Stage %zu %s is complete."), i + 1, sb_str(&sb));
+		else {
+			text_inert(&who, p->login, false);
+			printf(_("Stage %zu %s is complete for %s."), i + 1, sb_str(&sb),
+			       sb_str(&who));
+		}
 		sb_reset(&sb);
 		if (i + 1 < cu->nstages) {
 			text_inert(&sb, cu->stages[i + 1].title, false);
@@ -274,25 +298,155 @@ kefu_record_stages(struct kefu *k, const struct curriculum *cu,
 		} else
 			printf(_(" Every stage of the plan is complete.\n"));
 		sb_free(&sb);
+		sb_free(&who);
 	}
+}
+
+struct stage_rows {
+	const struct curriculum *cu;
+	long *moved;
+	long long *completed;
+};
+
+static void
+stage_row(const struct store_row *r, void *arg)
+{
+	struct stage_rows *sr = arg;
+	const char *id = store_col_text(r, 0), *due = store_col_text(r, 3);
+	size_t i;
+
+	for (i = 0; i < sr->cu->nstages; i++)
+		if (strcmp(sr->cu->stages[i].id, id) == 0) {
+			sr->completed[i] = store_col_int(r, 2);
+			if (due == NULL || !date_parse(due, &sr->moved[i]))
+				sr->moved[i] = -1;
+		}
+}
+
+void
+kefu_standing(struct kefu *k, const struct curriculum *cu,
+	      const struct person *p, const struct enrollment *e,
+	      struct standing *out)
+{
+	struct stage_rows sr;
+	long start;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->cu = cu;
+	out->facts = facts_of(k, cu, p->id, e->id);
+	out->states = xcalloc(cu->nstages, sizeof(*out->states));
+	out->due = xcalloc(cu->nstages, sizeof(*out->due));
+	out->completed = xcalloc(cu->nstages, sizeof(*out->completed));
+	sr.cu = cu;
+	sr.completed = out->completed;
+	sr.moved = xcalloc(cu->nstages, sizeof(*sr.moved));
+	for (i = 0; i < cu->nstages; i++)
+		sr.moved[i] = -1;
+	if (store_stage_rows(kefu_store(k), e->id, stage_row, &sr) != 0)
+		exit(1);
+	plan_stages(cu, (const struct module_fact *const *)out->facts, out->states);
+	out->current = plan_current(out->states, cu->nstages);
+	if (!date_parse(e->started, &start))
+		start = k->today;
+	plan_dues(cu, start, sr.moved, out->due);
+	free(sr.moved);
+	record_stages(k, cu, out->states, p, e, out->completed);
+}
+
+void
+kefu_standing_free(struct standing *s)
+{
+	if (s->cu)
+		kefu_facts_free(s->cu, s->facts);
+	free(s->states);
+	free(s->due);
+	free(s->completed);
+	memset(s, 0, sizeof(*s));
+}
+
+void
+kefu_update_stages_of(struct kefu *k, const struct person *p,
+		      const struct enrollment *e)
+{
+	const struct curriculum *cu;
+	struct standing s;
+
+	if (e->id == 0 ||
+	    (cu = content_curriculum(kefu_content(k), e->curriculum)) == NULL)
+		return;
+	kefu_standing(k, cu, p, e, &s);
+	kefu_standing_free(&s);
 }
 
 void
 kefu_update_stages(struct kefu *k)
 {
-	const struct curriculum *cu;
-	struct module_fact **facts;
-	enum stage_state *states;
+	kefu_update_stages_of(k, &k->me, &k->enr);
+}
 
-	if (k->enr.id == 0 ||
-	    (cu = content_curriculum(kefu_content(k), k->enr.curriculum)) == NULL)
-		return;
-	facts = kefu_facts(k, cu);
-	states = xcalloc(cu->nstages, sizeof(*states));
-	plan_stages(cu, (const struct module_fact *const *)facts, states);
-	kefu_record_stages(k, cu, states);
-	free(states);
-	kefu_facts_free(cu, facts);
+static int
+role_rank(const char *role)
+{
+	return strcmp(role, "manager") == 0 ? 2 : strcmp(role, "trainer") == 0 ? 1 : 0;
+}
+
+bool
+kefu_may(struct kefu *k, const char *role, const char *what)
+{
+	struct sb who = SB_INIT;
+
+	kefu_me(k);
+	if (role_rank(k->me.role) >= role_rank(role))
+		return true;
+	text_inert(&who, k->me.login, false);
+	if (strcmp(role, "manager") == 0)
+		error(_("only managers can %s; you ('%s') are a %s"), what,
+		      sb_str(&who), k->me.role);
+	else
+		error(_("only trainers and managers can %s; you ('%s') are a %s"),
+		      what, sb_str(&who), k->me.role);
+	sb_free(&who);
+	return false;
+}
+
+struct logins {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+add_login(const char *login, void *arg)
+{
+	struct logins *l = arg;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n++] = xstrdup(login);
+}
+
+int
+kefu_person(struct kefu *k, const char *login, struct person *p)
+{
+	struct store *st = kefu_store(k);
+	struct logins l = { NULL, 0, 0 };
+	int rc = store_person_by_login(st, login, p);
+	size_t i;
+
+	if (rc < 0)
+		exit(1);
+	if (rc > 0)
+		return 1;
+	if (store_logins(st, add_login, &l) != 0)
+		exit(1);
+	kefu_unknown(_("person"), "", login, (const char *const *)l.v, l.n,
+		     _("see 'kefu people list'"));
+	for (i = 0; i < l.n; i++)
+		free(l.v[i]);
+	free(l.v);
+	return 0;
 }
 
 void

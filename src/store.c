@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,11 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
 	"CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event"
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+	/* 2: trainers' work: the grading queue, regrading, KPI periods */
+	"CREATE INDEX quiz_attempt_pending ON quiz_attempt(state) WHERE state = 'pending';"
+	"CREATE INDEX grading_answer ON grading(attempt_id, seq);"
+	"CREATE INDEX kpi_figure_period ON kpi_figure(period, kpi);"
+	"CREATE INDEX assessment_enrollment ON assessment(enrollment_id, assessment);",
 };
 
 enum stmt {
@@ -188,6 +194,30 @@ enum stmt {
 	S_CARDS_DUE,
 	S_DRILL_SAVE,
 	S_DRILL_RESULTS,
+	S_PEOPLE,
+	S_PERSON_ROLE,
+	S_PERSON_ACTIVE,
+	S_PERSON_UPDATE,
+	S_ESSAYS_PENDING,
+	S_ANSWER_GET,
+	S_ANSWER_GRADE,
+	S_GRADING_ADD,
+	S_ATTEMPT_RESCORE,
+	S_ATTEMPT_GET,
+	S_GRADINGS,
+	S_SIGNOFF_ADD,
+	S_SIGNOFF_GET,
+	S_ASSESSMENT_ADD,
+	S_ASSESSMENT_PART_ADD,
+	S_ASSESSMENT_LATEST,
+	S_ASSESSMENT_PARTS,
+	S_STAGE_DUE,
+	S_STAGE_ROWS,
+	S_KPI_SET,
+	S_KPI_LATEST,
+	S_KPI_PERIOD,
+	S_KPI_LAST_PERIOD,
+	S_TRANSCRIPT,
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
@@ -299,6 +329,122 @@ static const char *const sql[S_COUNT] = {
 	"SELECT at, seconds, typed, correct, raw_speed, net_speed, accuracy,"
 	" key_accuracy, backspaces, timed FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 ORDER BY at DESC, id DESC LIMIT ?3",
+	[S_PEOPLE] =
+	"SELECT p.id, p.login, p.name, p.role, p.hired, p.active,"
+	" e.id, e.curriculum, e.started FROM person p"
+	" LEFT JOIN enrollment e ON e.id = (SELECT id FROM enrollment"
+	"  WHERE person_id = p.id ORDER BY touched DESC LIMIT 1)"
+	" WHERE ?1 OR p.active ORDER BY p.active DESC, p.login",
+	[S_PERSON_ROLE] = "UPDATE person SET role = ?2 WHERE id = ?1",
+	[S_PERSON_ACTIVE] = "UPDATE person SET active = ?2 WHERE id = ?1",
+	[S_PERSON_UPDATE] =
+	"UPDATE person SET name = coalesce(?2, name), hired = coalesce(?3, hired)"
+	" WHERE id = ?1",
+	[S_ESSAYS_PENDING] =
+	"SELECT a.id, ans.seq, p.login, p.name, a.quiz, ans.question, ans.response,"
+	" ans.answered, p.id FROM quiz_attempt a"
+	" JOIN quiz_answer ans ON ans.attempt_id = a.id"
+	" JOIN person p ON p.id = a.person_id"
+	" WHERE a.state = 'pending' AND ans.points IS NULL AND ans.response IS NOT NULL"
+	" ORDER BY ans.answered, a.id, ans.seq",
+	[S_ANSWER_GET] =
+	"SELECT a.person_id, a.quiz, a.state, ans.question, ans.response, ans.points"
+	" FROM quiz_answer ans JOIN quiz_attempt a ON a.id = ans.attempt_id"
+	" WHERE ans.attempt_id = ?1 AND ans.seq = ?2",
+	[S_ANSWER_GRADE] =
+	"UPDATE quiz_answer SET points = ?3, correct = ?4 WHERE attempt_id = ?1 AND seq = ?2",
+	[S_GRADING_ADD] =
+	"INSERT INTO grading (attempt_id, seq, grader_id, points, comment, graded)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_ATTEMPT_RESCORE] =
+	"UPDATE quiz_attempt SET points = s.pts,"
+	" percent = CASE WHEN max_points > 0 THEN round(s.pts * 100 / max_points, 6) ELSE 0 END,"
+	" state = CASE WHEN s.ungraded THEN 'pending' ELSE 'final' END"
+	" FROM (SELECT round(coalesce(sum(points), 0), 2) AS pts,"
+	"  count(*) FILTER (WHERE points IS NULL AND response IS NOT NULL) AS ungraded"
+	"  FROM quiz_answer WHERE attempt_id = ?1) AS s"
+	" WHERE id = ?1 AND state IN ('pending', 'final')",
+	[S_ATTEMPT_GET] =
+	"SELECT id, started, coalesce(finished, 0), seed, paper, coalesce(points, 0),"
+	" coalesce(max_points, 0), coalesce(percent, 0), state, person_id, quiz"
+	" FROM quiz_attempt WHERE id = ?1",
+	[S_GRADINGS] =
+	"SELECT a.quiz, ans.question, g.points, g.comment, gp.login, g.graded, a.id, g.seq"
+	" FROM grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
+	" JOIN quiz_answer ans ON ans.attempt_id = g.attempt_id AND ans.seq = g.seq"
+	" JOIN person gp ON gp.id = g.grader_id"
+	" WHERE a.person_id = ?1 AND g.id = (SELECT max(id) FROM grading"
+	"  WHERE attempt_id = g.attempt_id AND seq = g.seq)"
+	" ORDER BY g.graded, g.id",
+	[S_SIGNOFF_ADD] =
+	"INSERT INTO signoff (enrollment_id, stage, signer_id, signed, note)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_SIGNOFF_GET] =
+	"SELECT p.login, s.signed, s.note FROM signoff s JOIN person p ON p.id = s.signer_id"
+	" WHERE s.enrollment_id = ?1 AND s.stage = ?2",
+	[S_ASSESSMENT_ADD] =
+	"INSERT INTO assessment (enrollment_id, assessment, outcome, reason, new_due,"
+	" decided_by, decided) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_ASSESSMENT_PART_ADD] =
+	"INSERT INTO assessment_part (assessment_id, part, value, passed, note)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_ASSESSMENT_LATEST] =
+	"SELECT a.id, a.outcome, a.reason, a.new_due, p.login, a.decided"
+	" FROM assessment a JOIN person p ON p.id = a.decided_by"
+	" WHERE a.enrollment_id = ?1 AND a.assessment = ?2"
+	" ORDER BY a.decided DESC, a.id DESC LIMIT 1",
+	[S_ASSESSMENT_PARTS] =
+	"SELECT part, value, passed, note FROM assessment_part WHERE assessment_id = ?1",
+	[S_STAGE_DUE] =
+	"INSERT INTO stage_progress (enrollment_id, stage, due) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (enrollment_id, stage) DO UPDATE SET due = excluded.due",
+	[S_STAGE_ROWS] =
+	"SELECT stage, coalesce(opened, 0), coalesce(completed, 0), due"
+	" FROM stage_progress WHERE enrollment_id = ?1",
+	[S_KPI_SET] =
+	"INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, kpi, period)"
+	" DO UPDATE SET value = excluded.value, recorded_by = excluded.recorded_by,"
+	" recorded = excluded.recorded",
+	[S_KPI_LATEST] =
+	"SELECT value, period FROM kpi_figure WHERE person_id = ?1 AND kpi = ?2"
+	" ORDER BY period DESC LIMIT 1",
+	[S_KPI_PERIOD] =
+	"SELECT p.id, p.login, p.name, k.kpi, k.value FROM kpi_figure k"
+	" JOIN person p ON p.id = k.person_id"
+	" WHERE k.period = ?1 AND p.active ORDER BY p.login, k.kpi",
+	[S_KPI_LAST_PERIOD] = "SELECT max(period) FROM kpi_figure",
+	[S_TRANSCRIPT] =	/* at, kind, item, result, by, note */
+	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL FROM lesson_read"
+	" WHERE person_id = ?1"
+	" UNION ALL SELECT started, 'quiz-start', quiz, NULL, NULL, NULL"
+	" FROM quiz_attempt WHERE person_id = ?1"
+	" UNION ALL SELECT finished, 'quiz-' || state, quiz,"
+	"  printf('%.1f%% (%g/%g)', percent, points, max_points), NULL, NULL"
+	" FROM quiz_attempt WHERE person_id = ?1 AND finished IS NOT NULL"
+	" UNION ALL SELECT at, 'drill', drill,"
+	"  printf('%.0f %s %.0f%%%s', net_speed, CASE unit WHEN 'wpm' THEN 'WPM' ELSE '字/分' END,"
+	"  accuracy, CASE WHEN timed THEN '' ELSE ' (piped)' END), NULL, NULL"
+	" FROM drill_result WHERE person_id = ?1"
+	" UNION ALL SELECT g.graded, 'grading', a.quiz || ' ' || ans.question,"
+	"  printf('%g', g.points), gp.login, g.comment"
+	" FROM grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
+	" JOIN quiz_answer ans ON ans.attempt_id = g.attempt_id AND ans.seq = g.seq"
+	" JOIN person gp ON gp.id = g.grader_id WHERE a.person_id = ?1"
+	" UNION ALL SELECT s.decided, 'assessment', s.assessment,"
+	"  s.outcome || coalesce(' → ' || s.new_due, ''), dp.login, s.reason"
+	" FROM assessment s JOIN enrollment e ON e.id = s.enrollment_id"
+	" JOIN person dp ON dp.id = s.decided_by WHERE e.person_id = ?1"
+	" UNION ALL SELECT s.signed, 'signoff', s.stage, NULL, sp.login, s.note"
+	" FROM signoff s JOIN enrollment e ON e.id = s.enrollment_id"
+	" JOIN person sp ON sp.id = s.signer_id WHERE e.person_id = ?1"
+	" UNION ALL SELECT k.recorded, 'kpi', k.kpi || ' ' || k.period, printf('%g', k.value),"
+	"  rp.login, NULL FROM kpi_figure k JOIN person rp ON rp.id = k.recorded_by"
+	" WHERE k.person_id = ?1"
+	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL"
+	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
+	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
+	" ORDER BY 1, 2",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -775,6 +921,7 @@ void
 attempt_clear(struct attempt *a)
 {
 	free(a->paper);
+	free(a->quiz);
 	free(a->state);
 	memset(a, 0, sizeof(*a));
 }
@@ -1102,4 +1249,311 @@ store_event(struct store *st, int64_t actor, const char *action,
 		sqlite3_bind_int64(stmt, 4, subject);
 	bind_text(stmt, 5, detail);
 	return run(st, stmt, _("cannot write the event log"));
+}
+
+/* Rows handed out to callbacks: the statement itself, read by column. */
+struct store_row {
+	sqlite3_stmt *stmt;
+};
+
+const char *
+store_col_text(const struct store_row *r, int col)
+{
+	return (const char *)sqlite3_column_text(r->stmt, col);
+}
+
+double
+store_col_real(const struct store_row *r, int col)
+{
+	return sqlite3_column_double(r->stmt, col);
+}
+
+int64_t
+store_col_int(const struct store_row *r, int col)
+{
+	return sqlite3_column_int64(r->stmt, col);
+}
+
+bool
+store_col_null(const struct store_row *r, int col)
+{
+	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
+}
+
+/* Binds parameters ?1, ?2, ... by a format: 'i' int64_t, 'I' int64_t or
+ * NULL when 0 or less, 'd' double, 'D' double or NULL when negative,
+ * 't' text (NULL for a null pointer), 'b' bool. */
+static sqlite3_stmt *
+bindv(struct store *st, enum stmt s, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *stmt = prep(st, s);
+	int i;
+
+	for (i = 1; *fmt; fmt++, i++) {
+		int64_t n;
+		double d;
+
+		switch (*fmt) {
+		case 'i':
+			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'I':
+			if ((n = va_arg(ap, int64_t)) > 0)
+				sqlite3_bind_int64(stmt, i, n);
+			break;
+		case 'd':
+			sqlite3_bind_double(stmt, i, va_arg(ap, double));
+			break;
+		case 'D':
+			if ((d = va_arg(ap, double)) >= 0)
+				sqlite3_bind_double(stmt, i, d);
+			break;
+		case 't':
+			bind_text(stmt, i, va_arg(ap, const char *));
+			break;
+		case 'b':
+			sqlite3_bind_int(stmt, i, va_arg(ap, int) != 0);
+			break;
+		default:
+			BUG("bad bind format '%c'", *fmt);
+		}
+	}
+	return stmt;
+}
+
+/* Runs statement s, bound by fmt, and calls fn for each row. */
+static int
+each(struct store *st, enum stmt s, store_row_fn *fn, void *arg,
+     const char *what, const char *fmt, ...)
+{
+	struct store_row row;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	row.stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	while ((rc = sqlite3_step(row.stmt)) == SQLITE_ROW)
+		if (fn)
+			fn(&row, arg);
+	sqlite3_reset(row.stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, what);
+	return 0;
+}
+
+/* Runs statement s, bound by fmt, for its effect. */
+static int
+change(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	return run(st, stmt, what);
+}
+
+int
+store_people(struct store *st, bool everyone, store_row_fn *fn, void *arg)
+{
+	return each(st, S_PEOPLE, fn, arg, _("cannot list people"), "b", everyone);
+}
+
+int
+store_person_role(struct store *st, int64_t id, const char *role)
+{
+	return change(st, S_PERSON_ROLE, _("cannot change a role"), "it", id, role);
+}
+
+int
+store_person_active(struct store *st, int64_t id, bool active)
+{
+	return change(st, S_PERSON_ACTIVE, _("cannot change a person"), "ib", id, active);
+}
+
+int
+store_person_update(struct store *st, int64_t id, const char *name,
+		    const char *hired)
+{
+	return change(st, S_PERSON_UPDATE, _("cannot change a person"), "itt",
+		      id, name, hired);
+}
+
+int
+store_essays_pending(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ESSAYS_PENDING, fn, arg, _("cannot read the grading queue"), "");
+}
+
+int
+store_answer_get(struct store *st, int64_t attempt_id, int seq,
+		 store_row_fn *fn, void *arg)
+{
+	return each(st, S_ANSWER_GET, fn, arg, _("cannot read an answer"), "ii",
+		    attempt_id, (int64_t)seq);
+}
+
+int
+store_answer_grade(struct store *st, int64_t attempt_id, int seq,
+		   double points, bool full, int64_t grader, const char *comment,
+		   long long now)
+{
+	if (change(st, S_ANSWER_GRADE, _("cannot grade an answer"), "iidb",
+		   attempt_id, (int64_t)seq, points, full) != 0 ||
+	    change(st, S_GRADING_ADD, _("cannot grade an answer"), "iiidti",
+		   attempt_id, (int64_t)seq, grader, points, comment, (int64_t)now) != 0 ||
+	    change(st, S_ATTEMPT_RESCORE, _("cannot score an attempt"), "i",
+		   attempt_id) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_attempt_get(struct store *st, int64_t attempt_id, struct attempt *a)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_GET);
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	sqlite3_bind_int64(stmt, 1, attempt_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(stmt, 0);
+		a->started = sqlite3_column_int64(stmt, 1);
+		a->finished = sqlite3_column_int64(stmt, 2);
+		a->seed = (uint64_t)sqlite3_column_int64(stmt, 3);
+		a->paper = col_text(stmt, 4);
+		a->points = sqlite3_column_double(stmt, 5);
+		a->max_points = sqlite3_column_double(stmt, 6);
+		a->percent = sqlite3_column_double(stmt, 7);
+		a->state = col_text(stmt, 8);
+		a->person_id = sqlite3_column_int64(stmt, 9);
+		a->quiz = col_text(stmt, 10);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up quiz attempts"));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_gradings(struct store *st, int64_t person_id, store_row_fn *fn, void *arg)
+{
+	return each(st, S_GRADINGS, fn, arg, _("cannot read gradings"), "i", person_id);
+}
+
+int
+store_signoff(struct store *st, int64_t enrollment_id, const char *stage,
+	      int64_t signer, const char *note, long long now)
+{
+	return change(st, S_SIGNOFF_ADD, _("cannot record a sign-off"), "itiit",
+		      enrollment_id, stage, signer, (int64_t)now, note);
+}
+
+int
+store_signoff_get(struct store *st, int64_t enrollment_id, const char *stage,
+		  store_row_fn *fn, void *arg)
+{
+	return each(st, S_SIGNOFF_GET, fn, arg, _("cannot look up a sign-off"), "it",
+		    enrollment_id, stage);
+}
+
+int64_t
+store_assessment_add(struct store *st, int64_t enrollment_id,
+		     const char *assessment, const char *outcome,
+		     const char *reason, const char *new_due, int64_t decided_by,
+		     long long now)
+{
+	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "itttti",
+		   enrollment_id, assessment, outcome, reason, new_due, decided_by,
+		   (int64_t)now) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+int
+store_assessment_part_add(struct store *st, int64_t assessment_id,
+			  const char *part, double value, bool has_value,
+			  bool passed, const char *note)
+{
+	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_PART_ADD);
+
+	sqlite3_bind_int64(stmt, 1, assessment_id);
+	bind_text(stmt, 2, part);
+	if (has_value)
+		sqlite3_bind_double(stmt, 3, value);
+	sqlite3_bind_int(stmt, 4, passed);
+	bind_text(stmt, 5, note);
+	return run(st, stmt, _("cannot record an assessment"));
+}
+
+int
+store_assessment_latest(struct store *st, int64_t enrollment_id,
+			const char *assessment, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ASSESSMENT_LATEST, fn, arg, _("cannot look up an assessment"),
+		    "it", enrollment_id, assessment);
+}
+
+int
+store_assessment_parts(struct store *st, int64_t assessment_id,
+		       store_row_fn *fn, void *arg)
+{
+	return each(st, S_ASSESSMENT_PARTS, fn, arg, _("cannot look up an assessment"),
+		    "i", assessment_id);
+}
+
+int
+store_stage_due(struct store *st, int64_t enrollment_id, const char *stage,
+		const char *due)
+{
+	return change(st, S_STAGE_DUE, _("cannot record stage progress"), "itt",
+		      enrollment_id, stage, due);
+}
+
+int
+store_stage_rows(struct store *st, int64_t enrollment_id, store_row_fn *fn,
+		 void *arg)
+{
+	return each(st, S_STAGE_ROWS, fn, arg, _("cannot look up stage progress"),
+		    "i", enrollment_id);
+}
+
+int
+store_kpi_set(struct store *st, int64_t person_id, const char *kpi,
+	      const char *period, double value, int64_t by, long long now)
+{
+	return change(st, S_KPI_SET, _("cannot record a KPI figure"), "ittdii",
+		      person_id, kpi, period, value, by, (int64_t)now);
+}
+
+int
+store_kpi_latest(struct store *st, int64_t person_id, const char *kpi,
+		 store_row_fn *fn, void *arg)
+{
+	return each(st, S_KPI_LATEST, fn, arg, _("cannot look up KPI figures"), "it",
+		    person_id, kpi);
+}
+
+int
+store_kpi_period(struct store *st, const char *period, store_row_fn *fn,
+		 void *arg)
+{
+	return each(st, S_KPI_PERIOD, fn, arg, _("cannot look up KPI figures"), "t",
+		    period);
+}
+
+int
+store_kpi_last_period(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_KPI_LAST_PERIOD, fn, arg, _("cannot look up KPI figures"), "");
+}
+
+int
+store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *arg)
+{
+	return each(st, S_TRANSCRIPT, fn, arg, _("cannot read the transcript"), "i",
+		    person_id);
 }

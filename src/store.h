@@ -58,6 +58,8 @@ struct attempt {
 	char *paper;		/* see paper_encode() */
 	double points, max_points, percent;
 	char *state;		/* open, pending (essays to grade) or final */
+	int64_t person_id;	/* these two from store_attempt_get() only */
+	char *quiz;
 };
 
 /* A stored answer, as store_answers() hands them out. */
@@ -175,6 +177,93 @@ int store_stage_completed(struct store *, int64_t enrollment_id,
 /* When a stage was first seen complete; 0 when it has not been. */
 long long store_stage_completed_at(struct store *, int64_t enrollment_id,
 				   const char *stage);
+
+/* Rows handed to callbacks by the functions below: read a column by its
+ * number, from 0 (each function lists its columns). Text is valid until
+ * the callback returns; NULL for SQL NULL. */
+struct store_row;
+typedef void store_row_fn(const struct store_row *, void *arg);
+const char *store_col_text(const struct store_row *, int col);
+double store_col_real(const struct store_row *, int col);
+int64_t store_col_int(const struct store_row *, int col);
+bool store_col_null(const struct store_row *, int col);
+
+/* People with their current enrollment, active first then by login;
+ * those who left only when everyone is true. Columns: id, login, name,
+ * role, hired, active, enrollment id, curriculum, started. */
+int store_people(struct store *, bool everyone, store_row_fn *, void *);
+int store_person_role(struct store *, int64_t id, const char *role);
+int store_person_active(struct store *, int64_t id, bool active);
+/* Sets name and hire date; NULL keeps what is there. */
+int store_person_update(struct store *, int64_t id, const char *name,
+			const char *hired);
+
+/* Essay answers waiting for a trainer, oldest first. Columns: attempt
+ * id, seq, login, name, quiz, question, response, answered, person id. */
+int store_essays_pending(struct store *, store_row_fn *, void *);
+/* One answer. Columns: person id, quiz, attempt state, question,
+ * response, points (NULL while ungraded). */
+int store_answer_get(struct store *, int64_t attempt_id, int seq,
+		     store_row_fn *, void *);
+/* Gives an answer points (full: all of its points), logs the grading
+ * and scores the attempt again: final once no answer waits. */
+int store_answer_grade(struct store *, int64_t attempt_id, int seq,
+		       double points, bool full, int64_t grader,
+		       const char *comment, long long now);
+/* Any attempt by id, with its person and quiz. */
+int store_attempt_get(struct store *, int64_t attempt_id, struct attempt *);
+/* The latest grading of each graded answer of a person, in time order.
+ * Columns: quiz, question, points, comment, grader login, graded,
+ * attempt id, seq. */
+int store_gradings(struct store *, int64_t person_id, store_row_fn *, void *);
+
+int store_signoff(struct store *, int64_t enrollment_id, const char *stage,
+		  int64_t signer, const char *note, long long now);
+/* Columns: signer login, signed, note. */
+int store_signoff_get(struct store *, int64_t enrollment_id, const char *stage,
+		      store_row_fn *, void *);
+
+/* Records a trainer's decision; returns its id. new_due may be NULL. */
+int64_t store_assessment_add(struct store *, int64_t enrollment_id,
+			     const char *assessment, const char *outcome,
+			     const char *reason, const char *new_due,
+			     int64_t decided_by, long long now);
+int store_assessment_part_add(struct store *, int64_t assessment_id,
+			      const char *part, double value, bool has_value,
+			      bool passed, const char *note);
+/* The latest decision. Columns: id, outcome, reason, new due, decided
+ * by (login), decided. */
+int store_assessment_latest(struct store *, int64_t enrollment_id,
+			    const char *assessment, store_row_fn *, void *);
+/* Columns: part, value (NULL when none), passed, note. */
+int store_assessment_parts(struct store *, int64_t assessment_id,
+			   store_row_fn *, void *);
+
+/* Moves a stage's due date (YYYY-MM-DD). */
+int store_stage_due(struct store *, int64_t enrollment_id, const char *stage,
+		    const char *due);
+/* Columns: stage, opened, completed (0 when not), due (NULL: planned). */
+int store_stage_rows(struct store *, int64_t enrollment_id, store_row_fn *,
+		     void *);
+
+/* KPI figures, one per person, KPI and period (a later one replaces). */
+int store_kpi_set(struct store *, int64_t person_id, const char *kpi,
+		  const char *period, double value, int64_t by, long long now);
+/* The figure of the latest period. Columns: value, period. */
+int store_kpi_latest(struct store *, int64_t person_id, const char *kpi,
+		     store_row_fn *, void *);
+/* Every active person's figures in a period. Columns: person id, login,
+ * name, kpi, value. */
+int store_kpi_period(struct store *, const char *period, store_row_fn *,
+		     void *);
+/* The latest period with figures. Column: period (NULL when none). */
+int store_kpi_last_period(struct store *, store_row_fn *, void *);
+
+/* Everything on a person's record in time order. Columns: at, kind
+ * (lesson, quiz-start, quiz-final, quiz-pending, quiz-void, drill,
+ * grading, assessment, signoff, kpi, stage-complete), item, result,
+ * by (login), note. */
+int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,

@@ -21,10 +21,20 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 1 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = 2 ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 1, WAL, a private directory"
+ok "schema version 2, WAL, a private directory"
+
+# a database written by the first schema moves up, keeping its records
+sql "DROP INDEX quiz_attempt_pending; DROP INDEX grading_answer;
+DROP INDEX kpi_figure_period; DROP INDEX assessment_enrollment; PRAGMA user_version = 1"
+"$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
+[ "$(sql "PRAGMA user_version")" = 2 ] || fail "not migrated"
+[ "$(sql "SELECT count(*) FROM sqlite_schema WHERE name = 'quiz_attempt_pending'")" = 1 ] ||
+	fail "migration 2 did not run"
+[ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
+ok "a schema 1 database is migrated to 2 with its records"
 
 HOME="$T/home2"
 unset XDG_DATA_HOME
@@ -52,7 +62,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 1)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 2)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 
