@@ -103,7 +103,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 1"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 2"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||
