@@ -95,8 +95,8 @@ text_chars(const char *s)
 	return count;
 }
 
-static bool
-is_control(int32_t cp)
+bool
+text_is_control(int32_t cp)
 {
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
@@ -108,7 +108,7 @@ char_width(int32_t cp)
 {
 	int w;
 
-	if (is_control(cp))
+	if (text_is_control(cp))
 		return 0;
 	w = utf8proc_charwidth(cp);
 	return w < 0 ? 0 : w;
@@ -153,9 +153,9 @@ text_inert(struct sb *sb, const char *s, bool keep_newlines)
 		}
 		if (keep_newlines && (cp == '\n' || cp == '\t'))
 			sb_addc(sb, (char)cp);
-		else if (cp < 0x80 && is_control(cp))
+		else if (cp < 0x80 && text_is_control(cp))
 			sb_addf(sb, "\\x%02x", (unsigned)cp);
-		else if (is_control(cp))
+		else if (text_is_control(cp))
 			sb_addf(sb, "<U+%04X>", (unsigned)cp);
 		else
 			sb_add(sb, s + i, k);

@@ -22,10 +22,14 @@ bool text_valid(const char *s, size_t n, size_t *bad);
 size_t text_chars(const char *s);
 /* Screen columns: a Chinese character takes two, a combining mark none. */
 int text_width(const char *s);
+/* True for what text_inert() escapes: C0, DEL, C1 and bidi controls. */
+bool text_is_control(int32_t cp);
 /* Appends s made inert: control characters (C0, DEL, C1) and bidi
  * overrides become visible escapes like \x1b or <U+202E>; newlines and
  * tabs pass when keep_newlines is set. Invalid bytes show as \xNN. */
 void text_inert(struct sb *, const char *s, bool keep_newlines);
+/* True for what text_inert() escapes: C0, DEL, C1 and bidi controls. */
+bool text_is_control(int32_t cp);
 /* Appends s made inert and padded with spaces to at least width columns;
  * longer text is cut at a character boundary and ends with an ellipsis
  * when cut is set. */

@@ -1,0 +1,144 @@
+/* csv.c: an RFC 4180 reader that knows where it is, for errors that name
+ * a line and column. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "text.h"
+#include "util.h"
+
+struct fields {
+	struct sb *v;
+	char **p;
+	size_t n, cap;
+};
+
+static void
+field_next(struct fields *f)
+{
+	if (f->n == f->cap) {
+		size_t i;
+
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
+		f->p = xreallocarray(f->p, f->cap, sizeof(*f->p));
+		for (i = f->n; i < f->cap; i++)
+			f->v[i] = (struct sb)SB_INIT;
+	}
+	sb_reset(&f->v[f->n++]);
+}
+
+int
+csv_parse(const char *buf, size_t n,
+	  int (*fn)(const struct csv_record *, void *), void *arg,
+	  unsigned *line, unsigned *col, const char **why)
+{
+	struct fields f = { NULL, NULL, 0, 0 };
+	unsigned ln = 1, cl = 1, start_line = 1;
+	size_t i = 0, k;
+	int rc = 0;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && rc == 0) {
+		bool blank = true;
+
+		f.n = 0;
+		start_line = ln;
+		field_next(&f);
+		for (;;) {
+			struct sb *cur = &f.v[f.n - 1];
+
+			if (i < n && buf[i] == '"' && cur->len == 0) {
+				unsigned qline = ln, qcol = cl;
+
+				blank = false;
+				i++, cl++;
+				for (;;) {
+					if (i >= n) {
+						*line = qline, *col = qcol;
+						*why = _("a quoted field is not closed");
+						rc = -1;
+						goto out;
+					}
+					if (buf[i] == '"') {
+						if (i + 1 < n && buf[i + 1] == '"') {
+							sb_addc(cur, '"');
+							i += 2, cl += 2;
+							continue;
+						}
+						i++, cl++;
+						break;
+					}
+					if (buf[i] == '\n')
+						ln++, cl = 0;
+					sb_addc(cur, buf[i]);
+					if ((buf[i] & 0xc0) != 0x80)
+						cl++;
+					i++;
+				}
+				if (i < n && buf[i] != ',' && buf[i] != '\n' &&
+				    !(buf[i] == '\r' && i + 1 < n && buf[i + 1] == '\n') &&
+				    !(buf[i] == '\r' && i + 1 == n)) {
+					*line = ln, *col = cl;
+					*why = _("text after a closing quote (a quote inside a field is written \"\")");
+					rc = -1;
+					goto out;
+				}
+			}
+			/* an unquoted field, or what follows a quoted one */
+			while (i < n && buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r') {
+				if (buf[i] == '"') {
+					*line = ln, *col = cl;
+					*why = _("a quote inside an unquoted field (quote the whole field)");
+					rc = -1;
+					goto out;
+				}
+				blank = false;
+				k = 1;
+				while (i + k < n && (buf[i + k] & 0xc0) == 0x80)
+					k++;
+				sb_add(cur, buf + i, k);
+				i += k, cl++;
+			}
+			if (i < n && buf[i] == ',') {
+				blank = false;
+				i++, cl++;
+				field_next(&f);
+				continue;
+			}
+			if (i < n && buf[i] == '\r') {
+				if (i + 1 < n && buf[i + 1] != '\n') {
+					*line = ln, *col = cl;
+					*why = _("a carriage return inside an unquoted field");
+					rc = -1;
+					goto out;
+				}
+				i++;
+			}
+			if (i < n && buf[i] == '\n')
+				i++;
+			ln++, cl = 1;
+			break;
+		}
+		if (!blank) {
+			struct csv_record r;
+			size_t j;
+
+			for (j = 0; j < f.n; j++)
+				f.p[j] = (char *)sb_str(&f.v[j]);
+			r.fields = (const char *const *)f.p;
+			r.n = f.n;
+			r.line = start_line;
+			rc = fn(&r, arg);
+		}
+	}
+out:
+	for (k = 0; k < f.cap; k++)
+		sb_free(&f.v[k]);
+	free(f.v);
+	free(f.p);
+	return rc;
+}

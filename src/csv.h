@@ -1,0 +1,27 @@
+/* csv.h: reading CSV (RFC 4180): comma-separated fields, "quoted" fields
+ * that may hold commas, doubled quotes and line breaks, CRLF or LF line
+ * ends, a UTF-8 byte order mark allowed at the start. Pure.
+ *
+ * Ownership: the fields handed to a callback belong to the parser and
+ * live until the callback returns. */
+#ifndef KEFU_CSV_H
+#define KEFU_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct csv_record {
+	const char *const *fields;
+	size_t n;
+	unsigned line;		/* where the record starts, from 1 */
+};
+
+/* Calls fn for each record of buf (n bytes), blank lines skipped; stops
+ * when fn returns non-zero and returns that. On malformed input returns
+ * -1 with *line and *col (from 1, in characters) at the fault and
+ * *why saying what is wrong. */
+int csv_parse(const char *buf, size_t n,
+	      int (*fn)(const struct csv_record *, void *), void *arg,
+	      unsigned *line, unsigned *col, const char **why);
+
+#endif

@@ -1,0 +1,280 @@
+/* table.c: report rows out as text, CSV or JSON. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+#include "text.h"
+
+void
+table_init(struct table *t, const char *name, const struct column *cols,
+	   size_t ncols)
+{
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	t->cols = cols;
+	t->ncols = ncols;
+}
+
+static struct cell *
+next_cell(struct table *t)
+{
+	struct cell *c;
+
+	if (t->filled == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = xreallocarray(t->cells, t->cap, sizeof(*t->cells));
+	}
+	c = &t->cells[t->filled++];
+	memset(c, 0, sizeof(*c));
+	t->nrows = (t->filled + t->ncols - 1) / t->ncols;
+	return c;
+}
+
+void
+table_text(struct table *t, const char *s)
+{
+	struct cell *c = next_cell(t);
+
+	if (s) {
+		c->kind = CELL_TEXT;
+		c->text = xstrdup(s);
+	}
+}
+
+void
+table_num(struct table *t, double v, int decimals)
+{
+	struct cell *c = next_cell(t);
+
+	if (isfinite(v)) {
+		c->kind = CELL_NUM;
+		c->num = v;
+		c->decimals = decimals;
+	}
+}
+
+void
+table_null(struct table *t)
+{
+	next_cell(t);
+}
+
+const struct cell *
+table_cell(const struct table *t, size_t r, size_t c)
+{
+	static const struct cell null;
+	size_t i = r * t->ncols + c;
+
+	return i < t->filled ? &t->cells[i] : &null;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->filled; i++)
+		free(t->cells[i].text);
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+bool
+table_format_parse(const char *s, enum table_format *f)
+{
+	if (strcmp(s, "table") == 0 || strcmp(s, "text") == 0)
+		*f = TABLE_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*f = TABLE_CSV;
+	else if (strcmp(s, "json") == 0)
+		*f = TABLE_JSON;
+	else
+		return false;
+	return true;
+}
+
+static void
+add_num(struct sb *sb, const struct cell *c)
+{
+	sb_addf(sb, "%.*f", c->decimals, c->num);
+}
+
+static void
+write_text(struct sb *sb, const struct table *t)
+{
+	int *w = xcalloc(t->ncols, sizeof(*w));
+	struct sb tmp = SB_INIT;
+	size_t r, c;
+
+	for (c = 0; c < t->ncols; c++)
+		w[c] = text_width(t->cols[c].head);
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, r, c);
+			int n = 1;
+
+			sb_reset(&tmp);
+			if (x->kind == CELL_TEXT)
+				text_inert(&tmp, x->text, false);
+			else if (x->kind == CELL_NUM)
+				add_num(&tmp, x);
+			if (x->kind != CELL_NULL)
+				n = text_width(sb_str(&tmp));
+			if (n > w[c])
+				w[c] = n;
+		}
+	for (c = 0; c < t->ncols; c++) {
+		text_pad(sb, t->cols[c].head, c + 1 < t->ncols ? w[c] : 0, false);
+		sb_adds(sb, c + 1 < t->ncols ? "  " : "\n");
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, r, c);
+			bool last = c + 1 == t->ncols;
+
+			if (x->kind == CELL_NUM) {
+				sb_reset(&tmp);
+				add_num(&tmp, x);
+				sb_addf(sb, "%*s", w[c], sb_str(&tmp));
+			} else
+				text_pad(sb, x->kind == CELL_TEXT ? x->text : "-",
+					 last ? 0 : w[c], false);
+			sb_adds(sb, last ? "\n" : "  ");
+		}
+	/* no trailing blanks on the last column */
+	sb_free(&tmp);
+	free(w);
+}
+
+static void
+csv_field(struct sb *sb, const char *s)
+{
+	struct sb tmp = SB_INIT;
+	const char *p;
+	bool quote;
+
+	/* a spreadsheet runs text that starts like a formula: keep it text */
+	if (strchr("=+-@", s[0]) && s[0])
+		sb_addc(&tmp, '\'');
+	text_inert(&tmp, s, true);
+	p = sb_str(&tmp);
+	quote = strpbrk(p, ",\"\r\n") != NULL || p[0] == ' ' ||
+	    (tmp.len && p[tmp.len - 1] == ' ');
+	if (!quote) {
+		sb_adds(sb, p);
+	} else {
+		sb_addc(sb, '"');
+		for (; *p; p++) {
+			if (*p == '"')
+				sb_addc(sb, '"');
+			sb_addc(sb, *p);
+		}
+		sb_addc(sb, '"');
+	}
+	sb_free(&tmp);
+}
+
+static void
+write_csv(struct sb *sb, const struct table *t, bool bom)
+{
+	size_t r, c;
+
+	if (bom)
+		sb_adds(sb, "\xef\xbb\xbf");
+	for (c = 0; c < t->ncols; c++) {
+		csv_field(sb, t->cols[c].key);
+		sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, r, c);
+
+			if (x->kind == CELL_TEXT)
+				csv_field(sb, x->text);
+			else if (x->kind == CELL_NUM)
+				add_num(sb, x);
+			sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
+		}
+}
+
+void
+table_json_string(struct sb *sb, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	sb_addc(sb, '"');
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (k == 0) {
+			/* not UTF-8: JSON cannot hold the byte, name it */
+			sb_addf(sb, "\\\\x%02x", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			sb_addf(sb, "\\%c", (char)cp);
+		else if (cp == '\n')
+			sb_adds(sb, "\\n");
+		else if (cp == '\t')
+			sb_adds(sb, "\\t");
+		else if (cp == '\r')
+			sb_adds(sb, "\\r");
+		else if (text_is_control(cp))
+			sb_addf(sb, "\\u%04x", (unsigned)cp);
+		else
+			sb_add(sb, s + i, k);
+		i += k;
+	}
+	sb_addc(sb, '"');
+}
+
+static void
+write_json(struct sb *sb, const struct table *t)
+{
+	size_t r, c;
+
+	sb_adds(sb, "{\"report\": ");
+	table_json_string(sb, t->name);
+	sb_adds(sb, ", \"rows\": [");
+	for (r = 0; r < t->nrows; r++) {
+		sb_adds(sb, r ? ",\n  {" : "\n  {");
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, r, c);
+
+			if (c)
+				sb_adds(sb, ", ");
+			table_json_string(sb, t->cols[c].key);
+			sb_adds(sb, ": ");
+			if (x->kind == CELL_TEXT)
+				table_json_string(sb, x->text);
+			else if (x->kind == CELL_NUM)
+				sb_addf(sb, "%.*f", x->decimals, x->num);
+			else
+				sb_adds(sb, "null");
+		}
+		sb_addc(sb, '}');
+	}
+	sb_adds(sb, t->nrows ? "\n]}\n" : "]}\n");
+}
+
+void
+table_write(struct sb *sb, const struct table *t, enum table_format f, bool bom)
+{
+	switch (f) {
+	case TABLE_TEXT:
+		write_text(sb, t);
+		break;
+	case TABLE_CSV:
+		write_csv(sb, t, bom);
+		break;
+	case TABLE_JSON:
+		write_json(sb, t);
+		break;
+	}
+}

@@ -1,0 +1,62 @@
+/* table.h: the rows of a report, written as a text table lined up by
+ * screen columns, as CSV (RFC 4180) or as one JSON document. Pure: it
+ * writes into a string buffer.
+ *
+ * Ownership: a table copies every string given to it except the column
+ * keys and headings, which must outlive it; table_free() frees the rest. */
+#ifndef KEFU_TABLE_H
+#define KEFU_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+enum cell_kind { CELL_NULL, CELL_TEXT, CELL_NUM };
+
+struct cell {
+	enum cell_kind kind;
+	char *text;		/* CELL_TEXT */
+	double num;		/* CELL_NUM */
+	int decimals;		/* CELL_NUM: shown in text tables and CSV */
+};
+
+struct column {
+	const char *key;	/* stable, for CSV headers and JSON keys */
+	const char *head;	/* for people, in text tables */
+};
+
+struct table {
+	const char *name;	/* the report's name, for JSON */
+	const struct column *cols;
+	size_t ncols;
+	struct cell *cells;	/* nrows × ncols */
+	size_t nrows, filled, cap;
+};
+
+enum table_format { TABLE_TEXT, TABLE_CSV, TABLE_JSON };
+
+void table_init(struct table *, const char *name, const struct column *,
+		size_t ncols);
+/* Cells are added in order, row after row. */
+void table_text(struct table *, const char *s);	/* NULL adds a null */
+void table_num(struct table *, double v, int decimals);
+void table_null(struct table *);
+/* The cell at row r, column c. */
+const struct cell *table_cell(const struct table *, size_t r, size_t c);
+void table_free(struct table *);
+
+/* Parses a --format value; false when it is none of table, csv, json. */
+bool table_format_parse(const char *, enum table_format *);
+/* Text: headings, then rows; text cells made inert and padded by
+ * screen columns, numbers right-aligned, nulls as "-". CSV: a header of
+ * keys, CRLF line ends, fields quoted when they must be, text that a
+ * spreadsheet would take for a formula (= + - @) prefixed with '; bom
+ * starts the file with a UTF-8 byte order mark for Excel. JSON: an
+ * object {"report": name, "rows": [{key: value, ...}, ...]}, with
+ * control characters escaped. */
+void table_write(struct sb *, const struct table *, enum table_format, bool bom);
+/* Appends s as a JSON string, quotes included. */
+void table_json_string(struct sb *, const char *s);
+
+#endif

@@ -1,0 +1,171 @@
+/* unit-table.c: report output (text, CSV, JSON) and the CSV reader,
+ * each read back by the other. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "csv.h"
+#include "table.h"
+
+static const struct column cols[] = {
+	{ "login", "Login" }, { "name", "姓名" }, { "score", "Score" },
+};
+
+static void
+fill(struct table *t)
+{
+	table_init(t, "test", cols, 3);
+	table_text(t, "zhang");
+	table_text(t, "张三");
+	table_num(t, 92.5, 1);
+	table_text(t, "o\"brien, jr");
+	table_text(t, "line\nbreak");
+	table_null(t);
+	table_text(t, "=cmd|' /C calc'!A0");
+	table_text(t, "esc\033[31m");
+	table_num(t, -3, 0);
+}
+
+static void
+test_text_lines_up(void **state)
+{
+	struct table t;
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	fill(&t);
+	table_write(&sb, &t, TABLE_TEXT, false);
+	/* 姓名 takes 4 columns like "张三"; the escape is shown, not sent */
+	assert_non_null(strstr(sb_str(&sb), "Login               姓名           Score\n"));
+	assert_non_null(strstr(sb_str(&sb), "zhang               张三            92.5\n"));
+	assert_null(strchr(sb_str(&sb), '\033'));
+	assert_non_null(strstr(sb_str(&sb), "esc\\x1b[31m"));
+	assert_non_null(strstr(sb_str(&sb), "line\\x0abreak"));
+	sb_free(&sb);
+	table_free(&t);
+}
+
+struct rows {
+	char v[8][3][64];
+	unsigned line[8];
+	size_t n;
+};
+
+static int
+keep(const struct csv_record *r, void *arg)
+{
+	struct rows *rows = arg;
+	size_t i;
+
+	assert_int_equal(r->n, 3);
+	for (i = 0; i < r->n; i++)
+		strncpy(rows->v[rows->n][i], r->fields[i], 63);
+	rows->line[rows->n++] = r->line;
+	return 0;
+}
+
+static void
+test_csv_round_trip(void **state)
+{
+	struct table t;
+	struct sb sb = SB_INIT;
+	struct rows rows;
+	unsigned line, col;
+	const char *why;
+
+	(void)state;
+	memset(&rows, 0, sizeof(rows));
+	fill(&t);
+	table_write(&sb, &t, TABLE_CSV, true);
+	assert_memory_equal(sb_str(&sb), "\xef\xbb\xbflogin,name,score\r\n", 20);
+	assert_non_null(strstr(sb_str(&sb), "\"o\"\"brien, jr\",\"line\nbreak\",\r\n"));
+	assert_int_equal(csv_parse(sb_str(&sb), sb.len, keep, &rows, &line, &col, &why), 0);
+	assert_int_equal(rows.n, 4);
+	assert_string_equal(rows.v[0][1], "name");
+	assert_string_equal(rows.v[1][1], "张三");
+	assert_string_equal(rows.v[1][2], "92.5");
+	assert_string_equal(rows.v[2][0], "o\"brien, jr");
+	assert_string_equal(rows.v[2][1], "line\nbreak");
+	assert_string_equal(rows.v[2][2], "");
+	assert_int_equal(rows.line[3], 5);	/* the quoted line break counts */
+	/* a formula stays text in a spreadsheet */
+	assert_string_equal(rows.v[3][0], "'=cmd|' /C calc'!A0");
+	assert_string_equal(rows.v[3][1], "esc\\x1b[31m");
+	sb_free(&sb);
+	table_free(&t);
+}
+
+static int
+count(const struct csv_record *r, void *arg)
+{
+	(void)r;
+	++*(int *)arg;
+	return 0;
+}
+
+static void
+test_csv_errors(void **state)
+{
+	unsigned line = 0, col = 0;
+	const char *why = NULL, *s;
+	int n = 0;
+
+	(void)state;
+	s = "a,b\n1,\"2\n3,4\n";
+	assert_int_equal(csv_parse(s, strlen(s), count, &n, &line, &col, &why), -1);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	assert_non_null(strstr(why, "not closed"));
+	s = "a,b\n中文,x\"y\n";
+	assert_int_equal(csv_parse(s, strlen(s), count, &n, &line, &col, &why), -1);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 5);	/* columns are characters, not bytes */
+	s = "a,\"b\"c\n";
+	assert_int_equal(csv_parse(s, strlen(s), count, &n, &line, &col, &why), -1);
+	assert_int_equal(col, 6);
+	/* blank lines are skipped, CRLF and a last line without an end */
+	n = 0;
+	s = "a,b\r\n\r\n\nc,d";
+	assert_int_equal(csv_parse(s, strlen(s), count, &n, &line, &col, &why), 0);
+	assert_int_equal(n, 2);
+}
+
+static void
+test_json(void **state)
+{
+	struct table t;
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	fill(&t);
+	table_write(&sb, &t, TABLE_JSON, false);
+	assert_non_null(strstr(sb_str(&sb), "{\"report\": \"test\", \"rows\": [\n"
+				"  {\"login\": \"zhang\", \"name\": \"张三\", \"score\": 92.5},\n"));
+	assert_non_null(strstr(sb_str(&sb), "\"o\\\"brien, jr\", \"name\": \"line\\nbreak\", \"score\": null}"));
+	assert_non_null(strstr(sb_str(&sb), "\"esc\\u001b[31m\""));
+	sb_free(&sb);
+	table_free(&t);
+	table_init(&t, "empty", cols, 3);
+	table_write(&sb, &t, TABLE_JSON, false);
+	assert_string_equal(sb_str(&sb), "{\"report\": \"empty\", \"rows\": []}\n");
+	sb_free(&sb);
+	table_free(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_lines_up),
+		cmocka_unit_test(test_csv_round_trip),
+		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_json),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
