@@ -146,25 +146,6 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 }
 
 /* The index of the stage with this id, or nstages after an error. */
-static size_t
-find_stage(const struct curriculum *cu, const char *id)
-{
-	const char **ids = xreallocarray(NULL, cu->nstages, sizeof(*ids));
-	size_t i;
-
-	for (i = 0; i < cu->nstages; i++) {
-		if (strcmp(cu->stages[i].id, id) == 0) {
-			free(ids);
-			return i;
-		}
-		ids[i] = cu->stages[i].id;
-	}
-	kefu_unknown(_("stage"), _(" in your curriculum"), id, ids, cu->nstages,
-		     _("'kefu list stages' shows them"));
-	free(ids);
-	return cu->nstages;
-}
-
 int
 cmd_plan(struct kefu *k, int argc, char **argv)
 {
@@ -189,7 +170,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	}
 	if ((cu = kefu_curriculum(k)) == NULL)
 		return 1;
-	if (only && (shown = find_stage(cu, only)) == cu->nstages)
+	if (only && (shown = kefu_stage(cu, only, _(" in your curriculum"))) == cu->nstages)
 		return 1;
 	kefu_standing(k, cu, &k->me, &k->enr, &stand);
 	facts = stand.facts;

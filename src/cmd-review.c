@@ -52,15 +52,12 @@ items_free(struct items *its)
 static const struct question *
 lookup(struct kefu *k, const struct item *it, const struct quiz **qz, size_t *index)
 {
-	size_t i;
+	const struct question *q = content_question(k->content, it->quiz,
+						     it->question, qz);
 
-	*qz = content_quiz(k->content, it->quiz);
-	for (i = 0; *qz && i < (*qz)->nquestions; i++)
-		if (strcmp((*qz)->questions[i].id, it->question) == 0) {
-			*index = i;
-			return &(*qz)->questions[i];
-		}
-	return NULL;
+	if (q)
+		*index = (size_t)(q - (*qz)->questions);
+	return q;
 }
 
 static int
@@ -81,7 +78,7 @@ list(struct kefu *k)
 	sb_addf(&sb, "  %6s  %s\n", _("Missed"), _("Due"));
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
-		size_t idx;
+		size_t idx = 0;
 		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
 		char buf[11];
 
@@ -166,7 +163,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 	/* questions gone from the content, or essays, cannot be asked */
 	for (i = 0; i < its.n;) {
 		const struct quiz *qz;
-		size_t idx;
+		size_t idx = 0;
 		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
 
 		if (q && q->type != Q_ESSAY) {
@@ -192,7 +189,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 	printf(_("%zu question%s to review.\n"), its.n, PLURAL(its.n));
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
-		size_t idx;
+		size_t idx = 0;
 		const struct question *q = lookup(k, &its.v[i], &qz, &idx);
 		struct paper_item pi;
 		struct sb sb = SB_INIT;

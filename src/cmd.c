@@ -12,6 +12,11 @@ static const char *const list_words[] = {
 static const char *const plan_words[] = { "--all", NULL };
 static const char *const review_words[] = { "--list", NULL };
 static const char *const drill_words[] = { "--time", "--random", NULL };
+static const char *const grade_words[] = { "--list", "--format", NULL };
+static const char *const people_words[] = {
+	"add", "list", "role", "leave", "--role", "--name", "--hired",
+	"--curriculum", "--all", "--format", "trainee", "trainer", "manager", NULL
+};
 
 const struct cmd cmd_table[] = {
 	{ "plan", "[--all | STAGE]", N_("show your stages, what is done and the next step"),
@@ -103,6 +108,61 @@ const struct cmd cmd_table[] = {
 	     "drills not among the PATHs are looked up in the content tree.\n"
 	     "Exit status: 0 when all is well, 1 when anything is wrong.\n"),
 	  ARG_FILE, NULL, cmd_check },
+	{ "people", "add LOGIN --role ROLE [--name NAME] [--hired DATE] [--curriculum ID] | list [--all] [--format F] | role LOGIN ROLE | leave LOGIN",
+	  N_("who uses this database, and in which role (managers)"),
+	  N_("Everyone is known by their login on this machine and has a role:\n"
+	     "trainee, trainer or manager (a manager may do all a trainer does).\n"
+	     "Only managers change people; trainers may list them.\n"
+	     "\n"
+	     "  add LOGIN --role ROLE   add someone; a trainee is enrolled in the\n"
+	     "      curriculum (the only one, or --curriculum ID) from the hire\n"
+	     "      date (--hired YYYY-MM-DD, default today). --name gives the\n"
+	     "      name shown in reports (张三). Adding someone who left brings\n"
+	     "      them back with their records.\n"
+	     "  list [--all]            active people (--all: those who left too);\n"
+	     "      --format table, csv or json\n"
+	     "  role LOGIN ROLE         change someone's role\n"
+	     "  leave LOGIN             someone has left: hidden from lists and\n"
+	     "      reports, their records kept\n"
+	     "\n"
+	     "The last manager cannot leave or step down.\n"),
+	  ARG_PERSON, people_words, cmd_people },
+	{ "grade", "[--list [--format F]] | [ATTEMPT [QUESTION]]",
+	  N_("grade essay answers waiting for a trainer (trainers)"),
+	  N_("Puts the essay answers that wait for a trainer, oldest first: who\n"
+	     "wrote it, the quiz, the question, its rubric and the answer. Give\n"
+	     "points from 0 to the question's points (hundredths allowed) and a\n"
+	     "comment the trainee sees in 'kefu progress'; 'skip' leaves an answer\n"
+	     "for later, 'quit' stops. An attempt's score is final when its last\n"
+	     "essay is graded. Nobody grades their own answers.\n"
+	     "\n"
+	     "  --list [--format F]  list the queue (table, csv or json)\n"
+	     "  ATTEMPT [QUESTION]   grade or regrade the essays of one attempt (its\n"
+	     "                       number is in the queue and in 'report trainee')\n"
+	     "\n"
+	     "Every grading is kept and logged with the old and new points.\n"),
+	  ARG_NONE, grade_words, cmd_grade },
+	{ "assess", "LOGIN [ASSESSMENT]", N_("run a trainee's assessment (上岗检测) and record the outcome (trainers)"),
+	  N_("Goes through the parts of an assessment module of the trainee's\n"
+	     "curriculum (by default the first not passed in their current stage):\n"
+	     "a quiz part shows their best final score; a KPI part shows the\n"
+	     "latest recorded figure and lets you enter this month's; a rating\n"
+	     "part asks for your rating on its scale and a note (spot checks, team\n"
+	     "feedback). Each part shows pass or fail against its threshold.\n"
+	     "\n"
+	     "Then record the outcome: pass (only when every part is met; it\n"
+	     "completes the module), extend (with a new due date for the stage;\n"
+	     "later stages move as much) or fail, with a reason the trainee sees\n"
+	     "in 'kefu progress'. Nothing is recorded until the outcome is given;\n"
+	     "then all of it is saved at once and logged.\n"),
+	  ARG_PERSON, NULL, cmd_assess },
+	{ "signoff", "LOGIN STAGE [--note TEXT]", N_("sign a trainee's stage off (trainers)"),
+	  N_("Records your sign-off of a stage for a trainee, with an optional\n"
+	     "note. Refused while any other module of the stage is not done (the\n"
+	     "list of what is missing is shown), for a stage not yet open, and\n"
+	     "for your own stages. A stage whose sign-off is 'manager' takes a\n"
+	     "manager's. The sign-off completes the stage when the rest is done.\n"),
+	  ARG_PERSON, NULL, cmd_signoff },
 	{ "help", "[COMMAND]", N_("list commands, or explain one"),
 	  N_("Without an argument, lists the commands. With one, explains it.\n"),
 	  ARG_COMMAND, NULL, cmd_help },
@@ -160,4 +220,54 @@ cmd_run(struct kefu *k, int argc, char **argv)
 		return cmd_help(k, 2, help_argv);
 	}
 	return c->fn(k, argc, argv);
+}
+
+int
+cmd_parse(const struct cmd *c, int argc, char **argv,
+	  const struct cmd_opt *opts, char **pos, int maxpos, int *npos)
+{
+	bool dashdash = false;
+	int i;
+
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq;
+		const struct cmd_opt *o;
+		size_t len;
+
+		/* words, and numbers such as -5 */
+		if (dashdash || a[0] != '-' || a[1] == '\0' ||
+		    (a[1] >= '0' && a[1] <= '9') || a[1] == '.') {
+			if (*npos == maxpos)
+				return cmd_usage(c);
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			dashdash = true;
+			continue;
+		}
+		eq = strchr(a, '=');
+		len = eq ? (size_t)(eq - a) : strlen(a);
+		for (o = opts; o && o->name; o++)
+			if (strlen(o->name) == len && strncmp(o->name, a, len) == 0)
+				break;
+		if (o == NULL || o->name == NULL) {
+			error(_("'%s' has no option '%.*s'"), c->name, (int)len, a);
+			return cmd_usage(c);
+		}
+		if (o->value == NULL) {
+			if (eq)
+				return cmd_usage(c);
+			*o->flag = true;
+		} else if (eq)
+			*o->value = eq + 1;
+		else if (i + 1 < argc)
+			*o->value = argv[++i];
+		else {
+			error(_("option '%s' needs a value"), o->name);
+			return cmd_usage(c);
+		}
+	}
+	return 0;
 }

@@ -1843,3 +1843,22 @@ content_module_kind_name(enum module_kind k)
 {
 	return kind_keys[k];
 }
+
+const struct question *
+content_quiz_question(const struct quiz *qz, const char *question)
+{
+	size_t i;
+
+	for (i = 0; qz && i < qz->nquestions; i++)
+		if (strcmp(qz->questions[i].id, question) == 0)
+			return &qz->questions[i];
+	return NULL;
+}
+
+const struct question *
+content_question(const struct content *c, const char *quiz,
+		 const char *question, const struct quiz **qz)
+{
+	*qz = content_quiz(c, quiz);
+	return content_quiz_question(*qz, question);
+}

@@ -180,6 +180,14 @@ int content_clashes(const struct content *c, const struct content *tree,
 enum content_kind { KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM };
 /* The ids of one kind, in load order; caller frees the array (not the
  * ids). Returns the count. */
+/* A question of the quiz by id; NULL when it has none such. */
+const struct question *content_quiz_question(const struct quiz *,
+					     const char *question);
+/* A question of a quiz by ids; NULL when the content has neither. Sets
+ * *qz to the quiz (NULL when missing). */
+const struct question *content_question(const struct content *,
+					const char *quiz, const char *question,
+					const struct quiz **qz);
 size_t content_ids(const struct content *, enum content_kind, const char ***ids);
 
 const struct quiz *content_quiz(const struct content *, const char *id);

@@ -72,3 +72,17 @@ date_of(time_t t)
 	localtime_r(&t, &tm);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+char *
+date_format_time(long long t, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
+	return buf;
+}

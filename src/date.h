@@ -12,6 +12,9 @@ void date_to_ymd(long day, int *y, int *m, int *d);
 bool date_parse(const char *, long *day);
 /* Writes YYYY-MM-DD into buf (at least 11 bytes). */
 char *date_format(long day, char *buf);
+/* Writes a moment as local "YYYY-MM-DD HH:MM" into buf (at least 17
+ * bytes); "-" for none (0). */
+char *date_format_time(long long t, char *buf);
 /* The local calendar day of a moment. */
 long date_of(time_t);
 

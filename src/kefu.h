@@ -61,6 +61,18 @@ const struct cmd *cmd_find(const char *name);
 int cmd_run(struct kefu *, int argc, char **argv);
 /* Prints "usage: kefu NAME USAGE" to stderr and returns 2. */
 int cmd_usage(const struct cmd *);
+/* An option: a flag (value NULL: sets *flag) or --name VALUE, also
+ * written --name=VALUE (sets *value). */
+struct cmd_opt {
+	const char *name;
+	const char **value;
+	bool *flag;
+};
+/* Reads argv[1..] into options (a table ending with a NULL name) and at
+ * most maxpos positional words; returns 0, or cmd_usage()'s 2 after an
+ * error. "--" ends the options. */
+int cmd_parse(const struct cmd *, int argc, char **argv,
+	      const struct cmd_opt *opts, char **pos, int maxpos, int *npos);
 
 /* Where one person stands in their curriculum. */
 struct standing {
@@ -104,6 +116,14 @@ bool kefu_may(struct kefu *, const char *role, const char *what);
 /* Looks up someone by login; says so (with a suggestion) when there is
  * no such person. 1 found, 0 not. */
 int kefu_person(struct kefu *, const char *login, struct person *);
+/* Someone active and enrolled, for a trainer's command: their person,
+ * enrollment and curriculum; NULL (having said why) otherwise. The
+ * caller clears p and e. */
+const struct curriculum *kefu_trainee(struct kefu *, const char *login,
+				      struct person *p, struct enrollment *e);
+/* The index of stage id in cu; else says so (where: " in your
+ * curriculum" or "") and returns cu->nstages. */
+size_t kefu_stage(const struct curriculum *, const char *id, const char *where);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
@@ -151,15 +171,19 @@ int shell_split(const char *line, char ***argv);
 void shell_free_argv(int argc, char **argv);
 
 /* the commands */
+int cmd_assess(struct kefu *, int, char **);
 int cmd_check(struct kefu *, int, char **);
 int cmd_enroll(struct kefu *, int, char **);
+int cmd_grade(struct kefu *, int, char **);
 int cmd_help(struct kefu *, int, char **);
 int cmd_list(struct kefu *, int, char **);
 int cmd_drill(struct kefu *, int, char **);
+int cmd_people(struct kefu *, int, char **);
 int cmd_plan(struct kefu *, int, char **);
 int cmd_progress(struct kefu *, int, char **);
 int cmd_quiz(struct kefu *, int, char **);
 int cmd_review(struct kefu *, int, char **);
+int cmd_signoff(struct kefu *, int, char **);
 int cmd_study(struct kefu *, int, char **);
 
 #endif

@@ -496,3 +496,60 @@ kefu_color(const struct kefu *k, const char *code)
 {
 	return k->color ? code : "";
 }
+
+const struct curriculum *
+kefu_trainee(struct kefu *k, const char *login, struct person *p,
+	     struct enrollment *e)
+{
+	const struct curriculum *cu;
+	struct sb who = SB_INIT;
+
+	memset(e, 0, sizeof(*e));
+	if (kefu_person(k, login, p) != 1)
+		return NULL;
+	text_inert(&who, p->login, false);
+	if (!p->active) {
+		error(_("'%s' has left (see 'kefu people list --all')"), sb_str(&who));
+		goto fail;
+	}
+	if (store_enrollment(kefu_store(k), p->id, e) != 1) {
+		error(_("'%s' is not enrolled in a curriculum"), sb_str(&who));
+		goto fail;
+	}
+	cu = content_curriculum(kefu_content(k), e->curriculum);
+	if (cu == NULL) {
+		struct sb id = SB_INIT;
+
+		text_inert(&id, e->curriculum, false);
+		error(_("'%s' is enrolled in curriculum '%s', which the content does not have"),
+		      sb_str(&who), sb_str(&id));
+		sb_free(&id);
+		goto fail;
+	}
+	sb_free(&who);
+	return cu;
+fail:
+	sb_free(&who);
+	person_clear(p);
+	enrollment_clear(e);
+	return NULL;
+}
+
+size_t
+kefu_stage(const struct curriculum *cu, const char *id, const char *where)
+{
+	const char **ids = xreallocarray(NULL, cu->nstages, sizeof(*ids));
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++) {
+		if (strcmp(cu->stages[i].id, id) == 0) {
+			free(ids);
+			return i;
+		}
+		ids[i] = cu->stages[i].id;
+	}
+	kefu_unknown(_("stage"), where, id, ids, cu->nstages,
+		     _("'kefu list stages' shows them"));
+	free(ids);
+	return cu->nstages;
+}

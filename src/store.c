@@ -195,6 +195,7 @@ enum stmt {
 	S_DRILL_SAVE,
 	S_DRILL_RESULTS,
 	S_PEOPLE,
+	S_PERSON_BY_ID,
 	S_PERSON_ROLE,
 	S_PERSON_ACTIVE,
 	S_PERSON_UPDATE,
@@ -329,6 +330,8 @@ static const char *const sql[S_COUNT] = {
 	"SELECT at, seconds, typed, correct, raw_speed, net_speed, accuracy,"
 	" key_accuracy, backspaces, timed FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 ORDER BY at DESC, id DESC LIMIT ?3",
+	[S_PERSON_BY_ID] =
+	"SELECT id, login, name, role, hired, active FROM person WHERE id = ?1",
 	[S_PEOPLE] =
 	"SELECT p.id, p.login, p.name, p.role, p.hired, p.active,"
 	" e.id, e.curriculum, e.started FROM person p"
@@ -658,14 +661,13 @@ person_from_row(sqlite3_stmt *stmt, struct person *p)
 	p->active = sqlite3_column_int(stmt, 5) != 0;
 }
 
-int
-store_person_by_login(struct store *st, const char *login, struct person *p)
+/* Steps a bound person lookup and copies the row out. */
+static int
+person_get(struct store *st, sqlite3_stmt *stmt, struct person *p)
 {
-	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_LOGIN);
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	bind_text(stmt, 1, login);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		person_from_row(stmt, p);
@@ -673,6 +675,24 @@ store_person_by_login(struct store *st, const char *login, struct person *p)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, _("cannot look up a person"));
 	return rc == SQLITE_ROW;
+}
+
+int
+store_person_by_login(struct store *st, const char *login, struct person *p)
+{
+	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_LOGIN);
+
+	bind_text(stmt, 1, login);
+	return person_get(st, stmt, p);
+}
+
+int
+store_person_by_id(struct store *st, int64_t id, struct person *p)
+{
+	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_ID);
+
+	sqlite3_bind_int64(stmt, 1, id);
+	return person_get(st, stmt, p);
 }
 
 int64_t

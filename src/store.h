@@ -88,6 +88,7 @@ int store_commit(struct store *);
 void store_rollback(struct store *);
 
 int store_person_by_login(struct store *, const char *login, struct person *);
+int store_person_by_id(struct store *, int64_t id, struct person *);
 int64_t store_person_add(struct store *, const char *login, const char *name,
 			 const char *role, const char *hired, long long now);
 int store_person_count(struct store *);

@@ -111,7 +111,7 @@ write_text(struct sb *sb, const struct table *t)
 	size_t r, c;
 
 	for (c = 0; c < t->ncols; c++)
-		w[c] = text_width(t->cols[c].head);
+		w[c] = text_width(_(t->cols[c].head));
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *x = table_cell(t, r, c);
@@ -128,7 +128,7 @@ write_text(struct sb *sb, const struct table *t)
 				w[c] = n;
 		}
 	for (c = 0; c < t->ncols; c++) {
-		text_pad(sb, t->cols[c].head, c + 1 < t->ncols ? w[c] : 0, false);
+		text_pad(sb, _(t->cols[c].head), c + 1 < t->ncols ? w[c] : 0, false);
 		sb_adds(sb, c + 1 < t->ncols ? "  " : "\n");
 	}
 	for (r = 0; r < t->nrows; r++)

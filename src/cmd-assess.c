@@ -1,0 +1,351 @@
+/* cmd-assess.c: `kefu assess LOGIN [ASSESSMENT]`: a trainer goes through
+ * the parts of an assessment module (上岗检测: quiz, KPI, ratings) and
+ * records the outcome: pass, extend with a new due date, or fail. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "text.h"
+
+struct part_entry {
+	bool has_value;
+	double value;
+	bool passed;
+	char *note;
+	bool kpi_new;		/* the trainer typed the figure in now */
+};
+
+struct kpi_row {
+	bool found;
+	double value;
+	char period[33];
+};
+
+static void
+kpi_row(const struct store_row *r, void *arg)
+{
+	struct kpi_row *kr = arg;
+	const char *p = store_col_text(r, 1);
+
+	kr->found = true;
+	kr->value = store_col_real(r, 0);
+	snprintf(kr->period, sizeof(kr->period), "%s", p ? p : "");
+}
+
+/* Reads a line; false at end of input or Ctrl-C. */
+static bool
+ask_line(const char *prompt, char **line)
+{
+	enum term_read r = term_read(prompt, line);
+
+	if (r == TERM_LINE)
+		return true;
+	free(*line);
+	*line = NULL;
+	return false;
+}
+
+/* Asks for a number in [lo, hi]; Enter gives *v as it is when keep. */
+static bool
+ask_number(const char *prompt, double lo, double hi, bool keep, double *v)
+{
+	for (;;) {
+		char *line = NULL, *t;
+		double x;
+
+		if (!ask_line(prompt, &line))
+			return false;
+		t = text_fold(line);
+		free(line);
+		if (keep && *t == '\0') {
+			free(t);
+			return true;
+		}
+		if (text_number(t, &x) && x >= lo && x <= hi) {
+			free(t);
+			*v = x;
+			return true;
+		}
+		printf(_("  Give a number from %g to %g.\n"), lo, hi);
+		free(t);
+	}
+}
+
+static const char *
+pass_word(bool passed)
+{
+	return passed ? _("pass") : _("fail");
+}
+
+/* The module to assess: the one named, else the first assessment not
+ * passed in the current stage, else in any stage. */
+static const struct module *
+pick(const struct curriculum *cu, const struct standing *s, const char *id,
+     size_t *stage)
+{
+	size_t i, j, pass;
+
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < cu->nstages; i++) {
+			if (pass == 1 && i != s->current)
+				continue;
+			for (j = 0; j < cu->stages[i].nmodules; j++) {
+				const struct module *m = &cu->stages[i].modules[j];
+
+				if (m->kind != MOD_ASSESSMENT)
+					continue;
+				if ((pass == 0 && id && strcmp(m->id, id) == 0) ||
+				    (pass > 0 && !id && !s->facts[i][j].passed)) {
+					*stage = i;
+					return m;
+				}
+			}
+		}
+	return NULL;
+}
+
+int
+cmd_assess(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c = cmd_find("assess");
+	const struct curriculum *cu;
+	const struct module *m;
+	struct standing stand = { 0 };
+	struct part_entry *pe = NULL;
+	struct store *st;
+	struct person p;
+	struct enrollment e;
+	struct sb sb = SB_INIT, who = SB_INIT;
+	char *pos[2], *line = NULL, *reason = NULL, period[16], due[11];
+	const char *outcome = NULL;
+	size_t si = 0, i, failed = 0;
+	long new_due = -1;
+	int npos, rc;
+	int64_t aid;
+
+	if ((rc = cmd_parse(c, argc, argv, NULL, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos < 1)
+		return cmd_usage(c);
+	if (!kefu_may(k, "trainer", _("assess")))
+		return 1;
+	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
+		return 1;
+	rc = 1;
+	st = kefu_store(k);
+	text_inert(&who, p.login, false);
+	if (p.id == k->me.id) {
+		error(_("you cannot assess yourself; another trainer must"));
+		goto out;
+	}
+	kefu_standing(k, cu, &p, &e, &stand);
+	m = pick(cu, &stand, npos > 1 ? pos[1] : NULL, &si);
+	if (m == NULL) {
+		if (npos > 1)
+			error(_("the curriculum of '%s' has no assessment '%s'"), sb_str(&who),
+			      pos[1]);
+		else
+			error(_("'%s' has no assessment left to take"), sb_str(&who));
+		goto out;
+	}
+	{
+		int y, mo, d;
+
+		date_to_ymd(k->today, &y, &mo, &d);
+		snprintf(period, sizeof(period), "%04u-%02u", (unsigned)y % 10000u,
+			 (unsigned)mo % 100u);
+	}
+	text_inert(&sb, m->title ? m->title : m->id, false);
+	printf(_("Assessment %s (%s) of "), sb_str(&sb), m->id);
+	sb_reset(&sb);
+	if (p.name) {
+		text_inert(&sb, p.name, false);
+		printf("%s (%s)", sb_str(&sb), sb_str(&who));
+	} else
+		printf("%s", sb_str(&who));
+	sb_reset(&sb);
+	text_inert(&sb, cu->stages[si].title, false);
+	printf(_(", stage %zu %s\n"), si + 1, sb_str(&sb));
+	sb_reset(&sb);
+
+	pe = xcalloc(m->nparts, sizeof(*pe));
+	for (i = 0; i < m->nparts; i++) {
+		const struct part *pt = &m->parts[i];
+		struct part_entry *x = &pe[i];
+
+		text_inert(&sb, pt->title ? pt->title : pt->id, false);
+		printf("\n%zu. %s\n", i + 1, sb_str(&sb));
+		sb_reset(&sb);
+		if (pt->kind == PART_QUIZ) {
+			struct quiz_facts f;
+
+			if (store_quiz_facts(st, p.id, pt->ref, &f) != 0)
+				goto out;
+			x->has_value = f.best >= 0;
+			x->value = f.best;
+			x->passed = f.best >= 0 && f.best + 1e-9 >= pt->min;
+			if (f.best >= 0)
+				printf(_("   quiz %s: best %.1f%%, needs %g%% — %s\n"), pt->ref,
+				       f.best, pt->min, pass_word(x->passed));
+			else
+				printf(_("   quiz %s: no final score yet, needs %g%% — %s\n"),
+				       pt->ref, pt->min, pass_word(false));
+			if (f.pending)
+				printf(_("   (an attempt waits for essay grading: 'kefu grade')\n"));
+		} else if (pt->kind == PART_KPI) {
+			struct kpi_row kr = { false, 0, "" };
+			const char *unit = pt->kpi && pt->kpi->unit ? pt->kpi->unit : "";
+			double lo = -1e12, hi = 1e12;
+
+			if (store_kpi_latest(st, p.id, pt->ref, kpi_row, &kr) != 0)
+				goto out;
+			if (kr.found)
+				printf(_("   %s recorded for %s: %g %s\n"), pt->ref, kr.period,
+				       kr.value, unit);
+			else
+				printf(_("   no %s figure is recorded\n"), pt->ref);
+			sb_addf(&sb, kr.found ? _("   Figure for %s (Enter keeps %g): ") :
+				_("   Figure for %s: "), period, kr.value);
+			x->value = kr.value;
+			if (!ask_number(sb_str(&sb), lo, hi, kr.found, &x->value))
+				goto stopped;
+			sb_reset(&sb);
+			x->has_value = true;
+			x->kpi_new = !kr.found || x->value != kr.value;
+			x->passed = pt->has_max ? x->value <= pt->max + 1e-9 :
+			    x->value + 1e-9 >= pt->min;
+			printf(_("   %g %s, needs %s %g — %s\n"), x->value, unit,
+			       pt->has_max ? _("at most") : _("at least"),
+			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
+		} else {
+			sb_addf(&sb, _("   Rating 0-%u (needs %g): "), pt->scale, pt->min);
+			if (!ask_number(sb_str(&sb), 0, pt->scale, false, &x->value))
+				goto stopped;
+			sb_reset(&sb);
+			x->value = floor(x->value * 10 + 0.5) / 10;
+			x->has_value = true;
+			x->passed = x->value + 1e-9 >= pt->min;
+			if (!ask_line(_("   Note (spot checks, team feedback; Enter for none): "),
+				      &line))
+				goto stopped;
+			if (*line)
+				x->note = line;
+			else
+				free(line);
+			line = NULL;
+			printf("   %s\n", pass_word(x->passed));
+		}
+		failed += !x->passed;
+	}
+
+	if (failed)
+		printf(_("\n%zu of %zu parts not met.\n"), failed, m->nparts);
+	else
+		printf(_("\nAll %zu parts met.\n"), m->nparts);
+	for (;;) {
+		char *t;
+
+		if (!ask_line(failed ? _("Outcome: extend or fail: ") :
+			      _("Outcome: pass, extend or fail: "), &line))
+			goto stopped;
+		t = text_fold(line);
+		free(line);
+		line = NULL;
+		if (strcmp(t, "pass") == 0 && failed)
+			printf(_("  Not every part is met, so this cannot be a pass.\n"));
+		else if (strcmp(t, "pass") == 0 || strcmp(t, "extend") == 0 ||
+			 strcmp(t, "fail") == 0)
+			outcome = t[0] == 'p' ? "pass" : t[0] == 'e' ? "extend" : "fail";
+		else
+			printf(_("  Type pass, extend or fail.\n"));
+		free(t);
+		if (outcome)
+			break;
+	}
+	while (strcmp(outcome, "extend") == 0) {
+		if (!ask_line(_("New due date (YYYY-MM-DD): "), &line))
+			goto stopped;
+		if (date_parse(line, &new_due) && new_due > k->today)
+			break;
+		printf(_("  Give a date after today, as YYYY-MM-DD.\n"));
+		free(line);
+		line = NULL;
+	}
+	free(line);
+	line = NULL;
+	for (;;) {
+		if (!ask_line(strcmp(outcome, "pass") == 0 ?
+			      _("Notes for the record (Enter for none): ") :
+			      _("Reason (the trainee sees it): "), &reason))
+			goto stopped;
+		if (*reason || strcmp(outcome, "pass") == 0)
+			break;
+		printf(_("  An extension or a fail needs a reason.\n"));
+		free(reason);
+		reason = NULL;
+	}
+	if (*reason == '\0') {
+		free(reason);
+		reason = NULL;
+	}
+
+	/* everything in one transaction: the figures, the parts, the outcome */
+	if (new_due >= 0)
+		date_format(new_due, due);
+	if (store_begin(st) != 0)
+		goto out;
+	for (i = 0; i < m->nparts; i++)
+		if (pe[i].kpi_new &&
+		    store_kpi_set(st, p.id, m->parts[i].ref, period, pe[i].value, k->me.id,
+				  kefu_clock(k)) != 0)
+			goto fail;
+	aid = store_assessment_add(st, e.id, m->id, outcome, reason,
+				   new_due >= 0 ? due : NULL, k->me.id, kefu_clock(k));
+	if (aid < 0)
+		goto fail;
+	for (i = 0; i < m->nparts; i++)
+		if (store_assessment_part_add(st, aid, m->parts[i].id, pe[i].value,
+					      pe[i].has_value, pe[i].passed, pe[i].note) != 0)
+			goto fail;
+	sb_addf(&sb, "%s %s", m->id, outcome);
+	if (new_due >= 0)
+		sb_addf(&sb, " %s", due);
+	if ((new_due >= 0 && store_stage_due(st, e.id, cu->stages[si].id, due) != 0) ||
+	    store_event(st, k->me.id, "assess", p.id, sb_str(&sb), kefu_clock(k)) != 0 ||
+	    store_commit(st) != 0)
+		goto fail;
+	sb_reset(&sb);
+	if (strcmp(outcome, "pass") == 0)
+		printf(_("Recorded: '%s' passed %s.\n"), sb_str(&who), m->id);
+	else if (new_due >= 0)
+		printf(_("Recorded: %s extended for '%s'; stage %zu is now due %s.\n"),
+		       m->id, sb_str(&who), si + 1, due);
+	else
+		printf(_("Recorded: '%s' did not pass %s. To end their training, a manager runs 'kefu people leave %s'.\n"),
+		       sb_str(&who), m->id, sb_str(&who));
+	kefu_update_stages_of(k, &p, &e);
+	rc = 0;
+	goto out;
+stopped:
+	printf(_("\nStopped: nothing was recorded.\n"));
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	for (i = 0; pe && i < m->nparts; i++)
+		free(pe[i].note);
+	free(pe);
+	free(line);
+	free(reason);
+	kefu_standing_free(&stand);
+	sb_free(&sb);
+	sb_free(&who);
+	person_clear(&p);
+	enrollment_clear(&e);
+	return rc;
+}

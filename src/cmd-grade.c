@@ -1,0 +1,468 @@
+/* cmd-grade.c: `kefu grade`: trainers give essay answers their points
+ * and a comment, oldest first; regrading an attempt is `grade ATTEMPT`.
+ * Every grading is kept and logged with the old and new points. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "table.h"
+#include "text.h"
+
+struct essay {
+	int64_t attempt, person;
+	int seq;
+	char *login, *name, *quiz, *question, *response;
+	long long answered;
+	double points;		/* < 0 while ungraded */
+};
+
+struct essays {
+	struct essay *v;
+	size_t n, cap;
+};
+
+static struct essay *
+essay_new(struct essays *es)
+{
+	if (es->n == es->cap) {
+		es->cap = es->cap ? es->cap * 2 : 16;
+		es->v = xreallocarray(es->v, es->cap, sizeof(*es->v));
+	}
+	memset(&es->v[es->n], 0, sizeof(es->v[0]));
+	es->v[es->n].points = -1;
+	return &es->v[es->n++];
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* A row of store_essays_pending(). */
+static void
+queue_row(const struct store_row *r, void *arg)
+{
+	struct essay *e = essay_new(arg);
+
+	e->attempt = store_col_int(r, 0);
+	e->seq = (int)store_col_int(r, 1);
+	e->login = dup_or_null(store_col_text(r, 2));
+	e->name = dup_or_null(store_col_text(r, 3));
+	e->quiz = dup_or_null(store_col_text(r, 4));
+	e->question = dup_or_null(store_col_text(r, 5));
+	e->response = dup_or_null(store_col_text(r, 6));
+	e->answered = store_col_int(r, 7);
+	e->person = store_col_int(r, 8);
+}
+
+static void
+essays_free(struct essays *es)
+{
+	size_t i;
+
+	for (i = 0; i < es->n; i++) {
+		free(es->v[i].login);
+		free(es->v[i].name);
+		free(es->v[i].quiz);
+		free(es->v[i].question);
+		free(es->v[i].response);
+	}
+	free(es->v);
+}
+
+static const struct column queue_cols[] = {
+	{ "attempt", N_("Attempt") }, { "login", N_("Login") }, { "name", N_("Name") },
+	{ "quiz", N_("Quiz") }, { "question", N_("Question") },
+	{ "answered", N_("Answered") },
+};
+
+static int
+list_queue(const struct essays *es, enum table_format f)
+{
+	struct table t;
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	table_init(&t, "grading-queue", queue_cols, ARRAY_SIZE(queue_cols));
+	for (i = 0; i < es->n; i++) {
+		char when[17];
+
+		table_num(&t, (double)es->v[i].attempt, 0);
+		table_text(&t, es->v[i].login);
+		table_text(&t, es->v[i].name);
+		table_text(&t, es->v[i].quiz);
+		table_text(&t, es->v[i].question);
+		table_text(&t, date_format_time(es->v[i].answered, when));
+	}
+	if (es->n == 0 && f == TABLE_TEXT)
+		sb_adds(&sb, _("No essay answers wait for grading.\n"));
+	else
+		table_write(&sb, &t, f, false);
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	table_free(&t);
+	return 0;
+}
+
+struct last_grading {
+	int64_t attempt;
+	int seq;
+	char *by, *comment;
+	double points;
+	bool found;
+};
+
+static void
+last_grading_row(const struct store_row *r, void *arg)
+{
+	struct last_grading *g = arg;
+
+	if (store_col_int(r, 6) != g->attempt || store_col_int(r, 7) != g->seq)
+		return;
+	g->found = true;
+	g->points = store_col_real(r, 2);
+	free(g->comment);
+	free(g->by);
+	g->comment = dup_or_null(store_col_text(r, 3));
+	g->by = dup_or_null(store_col_text(r, 4));
+}
+
+enum step { STEP_DONE, STEP_SKIP, STEP_STOP, STEP_FAIL };
+
+/* Reads the points; STEP_DONE with *points set, or skip/stop. */
+static enum step
+read_points(double max, double *points)
+{
+	for (;;) {
+		struct sb prompt = SB_INIT;
+		enum term_read r;
+		char *line = NULL, *t;
+		double v;
+
+		sb_addf(&prompt, _("Points 0-%g (or skip, quit): "), max);
+		r = term_read(sb_str(&prompt), &line);
+		sb_free(&prompt);
+		if (r != TERM_LINE) {
+			free(line);
+			return STEP_STOP;
+		}
+		t = text_fold(line);
+		free(line);
+		if (strcmp(t, "skip") == 0 || strcmp(t, "跳过") == 0 || strcmp(t, "s") == 0) {
+			free(t);
+			return STEP_SKIP;
+		}
+		if (strcmp(t, "quit") == 0 || strcmp(t, "q") == 0 || strcmp(t, "退出") == 0) {
+			free(t);
+			return STEP_STOP;
+		}
+		if (text_number(t, &v) && v >= 0 && v <= max + 1e-9) {
+			free(t);
+			*points = round(v * 100) / 100;
+			return STEP_DONE;
+		}
+		printf(_("  Give a number from 0 to %g, in hundredths at most.\n"), max);
+		free(t);
+	}
+}
+
+/* Shows one essay answer and grades it. */
+static enum step
+grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
+{
+	struct store *st = kefu_store(k);
+	const struct quiz *qz;
+	const struct question *q = content_question(kefu_content(k), e->quiz,
+						    e->question, &qz);
+	struct last_grading last = { e->attempt, e->seq, NULL, NULL, 0, false };
+	struct sb sb = SB_INIT, detail = SB_INIT;
+	struct attempt at;
+	struct person p;
+	struct enrollment enr;
+	char when[17], *comment = NULL;
+	double points;
+	enum step step;
+
+	if (q == NULL || q->type != Q_ESSAY) {
+		sb_adds(&sb, _("kefu: cannot grade "));
+		text_inert(&sb, e->quiz, false);
+		sb_addc(&sb, ' ');
+		text_inert(&sb, e->question, false);
+		sb_adds(&sb, _(": the content has no such essay question any more\n"));
+		fputs(sb_str(&sb), stderr);
+		sb_free(&sb);
+		return STEP_SKIP;
+	}
+	if (store_gradings(st, e->person, last_grading_row, &last) != 0)
+		return STEP_FAIL;
+	sb_addf(&sb, _("\n[%zu/%zu] "), i + 1, n);
+	if (e->name) {
+		text_inert(&sb, e->name, false);
+		sb_adds(&sb, " (");
+	}
+	text_inert(&sb, e->login, false);
+	if (e->name)
+		sb_addc(&sb, ')');
+	sb_adds(&sb, " · ");
+	text_inert(&sb, qz->title ? qz->title : qz->id, false);
+	sb_addf(&sb, _(" · attempt %lld · answered %s\n"), (long long)e->attempt,
+		date_format_time(e->answered, when));
+	sb_addf(&sb, _("Question (%g point%s): "), q->points, PLURAL(q->points != 1));
+	text_inert(&sb, q->text, true);
+	if (q->rubric) {
+		sb_adds(&sb, _("\nRubric: "));
+		text_inert(&sb, q->rubric, true);
+	}
+	sb_adds(&sb, _("\nAnswer:\n  "));
+	{
+		struct sb ans = SB_INIT;
+		const char *s;
+
+		text_inert(&ans, e->response, true);
+		for (s = sb_str(&ans); *s; s++) {
+			sb_addc(&sb, *s);
+			if (*s == '\n')
+				sb_adds(&sb, "  ");
+		}
+		sb_free(&ans);
+	}
+	sb_addc(&sb, '\n');
+	if (last.found) {
+		sb_addf(&sb, _("Graded before: %g by "), last.points);
+		text_inert(&sb, last.by ? last.by : "?", false);
+		if (last.comment) {
+			sb_adds(&sb, " — ");
+			text_inert(&sb, last.comment, true);
+		}
+		sb_addc(&sb, '\n');
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_reset(&sb);
+
+	step = read_points(q->points, &points);
+	if (step == STEP_DONE) {
+		enum term_read r = term_read(_("Comment (Enter for none): "), &comment);
+
+		if (r != TERM_LINE)
+			step = STEP_STOP;
+		else if (comment[0] == '\0') {
+			free(comment);
+			comment = NULL;
+		}
+	}
+	if (step != STEP_DONE)
+		goto out;
+
+	sb_addf(&detail, "%s #%lld %s: ", e->quiz, (long long)e->attempt, e->question);
+	if (last.found)
+		sb_addf(&detail, "%g -> %g", last.points, points);
+	else
+		sb_addf(&detail, "- -> %g", points);
+	if (store_begin(st) != 0 ||
+	    store_answer_grade(st, e->attempt, e->seq, points, points >= q->points,
+			       k->me.id, comment, kefu_clock(k)) != 0 ||
+	    store_event(st, k->me.id, last.found ? "regrade" : "grade", e->person,
+			sb_str(&detail), kefu_clock(k)) != 0 ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		step = STEP_FAIL;
+		goto out;
+	}
+	if (store_attempt_get(st, e->attempt, &at) == 1) {
+		if (strcmp(at.state, "final") == 0)
+			printf(_("Saved. The attempt is final: %g of %g points, %.0f%%.\n"),
+			       at.points, at.max_points, at.percent);
+		else
+			printf(_("Saved. The attempt has more essays to grade.\n"));
+		attempt_clear(&at);
+	}
+	/* a final score may complete the trainee's stage */
+	if (store_person_by_login(st, e->login, &p) == 1) {
+		if (store_enrollment(st, p.id, &enr) == 1)
+			kefu_update_stages_of(k, &p, &enr);
+		enrollment_clear(&enr);
+		person_clear(&p);
+	}
+out:
+	free(comment);
+	free(last.by);
+	free(last.comment);
+	sb_free(&sb);
+	sb_free(&detail);
+	return step;
+}
+
+struct attempt_answers {
+	struct essays *es;
+	const struct quiz *qz;
+	const struct attempt *at;
+	const struct person *p;
+	const char *only;
+};
+
+static void
+attempt_answer(const struct answer *a, void *arg)
+{
+	struct attempt_answers *aa = arg;
+	const struct question *q;
+	struct essay *e;
+
+	if (a->response == NULL)
+		return;
+	q = content_quiz_question(aa->qz, a->question);
+	if (q == NULL || q->type != Q_ESSAY || (aa->only && strcmp(aa->only, a->question) != 0))
+		return;
+	e = essay_new(aa->es);
+	e->attempt = aa->at->id;
+	e->person = aa->p->id;
+	e->seq = a->seq;
+	e->login = xstrdup(aa->p->login);
+	e->name = dup_or_null(aa->p->name);
+	e->quiz = xstrdup(aa->at->quiz);
+	e->question = xstrdup(a->question);
+	e->response = xstrdup(a->response);
+	e->answered = aa->at->finished;
+	e->points = a->points;
+}
+
+/* The essay answers of one attempt, graded or not, for regrading. */
+static int
+attempt_essays(struct kefu *k, const char *id_text, const char *only,
+	       struct essays *es)
+{
+	struct store *st = kefu_store(k);
+	struct attempt_answers aa;
+	struct attempt at;
+	struct person p = { 0 };
+	double id;
+	int rc = 1;
+
+	if (!text_number(id_text, &id) || id < 1 || id != floor(id)) {
+		error(_("an attempt is a number, as 'kefu grade --list' and 'kefu report trainee' show"));
+		return 2;
+	}
+	if (store_attempt_get(st, (int64_t)id, &at) != 1) {
+		error(_("no attempt %s"), id_text);
+		return 1;
+	}
+	if (strcmp(at.state, "pending") != 0 && strcmp(at.state, "final") != 0) {
+		error(_("attempt %s is %s: only submitted attempts are graded"), id_text, at.state);
+		goto out;
+	}
+	aa.qz = content_quiz(kefu_content(k), at.quiz);
+	if (aa.qz == NULL) {
+		error(_("attempt %s is of quiz '%s', which the content no longer has"), id_text,
+		      at.quiz);
+		goto out;
+	}
+	if (store_person_by_id(st, at.person_id, &p) != 1)
+		goto out;
+	aa.es = es;
+	aa.at = &at;
+	aa.p = &p;
+	aa.only = only;
+	if (store_answers(st, at.id, attempt_answer, &aa) != 0)
+		goto out;
+	if (es->n == 0) {
+		if (only)
+			error(_("attempt %s has no answered essay question '%s'"), id_text, only);
+		else
+			error(_("attempt %s has no answered essay questions"), id_text);
+		goto out;
+	}
+	rc = 0;
+out:
+	person_clear(&p);
+	attempt_clear(&at);
+	return rc;
+}
+
+int
+cmd_grade(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c = cmd_find("grade");
+	const char *format = NULL;
+	bool list = false;
+	const struct cmd_opt opts[] = {
+		{ "--list", NULL, &list }, { "--format", &format, NULL },
+		{ NULL, NULL, NULL }
+	};
+	struct essays es = { NULL, 0, 0 };
+	enum table_format f = TABLE_TEXT;
+	size_t i, own = 0, done = 0, skipped = 0;
+	char *pos[2];
+	int npos, rc;
+
+	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (format && !table_format_parse(format, &f)) {
+		error(_("--format is table, csv or json, not '%s'"), format);
+		return 2;
+	}
+	if ((list || format) && npos)
+		return cmd_usage(c);
+	if (!kefu_may(k, "trainer", _("grade")))
+		return 1;
+	kefu_content(k);
+	if (npos) {
+		if ((rc = attempt_essays(k, pos[0], npos > 1 ? pos[1] : NULL, &es)) != 0) {
+			essays_free(&es);
+			return rc;
+		}
+		if (es.v[0].person == k->me.id) {
+			error(_("you cannot grade your own answers; another trainer must"));
+			essays_free(&es);
+			return 1;
+		}
+	} else if (store_essays_pending(kefu_store(k), queue_row, &es) != 0)
+		return 1;
+	if (list || format) {
+		rc = list_queue(&es, f);
+		essays_free(&es);
+		return rc;
+	}
+	/* the queue without one's own answers */
+	for (i = 0; i < es.n; i++)
+		if (es.v[i].person == k->me.id)
+			own++;
+	if (es.n - own == 0) {
+		printf(_("No essay answers wait for you to grade.\n"));
+		if (own)
+			printf(_("%zu of your own answer%s wait%s for another trainer.\n"), own,
+			       PLURAL(own), own == 1 ? "s" : "");
+		essays_free(&es);
+		return 0;
+	}
+	if (!npos)
+		printf(_("%zu essay answer%s to grade, oldest first.\n"), es.n - own,
+		       PLURAL(es.n - own));
+	rc = 0;
+	for (i = 0; i < es.n; i++) {
+		enum step s;
+
+		if (es.v[i].person == k->me.id)
+			continue;
+		s = grade_one(k, &es.v[i], done + skipped, es.n - own);
+		if (s == STEP_DONE)
+			done++;
+		else if (s == STEP_SKIP)
+			skipped++;
+		else {
+			rc = s == STEP_FAIL;
+			break;
+		}
+	}
+	if (npos)
+		printf(_("\nGraded %zu.\n"), done);
+	else
+		printf(_("\nGraded %zu; %zu left in the queue.\n"), done,
+		       es.n - own - done);
+	essays_free(&es);
+	return rc;
+}
