@@ -143,7 +143,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		error(_("you cannot assess yourself; another trainer must"));
 		goto out;
 	}
-	kefu_standing(k, cu, &p, &e, &stand);
+	kefu_standing(k, cu, &p, &e, &stand, true);
 	m = pick(cu, &stand, npos > 1 ? pos[1] : NULL, &si);
 	if (m == NULL) {
 		if (npos > 1)
@@ -153,13 +153,17 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			error(_("'%s' has no assessment left to take"), sb_str(&who));
 		goto out;
 	}
-	{
-		int y, mo, d;
+	if (stand.states[si] == STAGE_LOCKED) {
+		struct sb cur = SB_INIT;
 
-		date_to_ymd(k->today, &y, &mo, &d);
-		snprintf(period, sizeof(period), "%04u-%02u", (unsigned)y % 10000u,
-			 (unsigned)mo % 100u);
+		text_inert(&sb, cu->stages[si].title, false);
+		text_inert(&cur, cu->stages[stand.current].title, false);
+		error(_("stage %zu %s of '%s' is not open yet: they are in stage %zu %s"),
+		      si + 1, sb_str(&sb), sb_str(&who), stand.current + 1, sb_str(&cur));
+		sb_free(&cur);
+		goto out;
 	}
+	kefu_period(k, period);
 	text_inert(&sb, m->title ? m->title : m->id, false);
 	printf(_("Assessment %s (%s) of "), sb_str(&sb), m->id);
 	sb_reset(&sb);
@@ -188,7 +192,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 				goto out;
 			x->has_value = f.best >= 0;
 			x->value = f.best;
-			x->passed = f.best >= 0 && f.best + 1e-9 >= pt->min;
+			x->passed = f.best >= 0 && plan_part_passed(pt, f.best);
 			if (f.best >= 0)
 				printf(_("   quiz %s: best %.1f%%, needs %g%% — %s\n"), pt->ref,
 				       f.best, pt->min, pass_word(x->passed));
@@ -217,8 +221,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			sb_reset(&sb);
 			x->has_value = true;
 			x->kpi_new = !kr.found || x->value != kr.value;
-			x->passed = pt->has_max ? x->value <= pt->max + 1e-9 :
-			    x->value + 1e-9 >= pt->min;
+			x->passed = plan_part_passed(pt, x->value);
 			printf(_("   %g %s, needs %s %g — %s\n"), x->value, unit,
 			       pt->has_max ? _("at most") : _("at least"),
 			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
@@ -229,7 +232,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			sb_reset(&sb);
 			x->value = floor(x->value * 10 + 0.5) / 10;
 			x->has_value = true;
-			x->passed = x->value + 1e-9 >= pt->min;
+			x->passed = plan_part_passed(pt, x->value);
 			if (!ask_line(_("   Note (spot checks, team feedback; Enter for none): "),
 				      &line))
 				goto stopped;

@@ -213,7 +213,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	text_inert(&sb, qz->title ? qz->title : qz->id, false);
 	sb_addf(&sb, _(" · attempt %lld · answered %s\n"), (long long)e->attempt,
 		date_format_time(e->answered, when));
-	sb_addf(&sb, _("Question (%g point%s): "), q->points, PLURAL(q->points != 1));
+	sb_addf(&sb, _("Question (%g point%s): "), q->points, PLURAL(q->points == 1 ? 1 : 2));
 	text_inert(&sb, q->text, true);
 	if (q->rubric) {
 		sb_adds(&sb, _("\nRubric: "));

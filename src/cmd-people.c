@@ -74,31 +74,6 @@ name_ok(const char *s)
 	return true;
 }
 
-/* The curriculum a new trainee goes into: the one asked for, or the
- * only one there is. */
-static const struct curriculum *
-pick_curriculum(struct kefu *k, const char *id)
-{
-	const struct content *c = kefu_content(k);
-	const struct curriculum *cu;
-	const char **ids;
-	size_t n;
-
-	if (id == NULL && c->ncurricula == 1)
-		return c->curricula[0];
-	if (id && (cu = content_curriculum(c, id)) != NULL)
-		return cu;
-	n = content_ids(c, KIND_CURRICULUM, &ids);
-	if (id)
-		kefu_unknown(_("curriculum"), "", id, ids, n,
-			     _("'kefu list curricula' shows them"));
-	else
-		error(_("the content has %zu curricula; choose one with --curriculum (see 'kefu list curricula')"),
-		      n);
-	free(ids);
-	return NULL;
-}
-
 static int
 people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 {
@@ -130,7 +105,7 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		error(_("--hired wants a date as YYYY-MM-DD, not '%s'"), hired);
 		return 1;
 	}
-	if (strcmp(role, "trainee") == 0 && (cu = pick_curriculum(k, cur)) == NULL)
+	if (strcmp(role, "trainee") == 0 && (cu = kefu_pick_curriculum(k, cur)) == NULL)
 		return 1;
 	text_inert(&who, pos[0], false);
 	if (store_begin(st) != 0)

@@ -133,7 +133,7 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 						     ms == MODULE_STARTED ? YELLOW : ""),
 			ms == MODULE_DONE ? "[x]" : ms == MODULE_STARTED ? "[~]" : "[ ]",
 			kefu_color(k, RESET));
-		text_pad(&sb, content_module_kind_name(m->kind), 10, false);
+		text_pad(&sb, content_module_kind_name(m->kind), 11, false);
 		text_pad(&sb, m->id ? m->id : "", iw, false);
 		sb_adds(&sb, "  ");
 		text_pad(&sb, module_title(m), tw, true);
@@ -172,7 +172,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 		return 1;
 	if (only && (shown = kefu_stage(cu, only, _(" in your curriculum"))) == cu->nstages)
 		return 1;
-	kefu_standing(k, cu, &k->me, &k->enr, &stand);
+	kefu_standing(k, cu, &k->me, &k->enr, &stand, true);
 	facts = stand.facts;
 	states = stand.states;
 	cur = stand.current;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "kefu.h"
 #include "text.h"
 
@@ -47,6 +48,112 @@ sparkline(struct sb *sb, const struct runs *r, bool blocks)
 		else
 			sb_addf(sb, "%s%.0f", i + 1 < r->n ? " " : "", x);
 	}
+}
+
+/* A trainer's gradings of the person's essays, with comments. */
+static void
+grading_row(const struct store_row *r, void *arg)
+{
+	struct sb *sb = arg;
+	char when[17];
+
+	sb_adds(sb, "  ");
+	text_inert(sb, store_col_text(r, 0), false);
+	sb_addc(sb, ' ');
+	text_inert(sb, store_col_text(r, 1), false);
+	sb_addf(sb, _(": %g points, by "), store_col_real(r, 2));
+	text_inert(sb, store_col_text(r, 4), false);
+	sb_addf(sb, ", %s\n", date_format_time(store_col_int(r, 5), when));
+	if (!store_col_null(r, 3)) {
+		sb_adds(sb, "    “");
+		text_inert(sb, store_col_text(r, 3), false);
+		sb_adds(sb, "”\n");
+	}
+}
+
+struct decision {
+	struct sb *sb;
+	const struct module *m;
+	int64_t id;
+};
+
+static void
+part_row(const struct store_row *r, void *arg)
+{
+	struct decision *d = arg;
+	const char *id = store_col_text(r, 0);
+	size_t i;
+
+	for (i = 0; i < d->m->nparts; i++)
+		if (strcmp(d->m->parts[i].id, id) == 0)
+			break;
+	sb_adds(d->sb, "    ");
+	text_inert(d->sb, i < d->m->nparts && d->m->parts[i].title ? d->m->parts[i].title : id,
+		   false);
+	if (!store_col_null(r, 1))
+		sb_addf(d->sb, " %g", store_col_real(r, 1));
+	sb_addf(d->sb, " — %s", store_col_int(r, 2) ? _("pass") : _("fail"));
+	if (!store_col_null(r, 3)) {
+		sb_adds(d->sb, ": ");
+		text_inert(d->sb, store_col_text(r, 3), false);
+	}
+	sb_addc(d->sb, '\n');
+}
+
+static void
+decision_row(const struct store_row *r, void *arg)
+{
+	struct decision *d = arg;
+	const char *outcome = store_col_text(r, 1);
+	char when[17];
+
+	d->id = store_col_int(r, 0);
+	sb_adds(d->sb, "  ");
+	text_inert(d->sb, d->m->title ? d->m->title : d->m->id, false);
+	sb_addf(d->sb, ": %s", strcmp(outcome, "pass") == 0 ? _("passed") :
+		strcmp(outcome, "extend") == 0 ? _("extended") : _("not passed"));
+	if (!store_col_null(r, 3)) {
+		sb_adds(d->sb, _(", now due "));
+		text_inert(d->sb, store_col_text(r, 3), false);
+	}
+	sb_adds(d->sb, _(" (by "));
+	text_inert(d->sb, store_col_text(r, 4), false);
+	sb_addf(d->sb, ", %s)\n", date_format_time(store_col_int(r, 5), when));
+	if (!store_col_null(r, 2)) {
+		sb_adds(d->sb, "    “");
+		text_inert(d->sb, store_col_text(r, 2), false);
+		sb_adds(d->sb, "”\n");
+	}
+}
+
+/* What trainers recorded: essay gradings and assessment outcomes. */
+static int
+trainers_say(struct kefu *k, struct sb *sb)
+{
+	const struct curriculum *cu = k->enr.id ?
+	    content_curriculum(k->content, k->enr.curriculum) : NULL;
+	size_t before = sb->len, i, j;
+
+	sb_adds(sb, _("\nGraded essays\n"));
+	if (store_gradings(k->store, k->me.id, grading_row, sb) != 0)
+		return -1;
+	if (sb->len == before + strlen(_("\nGraded essays\n")))
+		sb->len = before, sb->buf[before] = '\0';
+	before = sb->len;
+	sb_adds(sb, _("\nAssessments\n"));
+	for (i = 0; cu && i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			struct decision d = { sb, &cu->stages[i].modules[j], 0 };
+
+			if (d.m->kind != MOD_ASSESSMENT)
+				continue;
+			if (store_assessment_latest(k->store, k->enr.id, d.m->id, decision_row, &d) != 0 ||
+			    (d.id && store_assessment_parts(k->store, d.id, part_row, &d) != 0))
+				return -1;
+		}
+	if (sb->len == before + strlen(_("\nAssessments\n")))
+		sb->len = before, sb->buf[before] = '\0';
+	return 0;
 }
 
 int
@@ -121,6 +228,10 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 				sb_adds(&sb, _("; one is open"));
 			sb_addc(&sb, '\n');
 		}
+	}
+	if (trainers_say(k, &sb) != 0) {
+		sb_free(&sb);
+		return 1;
 	}
 	sb_adds(&sb, _("\n* from piped lines, not keystrokes.\n"));
 	fputs(sb_str(&sb), stdout);

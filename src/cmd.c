@@ -13,6 +13,11 @@ static const char *const plan_words[] = { "--all", NULL };
 static const char *const review_words[] = { "--list", NULL };
 static const char *const drill_words[] = { "--time", "--random", NULL };
 static const char *const grade_words[] = { "--list", "--format", NULL };
+static const char *const kpi_words[] = { "set", "import", "--period", "--curriculum", NULL };
+static const char *const report_words[] = {
+	"stages", "trainee", "overdue", "probation", "elite", "--format", "--bom",
+	"--html", "--period", "--curriculum", "--stage", "table", "csv", "json", NULL
+};
 static const char *const people_words[] = {
 	"add", "list", "role", "leave", "--role", "--name", "--hired",
 	"--curriculum", "--all", "--format", "trainee", "trainer", "manager", NULL
@@ -163,6 +168,45 @@ const struct cmd cmd_table[] = {
 	     "for your own stages. A stage whose sign-off is 'manager' takes a\n"
 	     "manager's. The sign-off completes the stage when the rest is done.\n"),
 	  ARG_PERSON, NULL, cmd_signoff },
+	{ "kpi", "set LOGIN KPI VALUE [--period P] | import FILE.csv [--curriculum ID]",
+	  N_("record KPI figures, one by one or from a CSV file (trainers)"),
+	  N_("KPI figures are kept per person, KPI and period (a month as YYYY-MM\n"
+	     "by default; periods sort as text). A figure for the same period\n"
+	     "replaces the one before.\n"
+	     "\n"
+	     "  set LOGIN KPI VALUE [--period P]   record one figure (12.5 or 12.5%)\n"
+	     "  import FILE.csv                    record a file of figures: the\n"
+	     "      first line names the columns: login,period, then KPI ids of the\n"
+	     "      curriculum (see 'kpis' in it); an empty cell records nothing.\n"
+	     "      UTF-8, with or without a BOM, as Excel saves \"CSV UTF-8\".\n"
+	     "      Every bad row is reported with its line; if there is any,\n"
+	     "      nothing of the file is imported.\n"),
+	  ARG_WORDS, kpi_words, cmd_kpi },
+	{ "report", "stages [--html FILE] | trainee LOGIN | overdue | probation [--stage ID] | elite [--period P]  [--format table|csv|json] [--bom] [--curriculum ID]",
+	  N_("who is where, who is late, who passed, who is elite (trainers)"),
+	  N_("  stages      one row per active trainee: hire date, current stage,\n"
+	     "              each stage's status and completion date, days late\n"
+	     "  trainee LOGIN  the full record of one person in time order: lessons,\n"
+	     "              attempts, drills, gradings, KPI figures, assessments,\n"
+	     "              sign-offs (trainees may see their own)\n"
+	     "  overdue     who is past their current stage's due date, and by how\n"
+	     "              much, the latest first\n"
+	     "  probation   everyone in the first stage with an assessment (or\n"
+	     "              --stage ID), each part's figure and pass, the outcome\n"
+	     "  elite       标杆: the team mean of each KPI for a period (--period,\n"
+	     "              default the latest) and the people whose every KPI beats\n"
+	     "              it in its better direction, with their margins\n"
+	     "\n"
+	     "  --format F  table (default, lined up for Chinese), csv (RFC 4180) or\n"
+	     "              json (one document: {\"report\": ..., \"rows\": [...]})\n"
+	     "  --bom       start CSV with a byte order mark, for Excel\n"
+	     "  --html FILE write 'stages' as one self-contained HTML page with a\n"
+	     "              stage funnel and a progress bar per trainee\n"
+	     "  --curriculum ID  whose trainees, when the content has several\n"
+	     "\n"
+	     "In CSV, text that a spreadsheet would take for a formula (= + - @)\n"
+	     "starts with an apostrophe.\n"),
+	  ARG_WORDS, report_words, cmd_report },
 	{ "help", "[COMMAND]", N_("list commands, or explain one"),
 	  N_("Without an argument, lists the commands. With one, explains it.\n"),
 	  ARG_COMMAND, NULL, cmd_help },

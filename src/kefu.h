@@ -101,11 +101,11 @@ void kefu_facts_free(const struct curriculum *, struct module_fact **);
 /* Records stages the person running kefu has just completed, and says so. */
 void kefu_update_stages(struct kefu *);
 /* The standing of person p, enrolled as e in cu, recording stages seen
- * complete for the first time (and saying so). Free with
- * kefu_standing_free(). */
+ * complete for the first time (saying so when announce is set). Free
+ * with kefu_standing_free(). */
 void kefu_standing(struct kefu *, const struct curriculum *,
 		   const struct person *p, const struct enrollment *e,
-		   struct standing *);
+		   struct standing *, bool announce);
 void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,
@@ -124,6 +124,11 @@ const struct curriculum *kefu_trainee(struct kefu *, const char *login,
 /* The index of stage id in cu; else says so (where: " in your
  * curriculum" or "") and returns cu->nstages. */
 size_t kefu_stage(const struct curriculum *, const char *id, const char *where);
+/* The curriculum named by id (a --curriculum option), or the only one
+ * the content has when id is NULL; else says which to choose. */
+const struct curriculum *kefu_pick_curriculum(struct kefu *, const char *id);
+/* This month as a KPI period, YYYY-MM. */
+void kefu_period(const struct kefu *, char buf[16]);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
@@ -176,12 +181,14 @@ int cmd_check(struct kefu *, int, char **);
 int cmd_enroll(struct kefu *, int, char **);
 int cmd_grade(struct kefu *, int, char **);
 int cmd_help(struct kefu *, int, char **);
+int cmd_kpi(struct kefu *, int, char **);
 int cmd_list(struct kefu *, int, char **);
 int cmd_drill(struct kefu *, int, char **);
 int cmd_people(struct kefu *, int, char **);
 int cmd_plan(struct kefu *, int, char **);
 int cmd_progress(struct kefu *, int, char **);
 int cmd_quiz(struct kefu *, int, char **);
+int cmd_report(struct kefu *, int, char **);
 int cmd_review(struct kefu *, int, char **);
 int cmd_signoff(struct kefu *, int, char **);
 int cmd_study(struct kefu *, int, char **);

@@ -189,6 +189,15 @@ plan_due(const struct curriculum *cu, size_t stage, long start_day)
 	return day;
 }
 
+bool
+plan_part_passed(const struct part *p, double value)
+{
+	/* a figure is compared as recorded; a hair under from rounding passes */
+	if (p->kind == PART_KPI && p->has_max)
+		return value <= p->max + 1e-9;
+	return value + 1e-9 >= p->min;
+}
+
 void
 plan_dues(const struct curriculum *cu, long start_day, const long *moved,
 	  long *out)

@@ -44,6 +44,10 @@ size_t plan_current(const enum stage_state *, size_t nstages);
  * that stage and every stage before it; -1 when a stage has no days. */
 long plan_due(const struct curriculum *, size_t stage, long start_day);
 
+/* Whether an assessment part's value meets its threshold: a quiz's best
+ * percent or a rating at least min, a KPI figure at least min or, for a
+ * lower-is-better KPI, at most max. */
+bool plan_part_passed(const struct part *, double value);
 /* Due days of every stage into out: as planned, except a stage whose
  * moved[i] >= 0 (an extension) is due then, and every later stage moves
  * by as much. moved may be NULL. */

@@ -2,7 +2,11 @@
  * the person running kefu and their enrollment. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,6 +33,32 @@ kefu_content(struct kefu *k)
 	return k->content;
 }
 
+/* A new database file takes its group access from its directory: in a
+ * group-writable directory (a team's, see README) the group may read and
+ * write it, and it belongs to the directory's group; otherwise only its
+ * owner may. SQLite gives the -wal and -shm files the same mode. */
+static void
+create_like_dir(const char *path, const char *dir)
+{
+	struct stat ds;
+	mode_t mode = 0600;
+	int fd;
+
+	if (stat(dir, &ds) != 0)
+		return;
+	if (ds.st_mode & S_IWGRP)
+		mode |= 0660;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;		/* there already, or SQLite will say why not */
+	if (mode & S_IWGRP && fchown(fd, (uid_t)-1, ds.st_gid) != 0) {
+		/* not in that group: keep the file private */
+		mode = 0600;
+	}
+	if (fchmod(fd, mode) != 0 || close(fd) != 0)
+		error(_("cannot set the mode of '%s': %s"), path, strerror(errno));
+}
+
 struct store *
 kefu_store(struct kefu *k)
 {
@@ -43,6 +73,7 @@ kefu_store(struct kefu *k)
 		if (access(dir, F_OK) != 0 && mkdir_p(dir, 0700) != 0)
 			die(_("cannot create the directory '%s' for the database"), dir);
 	}
+	create_like_dir(k->db_path, slash && slash != dir ? dir : slash == dir ? "/" : ".");
 	free(dir);
 	k->store = store_open(k->db_path);
 	if (k->store == NULL)
@@ -248,7 +279,7 @@ kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
 static void
 record_stages(struct kefu *k, const struct curriculum *cu,
 	      const enum stage_state *states, const struct person *p,
-	      const struct enrollment *e, long long *completed)
+	      const struct enrollment *e, long long *completed, bool announce)
 {
 	struct store *st = kefu_store(k);
 	bool self = p->id == k->me.id;
@@ -283,6 +314,8 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 		}
 		if (completed)
 			completed[i] = at;
+		if (!announce)
+			continue;
 		text_inert(&sb, cu->stages[i].title, false);
 		if (self)
 			printf(_("Stage %zu %s is complete."), i + 1, sb_str(&sb));
@@ -326,7 +359,7 @@ stage_row(const struct store_row *r, void *arg)
 void
 kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
-	      struct standing *out)
+	      struct standing *out, bool announce)
 {
 	struct stage_rows sr;
 	long start;
@@ -351,7 +384,7 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 		start = k->today;
 	plan_dues(cu, start, sr.moved, out->due);
 	free(sr.moved);
-	record_stages(k, cu, out->states, p, e, out->completed);
+	record_stages(k, cu, out->states, p, e, out->completed, announce);
 }
 
 void
@@ -375,7 +408,7 @@ kefu_update_stages_of(struct kefu *k, const struct person *p,
 	if (e->id == 0 ||
 	    (cu = content_curriculum(kefu_content(k), e->curriculum)) == NULL)
 		return;
-	kefu_standing(k, cu, p, e, &s);
+	kefu_standing(k, cu, p, e, &s, true);
 	kefu_standing_free(&s);
 }
 
@@ -552,4 +585,36 @@ kefu_stage(const struct curriculum *cu, const char *id, const char *where)
 		     _("'kefu list stages' shows them"));
 	free(ids);
 	return cu->nstages;
+}
+
+void
+kefu_period(const struct kefu *k, char buf[16])
+{
+	int y, m, d;
+
+	date_to_ymd(k->today, &y, &m, &d);
+	snprintf(buf, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+}
+
+const struct curriculum *
+kefu_pick_curriculum(struct kefu *k, const char *id)
+{
+	const struct content *c = kefu_content(k);
+	const struct curriculum *cu;
+	const char **ids;
+	size_t n;
+
+	if (id == NULL && c->ncurricula == 1)
+		return c->curricula[0];
+	if (id && (cu = content_curriculum(c, id)) != NULL)
+		return cu;
+	n = content_ids(c, KIND_CURRICULUM, &ids);
+	if (id)
+		kefu_unknown(_("curriculum"), "", id, ids, n,
+			     _("'kefu list curricula' shows them"));
+	else
+		error(_("the content has %zu curricula; choose one with --curriculum (see 'kefu list curricula')"),
+		      n);
+	free(ids);
+	return NULL;
 }

@@ -1486,7 +1486,7 @@ store_assessment_add(struct store *st, int64_t enrollment_id,
 		     const char *reason, const char *new_due, int64_t decided_by,
 		     long long now)
 {
-	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "itttti",
+	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "ittttii",
 		   enrollment_id, assessment, outcome, reason, new_due, decided_by,
 		   (int64_t)now) != 0)
 		return -1;

@@ -1,0 +1,941 @@
+/* cmd-report.c: `kefu report stages|trainee|overdue|probation|elite`:
+ * what trainers and managers ask of the records, as a table, CSV, JSON
+ * or (stages) a self-contained HTML page. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "kpi.h"
+#include "table.h"
+#include "text.h"
+
+struct opts {
+	enum table_format format;
+	bool bom;
+	const char *html, *period, *curriculum, *stage;
+};
+
+/* A trainee in the report, with where they stand. */
+struct row {
+	struct person p;
+	struct enrollment e;
+	struct standing s;
+};
+
+struct rows {
+	struct kefu *k;
+	const struct curriculum *cu;
+	struct row *v;
+	size_t n, cap;
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void
+trainee_row(const struct store_row *r, void *arg)
+{
+	struct rows *rs = arg;
+	struct row *x;
+
+	if (strcmp(store_col_text(r, 3), "trainee") != 0 || store_col_null(r, 6) ||
+	    strcmp(store_col_text(r, 7), rs->cu->id) != 0)
+		return;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 32;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof(*rs->v));
+	}
+	x = &rs->v[rs->n++];
+	memset(x, 0, sizeof(*x));
+	x->p.id = store_col_int(r, 0);
+	x->p.login = dup_or_null(store_col_text(r, 1));
+	x->p.name = dup_or_null(store_col_text(r, 2));
+	x->p.role = dup_or_null(store_col_text(r, 3));
+	x->p.hired = dup_or_null(store_col_text(r, 4));
+	x->p.active = true;
+	x->e.id = store_col_int(r, 6);
+	x->e.person_id = x->p.id;
+	x->e.curriculum = dup_or_null(store_col_text(r, 7));
+	x->e.started = dup_or_null(store_col_text(r, 8));
+}
+
+/* Every active trainee enrolled in cu, in login order, with standings. */
+static int
+gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
+{
+	size_t i;
+
+	memset(rs, 0, sizeof(*rs));
+	rs->k = k;
+	rs->cu = cu;
+	if (store_people(kefu_store(k), false, trainee_row, rs) != 0)
+		return -1;
+	for (i = 0; i < rs->n; i++)
+		kefu_standing(k, cu, &rs->v[i].p, &rs->v[i].e, &rs->v[i].s, false);
+	return 0;
+}
+
+static void
+rows_free(struct rows *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		person_clear(&rs->v[i].p);
+		enrollment_clear(&rs->v[i].e);
+		kefu_standing_free(&rs->v[i].s);
+	}
+	free(rs->v);
+}
+
+static long
+days_late(const struct kefu *k, const struct row *x)
+{
+	size_t cur = x->s.current;
+
+	if (cur >= x->s.cu->nstages || x->s.due[cur] < 0 || k->today <= x->s.due[cur])
+		return 0;
+	return k->today - x->s.due[cur];
+}
+
+static void
+add_day(struct table *t, long day)
+{
+	char buf[11];
+
+	if (day < 0)
+		table_null(t);
+	else
+		table_text(t, date_format(day, buf));
+}
+
+static void
+add_moment(struct table *t, long long at)
+{
+	if (at <= 0)
+		table_null(t);
+	else
+		add_day(t, date_of((time_t)at));
+}
+
+static int
+emit(const struct table *t, const struct opts *o)
+{
+	struct sb sb = SB_INIT;
+
+	table_write(&sb, t, o->format, o->bom);
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	return 0;
+}
+
+/* Columns built at run time live in an arena with their names. */
+struct cols {
+	struct column *v;
+	size_t n, cap;
+	struct arena *a;
+};
+
+static void
+col_add(struct cols *c, const char *key, const char *head)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+	}
+	c->v[c->n].key = arena_strdup(c->a, key);
+	c->v[c->n].head = arena_strdup(c->a, head);
+	c->n++;
+}
+
+/* A column keyed ID_SUFFIX. */
+static void
+col_add2(struct cols *c, const char *head, const char *id, const char *suffix)
+{
+	struct sb sb = SB_INIT;
+
+	sb_addf(&sb, "%s_%s", id, suffix);
+	col_add(c, sb_str(&sb), head);
+	sb_free(&sb);
+}
+
+static void
+cols_free(struct cols *c)
+{
+	free(c->v);
+	arena_free(c->a);
+}
+
+/* ---- report stages ---- */
+
+static const char *
+state_key(enum stage_state s)
+{
+	static const char *const keys[] = { "locked", "open", "in-progress", "complete" };
+
+	return keys[s];
+}
+
+static void
+stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
+	     struct cols *c)
+{
+	const struct curriculum *cu = rs->cu;
+	size_t i, j;
+
+	col_add(c, "login", _("Login"));
+	col_add(c, "name", _("Name"));
+	col_add(c, "hired", _("Hired"));
+	col_add(c, "stage", _("Current stage"));
+	for (i = 0; i < cu->nstages; i++) {
+		if (wide) {
+			col_add2(c, cu->stages[i].title, cu->stages[i].id, "status");
+			col_add2(c, cu->stages[i].title, cu->stages[i].id, "completed");
+		} else {
+			struct sb h = SB_INIT;
+
+			sb_addf(&h, "%zu", i + 1);
+			col_add(c, cu->stages[i].id, sb_str(&h));
+			sb_free(&h);
+		}
+	}
+	col_add(c, "due", _("Due"));
+	col_add(c, "days_late", _("Days late"));
+	table_init(t, "stages", c->v, c->n);
+	for (j = 0; j < rs->n; j++) {
+		const struct row *x = &rs->v[j];
+		size_t cur = x->s.current;
+
+		table_text(t, x->p.login);
+		table_text(t, x->p.name);
+		table_text(t, x->p.hired);
+		if (cur < cu->nstages)
+			table_text(t, wide ? cu->stages[cur].id : cu->stages[cur].title);
+		else
+			table_text(t, wide ? "done" : _("all complete"));
+		for (i = 0; i < cu->nstages; i++) {
+			if (wide) {
+				table_text(t, state_key(x->s.states[i]));
+				add_moment(t, x->s.states[i] == STAGE_COMPLETE ?
+					   x->s.completed[i] : 0);
+			} else if (x->s.states[i] == STAGE_COMPLETE) {
+				char buf[11];
+				struct sb sb = SB_INIT;
+
+				/* ✓ and the month and day it completed */
+				sb_adds(&sb, k->utf8_term ? "✓" : "ok");
+				if (x->s.completed[i] > 0)
+					sb_addf(&sb, " %s", date_format(date_of((time_t)x->s.completed[i]), buf) + 5);
+				table_text(t, sb_str(&sb));
+				sb_free(&sb);
+			} else
+				table_text(t, x->s.states[i] == STAGE_LOCKED ? "·" :
+					   plan_stage_state_name(x->s.states[i]));
+		}
+		add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
+		table_num(t, (double)days_late(k, x), 0);
+	}
+}
+
+static void
+html_text(struct sb *sb, const char *s)
+{
+	struct sb tmp = SB_INIT;
+	const char *p;
+
+	text_inert(&tmp, s ? s : "", false);
+	for (p = sb_str(&tmp); *p; p++)
+		switch (*p) {
+		case '&': sb_adds(sb, "&amp;"); break;
+		case '<': sb_adds(sb, "&lt;"); break;
+		case '>': sb_adds(sb, "&gt;"); break;
+		case '"': sb_adds(sb, "&quot;"); break;
+		case '\'': sb_adds(sb, "&#39;"); break;
+		default: sb_addc(sb, *p);
+		}
+	sb_free(&tmp);
+}
+
+static const char *
+state_color(enum stage_state s)
+{
+	switch (s) {
+	case STAGE_COMPLETE: return "#2e7d32";
+	case STAGE_STARTED: return "#f9a825";
+	case STAGE_OPEN: return "#90caf9";
+	default: return "#e0e0e0";
+	}
+}
+
+/* One page, no scripts and nothing fetched: a funnel of how many reached
+ * each stage, then a bar per trainee with a block per stage. */
+static void
+stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
+{
+	const struct curriculum *cu = rs->cu;
+	size_t i, j, *reached = xcalloc(cu->nstages + 1, sizeof(*reached));
+	char today[11];
+	int bw = 480, rowh = 26;
+
+	for (j = 0; j < rs->n; j++)
+		for (i = 0; i < cu->nstages && i <= rs->v[j].s.current; i++)
+			reached[i]++;
+	date_format(k->today, today);
+	sb_adds(h, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	html_text(h, cu->title);
+	sb_adds(h, " · kefu</title>\n<style>\n"
+		"body{font-family:sans-serif;margin:2em;color:#222}\n"
+		"table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left}\n"
+		"tr:nth-child(even){background:#f5f5f5}.late{color:#c62828;font-weight:bold}\n"
+		"</style>\n</head>\n<body>\n<h1>");
+	html_text(h, cu->title);
+	sb_addf(h, "</h1>\n<p>%s · %zu %s</p>\n", today, rs->n, _("trainees"));
+
+	sb_addf(h, "<h2>%s</h2>\n<svg id=\"funnel\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
+		_("Stage funnel"), bw + 260, cu->nstages * (size_t)rowh + 4);
+	for (i = 0; i < cu->nstages; i++) {
+		double w = rs->n ? (double)bw * (double)reached[i] / (double)rs->n : 0;
+		int y = (int)i * rowh;
+
+		sb_addf(h, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#1565c0\"/>",
+			180 + (bw - w) / 2, y + 2, w, rowh - 4);
+		sb_addf(h, "<text x=\"0\" y=\"%d\" font-size=\"14\">%zu ", y + rowh - 8, i + 1);
+		html_text(h, cu->stages[i].title);
+		sb_addf(h, "</text><text x=\"%d\" y=\"%d\" font-size=\"14\">%zu</text>\n",
+			bw + 200, y + rowh - 8, reached[i]);
+	}
+	sb_adds(h, "</svg>\n");
+
+	sb_addf(h, "<h2>%s</h2>\n<table id=\"trainees\">\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+		_("Trainees"), _("Name"), _("Hired"), _("Current stage"), _("Progress"),
+		_("Days late"));
+	for (j = 0; j < rs->n; j++) {
+		const struct row *x = &rs->v[j];
+		long late = days_late(k, x);
+		int cw = 36;
+
+		sb_adds(h, "<tr class=\"trainee\"><td>");
+		html_text(h, x->p.name ? x->p.name : x->p.login);
+		if (x->p.name) {
+			sb_adds(h, " (");
+			html_text(h, x->p.login);
+			sb_adds(h, ")");
+		}
+		sb_adds(h, "</td><td>");
+		html_text(h, x->p.hired);
+		sb_adds(h, "</td><td>");
+		html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
+			  _("all complete"));
+		sb_addf(h, "</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"16\">",
+			cu->nstages * (size_t)cw);
+		for (i = 0; i < cu->nstages; i++) {
+			sb_addf(h, "<rect x=\"%zu\" y=\"2\" width=\"%d\" height=\"12\" fill=\"%s\"><title>",
+				i * (size_t)cw, cw - 3, state_color(x->s.states[i]));
+			html_text(h, cu->stages[i].title);
+			sb_addf(h, ": %s</title></rect>", plan_stage_state_name(x->s.states[i]));
+		}
+		sb_addf(h, "</svg></td><td%s>%ld</td></tr>\n", late ? " class=\"late\"" : "", late);
+	}
+	sb_adds(h, "</table>\n</body>\n</html>\n");
+	free(reached);
+}
+
+/* Writes the whole file or nothing: a temporary file renamed over it. */
+static int
+write_whole(const char *path, const struct sb *data)
+{
+	struct sb tmp = SB_INIT;
+	size_t off = 0;
+	int fd, rc = -1;
+
+	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	if (fd < 0) {
+		error(_("cannot write '%s': %s"), path, strerror(errno));
+		sb_free(&tmp);
+		return -1;
+	}
+	while (off < data->len) {
+		ssize_t n = write(fd, data->buf + off, data->len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off == data->len && fsync(fd) == 0 && close(fd) == 0) {
+		fd = -1;
+		if (rename(sb_str(&tmp), path) == 0)
+			rc = 0;
+	}
+	if (rc != 0) {
+		error(_("cannot write '%s': %s"), path, strerror(errno ? errno : EIO));
+		if (fd >= 0)
+			close(fd);
+		unlink(sb_str(&tmp));
+	}
+	sb_free(&tmp);
+	return rc;
+}
+
+static int
+report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
+{
+	struct rows rs;
+	struct table t;
+	struct cols c = { NULL, 0, 0, arena_new() };
+	int rc = 0;
+
+	if (gather(k, cu, &rs) != 0)
+		return 1;
+	if (o->html) {
+		struct sb h = SB_INIT;
+
+		stages_html(k, &rs, &h);
+		rc = write_whole(o->html, &h) != 0;
+		if (rc == 0)
+			fprintf(stderr, _("Wrote %s (%zu trainee%s).\n"), o->html, rs.n,
+				PLURAL(rs.n));
+		sb_free(&h);
+	} else {
+		stages_table(k, &rs, o->format != TABLE_TEXT, &t, &c);
+		if (o->format == TABLE_TEXT && rs.n == 0)
+			printf(_("No active trainees in %s.\n"), cu->id);
+		else
+			emit(&t, o);
+		if (o->format == TABLE_TEXT && rs.n) {
+			size_t i;
+
+			printf(_("\nStages: "));
+			for (i = 0; i < cu->nstages; i++) {
+				struct sb sb = SB_INIT;
+
+				text_inert(&sb, cu->stages[i].title, false);
+				printf("%s%zu %s", i ? ", " : "", i + 1, sb_str(&sb));
+				sb_free(&sb);
+			}
+			printf("\n");
+		}
+		table_free(&t);
+	}
+	cols_free(&c);
+	rows_free(&rs);
+	return rc;
+}
+
+/* ---- report overdue ---- */
+
+static const struct column overdue_cols[] = {
+	{ "login", N_("Login") }, { "name", N_("Name") }, { "stage", N_("Stage") },
+	{ "title", N_("Title") }, { "due", N_("Due") }, { "days_late", N_("Days late") },
+};
+
+static int
+by_lateness(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	long dx = x->s.due[x->s.current], dy = y->s.due[y->s.current];
+
+	return dx < dy ? -1 : dx > dy ? 1 : strcmp(x->p.login, y->p.login);
+}
+
+static int
+report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o)
+{
+	struct rows rs;
+	struct table t;
+	size_t i, n = 0;
+
+	if (gather(k, cu, &rs) != 0)
+		return 1;
+	/* the late ones first, the latest at the top */
+	for (i = 0; i < rs.n; i++)
+		if (days_late(k, &rs.v[i]) > 0)
+			rs.v[n++] = rs.v[i];
+		else {
+			person_clear(&rs.v[i].p);
+			enrollment_clear(&rs.v[i].e);
+			kefu_standing_free(&rs.v[i].s);
+		}
+	rs.n = n;
+	qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
+	table_init(&t, "overdue", overdue_cols, ARRAY_SIZE(overdue_cols));
+	for (i = 0; i < rs.n; i++) {
+		const struct row *x = &rs.v[i];
+		const struct stage *s = &cu->stages[x->s.current];
+
+		table_text(&t, x->p.login);
+		table_text(&t, x->p.name);
+		table_text(&t, s->id);
+		table_text(&t, s->title);
+		add_day(&t, x->s.due[x->s.current]);
+		table_num(&t, (double)days_late(k, x), 0);
+	}
+	if (o->format == TABLE_TEXT && rs.n == 0)
+		printf(_("Nobody is past a due date.\n"));
+	else
+		emit(&t, o);
+	table_free(&t);
+	rows_free(&rs);
+	return 0;
+}
+
+/* ---- report probation ---- */
+
+struct decision {
+	int64_t id;
+	char *outcome, *reason, *due, *by;
+	long long at;
+};
+
+static void
+decision_row(const struct store_row *r, void *arg)
+{
+	struct decision *d = arg;
+
+	d->id = store_col_int(r, 0);
+	d->outcome = dup_or_null(store_col_text(r, 1));
+	d->reason = dup_or_null(store_col_text(r, 2));
+	d->due = dup_or_null(store_col_text(r, 3));
+	d->by = dup_or_null(store_col_text(r, 4));
+	d->at = store_col_int(r, 5);
+}
+
+static void
+decision_clear(struct decision *d)
+{
+	free(d->outcome);
+	free(d->reason);
+	free(d->due);
+	free(d->by);
+	memset(d, 0, sizeof(*d));
+}
+
+struct part_rows {
+	const struct module *m;
+	double *value;
+	int *passed;	/* -1 unknown */
+};
+
+static void
+part_row(const struct store_row *r, void *arg)
+{
+	struct part_rows *pr = arg;
+	size_t i;
+
+	for (i = 0; i < pr->m->nparts; i++)
+		if (strcmp(pr->m->parts[i].id, store_col_text(r, 0)) == 0 &&
+		    pr->m->parts[i].kind == PART_RATING && !store_col_null(r, 1)) {
+			pr->value[i] = store_col_real(r, 1);
+			pr->passed[i] = store_col_int(r, 2) != 0;
+		}
+}
+
+struct kpi_latest {
+	bool found;
+	double v;
+};
+
+static void
+kpi_latest_row(const struct store_row *r, void *arg)
+{
+	struct kpi_latest *kl = arg;
+
+	kl->found = true;
+	kl->v = store_col_real(r, 0);
+}
+
+static int
+report_probation(struct kefu *k, const struct curriculum *cu, const struct opts *o)
+{
+	struct store *st = kefu_store(k);
+	const struct module *m = NULL;
+	struct cols c = { NULL, 0, 0, arena_new() };
+	struct rows rs;
+	struct table t;
+	size_t si, i, j;
+	int rc = 1;
+
+	if (o->stage) {
+		if ((si = kefu_stage(cu, o->stage, "")) == cu->nstages)
+			goto out_cols;
+	} else {
+		for (si = 0; si < cu->nstages; si++) {
+			for (j = 0; j < cu->stages[si].nmodules; j++)
+				if (cu->stages[si].modules[j].kind == MOD_ASSESSMENT)
+					break;
+			if (j < cu->stages[si].nmodules)
+				break;
+		}
+		if (si == cu->nstages) {
+			error(_("curriculum %s has no stage with an assessment"), cu->id);
+			goto out_cols;
+		}
+	}
+	for (j = 0; j < cu->stages[si].nmodules; j++)
+		if (cu->stages[si].modules[j].kind == MOD_ASSESSMENT) {
+			m = &cu->stages[si].modules[j];
+			break;
+		}
+	if (m == NULL) {
+		error(_("stage %s has no assessment"), cu->stages[si].id);
+		goto out_cols;
+	}
+	if (gather(k, cu, &rs) != 0)
+		goto out_cols;
+	col_add(&c, "login", _("Login"));
+	col_add(&c, "name", _("Name"));
+	col_add(&c, "hired", _("Hired"));
+	col_add(&c, "due", _("Due"));
+	for (i = 0; i < m->nparts; i++) {
+		col_add(&c, m->parts[i].id, m->parts[i].title ? m->parts[i].title : m->parts[i].id);
+		col_add2(&c, "", m->parts[i].id, "pass");
+	}
+	col_add(&c, "outcome", _("Outcome"));
+	col_add(&c, "decided", _("Decided"));
+	col_add(&c, "reason", _("Reason"));
+	table_init(&t, "probation", c.v, c.n);
+	for (j = 0; j < rs.n; j++) {
+		const struct row *x = &rs.v[j];
+		struct decision d = { 0 };
+		struct part_rows pr;
+
+		if (x->s.current != si)
+			continue;
+		pr.m = m;
+		pr.value = xcalloc(m->nparts, sizeof(*pr.value));
+		pr.passed = xcalloc(m->nparts, sizeof(*pr.passed));
+		for (i = 0; i < m->nparts; i++)
+			pr.passed[i] = -1;
+		if (store_assessment_latest(st, x->e.id, m->id, decision_row, &d) != 0 ||
+		    (d.id && store_assessment_parts(st, d.id, part_row, &pr) != 0)) {
+			free(pr.value);
+			free(pr.passed);
+			decision_clear(&d);
+			goto out;
+		}
+		table_text(&t, x->p.login);
+		table_text(&t, x->p.name);
+		table_text(&t, x->p.hired);
+		add_day(&t, x->s.due[si]);
+		for (i = 0; i < m->nparts; i++) {
+			const struct part *pt = &m->parts[i];
+
+			if (pt->kind == PART_QUIZ) {
+				struct quiz_facts f;
+
+				if (store_quiz_facts(st, x->p.id, pt->ref, &f) != 0)
+					goto out;
+				if (f.best >= 0) {
+					pr.value[i] = f.best;
+					pr.passed[i] = plan_part_passed(pt, f.best);
+				}
+			} else if (pt->kind == PART_KPI) {
+				struct kpi_latest kl = { false, 0 };
+
+				if (store_kpi_latest(st, x->p.id, pt->ref, kpi_latest_row, &kl) != 0)
+					goto out;
+				if (kl.found) {
+					pr.value[i] = kl.v;
+					pr.passed[i] = plan_part_passed(pt, kl.v);
+				}
+			}
+			if (pr.passed[i] < 0) {
+				table_null(&t);
+				table_null(&t);
+			} else {
+				table_num(&t, pr.value[i], pt->kind == PART_QUIZ ? 0 : 1);
+				table_text(&t, pr.passed[i] ? "pass" : "fail");
+			}
+		}
+		table_text(&t, d.outcome);
+		add_moment(&t, d.at);
+		table_text(&t, d.reason);
+		free(pr.value);
+		free(pr.passed);
+		decision_clear(&d);
+	}
+	if (o->format == TABLE_TEXT && t.nrows == 0)
+		printf(_("Nobody is in stage %zu (%s).\n"), si + 1, cu->stages[si].id);
+	else
+		emit(&t, o);
+	rc = 0;
+out:
+	table_free(&t);
+	rows_free(&rs);
+out_cols:
+	cols_free(&c);
+	return rc;
+}
+
+/* ---- report elite ---- */
+
+struct elite_person {
+	int64_t id;
+	char *login, *name;
+	double *v;
+	bool *has;
+};
+
+struct elite {
+	const struct curriculum *cu;
+	struct elite_person *v;
+	size_t n, cap;
+};
+
+static void
+elite_row(const struct store_row *r, void *arg)
+{
+	struct elite *el = arg;
+	const char *kpi = store_col_text(r, 3);
+	struct elite_person *x = el->n ? &el->v[el->n - 1] : NULL;
+	size_t k;
+
+	/* rows come by login: a new login starts a person */
+	if (x == NULL || x->id != store_col_int(r, 0)) {
+		if (el->n == el->cap) {
+			el->cap = el->cap ? el->cap * 2 : 32;
+			el->v = xreallocarray(el->v, el->cap, sizeof(*el->v));
+		}
+		x = &el->v[el->n++];
+		x->id = store_col_int(r, 0);
+		x->login = dup_or_null(store_col_text(r, 1));
+		x->name = dup_or_null(store_col_text(r, 2));
+		x->v = xcalloc(el->cu->nkpis + 1, sizeof(*x->v));
+		x->has = xcalloc(el->cu->nkpis + 1, sizeof(*x->has));
+	}
+	for (k = 0; k < el->cu->nkpis; k++)
+		if (strcmp(el->cu->kpis[k].id, kpi) == 0) {
+			x->v[k] = store_col_real(r, 4);
+			x->has[k] = true;
+		}
+}
+
+static void
+last_period(const struct store_row *r, void *arg)
+{
+	const char *p = store_col_text(r, 0);
+
+	if (p)
+		*(char **)arg = xstrdup(p);
+}
+
+static int
+report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
+{
+	struct store *st = kefu_store(k);
+	struct elite el = { cu, NULL, 0, 0 };
+	struct cols c = { NULL, 0, 0, arena_new() };
+	struct kpi_figures *figs = NULL;
+	struct table t;
+	char *period = NULL;
+	double *mean = NULL, *margin = NULL;
+	bool *lower = NULL, *elite = NULL;
+	size_t i, kk, n;
+	int rc = 1;
+
+	if (cu->nkpis == 0) {
+		error(_("curriculum %s lists no KPIs"), cu->id);
+		goto out;
+	}
+	if (o->period)
+		period = xstrdup(o->period);
+	else if (store_kpi_last_period(st, last_period, &period) != 0)
+		goto out;
+	if (period == NULL) {
+		printf(_("No KPI figures are recorded yet ('kefu kpi import' or 'kefu kpi set').\n"));
+		rc = 0;
+		goto out;
+	}
+	if (store_kpi_period(st, period, elite_row, &el) != 0)
+		goto out;
+	figs = xcalloc(el.n + 1, sizeof(*figs));
+	lower = xcalloc(cu->nkpis, sizeof(*lower));
+	mean = xcalloc(cu->nkpis, sizeof(*mean));
+	margin = xcalloc((el.n + 1) * cu->nkpis, sizeof(*margin));
+	elite = xcalloc(el.n + 1, sizeof(*elite));
+	for (kk = 0; kk < cu->nkpis; kk++)
+		lower[kk] = cu->kpis[kk].lower_better;
+	for (i = 0; i < el.n; i++) {
+		figs[i].v = el.v[i].v;
+		figs[i].has = el.v[i].has;
+	}
+	n = kpi_elite(cu->nkpis, lower, el.n, figs, mean, margin, elite);
+
+	col_add(&c, "row", _("Row"));
+	col_add(&c, "login", _("Login"));
+	col_add(&c, "name", _("Name"));
+	for (kk = 0; kk < cu->nkpis; kk++) {
+		col_add(&c, cu->kpis[kk].id, cu->kpis[kk].title ? cu->kpis[kk].title : cu->kpis[kk].id);
+		col_add2(&c, o->format == TABLE_TEXT ? "±" : "", cu->kpis[kk].id, "margin");
+	}
+	table_init(&t, "elite", c.v, c.n);
+	table_text(&t, "mean");
+	table_null(&t);
+	table_text(&t, o->format == TABLE_TEXT ? _("team mean") : NULL);
+	for (kk = 0; kk < cu->nkpis; kk++) {
+		table_num(&t, mean[kk], 2);
+		table_null(&t);
+	}
+	for (i = 0; i < el.n; i++) {
+		if (!elite[i])
+			continue;
+		table_text(&t, "elite");
+		table_text(&t, el.v[i].login);
+		table_text(&t, el.v[i].name);
+		for (kk = 0; kk < cu->nkpis; kk++) {
+			table_num(&t, el.v[i].v[kk], 2);
+			table_num(&t, margin[i * cu->nkpis + kk], 2);
+		}
+	}
+	if (o->format == TABLE_TEXT)
+		printf(_("Period %s: %zu of %zu people beat the team mean on every KPI.\n\n"),
+		       period, n, el.n);
+	emit(&t, o);
+	if (o->format == TABLE_TEXT) {
+		printf(_("\n± is how far each figure is on the better side of the mean ("));
+		for (kk = 0; kk < cu->nkpis; kk++)
+			printf("%s%s %s", kk ? ", " : "", cu->kpis[kk].id,
+			       cu->kpis[kk].lower_better ? _("lower is better") :
+			       _("higher is better"));
+		printf(").\n");
+	}
+	table_free(&t);
+	rc = 0;
+out:
+	for (i = 0; i < el.n; i++) {
+		free(el.v[i].login);
+		free(el.v[i].name);
+		free(el.v[i].v);
+		free(el.v[i].has);
+	}
+	free(el.v);
+	free(figs);
+	free(lower);
+	free(mean);
+	free(margin);
+	free(elite);
+	free(period);
+	cols_free(&c);
+	return rc;
+}
+
+/* ---- report trainee ---- */
+
+static const struct column transcript_cols[] = {
+	{ "at", N_("When") }, { "kind", N_("What") }, { "item", N_("Item") },
+	{ "result", N_("Result") }, { "by", N_("By") }, { "note", N_("Note") },
+};
+
+static void
+transcript_row(const struct store_row *r, void *arg)
+{
+	struct table *t = arg;
+	char when[17];
+
+	table_text(t, date_format_time(store_col_int(r, 0), when));
+	table_text(t, store_col_text(r, 1));
+	table_text(t, store_col_text(r, 2));
+	table_text(t, store_col_text(r, 3));
+	table_text(t, store_col_text(r, 4));
+	table_text(t, store_col_text(r, 5));
+}
+
+static int
+report_trainee(struct kefu *k, const char *login, const struct opts *o)
+{
+	struct person p;
+	struct table t;
+	int rc;
+
+	kefu_me(k);
+	if (kefu_person(k, login, &p) != 1)
+		return 1;
+	if (p.id != k->me.id && !kefu_may(k, "trainer", _("see someone else's record"))) {
+		person_clear(&p);
+		return 1;
+	}
+	table_init(&t, "trainee", transcript_cols, ARRAY_SIZE(transcript_cols));
+	rc = store_transcript(kefu_store(k), p.id, transcript_row, &t) != 0;
+	if (rc == 0) {
+		if (o->format == TABLE_TEXT) {
+			struct sb sb = SB_INIT;
+
+			text_inert(&sb, p.name ? p.name : p.login, false);
+			printf(_("Record of %s (%s), hired %s\n\n"), sb_str(&sb), p.login,
+			       p.hired ? p.hired : "-");
+			sb_free(&sb);
+		}
+		emit(&t, o);
+	}
+	table_free(&t);
+	person_clear(&p);
+	return rc;
+}
+
+int
+cmd_report(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c = cmd_find("report");
+	const char *format = NULL;
+	struct opts o = { TABLE_TEXT, false, NULL, NULL, NULL, NULL };
+	const struct cmd_opt opts[] = {
+		{ "--format", &format, NULL }, { "--bom", NULL, &o.bom },
+		{ "--html", &o.html, NULL }, { "--period", &o.period, NULL },
+		{ "--curriculum", &o.curriculum, NULL }, { "--stage", &o.stage, NULL },
+		{ NULL, NULL, NULL }
+	};
+	static const char *const kinds[] = { "stages", "trainee", "overdue", "probation", "elite" };
+	const struct curriculum *cu;
+	char *pos[2];
+	int npos, rc;
+	size_t i;
+
+	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos < 1)
+		return cmd_usage(c);
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (strcmp(pos[0], kinds[i]) == 0)
+			break;
+	if (i == ARRAY_SIZE(kinds)) {
+		kefu_unknown(_("report"), "", pos[0], kinds, ARRAY_SIZE(kinds),
+			     _("see 'kefu help report'"));
+		return 2;
+	}
+	if (format && !table_format_parse(format, &o.format)) {
+		error(_("--format is table, csv or json, not '%s'"), format);
+		return 2;
+	}
+	if ((npos == 2) != (i == 1) || (o.html && i != 0) || (o.html && format) ||
+	    (o.period && i != 4) || (o.stage && i != 3))
+		return cmd_usage(c);
+	if (i == 1)
+		return report_trainee(k, pos[1], &o);
+	if (!kefu_may(k, "trainer", _("see reports")))
+		return 1;
+	if ((cu = kefu_pick_curriculum(k, o.curriculum)) == NULL)
+		return 1;
+	switch (i) {
+	case 0:
+		return report_stages(k, cu, &o);
+	case 2:
+		return report_overdue(k, cu, &o);
+	case 3:
+		return report_probation(k, cu, &o);
+	default:
+		return report_elite(k, cu, &o);
+	}
+}

@@ -1,0 +1,261 @@
+# Trainers and managers, run as real Unix accounts: roles, the grading
+# queue, sign-off, the probation assessment with each outcome, KPIs,
+# reports in every format and the elite list. Needs root to create the
+# accounts (useradd); skipped otherwise.
+. "$top_srcdir/tests/lib.sh"
+
+[ "$(id -u)" = 0 ] || { echo "SKIP: creating test accounts needs root"; exit 77; }
+for c in useradd userdel groupadd groupdel runuser; do
+	command -v $c > /dev/null || { echo "SKIP: no $c"; exit 77; }
+done
+
+# accounts private to this script: kst-*, group kstteam
+G=kstteam
+TR=kst-trainer TR2=kst-trainer2 A=kst-alice B=kst-bob C=kst-carol D=kst-dave
+cleanup() {
+	for u in $TR $TR2 $A $B $C $D; do userdel "$u" 2> /dev/null; done
+	groupdel $G 2> /dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+cleanup_quiet() { for u in $TR $TR2 $A $B $C $D; do userdel "$u" 2> /dev/null; done; groupdel $G 2> /dev/null; }
+cleanup_quiet
+mkdir -p "$T" && groupadd $G || fail "groupadd"
+for u in $TR $TR2 $A $B $C $D; do
+	useradd -M -N -g $G -s /bin/sh "$u" || fail "useradd $u"
+	mkdir -p "$T/home-$u" && chown "$u" "$T/home-$u"
+done
+
+# kefu and the content where the accounts can reach them; the team's
+# database directory as README says: group-owned, setgid, 2770
+chmod 755 "$T"
+cp "$KEFU" "$T/kefu" && chmod 755 "$T/kefu"
+cp -R "$CONTENT/staff" "$T/content" && chmod -R a+rX "$T/content"
+mkdir "$T/team" && chgrp $G "$T/team" && chmod 2770 "$T/team"
+DB="$T/team/kefu.db"
+NOW=2026-11-20T10:00:00
+export KEFU_CONTENT="$T/content" KEFU_DB="$DB"
+
+# as USER ARGS...: kefu run by that account
+as() {
+	_u=$1
+	shift
+	runuser -u "$_u" -- env HOME="$T/home-$_u" XDG_STATE_HOME="$T/home-$_u/state" \
+		KEFU_CONTENT="$T/content" KEFU_DB="$DB" KEFU_NOW="$NOW" NO_COLOR=1 \
+		LC_ALL=C.UTF-8 PAGER=cat ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
+		"$T/kefu" "$@"
+}
+me() { KEFU_NOW="$NOW" "$T/kefu" "$@"; }
+
+# ---- people and roles ----
+me people add $TR --role trainer --name 王老师 > "$T/out" 2>&1 || fail "first add: $(cat "$T/out")"
+grep -q "you are its first user" "$T/out" || fail "root did not become the manager: $(cat "$T/out")"
+[ "$(stat -c '%a %G' "$DB")" = "660 $G" ] || fail "database mode does not follow its directory: $(stat -c '%a %G' "$DB")"
+me people add $TR2 --role trainer > /dev/null || fail "add trainer 2"
+me people add $A --role trainee --name 张三 --hired 2026-10-01 > /dev/null || fail "add alice"
+me people add $B --role trainee --name 李四 --hired 2026-09-01 > /dev/null || fail "add bob"
+me people add $C --role trainee --hired 2026-11-10 > /dev/null || fail "add carol"
+[ "$(sql "SELECT started FROM enrollment e JOIN person p ON p.id = e.person_id WHERE login = '$A'")" = 2026-10-01 ] ||
+	fail "a trainee is enrolled from the hire date"
+ok "a manager adds people; trainees are enrolled from their hire date; the database follows its directory's group"
+
+as $A people add kst-x --role trainee > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "a trainee added someone"
+grep -q "only managers can change people; you ('$A') are a trainee" "$T/err" || fail "$(cat "$T/err")"
+as $TR people role $A manager > /dev/null 2> "$T/err" && fail "a trainer changed a role"
+for cmd in "grade" "signoff $B intro" "assess $B" "kpi set $B conv 30" "report stages" "report trainee $B" "people list"; do
+	# shellcheck disable=SC2086
+	as $A $cmd > "$T/out" 2> "$T/err" < /dev/null
+	[ $? -eq 1 ] || fail "trainee ran '$cmd' (status $?)"
+	grep -q "only trainers and managers can" "$T/err" || fail "'$cmd': $(cat "$T/err")"
+done
+[ "$(sql "SELECT count(*) FROM person WHERE login = 'kst-x'")" = 0 ] || fail "refused add wrote a row"
+as $A report trainee $A > /dev/null || fail "a trainee cannot see their own record"
+ok "every trainer and manager command refuses a trainee with status 1; a trainee sees their own record"
+
+as $D plan > "$T/out" 2> "$T/err" </dev/null
+[ $? -eq 1 ] || fail "unknown login"
+grep -q "'$D' is not registered" "$T/err" && grep -q "Ask a manager to add you: root" "$T/err" ||
+	fail "unknown login: $(cat "$T/err")"
+[ "$(sql "SELECT count(*) FROM person WHERE login = '$D'")" = 0 ] || fail "unknown login written"
+ok "a team member kefu does not know is pointed at the managers, and nothing is written"
+
+# ---- the grading queue ----
+printf '对\n对不起，请拍照，我们马上补发。\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
+	fail "alice's quiz: $(cat "$T/out")"
+printf '对\n不知道\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
+[ "$(sql "SELECT count(*) FROM quiz_attempt WHERE state = 'pending'")" = 2 ] || fail "attempts not pending: $(cat "$T/out")"
+as $TR grade --list > "$T/out" || fail "grade --list"
+head -2 "$T/out" | tail -1 | grep -q "$A" || fail "queue not oldest first: $(cat "$T/out")"
+as $TR grade --list --format json | jq -e '.rows | length == 2 and .[0].quiz == "written"' > /dev/null ||
+	fail "queue as JSON"
+# too many points is asked again; then a comment
+printf '9\n3.5\n回复得体，补发方案清楚。\nskip\n' | as $TR grade > "$T/out" 2>&1 || fail "grade: $(cat "$T/out")"
+grep -q "Give a number from 0 to 4" "$T/out" || fail "out-of-range points accepted: $(cat "$T/out")"
+grep -q "The attempt is final: 4.5 of 5 points, 90%" "$T/out" || fail "not final: $(cat "$T/out")"
+grep -q "Graded 1; 1 left in the queue" "$T/out" || fail "queue count: $(cat "$T/out")"
+[ "$(sql "SELECT state || ' ' || percent FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$A'")" = "final 90.0" ] ||
+	fail "attempt score"
+as $A progress > "$T/out" || fail "progress"
+grep -q "回复得体，补发方案清楚。" "$T/out" || fail "trainee does not see the comment: $(cat "$T/out")"
+ok "a trainer grades the oldest essay; the score becomes final; the trainee sees the comment"
+
+# regrading is logged with the old and new points
+att=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$A'")
+printf '2\n再补充退款选项。\n' | as $TR2 grade "$att" > "$T/out" 2>&1 || fail "regrade: $(cat "$T/out")"
+grep -q "Graded before: 3.5 by $TR" "$T/out" || fail "regrade shows no earlier grading: $(cat "$T/out")"
+[ "$(sql "SELECT percent FROM quiz_attempt WHERE id = $att")" = 60.0 ] || fail "regrade did not rescore"
+[ "$(sql "SELECT count(*) FROM grading WHERE attempt_id = $att")" = 2 ] || fail "gradings not kept"
+sql "SELECT detail FROM event WHERE action = 'regrade'" | grep -q "written #$att w-essay: 3.5 -> 2" ||
+	fail "regrade not logged: $(sql "SELECT action, detail FROM event")"
+ok "regrading keeps both gradings and logs old and new points"
+
+# nobody grades their own answers: the manager's own attempt is not offered
+NOW=2026-11-20T11:00:00 # answered after bob's, so later in the queue
+printf '对\n我的答案\n' | me quiz written --seed 1 > /dev/null 2>&1 || fail "root's quiz"
+NOW=2026-11-20T12:00:00
+printf 'quit\n' | me grade > "$T/out" 2>&1
+grep -q "1 essay answer to grade" "$T/out" || fail "own answer offered: $(cat "$T/out")"
+ratt=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = 'root'")
+me grade "$ratt" < /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "cannot grade your own answers" "$T/err" || fail "own attempt graded: $(cat "$T/err")"
+ok "nobody grades their own answers"
+
+# ---- sign-off ----
+as $TR signoff $B intro > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "signed off with work missing"
+grep -q "lesson rules: not read yet" "$T/err" && grep -q "quiz written: " "$T/err" ||
+	fail "missing list: $(cat "$T/err")"
+as $A study rules > /dev/null || fail "study"
+as $TR signoff $A intro --note "表现稳定" > "$T/out" 2>&1 || fail "signoff: $(cat "$T/out")"
+grep -q "Stage 1 入职 is complete for $A" "$T/out" || fail "stage not completed: $(cat "$T/out")"
+as $TR2 signoff $A intro > "$T/out" 2>&1 || fail "second signoff"
+grep -q "was signed off by $TR" "$T/out" || fail "double sign-off: $(cat "$T/out")"
+as $TR signoff $A probation > /dev/null 2> "$T/err" && fail "signed a stage without sign-off"
+grep -q "takes no sign-off" "$T/err" || fail "$(cat "$T/err")"
+ok "sign-off is refused with the list of what is missing, then completes the stage"
+
+# ---- the probation assessment ----
+# both exam statements are true, whatever order the paper puts them in
+printf '对\n对\n' | as $A quiz exam > "$T/out" 2>&1 || fail "exam: $(cat "$T/out")"
+grep -q "Score: 2 of 2 points, 100%" "$T/out" || fail "exam score: $(cat "$T/out")"
+as $TR kpi set $A conv 25% > /dev/null || fail "kpi set"
+# extend: conversion kept (Enter), response 40 s (fails: max 30), rating 4
+printf '\n40\n4\n抽查10个对话，态度好\npass\nextend\n2026-11-01\n2026-12-31\n\n响应偏慢，再练两周\n' |
+	as $TR assess $A > "$T/out" 2>&1 || fail "assess extend: $(cat "$T/out")"
+grep -q "Not every part is met, so this cannot be a pass" "$T/out" || fail "pass allowed with a part failed"
+grep -q "Give a date after today" "$T/out" || fail "past date accepted"
+grep -q "An extension or a fail needs a reason" "$T/out" || fail "empty reason accepted"
+grep -q "stage 2 is now due 2026-12-31" "$T/out" || fail "$(cat "$T/out")"
+as $A plan > "$T/out" || fail "plan"
+grep -q "2026-12-31" "$T/out" || fail "extension not in the plan: $(cat "$T/out")"
+as $A progress > "$T/out"
+grep -q "响应偏慢，再练两周" "$T/out" || fail "trainee does not see the reason: $(cat "$T/out")"
+ok "an extension needs a reason and a later date, moves the due date, and the trainee sees it"
+
+# stopping half-way records nothing
+n=$(sql "SELECT count(*) FROM assessment")
+printf '\n25\n' | as $TR assess $A > "$T/out" 2>&1
+grep -q "Stopped: nothing was recorded" "$T/out" || fail "$(cat "$T/out")"
+[ "$(sql "SELECT count(*) FROM assessment")" = "$n" ] || fail "a stopped assessment wrote"
+ok "an assessment stopped half-way records nothing"
+
+printf '\n25\n5\n\npass\n转正\n' | as $TR assess $A > "$T/out" 2>&1 || fail "assess pass: $(cat "$T/out")"
+grep -q "All 4 parts met" "$T/out" || fail "parts: $(cat "$T/out")"
+grep -q "Stage 2 上岗检测 is complete for $A" "$T/out" || fail "pass did not complete: $(cat "$T/out")"
+[ "$(sql "SELECT value FROM kpi_figure k JOIN person p ON p.id = k.person_id WHERE login = '$A' AND kpi = 'resp' ORDER BY period DESC LIMIT 1")" = 25.0 ] ||
+	fail "figure typed in the assessment not kept"
+sql "SELECT detail FROM event WHERE action = 'assess'" | grep -q "probation-review pass" || fail "not logged"
+ok "a pass completes the module; figures typed in are kept; all logged"
+
+# bob finishes stage 1 and fails his probation; carol is untouched
+as $B study rules > /dev/null || fail "bob studies"
+printf '4\n\n' | as $TR grade > "$T/out" 2>&1 || fail "grade bob: $(cat "$T/out")"
+as $TR signoff $B intro > "$T/out" 2>&1 || fail "signoff bob: $(cat "$T/out")"
+as $TR assess $C < /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "stage 2 上岗检测 of '$C' is not open yet" "$T/err" ||
+	fail "assessed a locked stage: $(cat "$T/out" "$T/err")"
+printf '10\n50\n2\n多次超时未回复\nfail\n不适合岗位\n' | as $TR assess $B > "$T/out" 2>&1 || fail "assess fail: $(cat "$T/out")"
+grep -q "did not pass probation-review" "$T/out" || fail "$(cat "$T/out")"
+ok "a fail is recorded with its reason"
+
+# ---- reports ----
+as $TR report stages > "$T/out" || fail "report stages"
+grep -q "张三" "$T/out" && grep -q "$C" "$T/out" || fail "stages report: $(cat "$T/out")"
+as $TR report stages --format csv --bom > "$T/stages.csv" || fail "csv"
+head -c 3 "$T/stages.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM"
+tail -c +4 "$T/stages.csv" > "$T/nobom.csv"
+"$SQLITE3" :memory: ".import --csv $T/nobom.csv s" "SELECT login || '|' || intro_status || '|' || probation_status FROM s ORDER BY login" > "$T/parsed" ||
+	fail "sqlite3 cannot parse the CSV"
+grep -q "^$A|complete|complete$" "$T/parsed" || fail "CSV parsed back: $(cat "$T/parsed")"
+as $TR report stages --format json | jq -e --arg a "$A" '.report == "stages" and (.rows | map(select(.login == $a)) | .[0].name == "张三" and .[0].probation_status == "complete")' > /dev/null ||
+	fail "JSON parsed back"
+ok "report stages as a table, as CSV read back by sqlite3, as JSON read back by jq"
+
+as $TR report trainee $A --format json > "$T/tr.json" || fail "transcript"
+jq -e '[.rows[].kind] | index("grading") and index("assessment") and index("signoff") and index("quiz-final")' "$T/tr.json" > /dev/null ||
+	fail "transcript kinds: $(cat "$T/tr.json")"
+jq -e '[.rows[].at] == ([.rows[].at] | sort)' "$T/tr.json" > /dev/null || fail "transcript not in time order"
+ok "report trainee: every attempt, grading, assessment and sign-off in time order"
+
+# carol hired 2026-11-10, stage 1 is 10 days: due 2026-11-20, not late;
+# bob hired 2026-09-01, still in stage 2 (failed): due 2026-10-01
+NOW=2026-11-25T10:00:00
+as $TR report overdue --format csv > "$T/over.csv" || fail "overdue"
+grep -q "^$B,李四,probation,上岗检测,2026-10-01,55" "$T/over.csv" || fail "overdue bob: $(cat "$T/over.csv")"
+grep -q "^$C,,intro,入职,2026-11-20,5" "$T/over.csv" || fail "overdue carol: $(cat "$T/over.csv")"
+head -2 "$T/over.csv" | tail -1 | grep -q "^$B," || fail "latest not first"
+ok "report overdue: who is past a due date, by how much, the latest first"
+
+as $TR report probation --format json > "$T/prob.json" || fail "probation"
+jq -e --arg b "$B" '.rows | length == 1 and .[0].login == $b and .[0].outcome == "fail" and .[0].quality == 2 and .[0].quality_pass == "fail" and .[0].speed == 50' "$T/prob.json" > /dev/null ||
+	fail "probation report: $(cat "$T/prob.json")"
+ok "report probation: each part's figure and pass, and the outcome"
+
+H="$T/home-$TR/r.html"
+as $TR report stages --html "$H" 2> "$T/err" || fail "html: $(cat "$T/err")"
+grep -q "<svg id=\"funnel\"" "$H" && grep -q "张三" "$H" || fail "html content"
+! grep -qi "src=\|href=\|<script" "$H" || fail "html is not self-contained"
+ok "report stages --html writes one self-contained page"
+
+# ---- KPIs and the elite list ----
+cat > "$T/kpi.csv" <<'CSV'
+login,period,conv,resp,aov
+kst-alice,2026-10,30,20,150
+kst-bob,2026-10,10,50,80
+kst-carol,2026-10,26,28,130
+kst-trainer,2026-10,"22",35,120
+CSV
+as $TR kpi import "$T/kpi.csv" > "$T/out" 2>&1 || fail "import: $(cat "$T/out")"
+grep -q "Imported 12 figures from 4 rows" "$T/out" || fail "$(cat "$T/out")"
+printf 'login,period,conv,resp,aov\nkst-alice,2026-09,x,20,1\nnobody,2026-09,1,2,3\nkst-bob,2026-09,1,2\nkst-bob,2026 09,1,2,3\n' > "$T/bad.csv"
+n=$(sql "SELECT count(*) FROM kpi_figure")
+as $TR kpi import "$T/bad.csv" > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] || fail "bad import accepted"
+grep -q "bad.csv:2: column 3 (conv): 'x' is not a number" "$T/err" &&
+	grep -q "bad.csv:3: no person 'nobody'" "$T/err" &&
+	grep -q "bad.csv:4: 4 fields where the header has 5" "$T/err" &&
+	grep -q "bad.csv:5: 'period'" "$T/err" &&
+	grep -q "nothing was imported" "$T/err" || fail "bad rows: $(cat "$T/err")"
+[ "$(sql "SELECT count(*) FROM kpi_figure")" = "$n" ] || fail "part of a bad file was imported"
+ok "KPI import: good rows all in; a bad file is reported by line and nothing is imported"
+
+# means: conv 22, resp 33.25, aov 120. alice beats all three; carol's
+# conversion and response beat the mean and her aov too; bob none.
+as $TR report elite --period 2026-10 --format json > "$T/elite.json" || fail "elite"
+jq -e '.rows[0].row == "mean" and .rows[0].conv == 22 and .rows[0].resp == 33.25' "$T/elite.json" > /dev/null ||
+	fail "means: $(cat "$T/elite.json")"
+jq -e '[.rows[] | select(.row == "elite") | .login] == ["kst-alice", "kst-carol"]' "$T/elite.json" > /dev/null ||
+	fail "elite list: $(cat "$T/elite.json")"
+jq -e '.rows[] | select(.login == "kst-carol") | .resp_margin == 5.25 and .conv_margin == 4' "$T/elite.json" > /dev/null ||
+	fail "margins: $(cat "$T/elite.json")"
+as $TR kpi set $C resp 36 --period 2026-10 > /dev/null || fail "kpi set"
+as $TR report elite --period 2026-10 --format json | jq -e '[.rows[] | select(.row == "elite") | .login] == ["kst-alice"]' > /dev/null ||
+	fail "a slower response (lower is better) still elite"
+# without --period: the latest period, 2026-11, from the assessments;
+# nobody has an aov figure then, so nobody beats every mean
+as $TR report elite > "$T/out" || fail "elite table"
+grep -q "^Period 2026-11: 0 of 2 people beat the team mean on every KPI" "$T/out" || fail "latest period: $(cat "$T/out")"
+ok "report elite: team means, and who beats each in its direction, with margins"
+
+echo "$passed passed, 0 failed"
