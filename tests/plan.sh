@@ -13,7 +13,7 @@ ok "a new trainee: stage 1 open, the rest locked, first lesson next"
 "$KEFU" study hello > "$T/out" 2>&1 || fail "study hello"
 same "$T/out" study-hello.out
 "$KEFU" plan > "$T/out" 2>&1 || fail "plan after one lesson"
-grep -q '^  \[x\] lesson    hello  欢迎词    read$' "$T/out" || fail "hello not read: $(cat "$T/out")"
+grep -q '^  \[x\] lesson     hello  欢迎词    read$' "$T/out" || fail "hello not read: $(cat "$T/out")"
 grep -q '^  1  入门 *in progress' "$T/out" || fail "stage 1 not in progress"
 grep -q "^Next: read lesson 'rules': kefu study rules$" "$T/out" || fail "next step"
 ok "a lesson read is marked and the next step moves on"
