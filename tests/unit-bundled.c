@@ -1,0 +1,419 @@
+/* unit-bundled.c: the bundled content a shop sees on day one is all there:
+ * six stages with real lessons and their gates, at least 200 questions of
+ * every type with explanations and rubrics, at least 120 drill lines with
+ * an English drill, the sample shop's catalogue, and one shipping cut-off
+ * everywhere. Loaded from the source tree with the library's own loader,
+ * so removing content makes this fail. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "content.h"
+
+#define MIN_QUESTIONS 200
+#define MIN_DRILL_LINES 120
+#define MIN_PRODUCTS 10
+#define MIN_LESSON_CHARS 200
+
+static struct content *c;
+static const struct curriculum *cu;
+
+static int
+load(void **state)
+{
+	struct diag d = DIAG_INIT(stderr);
+	const char *top = getenv("top_srcdir");
+
+	(void)state;
+	c = content_new();
+	content_load_tree(c, top ? top : KEFU_SRCDIR, &d);
+	content_resolve(c, NULL, &d);
+	cu = content_curriculum(c, "ecommerce-cs");
+	return d.errors == 0 && cu != NULL ? 0 : -1;
+}
+
+static int
+unload(void **state)
+{
+	(void)state;
+	content_free(c);
+	return 0;
+}
+
+/* characters, not bytes: UTF-8 continuation bytes are not counted */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static size_t
+count_substr(const char *s, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += len;
+	}
+	return n;
+}
+
+static bool
+nonempty(const char *s)
+{
+	return s != NULL && s[strspn(s, " \t\r\n")] != '\0';
+}
+
+static const struct stage *
+stage(size_t i)
+{
+	assert_true(i < cu->nstages);
+	return &cu->stages[i];
+}
+
+static const struct module *
+find_module(const struct stage *s, enum module_kind kind, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmodules; i++)
+		if (s->modules[i].kind == kind &&
+		    (id == NULL || strcmp(s->modules[i].id, id) == 0))
+			return &s->modules[i];
+	return NULL;
+}
+
+static size_t
+count_modules(const struct stage *s, enum module_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nmodules; i++)
+		n += s->modules[i].kind == kind;
+	return n;
+}
+
+static void
+test_questions(void **state)
+{
+	size_t i, j, total = 0, by_type[Q_ESSAY + 1] = { 0 };
+
+	(void)state;
+	for (i = 0; i < c->nquizzes; i++) {
+		const struct quiz *q = c->quizzes[i];
+
+		for (j = 0; j < q->nquestions; j++) {
+			const struct question *x = &q->questions[j];
+
+			total++;
+			by_type[x->type]++;
+			if (x->type == Q_ESSAY) {
+				if (!nonempty(x->rubric))
+					fail_msg("%s/%s: essay without a rubric", q->id, x->id);
+			} else if (!nonempty(x->explain)) {
+				fail_msg("%s/%s: auto-graded question without an explain",
+					 q->id, x->id);
+			}
+		}
+	}
+	if (total < MIN_QUESTIONS)
+		fail_msg("%zu questions in all, want at least %d", total, MIN_QUESTIONS);
+	for (i = 0; i <= Q_ESSAY; i++)
+		if (by_type[i] == 0)
+			fail_msg("no %s question", content_qtype_name((enum qtype)i));
+}
+
+/* Each bank and drill with the size it has now: removing a question or a
+ * line fails here (raise a floor when you add, lower it only on purpose). */
+static const struct floor {
+	const char *id;
+	size_t min;
+} quiz_floor[] = {
+	{ "onboarding-basics", 17 }, { "platform-rules", 26 },
+	{ "product-knowledge", 34 }, { "presale-flow", 24 },
+	{ "difficult-customers", 17 }, { "after-sales-rules", 31 },
+	{ "probation-exam", 37 }, { "benchmark-kpis", 23 },
+	{ "management-routines", 16 }, { "kb-building", 12 },
+}, drill_floor[] = {
+	{ "greeting-scripts", 15 }, { "product-questions", 20 },
+	{ "shipping-scripts", 14 }, { "apology-scripts", 14 },
+	{ "after-sales-scripts", 17 }, { "review-replies", 12 },
+	{ "objection-scripts", 14 }, { "farewell-scripts", 14 },
+	{ "english-replies", 17 },
+};
+
+static void
+test_banks(void **state)
+{
+	const struct quiz *q;
+	size_t i, essays = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(quiz_floor) / sizeof(quiz_floor[0]); i++) {
+		q = content_quiz(c, quiz_floor[i].id);
+		if (q == NULL)
+			fail_msg("no quiz %s", quiz_floor[i].id);
+		if (q->nquestions < quiz_floor[i].min)
+			fail_msg("quiz %s has %zu questions, want at least %zu",
+				 q->id, q->nquestions, quiz_floor[i].min);
+	}
+	assert_int_equal(content_quiz(c, "product-knowledge")->kind, QUIZ_PRODUCT);
+	assert_int_equal(content_quiz(c, "platform-rules")->kind, QUIZ_RULES);
+	/* angry buyers and negative reviews: answered in writing */
+	q = content_quiz(c, "difficult-customers");
+	for (i = 0; i < q->nquestions; i++)
+		essays += q->questions[i].type == Q_ESSAY;
+	assert_true(essays >= 4);
+	/* the probation exam is an exam drawn by tag from a larger pool */
+	q = content_quiz(c, "probation-exam");
+	assert_int_equal(q->mode, QUIZ_EXAM);
+	assert_true(q->ndraws >= 4);
+	assert_true(q->time_limit > 0);
+	{
+		unsigned drawn = 0;
+
+		for (i = 0; i < q->ndraws; i++) {
+			assert_non_null(q->draws[i].tag);
+			drawn += q->draws[i].count;
+		}
+		assert_true(drawn >= 20);
+		assert_true(q->nquestions > drawn);
+	}
+}
+
+static void
+test_drills(void **state)
+{
+	const struct drill *d;
+	size_t i, lines = 0, wpm = 0;
+
+	(void)state;
+	for (i = 0; i < c->ndrills; i++) {
+		lines += c->drills[i]->nlines;
+		wpm += c->drills[i]->unit == UNIT_WPM;
+	}
+	if (lines < MIN_DRILL_LINES)
+		fail_msg("%zu drill lines in all, want at least %d", lines,
+			 MIN_DRILL_LINES);
+	assert_true(wpm >= 1);
+	for (i = 0; i < sizeof(drill_floor) / sizeof(drill_floor[0]); i++) {
+		d = content_drill(c, drill_floor[i].id);
+		if (d == NULL)
+			fail_msg("no drill %s", drill_floor[i].id);
+		if (d->nlines < drill_floor[i].min)
+			fail_msg("drill %s has %zu lines, want at least %zu",
+				 d->id, d->nlines, drill_floor[i].min);
+	}
+	assert_int_equal(content_drill(c, "english-replies")->unit, UNIT_WPM);
+}
+
+static void
+test_stages(void **state)
+{
+	static const char *const ids[] = {
+		"onboarding", "probation", "after-sales", "benchmark",
+		"management", "knowledge-base",
+	};
+	size_t i, j;
+
+	(void)state;
+	assert_int_equal(cu->nstages, 6);
+	for (i = 0; i < 6; i++) {
+		const struct stage *s = stage(i);
+		bool long_lesson = false;
+
+		assert_string_equal(s->id, ids[i]);
+		assert_true(s->days > 0);
+		for (j = 0; j < s->nmodules; j++)
+			if (s->modules[j].kind == MOD_LESSON &&
+			    chars(s->modules[j].text) >= MIN_LESSON_CHARS)
+				long_lesson = true;
+		if (!long_lesson)
+			fail_msg("stage %s has no lesson of %d characters", s->id,
+				 MIN_LESSON_CHARS);
+		if (count_modules(s, MOD_QUIZ) + count_modules(s, MOD_ASSESSMENT) == 0)
+			fail_msg("stage %s tests nothing", s->id);
+	}
+}
+
+static void
+test_gates(void **state)
+{
+	const struct stage *s;
+	const struct module *m;
+	size_t i, gated = 0;
+
+	(void)state;
+	/* stage 1: typing gates and a trainer's sign-off */
+	s = stage(0);
+	for (i = 0; i < s->nmodules; i++)
+		if (s->modules[i].kind == MOD_DRILL && s->modules[i].min_speed > 0 &&
+		    s->modules[i].min_accuracy > 0)
+			gated++;
+	assert_true(gated >= 2);
+	assert_non_null(find_module(s, MOD_QUIZ, "product-knowledge"));
+	assert_non_null(find_module(s, MOD_QUIZ, "platform-rules"));
+
+	/* stage 2: the four-part probation assessment */
+	m = find_module(stage(1), MOD_ASSESSMENT, "probation-review");
+	assert_non_null(m);
+	assert_int_equal(m->nparts, 4);
+	assert_string_equal(m->parts[0].id, "knowledge");
+	assert_int_equal(m->parts[0].kind, PART_QUIZ);
+	assert_ptr_equal(m->parts[0].quiz, content_quiz(c, "probation-exam"));
+	assert_string_equal(m->parts[1].id, "sales");
+	assert_int_equal(m->parts[1].kind, PART_KPI);
+	assert_string_equal(m->parts[1].kpi->id, "conversion-rate");
+	assert_string_equal(m->parts[2].id, "quality");
+	assert_int_equal(m->parts[2].kind, PART_RATING);
+	assert_string_equal(m->parts[3].id, "teamwork");
+	assert_int_equal(m->parts[3].kind, PART_RATING);
+
+	/* stage 3: after-sales scenarios, ending in a trainer's sign-off */
+	s = stage(2);
+	assert_non_null(find_module(s, MOD_QUIZ, "after-sales-rules"));
+	assert_int_equal(s->modules[s->nmodules - 1].kind, MOD_SIGNOFF);
+	assert_string_equal(s->modules[s->nmodules - 1].id, "trainer");
+
+	/* stage 4: the KPI benchmark, every part a KPI on its good side */
+	m = find_module(stage(3), MOD_ASSESSMENT, NULL);
+	assert_non_null(m);
+	assert_true(m->nparts >= 5);
+	for (i = 0; i < m->nparts; i++) {
+		const struct part *p = &m->parts[i];
+
+		assert_int_equal(p->kind, PART_KPI);
+		if (p->kpi->lower_better)
+			assert_true(p->has_max && !p->has_min);
+		else
+			assert_true(p->has_min && !p->has_max);
+	}
+
+	/* stages 5 and 6: routines and the knowledge base, signed off */
+	assert_non_null(find_module(stage(4), MOD_QUIZ, "management-routines"));
+	assert_non_null(find_module(stage(4), MOD_SIGNOFF, NULL));
+	assert_non_null(find_module(stage(5), MOD_QUIZ, "kb-building"));
+	assert_non_null(find_module(stage(5), MOD_SIGNOFF, NULL));
+}
+
+static void
+test_kpis(void **state)
+{
+	static const char *const ids[] = {
+		"conversion-rate", "response-seconds", "order-value",
+		"dispute-refund-rate", "complaint-rate",
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		for (j = 0; j < cu->nkpis; j++)
+			if (strcmp(cu->kpis[j].id, ids[i]) == 0)
+				break;
+		if (j == cu->nkpis)
+			fail_msg("no KPI %s", ids[i]);
+	}
+}
+
+static void
+test_catalogue(void **state)
+{
+	const struct module *m = content_lesson(cu, "sample-shop-catalogue", NULL);
+	size_t n;
+
+	(void)state;
+	assert_non_null(m);
+	/* one heading per product: 【商品01】… */
+	n = count_substr(m->text, "【商品");
+	if (n < MIN_PRODUCTS)
+		fail_msg("the catalogue lists %zu products, want at least %d", n,
+			 MIN_PRODUCTS);
+	assert_true(chars(m->text) >= 2000);
+}
+
+/* One shipping cut-off everywhere: whatever mentions paying "before N
+ * o'clock" (…点前付款) names 16:00 (16点, 下午4点, 四点). */
+static void
+check_cutoff(const char *where, const char *s)
+{
+	static const char *const ok[] = { "16", "4", "四" };
+	static const char key[] = "点前付款";
+	const char *p = s;
+	size_t i;
+
+	if (s == NULL)
+		return;
+	while ((p = strstr(p, key)) != NULL) {
+		bool good = false;
+
+		for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+			size_t len = strlen(ok[i]);
+
+			if ((size_t)(p - s) >= len &&
+			    strncmp(p - len, ok[i], len) == 0 &&
+			    ((size_t)(p - s) == len ||
+			     !(p[-(ptrdiff_t)len - 1] >= '0' &&
+			       p[-(ptrdiff_t)len - 1] <= '9')))
+				good = true;
+		}
+		if (!good)
+			fail_msg("%s: a shipping cut-off other than 16:00 in: %s",
+				 where, s);
+		p += strlen(key);
+	}
+}
+
+static void
+test_consistent_cutoff(void **state)
+{
+	size_t i, j, k;
+
+	(void)state;
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++)
+			if (cu->stages[i].modules[j].kind == MOD_LESSON)
+				check_cutoff(cu->stages[i].modules[j].id,
+					     cu->stages[i].modules[j].text);
+	for (i = 0; i < c->nquizzes; i++)
+		for (j = 0; j < c->quizzes[i]->nquestions; j++) {
+			const struct question *x = &c->quizzes[i]->questions[j];
+
+			check_cutoff(x->id, x->text);
+			check_cutoff(x->id, x->explain);
+			check_cutoff(x->id, x->rubric);
+			for (k = 0; k < x->nchoices; k++)
+				check_cutoff(x->id, x->choices[k]);
+		}
+	for (i = 0; i < c->ndrills; i++)
+		for (j = 0; j < c->drills[i]->nlines; j++)
+			check_cutoff(c->drills[i]->id, c->drills[i]->lines[j]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_banks),
+		cmocka_unit_test(test_drills),
+		cmocka_unit_test(test_stages),
+		cmocka_unit_test(test_gates),
+		cmocka_unit_test(test_kpis),
+		cmocka_unit_test(test_catalogue),
+		cmocka_unit_test(test_consistent_cutoff),
+	};
+
+	return cmocka_run_group_tests(tests, load, unload);
+}
