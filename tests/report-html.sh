@@ -1,0 +1,40 @@
+# report stages --html: one self-contained page that headless Chromium
+# renders with every trainee (Debian's chromium; skipped without it).
+. "$top_srcdir/tests/lib.sh"
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+export KEFU_CONTENT="$CONTENT/staff" KEFU_NOW=2026-11-20T10:00:00
+"$KEFU" people add zhang --role trainee --name 张三 --hired 2026-11-01 > /dev/null || fail "add"
+"$KEFU" people add li --role trainee --name '李四<b>&"' --hired 2026-10-01 > /dev/null || fail "add"
+"$KEFU" people add wang --role trainer > /dev/null || fail "add trainer"
+"$KEFU" report stages --html "$T/r.html" 2> "$T/err" || fail "report: $(cat "$T/err")"
+grep -q "Wrote $T/r.html (2 trainees)" "$T/err" || fail "$(cat "$T/err")"
+ls "$T"/r.html.tmp* > /dev/null 2>&1 && fail "temporary file left behind"
+# trainers are not trainees; markup in a name is text
+[ "$(grep -c 'class="trainee"' "$T/r.html")" = 2 ] || fail "rows"
+grep -q '李四&lt;b&gt;&amp;&quot;' "$T/r.html" || fail "name not escaped"
+ok "the page lists each trainee once, names escaped"
+
+# the directory is not writable: a clear error, nothing left
+mkdir "$T/ro" && chmod 500 "$T/ro"
+if [ ! -w "$T/ro" ]; then
+	"$KEFU" report stages --html "$T/ro/r.html" 2> "$T/err" && fail "wrote into a read-only directory"
+	grep -q "cannot write '$T/ro/r.html'" "$T/err" || fail "$(cat "$T/err")"
+	ok "an unwritable place is an error"
+fi
+
+[ -n "$CHROMIUM" ] || { echo "SKIP: no chromium for the rendering check"; echo "$passed passed"; exit 0; }
+# Chromium parses the page as a browser does and prints the DOM it built
+"$CHROMIUM" --headless --no-sandbox --disable-gpu --user-data-dir="$T/chrome" \
+	--dump-dom "file://$T/r.html" > "$T/dom" 2> "$T/chrome.err" || fail "chromium: $(tail -5 "$T/chrome.err")"
+grep -q '<tr class="trainee"><td>张三 (zhang)</td>' "$T/dom" || fail "张三 not rendered: $(head -c 2000 "$T/dom")"
+grep -q '<tr class="trainee"><td>李四&lt;b&gt;&amp;"' "$T/dom" || fail "李四 not rendered as text"
+grep -q '<b>' "$T/dom" && fail "a name became markup"
+[ "$(grep -o '<svg id="funnel"' "$T/dom" | wc -l)" = 1 ] || fail "no funnel"
+[ "$(grep -o '<rect' "$T/dom" | wc -l)" -ge 9 ] || fail "bars missing"
+"$CHROMIUM" --headless --no-sandbox --disable-gpu --user-data-dir="$T/chrome" \
+	--window-size=1000,700 --screenshot="$T/shot.png" "file://$T/r.html" > /dev/null 2>&1 ||
+	fail "screenshot"
+[ "$(od -An -tx1 -N8 "$T/shot.png" | tr -d ' ')" = 89504e470d0a1a0a ] || fail "no PNG"
+ok "headless Chromium renders the page with its trainees, funnel and bars"
+echo "$passed passed, 0 failed"
