@@ -18,7 +18,7 @@ cmd_help(struct kefu *k, int argc, char **argv)
 	if (argc == 1) {
 		printf(_("Commands (kefu COMMAND, or at the kefu prompt):\n"));
 		for (i = 0; i < cmd_count; i++)
-			printf("  %-8s %s\n", cmd_table[i].name, _(cmd_table[i].summary));
+			printf("  %-9s %s\n", cmd_table[i].name, _(cmd_table[i].summary));
 		printf(_("\n'help COMMAND' explains one; 'kefu --help' lists options too.\n"));
 		return 0;
 	}

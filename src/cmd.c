@@ -182,7 +182,7 @@ const struct cmd cmd_table[] = {
 	     "      Every bad row is reported with its line; if there is any,\n"
 	     "      nothing of the file is imported.\n"),
 	  ARG_WORDS, kpi_words, cmd_kpi },
-	{ "report", "stages [--html FILE] | trainee LOGIN | overdue | probation [--stage ID] | elite [--period P]  [--format table|csv|json] [--bom] [--curriculum ID]",
+	{ "report", "stages|trainee LOGIN|overdue|probation|elite [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),
 	  N_("  stages      one row per active trainee: hire date, current stage,\n"
 	     "              each stage's status and completion date, days late\n"

@@ -9,9 +9,10 @@ for c in useradd userdel groupadd groupdel runuser; do
 	command -v $c > /dev/null || { echo "SKIP: no $c"; exit 77; }
 done
 
-# accounts private to this script: kst-*, group kstteam
-G=kstteam
-TR=kst-trainer TR2=kst-trainer2 A=kst-alice B=kst-bob C=kst-carol D=kst-dave
+# accounts private to this run (two runs may share a machine)
+P=ks$$
+G=${P}team
+TR=$P-trainer TR2=$P-trainer2 A=$P-alice B=$P-bob C=$P-carol D=$P-dave
 cleanup() {
 	for u in $TR $TR2 $A $B $C $D; do userdel "$u" 2> /dev/null; done
 	groupdel $G 2> /dev/null
@@ -59,7 +60,7 @@ me people add $C --role trainee --hired 2026-11-10 > /dev/null || fail "add caro
 	fail "a trainee is enrolled from the hire date"
 ok "a manager adds people; trainees are enrolled from their hire date; the database follows its directory's group"
 
-as $A people add kst-x --role trainee > "$T/out" 2> "$T/err"
+as $A people add $P-x --role trainee > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "a trainee added someone"
 grep -q "only managers can change people; you ('$A') are a trainee" "$T/err" || fail "$(cat "$T/err")"
 as $TR people role $A manager > /dev/null 2> "$T/err" && fail "a trainer changed a role"
@@ -69,7 +70,7 @@ for cmd in "grade" "signoff $B intro" "assess $B" "kpi set $B conv 30" "report s
 	[ $? -eq 1 ] || fail "trainee ran '$cmd' (status $?)"
 	grep -q "only trainers and managers can" "$T/err" || fail "'$cmd': $(cat "$T/err")"
 done
-[ "$(sql "SELECT count(*) FROM person WHERE login = 'kst-x'")" = 0 ] || fail "refused add wrote a row"
+[ "$(sql "SELECT count(*) FROM person WHERE login = '$P-x'")" = 0 ] || fail "refused add wrote a row"
 as $A report trainee $A > /dev/null || fail "a trainee cannot see their own record"
 ok "every trainer and manager command refuses a trainee with status 1; a trainee sees their own record"
 
@@ -219,16 +220,16 @@ grep -q "<svg id=\"funnel\"" "$H" && grep -q "张三" "$H" || fail "html content
 ok "report stages --html writes one self-contained page"
 
 # ---- KPIs and the elite list ----
-cat > "$T/kpi.csv" <<'CSV'
+cat > "$T/kpi.csv" <<CSV
 login,period,conv,resp,aov
-kst-alice,2026-10,30,20,150
-kst-bob,2026-10,10,50,80
-kst-carol,2026-10,26,28,130
-kst-trainer,2026-10,"22",35,120
+$A,2026-10,30,20,150
+$B,2026-10,10,50,80
+$C,2026-10,26,28,130
+$TR,2026-10,"22",35,120
 CSV
 as $TR kpi import "$T/kpi.csv" > "$T/out" 2>&1 || fail "import: $(cat "$T/out")"
 grep -q "Imported 12 figures from 4 rows" "$T/out" || fail "$(cat "$T/out")"
-printf 'login,period,conv,resp,aov\nkst-alice,2026-09,x,20,1\nnobody,2026-09,1,2,3\nkst-bob,2026-09,1,2\nkst-bob,2026 09,1,2,3\n' > "$T/bad.csv"
+printf 'login,period,conv,resp,aov\n%s,2026-09,x,20,1\nnobody,2026-09,1,2,3\n%s,2026-09,1,2\n%s,2026 09,1,2,3\n' $A $B $B > "$T/bad.csv"
 n=$(sql "SELECT count(*) FROM kpi_figure")
 as $TR kpi import "$T/bad.csv" > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "bad import accepted"
@@ -245,12 +246,12 @@ ok "KPI import: good rows all in; a bad file is reported by line and nothing is 
 as $TR report elite --period 2026-10 --format json > "$T/elite.json" || fail "elite"
 jq -e '.rows[0].row == "mean" and .rows[0].conv == 22 and .rows[0].resp == 33.25' "$T/elite.json" > /dev/null ||
 	fail "means: $(cat "$T/elite.json")"
-jq -e '[.rows[] | select(.row == "elite") | .login] == ["kst-alice", "kst-carol"]' "$T/elite.json" > /dev/null ||
+jq -e --arg a $A --arg c $C '[.rows[] | select(.row == "elite") | .login] == [$a, $c]' "$T/elite.json" > /dev/null ||
 	fail "elite list: $(cat "$T/elite.json")"
-jq -e '.rows[] | select(.login == "kst-carol") | .resp_margin == 5.25 and .conv_margin == 4' "$T/elite.json" > /dev/null ||
+jq -e --arg c $C '.rows[] | select(.login == $c) | .resp_margin == 5.25 and .conv_margin == 4' "$T/elite.json" > /dev/null ||
 	fail "margins: $(cat "$T/elite.json")"
 as $TR kpi set $C resp 36 --period 2026-10 > /dev/null || fail "kpi set"
-as $TR report elite --period 2026-10 --format json | jq -e '[.rows[] | select(.row == "elite") | .login] == ["kst-alice"]' > /dev/null ||
+as $TR report elite --period 2026-10 --format json | jq -e --arg a $A '[.rows[] | select(.row == "elite") | .login] == [$a]' > /dev/null ||
 	fail "a slower response (lower is better) still elite"
 # without --period: the latest period, 2026-11, from the assessments;
 # nobody has an aov figure then, so nobody beats every mean
