@@ -182,7 +182,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 						    e->question, &qz);
 	struct last_grading last = { e->attempt, e->seq, NULL, NULL, 0, false };
 	struct sb sb = SB_INIT, detail = SB_INIT;
-	struct attempt at;
+	struct attempt at = { 0 }, before = { 0 };
 	struct person p;
 	struct enrollment enr;
 	char when[17], *comment = NULL;
@@ -264,24 +264,29 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 		sb_addf(&detail, "%g -> %g", last.points, points);
 	else
 		sb_addf(&detail, "- -> %g", points);
-	if (store_begin(st) != 0 ||
+	/* the log keeps the attempt's score before and after as well */
+	if (store_begin(st) != 0 || store_attempt_get(st, e->attempt, &before) != 1 ||
 	    store_answer_grade(st, e->attempt, e->seq, points, points >= q->points,
 			       k->me.id, comment, kefu_clock(k)) != 0 ||
-	    store_event(st, k->me.id, last.found ? "regrade" : "grade", e->person,
+	    store_attempt_get(st, e->attempt, &at) != 1) {
+		store_rollback(st);
+		step = STEP_FAIL;
+		goto out;
+	}
+	sb_addf(&detail, " (attempt %s %.1f%% -> %s %.1f%%)", before.state, before.percent,
+		at.state, at.percent);
+	if (store_event(st, k->me.id, last.found ? "regrade" : "grade", e->person,
 			sb_str(&detail), kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
 		step = STEP_FAIL;
 		goto out;
 	}
-	if (store_attempt_get(st, e->attempt, &at) == 1) {
-		if (strcmp(at.state, "final") == 0)
-			printf(_("Saved. The attempt is final: %g of %g points, %.0f%%.\n"),
-			       at.points, at.max_points, at.percent);
-		else
-			printf(_("Saved. The attempt has more essays to grade.\n"));
-		attempt_clear(&at);
-	}
+	if (strcmp(at.state, "final") == 0)
+		printf(_("Saved. The attempt is final: %g of %g points, %.0f%%.\n"),
+		       at.points, at.max_points, at.percent);
+	else
+		printf(_("Saved. The attempt has more essays to grade.\n"));
 	/* a final score may complete the trainee's stage */
 	if (store_person_by_login(st, e->login, &p) == 1) {
 		if (store_enrollment(st, p.id, &enr) == 1)
@@ -290,6 +295,8 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 		person_clear(&p);
 	}
 out:
+	attempt_clear(&at);
+	attempt_clear(&before);
 	free(comment);
 	free(last.by);
 	free(last.comment);

@@ -43,6 +43,19 @@ figure(const char *s, double *v)
 	return ok;
 }
 
+/* A header cell names a column by KPI id or title, in any case, with
+ * spaces around it ignored. */
+static bool
+header_is(const char *cell, const char *name)
+{
+	char *a = text_fold(cell), *b = text_fold(name);
+	bool same = strcmp(a, b) == 0;
+
+	free(a);
+	free(b);
+	return same;
+}
+
 static const struct kpi *
 find_kpi(const struct curriculum *cu, const char *id, bool quiet)
 {
@@ -168,14 +181,18 @@ import_row(const struct csv_record *r, void *arg)
 		/* the header: login, period, then KPI ids */
 		im->ncols = r->n;
 		im->cols = xcalloc(r->n, sizeof(*im->cols));
-		if (r->n < 3 || strcmp(r->fields[0], "login") != 0 ||
-		    strcmp(r->fields[1], "period") != 0)
+		if (r->n < 3 || !header_is(r->fields[0], "login") ||
+		    !header_is(r->fields[1], "period"))
 			import_error(im, r->line, 0,
 				     _("the first line must name the columns: login,period, then KPI ids"));
 		for (i = 2; i < r->n; i++) {
-			size_t j;
+			size_t j, kk;
 
-			im->cols[i] = find_kpi(im->cu, r->fields[i], true);
+			for (kk = 0; kk < im->cu->nkpis; kk++)
+				if (header_is(r->fields[i], im->cu->kpis[kk].id) ||
+				    (im->cu->kpis[kk].title &&
+				     header_is(r->fields[i], im->cu->kpis[kk].title)))
+					im->cols[i] = &im->cu->kpis[kk];
 			if (im->cols[i] == NULL) {
 				struct sb sb = SB_INIT;
 
@@ -199,7 +216,21 @@ import_row(const struct csv_record *r, void *arg)
 			     im->ncols);
 		return 0;
 	}
-	rc = store_person_by_login(kefu_store(im->k), r->fields[0], &p);
+	{
+		/* spaces around a login in a spreadsheet cell mean nothing */
+		const char *s = r->fields[0];
+		size_t n;
+		char *login;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		login = xstrndup(s, n);
+		rc = store_person_by_login(kefu_store(im->k), login, &p);
+		free(login);
+	}
 	if (rc < 0)
 		return -2;
 	if (rc == 0 || !p.active) {

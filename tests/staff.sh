@@ -107,7 +107,7 @@ printf '2\n再补充退款选项。\n' | as $TR2 grade "$att" > "$T/out" 2>&1 ||
 grep -q "Graded before: 3.5 by $TR" "$T/out" || fail "regrade shows no earlier grading: $(cat "$T/out")"
 [ "$(sql "SELECT percent FROM quiz_attempt WHERE id = $att")" = 60.0 ] || fail "regrade did not rescore"
 [ "$(sql "SELECT count(*) FROM grading WHERE attempt_id = $att")" = 2 ] || fail "gradings not kept"
-sql "SELECT detail FROM event WHERE action = 'regrade'" | grep -q "written #$att w-essay: 3.5 -> 2" ||
+sql "SELECT detail FROM event WHERE action = 'regrade'" | grep -q "written #$att w-essay: 3.5 -> 2 (attempt final 90.0% -> final 60.0%)" ||
 	fail "regrade not logged: $(sql "SELECT action, detail FROM event")"
 ok "regrading keeps both gradings and logs old and new points"
 
@@ -239,7 +239,12 @@ grep -q "bad.csv:2: column 3 (conv): 'x' is not a number" "$T/err" &&
 	grep -q "bad.csv:5: 'period'" "$T/err" &&
 	grep -q "nothing was imported" "$T/err" || fail "bad rows: $(cat "$T/err")"
 [ "$(sql "SELECT count(*) FROM kpi_figure")" = "$n" ] || fail "part of a bad file was imported"
-ok "KPI import: good rows all in; a bad file is reported by line and nothing is imported"
+# as Excel saves "CSV UTF-8": a BOM, CRLF, KPI titles for headings, 25%
+printf '\357\273\277Login, Period ,询单转化率,Resp\r\n %s ,2026-08,25%%,"18"\r\n' $A > "$T/excel.csv"
+as $TR kpi import "$T/excel.csv" > "$T/out" 2>&1 || fail "Excel-style file: $(cat "$T/out")"
+[ "$(sql "SELECT kpi || '=' || value FROM kpi_figure WHERE period = '2026-08' ORDER BY kpi")" = "$(printf 'conv=25.0\nresp=18.0')" ] ||
+	fail "Excel-style figures: $(sql "SELECT * FROM kpi_figure WHERE period = '2026-08'")"
+ok "KPI import: good rows all in; a bad file is reported by line and nothing is imported; Excel's CSV reads"
 
 # means: conv 22, resp 33.25, aov 120. alice beats all three; carol's
 # conversion and response beat the mean and her aov too; bob none.
