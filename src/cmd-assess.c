@@ -143,7 +143,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		error(_("you cannot assess yourself; another trainer must"));
 		goto out;
 	}
-	kefu_standing(k, cu, &p, &e, &stand, true);
+	kefu_standing(k, cu, &p, &e, &stand, STANDING_ANNOUNCE);
 	m = pick(cu, &stand, npos > 1 ? pos[1] : NULL, &si);
 	if (m == NULL) {
 		if (npos > 1)

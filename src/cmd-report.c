@@ -82,7 +82,7 @@ gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 	if (store_people(kefu_store(k), false, trainee_row, rs) != 0)
 		return -1;
 	for (i = 0; i < rs->n; i++)
-		kefu_standing(k, cu, &rs->v[i].p, &rs->v[i].e, &rs->v[i].s, false);
+		kefu_standing(k, cu, &rs->v[i].p, &rs->v[i].e, &rs->v[i].s, STANDING_READ);
 	return 0;
 }
 
@@ -928,14 +928,23 @@ cmd_report(struct kefu *k, int argc, char **argv)
 		return 1;
 	if ((cu = kefu_pick_curriculum(k, o.curriculum)) == NULL)
 		return 1;
+	/* every report reads one snapshot of the database */
+	if (store_begin_read(kefu_store(k)) != 0)
+		return 1;
 	switch (i) {
 	case 0:
-		return report_stages(k, cu, &o);
+		rc = report_stages(k, cu, &o);
+		break;
 	case 2:
-		return report_overdue(k, cu, &o);
+		rc = report_overdue(k, cu, &o);
+		break;
 	case 3:
-		return report_probation(k, cu, &o);
+		rc = report_probation(k, cu, &o);
+		break;
 	default:
-		return report_elite(k, cu, &o);
+		rc = report_elite(k, cu, &o);
+		break;
 	}
+	store_rollback(kefu_store(k));
+	return rc;
 }

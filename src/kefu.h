@@ -100,12 +100,16 @@ struct module_fact **kefu_facts(struct kefu *, const struct curriculum *);
 void kefu_facts_free(const struct curriculum *, struct module_fact **);
 /* Records stages the person running kefu has just completed, and says so. */
 void kefu_update_stages(struct kefu *);
-/* The standing of person p, enrolled as e in cu, recording stages seen
- * complete for the first time (saying so when announce is set). Free
- * with kefu_standing_free(). */
+/* How kefu_standing() treats stages seen complete for the first time. */
+enum standing_mode {
+	STANDING_READ,		/* only look (inside a read transaction) */
+	STANDING_ANNOUNCE	/* record when, and say so */
+};
+/* The standing of person p, enrolled as e in cu. Free with
+ * kefu_standing_free(). */
 void kefu_standing(struct kefu *, const struct curriculum *,
 		   const struct person *p, const struct enrollment *e,
-		   struct standing *, bool announce);
+		   struct standing *, enum standing_mode);
 void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,

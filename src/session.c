@@ -279,7 +279,7 @@ kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
 static void
 record_stages(struct kefu *k, const struct curriculum *cu,
 	      const enum stage_state *states, const struct person *p,
-	      const struct enrollment *e, long long *completed, bool announce)
+	      const struct enrollment *e, long long *completed)
 {
 	struct store *st = kefu_store(k);
 	bool self = p->id == k->me.id;
@@ -314,8 +314,6 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 		}
 		if (completed)
 			completed[i] = at;
-		if (!announce)
-			continue;
 		text_inert(&sb, cu->stages[i].title, false);
 		if (self)
 			printf(_("Stage %zu %s is complete."), i + 1, sb_str(&sb));
@@ -359,7 +357,7 @@ stage_row(const struct store_row *r, void *arg)
 void
 kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
-	      struct standing *out, bool announce)
+	      struct standing *out, enum standing_mode mode)
 {
 	struct stage_rows sr;
 	long start;
@@ -384,7 +382,8 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 		start = k->today;
 	plan_dues(cu, start, sr.moved, out->due);
 	free(sr.moved);
-	record_stages(k, cu, out->states, p, e, out->completed, announce);
+	if (mode == STANDING_ANNOUNCE)
+		record_stages(k, cu, out->states, p, e, out->completed);
 }
 
 void
@@ -408,7 +407,7 @@ kefu_update_stages_of(struct kefu *k, const struct person *p,
 	if (e->id == 0 ||
 	    (cu = content_curriculum(kefu_content(k), e->curriculum)) == NULL)
 		return;
-	kefu_standing(k, cu, p, e, &s, true);
+	kefu_standing(k, cu, p, e, &s, STANDING_ANNOUNCE);
 	kefu_standing_free(&s);
 }
 

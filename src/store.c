@@ -159,7 +159,13 @@ static const char *const migrations[] = {
 	"CREATE INDEX quiz_attempt_pending ON quiz_attempt(state) WHERE state = 'pending';"
 	"CREATE INDEX grading_answer ON grading(attempt_id, seq);"
 	"CREATE INDEX kpi_figure_period ON kpi_figure(period, kpi);"
-	"CREATE INDEX assessment_enrollment ON assessment(enrollment_id, assessment);",
+	"CREATE INDEX assessment_enrollment ON assessment(enrollment_id, assessment, decided);"
+	/* indexes that hand rows out in the order asked, so the facts behind
+	 * every prompt and report need no temporary b-tree */
+	"DROP INDEX drill_result_person;"
+	"CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);"
+	"CREATE INDEX drill_result_speed ON drill_result(person_id, drill, net_speed, accuracy);"
+	"CREATE INDEX drill_result_at ON drill_result(person_id, drill, at);",
 };
 
 enum stmt {
@@ -220,6 +226,7 @@ enum stmt {
 	S_KPI_LAST_PERIOD,
 	S_TRANSCRIPT,
 	S_BEGIN,
+	S_BEGIN_READ,
 	S_COMMIT,
 	S_ROLLBACK,
 	S_COUNT
@@ -257,8 +264,8 @@ static const char *const sql[S_COUNT] = {
 	" count(*) FILTER (WHERE state = 'open')"
 	" FROM quiz_attempt WHERE person_id = ?1 AND quiz = ?2",
 	[S_DRILL_FACTS] =
-	"SELECT count(*) OVER (), net_speed, accuracy FROM drill_result"
-	" WHERE person_id = ?1 AND drill = ?2"
+	"SELECT (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2),"
+	" net_speed, accuracy FROM drill_result WHERE person_id = ?1 AND drill = ?2"
 	" ORDER BY timed DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* timed runs first */
 	[S_DRILL_MET] =
 	"SELECT net_speed, accuracy FROM drill_result"
@@ -449,6 +456,7 @@ static const char *const sql[S_COUNT] = {
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
 	" ORDER BY 1, 2",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 };
@@ -635,6 +643,12 @@ int
 store_begin(struct store *st)
 {
 	return run(st, prep(st, S_BEGIN), _("cannot start a transaction"));
+}
+
+int
+store_begin_read(struct store *st)
+{
+	return run(st, prep(st, S_BEGIN_READ), _("cannot start a transaction"));
 }
 
 int

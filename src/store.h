@@ -84,6 +84,9 @@ void store_close(struct store *);
 int store_schema_version(void);
 
 int store_begin(struct store *);	/* BEGIN IMMEDIATE */
+/* One snapshot for many reads (a report): cheaper than a transaction
+ * per statement, and consistent. End it with store_commit(). */
+int store_begin_read(struct store *);
 int store_commit(struct store *);
 void store_rollback(struct store *);
 

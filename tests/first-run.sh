@@ -28,10 +28,13 @@ ok "schema version 2, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
 sql "DROP INDEX quiz_attempt_pending; DROP INDEX grading_answer;
-DROP INDEX kpi_figure_period; DROP INDEX assessment_enrollment; PRAGMA user_version = 1"
+DROP INDEX kpi_figure_period; DROP INDEX assessment_enrollment;
+DROP INDEX drill_result_best; DROP INDEX drill_result_speed; DROP INDEX drill_result_at;
+CREATE INDEX drill_result_person ON drill_result(person_id, drill); PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
 [ "$(sql "PRAGMA user_version")" = 2 ] || fail "not migrated"
-[ "$(sql "SELECT count(*) FROM sqlite_schema WHERE name = 'quiz_attempt_pending'")" = 1 ] ||
+[ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
+  ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
 ok "a schema 1 database is migrated to 2 with its records"
