@@ -128,12 +128,12 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 	int npos, rc;
 	int64_t aid;
 
+	if (!kefu_may(k, "trainer", _("assess")))
+		return 1;
 	if ((rc = cmd_parse(c, argc, argv, NULL, pos, 2, &npos)) != 0)
 		return rc;
 	if (npos < 1)
 		return cmd_usage(c);
-	if (!kefu_may(k, "trainer", _("assess")))
-		return 1;
 	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
 		return 1;
 	rc = 1;
@@ -145,6 +145,11 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 	}
 	kefu_standing(k, cu, &p, &e, &stand, STANDING_ANNOUNCE);
 	m = pick(cu, &stand, npos > 1 ? pos[1] : NULL, &si);
+	if (m && stand.facts[si][(size_t)(m - cu->stages[si].modules)].passed) {
+		/* a pass stands: assessing again could reopen a finished stage */
+		error(_("'%s' has already passed %s"), sb_str(&who), m->id);
+		goto out;
+	}
 	if (m == NULL) {
 		if (npos > 1)
 			error(_("the curriculum of '%s' has no assessment '%s'"), sb_str(&who),

@@ -133,6 +133,21 @@ last_grading_row(const struct store_row *r, void *arg)
 	g->by = dup_or_null(store_col_text(r, 4));
 }
 
+/* An answer as it stands in the database. */
+struct answer_now {
+	bool found;
+	double points;		/* < 0 while ungraded */
+};
+
+static void
+answer_now(const struct store_row *r, void *arg)
+{
+	struct answer_now *a = arg;
+
+	a->found = true;
+	a->points = store_col_null(r, 5) ? -1 : store_col_real(r, 5);
+}
+
 enum step { STEP_DONE, STEP_SKIP, STEP_STOP, STEP_FAIL };
 
 /* Reads the points; STEP_DONE with *points set, or skip/stop. */
@@ -183,6 +198,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	struct last_grading last = { e->attempt, e->seq, NULL, NULL, 0, false };
 	struct sb sb = SB_INIT, detail = SB_INIT;
 	struct attempt at = { 0 }, before = { 0 };
+	struct answer_now now = { false, -1 };
 	struct person p;
 	struct enrollment enr;
 	char when[17], *comment = NULL;
@@ -259,14 +275,29 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	if (step != STEP_DONE)
 		goto out;
 
+	/* look again inside the transaction: another trainer may have graded
+	 * it, or the attempt been set aside, since it was shown */
+	if (store_begin(st) != 0 ||
+	    store_answer_get(st, e->attempt, e->seq, answer_now, &now) != 0 ||
+	    store_attempt_get(st, e->attempt, &before) != 1) {
+		store_rollback(st);
+		step = STEP_FAIL;
+		goto out;
+	}
+	if (!now.found || (strcmp(before.state, "pending") != 0 &&
+			   strcmp(before.state, "final") != 0)) {
+		store_rollback(st);
+		error(_("attempt %lld is no longer open to grading (it is %s)"),
+		      (long long)e->attempt, before.state);
+		step = STEP_SKIP;
+		goto out;
+	}
 	sb_addf(&detail, "%s #%lld %s: ", e->quiz, (long long)e->attempt, e->question);
-	if (last.found)
-		sb_addf(&detail, "%g -> %g", last.points, points);
+	if (now.points >= 0)
+		sb_addf(&detail, "%g -> %g", now.points, points);
 	else
 		sb_addf(&detail, "- -> %g", points);
-	/* the log keeps the attempt's score before and after as well */
-	if (store_begin(st) != 0 || store_attempt_get(st, e->attempt, &before) != 1 ||
-	    store_answer_grade(st, e->attempt, e->seq, points, points >= q->points,
+	if (store_answer_grade(st, e->attempt, e->seq, points, points >= q->points,
 			       k->me.id, comment, kefu_clock(k)) != 0 ||
 	    store_attempt_get(st, e->attempt, &at) != 1) {
 		store_rollback(st);
@@ -275,7 +306,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	}
 	sb_addf(&detail, " (attempt %s %.1f%% -> %s %.1f%%)", before.state, before.percent,
 		at.state, at.percent);
-	if (store_event(st, k->me.id, last.found ? "regrade" : "grade", e->person,
+	if (store_event(st, k->me.id, now.points >= 0 ? "regrade" : "grade", e->person,
 			sb_str(&detail), kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
@@ -350,7 +381,7 @@ attempt_essays(struct kefu *k, const char *id_text, const char *only,
 	double id;
 	int rc = 1;
 
-	if (!text_number(id_text, &id) || id < 1 || id != floor(id)) {
+	if (!text_number(id_text, &id) || id < 1 || id > 1e15 || id != floor(id)) {
 		error(_("an attempt is a number, as 'kefu grade --list' and 'kefu report trainee' show"));
 		return 2;
 	}
@@ -406,6 +437,8 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	char *pos[2];
 	int npos, rc;
 
+	if (!kefu_may(k, "trainer", _("grade")))
+		return 1;
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
 		return rc;
 	if (format && !table_format_parse(format, &f)) {
@@ -414,8 +447,6 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	}
 	if ((list || format) && npos)
 		return cmd_usage(c);
-	if (!kefu_may(k, "trainer", _("grade")))
-		return 1;
 	kefu_content(k);
 	if (npos) {
 		if ((rc = attempt_essays(k, pos[0], npos > 1 ? pos[1] : NULL, &es)) != 0) {
@@ -440,9 +471,10 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 			own++;
 	if (es.n - own == 0) {
 		printf(_("No essay answers wait for you to grade.\n"));
-		if (own)
-			printf(_("%zu of your own answer%s wait%s for another trainer.\n"), own,
-			       PLURAL(own), own == 1 ? "s" : "");
+		if (own == 1)
+			printf(_("Your own answer waits for another trainer.\n"));
+		else if (own)
+			printf(_("%zu of your own answers wait for another trainer.\n"), own);
 		essays_free(&es);
 		return 0;
 	}

@@ -23,7 +23,8 @@ period_ok(const char *s)
 	size_t i, n = strlen(s);
 
 	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' || s[i] == '_' || s[i] == '.'))
 			return false;
 	return n > 0 && n <= 32;
 }
@@ -100,7 +101,7 @@ kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (period == NULL)
 		period = month;
 	if (!period_ok(period)) {
-		error(_("a period is a short name without spaces, such as %s"), month);
+		error(_("a period is up to 32 letters, digits, '-', '_' or '.', such as %s"), month);
 		return 1;
 	}
 	if (!figure(pos[2], &v)) {
@@ -110,6 +111,10 @@ kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
 		return 1;
 	rc = 1;
+	if (p.id == k->me.id) {
+		error(_("you cannot record your own KPI figures; another trainer must"));
+		goto out;
+	}
 	if ((kp = find_kpi(cu, pos[1], false)) == NULL)
 		goto out;
 	sb_addf(&sb, "%s %s %g", kp->id, period, v);
@@ -149,6 +154,7 @@ struct import {
 	struct fig *figs;
 	size_t nfigs, cap;
 	unsigned errors, rows;
+	bool bad_header;
 };
 
 static void
@@ -182,9 +188,13 @@ import_row(const struct csv_record *r, void *arg)
 		im->ncols = r->n;
 		im->cols = xcalloc(r->n, sizeof(*im->cols));
 		if (r->n < 3 || !header_is(r->fields[0], "login") ||
-		    !header_is(r->fields[1], "period"))
+		    !header_is(r->fields[1], "period")) {
 			import_error(im, r->line, 0,
 				     _("the first line must name the columns: login,period, then KPI ids"));
+			/* without it no row can be read */
+			im->bad_header = true;
+			return 0;
+		}
 		for (i = 2; i < r->n; i++) {
 			size_t j, kk;
 
@@ -193,6 +203,8 @@ import_row(const struct csv_record *r, void *arg)
 				    (im->cu->kpis[kk].title &&
 				     header_is(r->fields[i], im->cu->kpis[kk].title)))
 					im->cols[i] = &im->cu->kpis[kk];
+			if (im->cols[i] == NULL && r->fields[i][0] == '\0')
+				continue;	/* an empty heading: a column to ignore */
 			if (im->cols[i] == NULL) {
 				struct sb sb = SB_INIT;
 
@@ -210,6 +222,12 @@ import_row(const struct csv_record *r, void *arg)
 		}
 		return 0;
 	}
+	if (im->bad_header)
+		return 0;
+	for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
+		;
+	if (i == r->n)
+		return 0;	/* ",,," as spreadsheets save an empty row */
 	im->rows++;
 	if (r->n != im->ncols) {
 		import_error(im, r->line, 0, _("%zu fields where the header has %zu"), r->n,
@@ -243,8 +261,13 @@ import_row(const struct csv_record *r, void *arg)
 		person_clear(&p);
 		return 0;
 	}
+	if (p.id == im->k->me.id) {
+		import_error(im, r->line, 0, _("your own figures must be recorded by another trainer"));
+		person_clear(&p);
+		return 0;
+	}
 	if (!period_ok(r->fields[1])) {
-		import_error(im, r->line, 0, _("'period' must be a short name without spaces, such as 2026-10"));
+		import_error(im, r->line, 0, _("'period' must be up to 32 letters, digits, '-', '_' or '.', such as 2026-10"));
 		person_clear(&p);
 		return 0;
 	}
@@ -356,6 +379,8 @@ cmd_kpi(struct kefu *k, int argc, char **argv)
 {
 	const struct cmd *c = cmd_find("kpi");
 
+	if (!kefu_may(k, "trainer", _("record KPI figures")))
+		return 1;
 	if (argc < 2)
 		return cmd_usage(c);
 	if (strcmp(argv[1], "set") != 0 && strcmp(argv[1], "import") != 0) {
@@ -365,8 +390,6 @@ cmd_kpi(struct kefu *k, int argc, char **argv)
 			     _("it is set or import"));
 		return 2;
 	}
-	if (!kefu_may(k, "trainer", _("record KPI figures")))
-		return 1;
 	if (strcmp(argv[1], "set") == 0)
 		return kpi_set(k, c, argc - 1, argv + 1);
 	return kpi_import(k, c, argc - 1, argv + 1);

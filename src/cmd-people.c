@@ -134,7 +134,9 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (store_event(st, k->me.id, rc > 0 ? "person-return" : "person-add", id, role,
 			k->now) != 0)
 		goto fail;
+	/* someone who comes back starts the plan again from the new date */
 	if (cu && (store_enroll(st, id, cu->id, hired ? hired : today, k->now) < 0 ||
+		   (rc > 0 && store_enroll_start(st, id, cu->id, hired ? hired : today) != 0) ||
 		   store_event(st, k->me.id, "enroll", id, cu->id, k->now) != 0))
 		goto fail;
 	if (store_commit(st) != 0)
@@ -195,14 +197,14 @@ people_list(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	char *pos[1];
 	int npos, rc;
 
+	if (!kefu_may(k, "trainer", _("list people")))
+		return 1;
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 0, &npos)) != 0)
 		return rc;
 	if (!table_format_parse(format, &f)) {
 		error(_("--format is table, csv or json, not '%s'"), format);
 		return 2;
 	}
-	if (!kefu_may(k, "trainer", _("list people")))
-		return 1;
 	table_init(&t, "people", people_cols, ARRAY_SIZE(people_cols));
 	if (store_people(kefu_store(k), all, people_row, &t) != 0) {
 		table_free(&t);
@@ -298,6 +300,8 @@ cmd_people(struct kefu *k, int argc, char **argv)
 
 	if (strcmp(sub, "list") == 0)
 		return people_list(k, c, argc > 1 ? argc - 1 : argc, argc > 1 ? argv + 1 : argv);
+	if (!kefu_may(k, "manager", _("change people")))
+		return 1;
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "role") != 0 && strcmp(sub, "leave") != 0) {
 		static const char *const subs[] = { "add", "list", "role", "leave" };
 
@@ -305,8 +309,6 @@ cmd_people(struct kefu *k, int argc, char **argv)
 			     _("it is add, list, role or leave"));
 		return 2;
 	}
-	if (!kefu_may(k, "manager", _("change people")))
-		return 1;
 	if (strcmp(sub, "add") == 0)
 		return people_add(k, c, argc - 1, argv + 1);
 	return people_change(k, c, argc - 1, argv + 1, strcmp(sub, "leave") == 0);

@@ -360,7 +360,8 @@ write_whole(const char *path, const struct sb *data)
 	int fd, rc = -1;
 
 	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+	/* names and results: for the team, not the world */
+	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
 	if (fd < 0) {
 		error(_("cannot write '%s': %s"), path, strerror(errno));
 		sb_free(&tmp);
@@ -537,7 +538,7 @@ part_row(const struct store_row *r, void *arg)
 
 	for (i = 0; i < pr->m->nparts; i++)
 		if (strcmp(pr->m->parts[i].id, store_col_text(r, 0)) == 0 &&
-		    pr->m->parts[i].kind == PART_RATING && !store_col_null(r, 1)) {
+		    !store_col_null(r, 1)) {
 			pr->value[i] = store_col_real(r, 1);
 			pr->passed[i] = store_col_int(r, 2) != 0;
 		}
@@ -601,7 +602,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 	col_add(&c, "due", _("Due"));
 	for (i = 0; i < m->nparts; i++) {
 		col_add(&c, m->parts[i].id, m->parts[i].title ? m->parts[i].title : m->parts[i].id);
-		col_add2(&c, "", m->parts[i].id, "pass");
+		col_add2(&c, _("Pass"), m->parts[i].id, "pass");
 	}
 	col_add(&c, "outcome", _("Outcome"));
 	col_add(&c, "decided", _("Decided"));
@@ -633,11 +634,18 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 		for (i = 0; i < m->nparts; i++) {
 			const struct part *pt = &m->parts[i];
 
-			if (pt->kind == PART_QUIZ) {
+			/* a decision shows the figures it was made on */
+			if (d.id)
+				;
+			else if (pt->kind == PART_QUIZ) {
 				struct quiz_facts f;
 
-				if (store_quiz_facts(st, x->p.id, pt->ref, &f) != 0)
+				if (store_quiz_facts(st, x->p.id, pt->ref, &f) != 0) {
+					free(pr.value);
+					free(pr.passed);
+					decision_clear(&d);
 					goto out;
+				}
 				if (f.best >= 0) {
 					pr.value[i] = f.best;
 					pr.passed[i] = plan_part_passed(pt, f.best);
@@ -645,8 +653,12 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 			} else if (pt->kind == PART_KPI) {
 				struct kpi_latest kl = { false, 0 };
 
-				if (store_kpi_latest(st, x->p.id, pt->ref, kpi_latest_row, &kl) != 0)
+				if (store_kpi_latest(st, x->p.id, pt->ref, kpi_latest_row, &kl) != 0) {
+					free(pr.value);
+					free(pr.passed);
+					decision_clear(&d);
 					goto out;
+				}
 				if (kl.found) {
 					pr.value[i] = kl.v;
 					pr.passed[i] = plan_part_passed(pt, kl.v);
@@ -741,9 +753,9 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 	struct kpi_figures *figs = NULL;
 	struct table t;
 	char *period = NULL;
-	double *mean = NULL, *margin = NULL;
-	bool *lower = NULL, *elite = NULL;
-	size_t i, kk, n;
+	double *mean = NULL, *margin = NULL, *cv = NULL;
+	bool *lower = NULL, *elite = NULL, *ch = NULL;
+	size_t i, j, kk, n, nu = 0, *use = NULL;
 	int rc = 1;
 
 	if (cu->nkpis == 0) {
@@ -761,32 +773,49 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 	}
 	if (store_kpi_period(st, period, elite_row, &el) != 0)
 		goto out;
-	figs = xcalloc(el.n + 1, sizeof(*figs));
-	lower = xcalloc(cu->nkpis, sizeof(*lower));
-	mean = xcalloc(cu->nkpis, sizeof(*mean));
-	margin = xcalloc((el.n + 1) * cu->nkpis, sizeof(*margin));
-	elite = xcalloc(el.n + 1, sizeof(*elite));
+	/* a KPI nobody has a figure for in the period is left out, not
+	 * held against everyone */
+	use = xcalloc(cu->nkpis + 1, sizeof(*use));
 	for (kk = 0; kk < cu->nkpis; kk++)
-		lower[kk] = cu->kpis[kk].lower_better;
+		for (i = 0; i < el.n; i++)
+			if (el.v[i].has[kk]) {
+				use[nu++] = kk;
+				break;
+			}
+	figs = xcalloc(el.n + 1, sizeof(*figs));
+	lower = xcalloc(nu + 1, sizeof(*lower));
+	mean = xcalloc(nu + 1, sizeof(*mean));
+	margin = xcalloc((el.n + 1) * (nu + 1), sizeof(*margin));
+	elite = xcalloc(el.n + 1, sizeof(*elite));
+	cv = xcalloc((el.n + 1) * (nu + 1), sizeof(*cv));
+	ch = xcalloc((el.n + 1) * (nu + 1), sizeof(*ch));
+	for (j = 0; j < nu; j++)
+		lower[j] = cu->kpis[use[j]].lower_better;
 	for (i = 0; i < el.n; i++) {
-		figs[i].v = el.v[i].v;
-		figs[i].has = el.v[i].has;
+		for (j = 0; j < nu; j++) {
+			cv[i * nu + j] = el.v[i].v[use[j]];
+			ch[i * nu + j] = el.v[i].has[use[j]];
+		}
+		figs[i].v = &cv[i * nu];
+		figs[i].has = &ch[i * nu];
 	}
-	n = kpi_elite(cu->nkpis, lower, el.n, figs, mean, margin, elite);
+	n = kpi_elite(nu, lower, el.n, figs, mean, margin, elite);
 
 	col_add(&c, "row", _("Row"));
 	col_add(&c, "login", _("Login"));
 	col_add(&c, "name", _("Name"));
-	for (kk = 0; kk < cu->nkpis; kk++) {
-		col_add(&c, cu->kpis[kk].id, cu->kpis[kk].title ? cu->kpis[kk].title : cu->kpis[kk].id);
-		col_add2(&c, o->format == TABLE_TEXT ? "±" : "", cu->kpis[kk].id, "margin");
+	for (j = 0; j < nu; j++) {
+		const struct kpi *kp = &cu->kpis[use[j]];
+
+		col_add(&c, kp->id, kp->title ? kp->title : kp->id);
+		col_add2(&c, "±", kp->id, "margin");
 	}
 	table_init(&t, "elite", c.v, c.n);
 	table_text(&t, "mean");
 	table_null(&t);
 	table_text(&t, o->format == TABLE_TEXT ? _("team mean") : NULL);
-	for (kk = 0; kk < cu->nkpis; kk++) {
-		table_num(&t, mean[kk], 2);
+	for (j = 0; j < nu; j++) {
+		table_num(&t, mean[j], 2);
 		table_null(&t);
 	}
 	for (i = 0; i < el.n; i++) {
@@ -795,20 +824,29 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		table_text(&t, "elite");
 		table_text(&t, el.v[i].login);
 		table_text(&t, el.v[i].name);
-		for (kk = 0; kk < cu->nkpis; kk++) {
-			table_num(&t, el.v[i].v[kk], 2);
-			table_num(&t, margin[i * cu->nkpis + kk], 2);
+		for (j = 0; j < nu; j++) {
+			table_num(&t, cv[i * nu + j], 2);
+			table_num(&t, margin[i * nu + j], 2);
 		}
 	}
-	if (o->format == TABLE_TEXT)
-		printf(_("Period %s: %zu of %zu people beat the team mean on every KPI.\n\n"),
+	if (o->format == TABLE_TEXT) {
+		printf(_("Period %s: %zu of %zu people beat the team mean on every KPI.\n"),
 		       period, n, el.n);
+		for (kk = 0, j = 0; kk < cu->nkpis; kk++) {
+			if (j < nu && use[j] == kk) {
+				j++;
+				continue;
+			}
+			printf(_("No figures for %s in %s: left out.\n"), cu->kpis[kk].id, period);
+		}
+		printf("\n");
+	}
 	emit(&t, o);
 	if (o->format == TABLE_TEXT) {
 		printf(_("\n± is how far each figure is on the better side of the mean ("));
-		for (kk = 0; kk < cu->nkpis; kk++)
-			printf("%s%s %s", kk ? ", " : "", cu->kpis[kk].id,
-			       cu->kpis[kk].lower_better ? _("lower is better") :
+		for (j = 0; j < nu; j++)
+			printf("%s%s %s", j ? ", " : "", cu->kpis[use[j]].id,
+			       cu->kpis[use[j]].lower_better ? _("lower is better") :
 			       _("higher is better"));
 		printf(").\n");
 	}
@@ -823,6 +861,9 @@ out:
 	}
 	free(el.v);
 	free(figs);
+	free(use);
+	free(cv);
+	free(ch);
 	free(lower);
 	free(mean);
 	free(margin);
@@ -861,21 +902,25 @@ report_trainee(struct kefu *k, const char *login, const struct opts *o)
 	int rc;
 
 	kefu_me(k);
+	/* the role first: a trainee learns nothing of other logins */
+	if (strcmp(login, k->me.login) != 0 &&
+	    !kefu_may(k, "trainer", _("see someone else's record")))
+		return 1;
 	if (kefu_person(k, login, &p) != 1)
 		return 1;
-	if (p.id != k->me.id && !kefu_may(k, "trainer", _("see someone else's record"))) {
-		person_clear(&p);
-		return 1;
-	}
 	table_init(&t, "trainee", transcript_cols, ARRAY_SIZE(transcript_cols));
 	rc = store_transcript(kefu_store(k), p.id, transcript_row, &t) != 0;
 	if (rc == 0) {
 		if (o->format == TABLE_TEXT) {
 			struct sb sb = SB_INIT;
 
+			struct sb who = SB_INIT;
+
 			text_inert(&sb, p.name ? p.name : p.login, false);
-			printf(_("Record of %s (%s), hired %s\n\n"), sb_str(&sb), p.login,
+			text_inert(&who, p.login, false);
+			printf(_("Record of %s (%s), hired %s\n\n"), sb_str(&sb), sb_str(&who),
 			       p.hired ? p.hired : "-");
+			sb_free(&who);
 			sb_free(&sb);
 		}
 		emit(&t, o);

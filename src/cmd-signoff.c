@@ -43,13 +43,13 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 	size_t si, j;
 	int npos, rc = 1;
 
+	if (!kefu_may(k, "trainer", _("sign stages off")))
+		return 1;
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
 		return rc;
 	if (npos != 2)
 		return cmd_usage(c);
 	rc = 1;
-	if (!kefu_may(k, "trainer", _("sign stages off")))
-		return 1;
 	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
 		return 1;
 	st = kefu_store(k);
@@ -77,8 +77,12 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 	if (done.by) {
 		char day[17];
 
+		struct sb by = SB_INIT;
+
+		text_inert(&by, done.by, false);
 		printf(_("Stage %s of '%s' was signed off by %s on %s.\n"), sb_str(&title),
-		       sb_str(&who), done.by, date_format_time(done.at, day));
+		       sb_str(&who), sb_str(&by), date_format_time(done.at, day));
+		sb_free(&by);
 		rc = 0;
 		goto out;
 	}

@@ -150,7 +150,8 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 			comp_add(ct->curricula[i]->id);
 		break;
 	case ARG_PERSON:
-		if (shell_k->store)
+		/* logins are for trainers and managers to see */
+		if (shell_k->store && shell_k->me.role && strcmp(shell_k->me.role, "trainee") != 0)
 			store_logins(shell_k->store, comp_add_copy, NULL);
 		break;
 	case ARG_LESSON:

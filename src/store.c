@@ -203,6 +203,7 @@ enum stmt {
 	S_PEOPLE,
 	S_PERSON_BY_ID,
 	S_PERSON_ROLE,
+	S_ENROLL_START,
 	S_PERSON_ACTIVE,
 	S_PERSON_UPDATE,
 	S_ESSAYS_PENDING,
@@ -346,6 +347,8 @@ static const char *const sql[S_COUNT] = {
 	"  WHERE person_id = p.id ORDER BY touched DESC LIMIT 1)"
 	" WHERE ?1 OR p.active ORDER BY p.active DESC, p.login",
 	[S_PERSON_ROLE] = "UPDATE person SET role = ?2 WHERE id = ?1",
+	[S_ENROLL_START] =
+	"UPDATE enrollment SET started = ?3 WHERE person_id = ?1 AND curriculum = ?2",
 	[S_PERSON_ACTIVE] = "UPDATE person SET active = ?2 WHERE id = ?1",
 	[S_PERSON_UPDATE] =
 	"UPDATE person SET name = coalesce(?2, name), hired = coalesce(?3, hired)"
@@ -404,7 +407,8 @@ static const char *const sql[S_COUNT] = {
 	" WHERE a.enrollment_id = ?1 AND a.assessment = ?2"
 	" ORDER BY a.decided DESC, a.id DESC LIMIT 1",
 	[S_ASSESSMENT_PARTS] =
-	"SELECT part, value, passed, note FROM assessment_part WHERE assessment_id = ?1",
+	"SELECT part, value, passed, note FROM assessment_part WHERE assessment_id = ?1"
+	" ORDER BY rowid",
 	[S_STAGE_DUE] =
 	"INSERT INTO stage_progress (enrollment_id, stage, due) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (enrollment_id, stage) DO UPDATE SET due = excluded.due",
@@ -424,37 +428,37 @@ static const char *const sql[S_COUNT] = {
 	" JOIN person p ON p.id = k.person_id"
 	" WHERE k.period = ?1 AND p.active ORDER BY p.login, k.kpi",
 	[S_KPI_LAST_PERIOD] = "SELECT max(period) FROM kpi_figure",
-	[S_TRANSCRIPT] =	/* at, kind, item, result, by, note */
-	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL FROM lesson_read"
+	[S_TRANSCRIPT] =	/* at, kind, item, result, by, note, rank */
+	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL, 0 FROM lesson_read"
 	" WHERE person_id = ?1"
-	" UNION ALL SELECT started, 'quiz-start', quiz, NULL, NULL, NULL"
+	" UNION ALL SELECT started, 'quiz-start', quiz || ' #' || id, NULL, NULL, NULL, 1"
 	" FROM quiz_attempt WHERE person_id = ?1"
-	" UNION ALL SELECT finished, 'quiz-' || state, quiz,"
-	"  printf('%.1f%% (%g/%g)', percent, points, max_points), NULL, NULL"
+	" UNION ALL SELECT finished, 'quiz-' || state, quiz || ' #' || id,"
+	"  printf('%.1f%% (%g/%g)', percent, points, max_points), NULL, NULL, 2"
 	" FROM quiz_attempt WHERE person_id = ?1 AND finished IS NOT NULL"
 	" UNION ALL SELECT at, 'drill', drill,"
 	"  printf('%.0f %s %.0f%%%s', net_speed, CASE unit WHEN 'wpm' THEN 'WPM' ELSE '字/分' END,"
-	"  accuracy, CASE WHEN timed THEN '' ELSE ' (piped)' END), NULL, NULL"
+	"  accuracy, CASE WHEN timed THEN '' ELSE ' (piped)' END), NULL, NULL, 3"
 	" FROM drill_result WHERE person_id = ?1"
-	" UNION ALL SELECT g.graded, 'grading', a.quiz || ' ' || ans.question,"
-	"  printf('%g', g.points), gp.login, g.comment"
+	" UNION ALL SELECT g.graded, 'grading', a.quiz || ' #' || a.id || ' ' || ans.question,"
+	"  printf('%g', g.points), gp.login, g.comment, 4"
 	" FROM grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
 	" JOIN quiz_answer ans ON ans.attempt_id = g.attempt_id AND ans.seq = g.seq"
 	" JOIN person gp ON gp.id = g.grader_id WHERE a.person_id = ?1"
+	" UNION ALL SELECT k.recorded, 'kpi', k.kpi || ' ' || k.period, printf('%g', k.value),"
+	"  rp.login, NULL, 5 FROM kpi_figure k JOIN person rp ON rp.id = k.recorded_by"
+	" WHERE k.person_id = ?1"
 	" UNION ALL SELECT s.decided, 'assessment', s.assessment,"
-	"  s.outcome || coalesce(' → ' || s.new_due, ''), dp.login, s.reason"
+	"  s.outcome || coalesce(' → ' || s.new_due, ''), dp.login, s.reason, 6"
 	" FROM assessment s JOIN enrollment e ON e.id = s.enrollment_id"
 	" JOIN person dp ON dp.id = s.decided_by WHERE e.person_id = ?1"
-	" UNION ALL SELECT s.signed, 'signoff', s.stage, NULL, sp.login, s.note"
+	" UNION ALL SELECT s.signed, 'signoff', s.stage, NULL, sp.login, s.note, 7"
 	" FROM signoff s JOIN enrollment e ON e.id = s.enrollment_id"
 	" JOIN person sp ON sp.id = s.signer_id WHERE e.person_id = ?1"
-	" UNION ALL SELECT k.recorded, 'kpi', k.kpi || ' ' || k.period, printf('%g', k.value),"
-	"  rp.login, NULL FROM kpi_figure k JOIN person rp ON rp.id = k.recorded_by"
-	" WHERE k.person_id = ?1"
-	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL"
+	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL, 8"
 	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
-	" ORDER BY 1, 2",
+	" ORDER BY 1, 7",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -1399,6 +1403,14 @@ int
 store_person_role(struct store *st, int64_t id, const char *role)
 {
 	return change(st, S_PERSON_ROLE, _("cannot change a role"), "it", id, role);
+}
+
+int
+store_enroll_start(struct store *st, int64_t person_id, const char *curriculum,
+		   const char *started)
+{
+	return change(st, S_ENROLL_START, _("cannot enroll"), "itt", person_id,
+		      curriculum, started);
 }
 
 int

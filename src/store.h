@@ -85,7 +85,7 @@ int store_schema_version(void);
 
 int store_begin(struct store *);	/* BEGIN IMMEDIATE */
 /* One snapshot for many reads (a report): cheaper than a transaction
- * per statement, and consistent. End it with store_commit(). */
+ * per statement, and consistent. End it with store_rollback(). */
 int store_begin_read(struct store *);
 int store_commit(struct store *);
 void store_rollback(struct store *);
@@ -197,6 +197,9 @@ bool store_col_null(const struct store_row *, int col);
  * role, hired, active, enrollment id, curriculum, started. */
 int store_people(struct store *, bool everyone, store_row_fn *, void *);
 int store_person_role(struct store *, int64_t id, const char *role);
+/* Moves the start of an enrollment (someone coming back). */
+int store_enroll_start(struct store *, int64_t person_id, const char *curriculum,
+		       const char *started);
 int store_person_active(struct store *, int64_t id, bool active);
 /* Sets name and hire date; NULL keeps what is there. */
 int store_person_update(struct store *, int64_t id, const char *name,

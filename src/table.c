@@ -158,7 +158,7 @@ csv_field(struct sb *sb, const char *s)
 	bool quote;
 
 	/* a spreadsheet runs text that starts like a formula: keep it text */
-	if (strchr("=+-@", s[0]) && s[0])
+	if (s[0] && strchr("=+-@\t\r", s[0]))
 		sb_addc(&tmp, '\'');
 	text_inert(&tmp, s, true);
 	p = sb_str(&tmp);

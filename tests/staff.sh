@@ -64,15 +64,27 @@ as $A people add $P-x --role trainee > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "a trainee added someone"
 grep -q "only managers can change people; you ('$A') are a trainee" "$T/err" || fail "$(cat "$T/err")"
 as $TR people role $A manager > /dev/null 2> "$T/err" && fail "a trainer changed a role"
-for cmd in "grade" "signoff $B intro" "assess $B" "kpi set $B conv 30" "report stages" "report trainee $B" "people list"; do
+for cmd in "grade" "signoff $B intro" "assess $B" "assess" "kpi set $B conv 30" "kpi" "report stages" "report trainee $B" "report trainee $TR" "people list"; do
 	# shellcheck disable=SC2086
 	as $A $cmd > "$T/out" 2> "$T/err" < /dev/null
 	[ $? -eq 1 ] || fail "trainee ran '$cmd' (status $?)"
 	grep -q "only trainers and managers can" "$T/err" || fail "'$cmd': $(cat "$T/err")"
+	grep -q "did you mean" "$T/err" && fail "'$cmd' told a trainee about other logins"
 done
+as $A people bogus > /dev/null 2> "$T/err"
+[ $? -eq 1 ] && grep -q "only managers can change people" "$T/err" || fail "people bogus: $(cat "$T/err")"
 [ "$(sql "SELECT count(*) FROM person WHERE login = '$P-x'")" = 0 ] || fail "refused add wrote a row"
 as $A report trainee $A > /dev/null || fail "a trainee cannot see their own record"
-ok "every trainer and manager command refuses a trainee with status 1; a trainee sees their own record"
+ok "every trainer and manager command refuses a trainee first, with status 1; a trainee sees their own record"
+
+# someone who left and comes back starts again from the new hire date
+me people add $P-z --role trainee --hired 2026-06-01 > /dev/null && me people leave $P-z > /dev/null &&
+	me people add $P-z --role trainee --hired 2026-11-02 > "$T/out" || fail "leave and come back"
+grep -q "is back, as a trainee" "$T/out" || fail "$(cat "$T/out")"
+[ "$(sql "SELECT started FROM enrollment e JOIN person p ON p.id = e.person_id WHERE login = '$P-z'")" = 2026-11-02 ] ||
+	fail "came back with the old start date"
+me people leave $P-z > /dev/null
+ok "someone who comes back is enrolled again from the new hire date"
 
 as $D plan > "$T/out" 2> "$T/err" </dev/null
 [ $? -eq 1 ] || fail "unknown login"
@@ -162,6 +174,8 @@ grep -q "Stopped: nothing was recorded" "$T/out" || fail "$(cat "$T/out")"
 ok "an assessment stopped half-way records nothing"
 
 printf '\n25\n5\n\npass\n转正\n' | as $TR assess $A > "$T/out" 2>&1 || fail "assess pass: $(cat "$T/out")"
+printf '\n\n1\n\nfail\nx\n' | as $TR2 assess $A probation-review > "$T/out2" 2>&1 && fail "a pass was assessed again"
+grep -q "has already passed probation-review" "$T/out2" || fail "$(cat "$T/out2")"
 grep -q "All 4 parts met" "$T/out" || fail "parts: $(cat "$T/out")"
 grep -q "Stage 2 上岗检测 is complete for $A" "$T/out" || fail "pass did not complete: $(cat "$T/out")"
 [ "$(sql "SELECT value FROM kpi_figure k JOIN person p ON p.id = k.person_id WHERE login = '$A' AND kpi = 'resp' ORDER BY period DESC LIMIT 1")" = 25.0 ] ||
@@ -227,10 +241,17 @@ $B,2026-10,10,50,80
 $C,2026-10,26,28,130
 $TR,2026-10,"22",35,120
 CSV
-as $TR kpi import "$T/kpi.csv" > "$T/out" 2>&1 || fail "import: $(cat "$T/out")"
+as $TR2 kpi import "$T/kpi.csv" > "$T/out" 2>&1 || fail "import: $(cat "$T/out")"
 grep -q "Imported 12 figures from 4 rows" "$T/out" || fail "$(cat "$T/out")"
 printf 'login,period,conv,resp,aov\n%s,2026-09,x,20,1\nnobody,2026-09,1,2,3\n%s,2026-09,1,2\n%s,2026 09,1,2,3\n' $A $B $B > "$T/bad.csv"
 n=$(sql "SELECT count(*) FROM kpi_figure")
+printf 'login\n%s\n' $A > "$T/short.csv"
+as $TR kpi import "$T/short.csv" > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "short.csv:1: the first line must name the columns" "$T/err" ||
+	fail "a one-column file: $(cat "$T/err")"
+printf 'login,period,conv\n%s,2026-10,50\n' $TR > "$T/self.csv"
+as $TR kpi import "$T/self.csv" > /dev/null 2> "$T/err" && fail "a trainer imported their own figure"
+grep -q "self.csv:2: your own figures must be recorded by another trainer" "$T/err" || fail "$(cat "$T/err")"
 as $TR kpi import "$T/bad.csv" > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "bad import accepted"
 grep -q "bad.csv:2: column 3 (conv): 'x' is not a number" "$T/err" &&
@@ -259,9 +280,11 @@ as $TR kpi set $C resp 36 --period 2026-10 > /dev/null || fail "kpi set"
 as $TR report elite --period 2026-10 --format json | jq -e --arg a $A '[.rows[] | select(.row == "elite") | .login] == [$a]' > /dev/null ||
 	fail "a slower response (lower is better) still elite"
 # without --period: the latest period, 2026-11, from the assessments;
-# nobody has an aov figure then, so nobody beats every mean
+# nobody has an aov figure then, so aov is left out rather than held
+# against everyone: alice (25%, 25 s) beats bob (10%, 50 s)
 as $TR report elite > "$T/out" || fail "elite table"
-grep -q "^Period 2026-11: 0 of 2 people beat the team mean on every KPI" "$T/out" || fail "latest period: $(cat "$T/out")"
+grep -q "^Period 2026-11: 1 of 2 people beat the team mean on every KPI" "$T/out" &&
+	grep -q "^No figures for aov in 2026-11: left out" "$T/out" || fail "latest period: $(cat "$T/out")"
 ok "report elite: team means, and who beats each in its direction, with margins"
 
 echo "$passed passed, 0 failed"

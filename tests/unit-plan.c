@@ -177,6 +177,57 @@ test_due_dates(void **state)
 	assert_int_equal(plan_due(&cu, 2, 1000), -1);	/* stage 3 has no days */
 }
 
+/* An extension moves its stage and every later one by as much. */
+static void
+test_extension_moves_later_stages(void **state)
+{
+	long moved[3] = { -1, -1, -1 }, due[3];
+	struct stage four[4];
+	struct curriculum c4;
+
+	(void)state;
+	plan_dues(&cu, 100, NULL, due);
+	assert_int_equal(due[0], 115);
+	assert_int_equal(due[1], 160);
+	assert_int_equal(due[2], -1);	/* no planned days */
+	moved[0] = 120;			/* stage one extended by 5 days */
+	plan_dues(&cu, 100, moved, due);
+	assert_int_equal(due[0], 120);
+	assert_int_equal(due[1], 165);
+	/* a stage with a fixed date after one without days */
+	memcpy(four, stages, sizeof(stages));
+	four[3] = stages[0];
+	c4 = cu;
+	c4.stages = four;
+	c4.nstages = 4;
+	{
+		long m4[4] = { -1, 150, -1, -1 }, d4[4];
+
+		plan_dues(&c4, 100, m4, d4);
+		assert_int_equal(d4[0], 115);
+		assert_int_equal(d4[1], 150);	/* moved 10 days earlier */
+		assert_int_equal(d4[2], -1);
+		assert_int_equal(d4[3], -1);	/* after a stage without days */
+	}
+}
+
+static void
+test_part_thresholds(void **state)
+{
+	struct part q = { .kind = PART_QUIZ, .min = 80, .has_min = true };
+	struct part hi = { .kind = PART_KPI, .min = 20, .has_min = true };
+	struct part lo = { .kind = PART_KPI, .max = 30, .has_max = true };
+
+	(void)state;
+	assert_true(plan_part_passed(&q, 80));
+	assert_false(plan_part_passed(&q, 79.99));
+	assert_true(plan_part_passed(&hi, 20));
+	assert_false(plan_part_passed(&hi, 19.5));
+	assert_true(plan_part_passed(&lo, 30));
+	assert_true(plan_part_passed(&lo, 12));
+	assert_false(plan_part_passed(&lo, 30.5));
+}
+
 int
 main(void)
 {
@@ -188,6 +239,8 @@ main(void)
 		cmocka_unit_test_setup(test_drill_gate, setup),
 		cmocka_unit_test_setup(test_needs_in_words, setup),
 		cmocka_unit_test_setup(test_due_dates, setup),
+		cmocka_unit_test_setup(test_extension_moves_later_stages, setup),
+		cmocka_unit_test_setup(test_part_thresholds, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
