@@ -149,7 +149,8 @@ void
 sb_add(struct sb *sb, const char *s, size_t n)
 {
 	sb_grow(sb, n);
-	memcpy(sb->buf + sb->len, s, n);
+	if (n)	/* s may be NULL then: an empty buffer's */
+		memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
