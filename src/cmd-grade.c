@@ -86,7 +86,6 @@ static int
 list_queue(const struct essays *es, enum table_format f)
 {
 	struct table t;
-	struct sb sb = SB_INIT;
 	size_t i;
 
 	table_init(&t, "grading-queue", queue_cols, ARRAY_SIZE(queue_cols));
@@ -101,11 +100,9 @@ list_queue(const struct essays *es, enum table_format f)
 		table_text(&t, date_format_time(es->v[i].answered, when));
 	}
 	if (es->n == 0 && f == TABLE_TEXT)
-		sb_adds(&sb, _("No essay answers wait for grading.\n"));
+		printf(_("No essay answers wait for grading.\n"));
 	else
-		table_write(&sb, &t, f, false);
-	fputs(sb_str(&sb), stdout);
-	sb_free(&sb);
+		cmd_print_table(&t, f, false);
 	table_free(&t);
 	return 0;
 }
@@ -441,10 +438,8 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 		return 1;
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
 		return rc;
-	if (format && !table_format_parse(format, &f)) {
-		error(_("--format is table, csv or json, not '%s'"), format);
-		return 2;
-	}
+	if ((rc = cmd_format(format, &f)) != 0)
+		return rc;
 	if ((list || format) && npos)
 		return cmd_usage(c);
 	kefu_content(k);

@@ -185,7 +185,7 @@ people_row(const struct store_row *r, void *arg)
 static int
 people_list(struct kefu *k, const struct cmd *c, int argc, char **argv)
 {
-	const char *format = "table";
+	const char *format = NULL;
 	bool all = false;
 	const struct cmd_opt opts[] = {
 		{ "--all", NULL, &all }, { "--format", &format, NULL },
@@ -193,7 +193,6 @@ people_list(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	};
 	enum table_format f;
 	struct table t;
-	struct sb sb = SB_INIT;
 	char *pos[1];
 	int npos, rc;
 
@@ -201,18 +200,14 @@ people_list(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		return 1;
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 0, &npos)) != 0)
 		return rc;
-	if (!table_format_parse(format, &f)) {
-		error(_("--format is table, csv or json, not '%s'"), format);
-		return 2;
-	}
+	if ((rc = cmd_format(format, &f)) != 0)
+		return rc;
 	table_init(&t, "people", people_cols, ARRAY_SIZE(people_cols));
 	if (store_people(kefu_store(k), all, people_row, &t) != 0) {
 		table_free(&t);
 		return 1;
 	}
-	table_write(&sb, &t, f, false);
-	fputs(sb_str(&sb), stdout);
-	sb_free(&sb);
+	cmd_print_table(&t, f, false);
 	table_free(&t);
 	return 0;
 }

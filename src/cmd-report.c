@@ -129,17 +129,6 @@ add_moment(struct table *t, long long at)
 		add_day(t, date_of((time_t)at));
 }
 
-static int
-emit(const struct table *t, const struct opts *o)
-{
-	struct sb sb = SB_INIT;
-
-	table_write(&sb, t, o->format, o->bom);
-	fputs(sb_str(&sb), stdout);
-	sb_free(&sb);
-	return 0;
-}
-
 /* Columns built at run time live in an arena with their names. */
 struct cols {
 	struct column *v;
@@ -415,7 +404,7 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		if (o->format == TABLE_TEXT && rs.n == 0)
 			printf(_("No active trainees in %s.\n"), cu->id);
 		else
-			emit(&t, o);
+			cmd_print_table(&t, o->format, o->bom);
 		if (o->format == TABLE_TEXT && rs.n) {
 			size_t i;
 
@@ -487,7 +476,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("Nobody is past a due date.\n"));
 	else
-		emit(&t, o);
+		cmd_print_table(&t, o->format, o->bom);
 	table_free(&t);
 	rows_free(&rs);
 	return 0;
@@ -682,7 +671,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 	if (o->format == TABLE_TEXT && t.nrows == 0)
 		printf(_("Nobody is in stage %zu (%s).\n"), si + 1, cu->stages[si].id);
 	else
-		emit(&t, o);
+		cmd_print_table(&t, o->format, o->bom);
 	rc = 0;
 out:
 	table_free(&t);
@@ -841,7 +830,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		}
 		printf("\n");
 	}
-	emit(&t, o);
+	cmd_print_table(&t, o->format, o->bom);
 	if (o->format == TABLE_TEXT) {
 		printf(_("\n± is how far each figure is on the better side of the mean ("));
 		for (j = 0; j < nu; j++)
@@ -923,7 +912,7 @@ report_trainee(struct kefu *k, const char *login, const struct opts *o)
 			sb_free(&who);
 			sb_free(&sb);
 		}
-		emit(&t, o);
+		cmd_print_table(&t, o->format, o->bom);
 	}
 	table_free(&t);
 	person_clear(&p);
@@ -960,10 +949,8 @@ cmd_report(struct kefu *k, int argc, char **argv)
 			     _("see 'kefu help report'"));
 		return 2;
 	}
-	if (format && !table_format_parse(format, &o.format)) {
-		error(_("--format is table, csv or json, not '%s'"), format);
-		return 2;
-	}
+	if ((rc = cmd_format(format, &o.format)) != 0)
+		return rc;
 	if ((npos == 2) != (i == 1) || (o.html && i != 0) || (o.html && format) ||
 	    (o.period && i != 4) || (o.stage && i != 3))
 		return cmd_usage(c);

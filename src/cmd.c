@@ -316,3 +316,24 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 	}
 	return 0;
 }
+
+int
+cmd_format(const char *s, enum table_format *f)
+{
+	*f = TABLE_TEXT;
+	if (s && !table_format_parse(s, f)) {
+		error(_("--format is table, csv or json, not '%s'"), s);
+		return 2;
+	}
+	return 0;
+}
+
+void
+cmd_print_table(const struct table *t, enum table_format f, bool bom)
+{
+	struct sb sb = SB_INIT;
+
+	table_write(&sb, t, f, bom);
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}

@@ -19,6 +19,7 @@
 #include "content.h"
 #include "plan.h"
 #include "store.h"
+#include "table.h"
 #include "util.h"
 
 struct kefu {
@@ -73,6 +74,10 @@ struct cmd_opt {
  * error. "--" ends the options. */
 int cmd_parse(const struct cmd *, int argc, char **argv,
 	      const struct cmd_opt *opts, char **pos, int maxpos, int *npos);
+/* Reads a --format value (NULL: a table); 2 after saying what is wrong. */
+int cmd_format(const char *, enum table_format *);
+/* Writes a report table to standard output. */
+void cmd_print_table(const struct table *, enum table_format, bool bom);
 
 /* Where one person stands in their curriculum. */
 struct standing {
