@@ -1338,27 +1338,18 @@ offset_pos(const char *buf, size_t off, int *line, int *col)
 	}
 }
 
-static int load_file_held(struct content *, const char *, struct diag *);
-
+/* Checks the bytes of one file and loads the quiz, drill or curriculum
+ * in it; the caller holds the diag. */
 static int
-load_file(struct content *c, const char *path, struct diag *d)
-{
-	int rc = load_file_held(c, path, d);
-
-	diag_flush(d);
-	return rc;
-}
-
-static int
-load_file_held(struct content *c, const char *path, struct diag *d)
+load_bytes(struct content *c, const char *path, const char *buf, size_t len,
+	   struct diag *d)
 {
 	static const char *const tops[] = { "quiz", "drill", "curriculum" };
 	struct arena *tmp;
 	struct ld l;
 	struct ynode *root;
-	const char *why;
-	char *buf;
-	size_t len, bad, i;
+	const char *nul;
+	size_t bad, i;
 	bool empty;
 	int found = -1, count = 0;
 
@@ -1367,35 +1358,23 @@ load_file_held(struct content *c, const char *path, struct diag *d)
 	l.file = arena_strdup(c->arena, path);
 	l.errors_at_start = d->errors;
 	c->nfiles++;
-	diag_hold(d);
-	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
-		if (strcmp(why, _("file too large")) == 0)
-			diag_at(d, path, 0, 0, _("file too large (over %u MiB); split it into several files"),
-				YDOC_MAX_BYTES >> 20);
-		else
-			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
-		return -1;
-	}
 	if (!text_valid(buf, len, &bad)) {
 		int line, col;
 
 		offset_pos(buf, bad, &line, &col);
 		diag_at(d, path, line, col, _("invalid UTF-8 (byte 0x%02x): save the file as UTF-8"),
 			(unsigned char)buf[bad]);
-		free(buf);
 		return -1;
 	}
-	if (memchr(buf, '\0', len)) {
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
 		int line, col;
 
-		offset_pos(buf, (size_t)((char *)memchr(buf, '\0', len) - buf), &line, &col);
+		offset_pos(buf, (size_t)(nul - buf), &line, &col);
 		diag_at(d, path, line, col, _("a NUL byte: this is not a text file"));
-		free(buf);
 		return -1;
 	}
 	tmp = arena_new();
 	root = ydoc_parse(tmp, l.file, buf, len, d, &empty);
-	free(buf);
 	if (root == NULL) {
 		if (empty)
 			diag_at(d, path, 0, 0, _("empty file: expected a 'quiz', 'drill' or 'curriculum' mapping"));
@@ -1432,6 +1411,55 @@ load_file_held(struct content *c, const char *path, struct diag *d)
 		load_curriculum(&l, root);
 	arena_free(tmp);
 	return d->errors == l.errors_at_start ? 0 : -1;
+}
+
+static void
+too_large(struct diag *d, const char *name)
+{
+	diag_at(d, name, 0, 0, _("file too large (over %u MiB); split it into several files"),
+		YDOC_MAX_BYTES >> 20);
+}
+
+/* Reads one file and loads it, its messages in position order. */
+static int
+load_file(struct content *c, const char *path, struct diag *d)
+{
+	const char *why;
+	char *buf;
+	size_t len;
+	int rc;
+
+	diag_hold(d);
+	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
+		c->nfiles++;
+		if (strcmp(why, _("file too large")) == 0)
+			too_large(d, path);
+		else
+			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
+		rc = -1;
+	} else {
+		rc = load_bytes(c, path, buf, len, d);
+		free(buf);
+	}
+	diag_flush(d);
+	return rc;
+}
+
+int
+content_load_buffer(struct content *c, const char *name, const char *buf,
+		    size_t len, struct diag *d)
+{
+	int rc;
+
+	diag_hold(d);
+	if (len > YDOC_MAX_BYTES) {
+		c->nfiles++;
+		too_large(d, name);
+		rc = -1;
+	} else
+		rc = load_bytes(c, name, buf, len, d);
+	diag_flush(d);
+	return rc;
 }
 
 static bool
