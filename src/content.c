@@ -1477,30 +1477,60 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The directories one load has entered, so links are followed without
+ * reading a directory twice or going round a loop for ever. */
+struct dirseen {
+	struct {
+		dev_t dev;
+		ino_t ino;
+		const char *path;	/* NULL once the directory is done */
+	} *dirs;
+	size_t n;
+};
+
 /* Collects YAML files below dir, skipping hidden entries. */
 static void
-collect(const char *dir, int depth, char ***files, size_t *n, struct diag *d)
+collect(const char *dir, int depth, struct dirseen *seen, char ***files,
+	size_t *n, struct diag *d)
 {
 	struct dirent *de;
+	struct stat st;
+	size_t me, i;
 	DIR *dp;
 
 	if (depth > 16) {
 		diag_at(d, dir, 0, 0, _("directories nested too deep"));
 		return;
 	}
+	if (stat(dir, &st) != 0) {
+		diag_at(d, dir, 0, 0, _("cannot read directory: %s"), strerror(errno));
+		return;
+	}
+	for (i = 0; i < seen->n; i++) {
+		if (seen->dirs[i].dev != st.st_dev || seen->dirs[i].ino != st.st_ino)
+			continue;
+		if (seen->dirs[i].path)
+			diag_at(d, dir, 0, 0, _("a link loops back to '%s'; remove the link"),
+				seen->dirs[i].path);
+		return;	/* else reached by another link and read already */
+	}
 	if ((dp = opendir(dir)) == NULL) {
 		diag_at(d, dir, 0, 0, _("cannot read directory: %s"), strerror(errno));
 		return;
 	}
+	me = seen->n++;
+	seen->dirs = xreallocarray(seen->dirs, seen->n, sizeof(*seen->dirs));
+	seen->dirs[me].dev = st.st_dev;
+	seen->dirs[me].ino = st.st_ino;
+	seen->dirs[me].path = dir;
 	while ((de = readdir(dp)) != NULL) {
-		struct stat st;
 		char *path;
 
 		if (de->d_name[0] == '.')
 			continue;
 		path = path_join(dir, de->d_name);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			collect(path, depth + 1, files, n, d);
+			collect(path, depth + 1, seen, files, n, d);
 			free(path);
 		} else if (is_yaml_name(de->d_name)) {
 			*files = xreallocarray(*files, *n + 1, sizeof(**files));
@@ -1509,16 +1539,19 @@ collect(const char *dir, int depth, char ***files, size_t *n, struct diag *d)
 			free(path);
 	}
 	closedir(dp);
+	seen->dirs[me].path = NULL;
 }
 
 static int
 load_dir(struct content *c, const char *dir, struct diag *d)
 {
+	struct dirseen seen = { NULL, 0 };
 	char **files = NULL;
 	size_t n = 0, i;
 	unsigned before = d->errors;
 
-	collect(dir, 0, &files, &n, d);
+	collect(dir, 0, &seen, &files, &n, d);
+	free(seen.dirs);
 	if (n > 1)
 		qsort(files, n, sizeof(*files), cmp_str);
 	for (i = 0; i < n; i++) {
