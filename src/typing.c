@@ -120,6 +120,31 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 }
 
 void
+typing_paint(struct sb *sb, const struct typing_rec *r, const char *target)
+{
+	size_t i = 0, n = strlen(target), pos = 0;
+	int state = 0;	/* 0 plain, 1 green, 2 red */
+
+	while (pos < n) {
+		int32_t cp;
+		size_t k = text_decode(target + pos, n - pos, &cp);
+		int want = i >= r->ncur ? 0 : typing_rec_right(r, i) ? 1 : 2;
+
+		if (k == 0)
+			k = 1;
+		if (want != state) {
+			sb_adds(sb, want == 1 ? "\033[0;32m" :
+				want == 2 ? "\033[0;31;4m" : "\033[0m");
+			state = want;
+		}
+		sb_add(sb, target + pos, k);
+		pos += k;
+		i++;
+	}
+	sb_adds(sb, "\033[0m");
+}
+
+void
 typing_rec_time(struct typing_rec *r, double t)
 {
 	if (r->first < 0) {

@@ -49,6 +49,9 @@ void typing_rec_time(struct typing_rec *, double t);
 void typing_rec_free(struct typing_rec *);
 /* Whether character i of the line as typed matches the target there. */
 bool typing_rec_right(const struct typing_rec *, size_t i);
+/* Appends target with colour escapes: green where the line as typed is
+ * right, red and underlined where it is wrong, plain past its end. */
+void typing_paint(struct sb *, const struct typing_rec *, const char *target);
 
 /* Aligns typed against target by edit distance, so one character left
  * out does not make the rest wrong. Sets the characters that match and
