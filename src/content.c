@@ -60,12 +60,32 @@ idset_free(struct idset *set)
 	set->arena = NULL;
 }
 
+/* Past this many errors in one file the rest are not reported: a file
+ * that is wrong throughout would otherwise print (and hold) one message
+ * per line. */
+#define CONTENT_MAX_ERRORS 100
+
+/* True once this file's errors are past reporting. */
+static bool
+silenced(const struct ld *l)
+{
+	return l->d->errors - l->errors_at_start > CONTENT_MAX_ERRORS;
+}
+
 static PRINTF(3, 4) void
 err(struct ld *l, const struct ynode *n, const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
+	unsigned had = l->d->errors - l->errors_at_start;
 	va_list ap;
 
+	if (silenced(l))
+		return;
+	if (had == CONTENT_MAX_ERRORS) {
+		diag_at(l->d, l->file, 0, 0, _("more than %d errors; the rest of this file is not reported"),
+			CONTENT_MAX_ERRORS);
+		return;
+	}
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
@@ -131,17 +151,21 @@ dup_error(struct ld *l, const struct ynode *n, const char *what,
 
 /* ---- reading mappings ---- */
 
+/* Whether k is the key named key; the first byte settles most. */
+static inline bool
+key_is(const struct ynode *k, const char *key)
+{
+	return k->type == Y_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0;
+}
+
 static const struct ynode *
 map_get(const struct ynode *map, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < map->n; i++) {
-		const struct ynode *k = map->items[2 * i];
-
-		if (k->type == Y_SCALAR && strcmp(k->str, key) == 0)
+	for (i = 0; i < map->n; i++)
+		if (key_is(map->items[2 * i], key))
 			return map->items[2 * i + 1];
-	}
 	return NULL;
 }
 
@@ -150,12 +174,9 @@ map_key_node(const struct ynode *map, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < map->n; i++) {
-		const struct ynode *k = map->items[2 * i];
-
-		if (k->type == Y_SCALAR && strcmp(k->str, key) == 0)
-			return k;
-	}
+	for (i = 0; i < map->n; i++)
+		if (key_is(map->items[2 * i], key))
+			return map->items[2 * i];
 	return NULL;
 }
 
@@ -174,10 +195,14 @@ static void
 check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 	   size_t nallowed, const char *what)
 {
+	/* a few keys are compared pairwise; a hostile mapping with
+	 * thousands goes through a hash, or this would be quadratic */
+	struct strmap seen = STRMAP_INIT;
+	bool hashed = map->n > 16;
 	size_t i, j, k;
 
 	for (i = 0; i < map->n; i++) {
-		const struct ynode *key = map->items[2 * i];
+		const struct ynode *key = map->items[2 * i], *prev = NULL;
 		const char *sug;
 		bool known = false;
 
@@ -186,22 +211,20 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 			    ydoc_type_name(key));
 			continue;
 		}
-		for (j = 0; j < i; j++) {
-			const struct ynode *prev = map->items[2 * j];
-
-			if (prev->type == Y_SCALAR && strcmp(prev->str, key->str) == 0) {
-				err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
-				    shown(l, key->str), what, prev->line);
-				break;
-			}
+		if (hashed)
+			prev = strmap_add(&seen, key->str, (void *)key);
+		for (j = 0; !hashed && j < i && prev == NULL; j++)
+			if (key_is(map->items[2 * j], key->str))
+				prev = map->items[2 * j];
+		if (prev) {
+			err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
+			    shown(l, key->str), what, prev->line);
+			continue;
 		}
-		if (j < i)
-			continue;
-		for (k = 0; k < nallowed; k++)
-			if (strcmp(allowed[k], key->str) == 0)
-				known = true;
-		if (known)
-			continue;
+		for (k = 0; k < nallowed && !known; k++)
+			known = key_is(key, allowed[k]);
+		if (known || silenced(l))
+			continue;	/* no suggestions nobody will see */
 		sug = text_suggest(key->str, allowed, nallowed);
 		if (sug) {
 			err(l, key, _("unknown key '%s' in %s (did you mean '%s'?)"),
@@ -215,6 +238,7 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 			sb_free(&sb);
 		}
 	}
+	strmap_free(&seen);
 }
 
 /* Reports a missing key, unless a misspelling of it was reported already. */
@@ -722,7 +746,8 @@ load_pairs(struct ld *l, const struct ynode *map, struct question *q)
 			err(l, p, _("a pair has an empty side"));
 			return;
 		}
-		for (j = 0; j < i; j++)
+		/* over 26 pairs is refused anyway: no quadratic check */
+		for (j = 0; j < i && v->n <= 26; j++)
 			if (strcmp(q->left[i], q->left[j]) == 0) {
 				err(l, p, _("'pairs' lists '%s' on the left twice"), shown(l, q->left[i]));
 				return;
@@ -816,6 +841,9 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 	}
 }
 
+/* The most questions a draw by tags may ask for. */
+#define QUIZ_DRAW_TAGS_MAX 1000
+
 /* draw: a number, or a mapping of tag to number. */
 static void
 load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
@@ -854,6 +882,12 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		if (tag->type != Y_SCALAR || num->type != Y_SCALAR ||
 		    !text_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
 			err(l, num, _("'draw' must map each tag to a whole number of questions"));
+			return;
+		}
+		if (total + (size_t)x > QUIZ_DRAW_TAGS_MAX) {
+			/* matching questions to tags costs draws × questions */
+			err(l, num, _("'draw' by tags draws at most %d questions"),
+			    QUIZ_DRAW_TAGS_MAX);
 			return;
 		}
 		for (j = 0; j < i; j++)
