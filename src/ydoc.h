@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "util.h"
@@ -16,17 +17,17 @@
 enum ynode_type { Y_SCALAR, Y_SEQ, Y_MAP };
 
 struct ynode {
-	enum ynode_type type;
-	int line, col;		/* 1-based start of the node */
-	bool plain;		/* scalar written without quotes or block style */
 	const char *str;	/* scalar text, NUL-terminated */
-	size_t len;
 	/* a sequence's items; a mapping's keys and values alternate */
 	struct ynode **items;
-	size_t n;
+	uint32_t len;		/* of str, in bytes */
+	uint32_t n;		/* items of a sequence, pairs of a mapping */
+	int line, col;		/* 1-based start of the node */
+	enum ynode_type type;
+	bool plain;		/* scalar written without quotes or block style */
 };
 
-/* Limits on one file. */
+/* Limits on one file. The byte limit keeps lengths within 32 bits. */
 #define YDOC_MAX_BYTES (8u << 20)	/* 8 MiB */
 #define YDOC_MAX_DEPTH 64
 #define YDOC_MAX_NODES 2000000ul	/* after alias expansion */
