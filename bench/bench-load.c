@@ -135,14 +135,15 @@ peak_kib(void)
 /* Runs this program again with ARG (and FILE) and returns the peak RSS
  * it reports. */
 static long
-child_rss(const char *self, const char *arg, const char *file)
+child_rss(const char *self, const char *arg, const char *file, double *ms)
 {
 	char cmd[4096];
 	FILE *p;
 	long kib = -1;
 
 	snprintf(cmd, sizeof(cmd), "'%s' %s '%s'", self, arg, file ? file : "");
-	if ((p = popen(cmd, "r")) == NULL || fscanf(p, "%ld", &kib) != 1)
+	if ((p = popen(cmd, "r")) == NULL || fscanf(p, "%ld", &kib) != 1 ||
+	    (ms && fscanf(p, "%lf", ms) != 1))
 		die("cannot run %s", cmd);
 	pclose(p);
 	return kib;
@@ -152,7 +153,7 @@ int
 main(int argc, char **argv)
 {
 	struct sb bank = SB_INIT;
-	double t, best_scan = 1e9, best_load = 1e9;
+	double t, best_scan = 1e9, best_load = 1e9, cold = 0;
 	size_t events = 0, questions = 0;
 	unsigned n = 10000;
 	char path[] = "/tmp/kefu-bench-XXXXXX";
@@ -167,9 +168,11 @@ main(int argc, char **argv)
 
 		if (read_file(argv[2], 64u << 20, &buf, &len, &why) != 0)
 			die("%s: %s", argv[2], why);
+		t = now();
 		load(buf, len);
+		t = now() - t;
 		free(buf);
-		printf("%ld\n", peak_kib());
+		printf("%ld %.3f\n", peak_kib(), t * 1e3);
 		return 0;
 	}
 	if (argc >= 2 && strcmp(argv[1], "--rss-none") == 0) {
@@ -202,14 +205,16 @@ main(int argc, char **argv)
 	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL ||
 	    fwrite(bank.buf, 1, bank.len, f) != bank.len || fclose(f) != 0)
 		die("%s: cannot write the bank", path);
-	base = child_rss(argv[0], "--rss-none", NULL);
-	loaded = child_rss(argv[0], "--rss", path);
+	base = child_rss(argv[0], "--rss-none", NULL, NULL);
+	loaded = child_rss(argv[0], "--rss", path, &cold);
 	unlink(path);
 	printf("bank: %zu questions, %.1f MB, %zu YAML events\n", questions,
 	       (double)bank.len / 1e6, events);
 	printf("libyaml scan:   %8.1f ms (best of %d)\n", best_scan * 1e3, RUNS);
 	printf("kefu load:      %8.1f ms (best of %d)\n", best_load * 1e3, RUNS);
 	printf("load/scan:      %8.2f x   (goal <= 1.3)\n", best_load / best_scan);
+	printf("cold load:      %8.1f ms  (%.2f x the scan: the first load of a fresh process,\n"
+	       "                            its pages faulted in)\n", cold, cold / 1e3 / best_scan);
 	printf("peak RSS:       %8.1f MB  (goal <= 30; %.1f MB of it the bare process)\n",
 	       (double)loaded / 1024, (double)base / 1024);
 	sb_free(&bank);

@@ -147,10 +147,25 @@ int
 text_width(const char *s)
 {
 	struct sb sb = SB_INIT;
-	size_t n, i = 0;
+	size_t n = strlen(s), i = 0;
 	int width = 0;
 
-	/* measure what would be printed, escapes included */
+	/* text with nothing to escape is measured as it is (this runs on
+	 * every keystroke of a drill) */
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (k == 0 || is_control(cp))
+			break;
+		width += char_width(cp);
+		i += k;
+	}
+	if (i == n)
+		return width;
+	/* else measure what would be printed, escapes included */
+	i = 0;
+	width = 0;
 	text_inert(&sb, s, false);
 	n = sb.len;
 	while (i < n) {
