@@ -281,6 +281,8 @@ scalar_text(struct ld *l, const struct ynode *v)
 		e--;
 	if (s == e)
 		return NULL;
+	if (s == v->str && e == v->str + v->len)
+		return s;	/* the tree's strings live in the content arena */
 	return arena_strndup(l->c->arena, s, (size_t)(e - s));
 }
 
@@ -628,13 +630,17 @@ check_type_keys(struct ld *l, const struct ynode *map, enum qtype t)
 		"choices", "answer", "scoring", "tolerance", "steps", "pairs",
 		"rubric"
 	};
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < ARRAY_SIZE(specific); i++) {
-		const struct ynode *k = map_key_node(map, specific[i]);
+	/* one pass over the keys rather than a lookup for each name */
+	for (j = 0; j < map->n; j++) {
+		const struct ynode *k = map->items[2 * j];
 
-		if (k == NULL || type_takes(t, specific[i]))
-			continue;
+		for (i = 0; i < ARRAY_SIZE(specific) && !key_is(k, specific[i]); i++)
+			;
+		if (i == ARRAY_SIZE(specific) || type_takes(t, specific[i]) ||
+		    map_key_node(map, specific[i]) != k)
+			continue;	/* not type-specific, taken, or a repeat */
 		if (strcmp(specific[i], "answer") == 0 && t == Q_ORDER)
 			err(l, k, _("an order question takes no 'answer': write its 'steps' in the right order"));
 		else if (strcmp(specific[i], "answer") == 0 && t == Q_MATCH)
@@ -1408,7 +1414,9 @@ load_bytes(struct content *c, const char *path, const char *buf, size_t len,
 		return -1;
 	}
 	tmp = arena_new();
-	root = ydoc_parse(tmp, l.file, buf, len, d, &empty);
+	/* the tree goes with the file; its strings stay, so text kept
+	 * as it is written need not be copied (scalar_text) */
+	root = ydoc_parse_text(tmp, c->arena, l.file, buf, len, d, &empty);
 	if (root == NULL) {
 		if (empty)
 			diag_at(d, path, 0, 0, _("empty file: expected a 'quiz', 'drill' or 'curriculum' mapping"));

@@ -78,6 +78,11 @@ text_valid(const char *str, size_t n, size_t *bad)
 				i++;
 			continue;
 		}
+		if (c >= 0xe1 && c <= 0xec && n - i >= 3 &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;	/* most of Chinese, settled at once */
+			continue;
+		}
 		if (c >= 0xc2 && c <= 0xdf)
 			len = 2;
 		else if (c >= 0xe0 && c <= 0xef) {

@@ -32,8 +32,10 @@ struct parse {
 	struct arena *arena;
 	struct ynode *nodes;	/* the current block of nodes */
 	size_t nodes_left;
+	struct arena *text_arena;
 	char *text;		/* the current block of string bytes */
 	size_t text_left;
+	size_t text_budget;	/* about what the rest of the strings take */
 	struct ynode **items;	/* the current block of item pointers */
 	size_t items_left;
 	const char *file;
@@ -74,11 +76,16 @@ text_copy(struct parse *p, const char *s, size_t len)
 {
 	char *out;
 
-	if (len >= TEXT_BLOCK / 8)
-		return arena_strndup(p->arena, s, len);
 	if (p->text_left < len + 1) {
-		p->text = arena_alloc(p->arena, TEXT_BLOCK);
-		p->text_left = TEXT_BLOCK;
+		/* the strings of a small file take a small block: the text
+		 * arena may outlive the file */
+		size_t size = p->text_budget < TEXT_BLOCK ? p->text_budget : TEXT_BLOCK;
+
+		if (len >= TEXT_BLOCK / 8 || len + 1 > size)
+			return arena_strndup(p->text_arena, s, len);
+		p->text = arena_alloc(p->text_arena, size);
+		p->text_left = size;
+		p->text_budget -= size;
 	}
 	out = p->text;
 	memcpy(out, s, len);
@@ -169,8 +176,10 @@ on_event(struct parse *p, yaml_event_t *ev)
 		node->str = text_copy(p, (const char *)ev->data.scalar.value,
 				      ev->data.scalar.length);
 		node->len = (uint32_t)ev->data.scalar.length;
-		if (memchr(node->str, '\0', node->len) != NULL) {
-			/* a quoted "\0" would cut the value short unseen */
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    memchr(node->str, '\0', node->len) != NULL) {
+			/* a quoted "\0" would cut the value short unseen (only
+			 * that escape makes one: libyaml refuses a raw NUL) */
 			diag_at(p->diag, p->file, node->line, node->col,
 				_("a NUL character (\\0) in a value"));
 			return false;
@@ -287,6 +296,13 @@ struct ynode *
 ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 	   struct diag *diag, bool *empty)
 {
+	return ydoc_parse_text(arena, arena, file, buf, len, diag, empty);
+}
+
+struct ynode *
+ydoc_parse_text(struct arena *arena, struct arena *text, const char *file,
+		const char *buf, size_t len, struct diag *diag, bool *empty)
+{
 	struct parse p;
 	yaml_parser_t yp;
 	yaml_event_t ev;
@@ -295,6 +311,9 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 
 	memset(&p, 0, sizeof(p));
 	p.arena = arena;
+	p.text_arena = text;
+	/* scalars are about as long as the file, with a NUL each */
+	p.text_budget = len + len / 8 + 64;
 	p.file = file;
 	p.diag = diag;
 	*empty = false;

@@ -1,7 +1,8 @@
 /* ydoc.h: a YAML document read into a tree of positioned nodes.
  *
  * Memory rule: every node and string belongs to the arena given to
- * ydoc_parse() and lives until that arena is freed. Aliases point at the
+ * ydoc_parse() and lives until that arena is freed (ydoc_parse_text():
+ * nodes to one arena, strings to the other). Aliases point at the
  * anchored node (the tree may share subtrees); the expanded size and the
  * nesting depth are bounded so a hostile file cannot blow up a walk. */
 #ifndef KEFU_YDOC_H
@@ -37,6 +38,11 @@ struct ynode {
  * error (errors are reported through diag with file:line:col). */
 struct ynode *ydoc_parse(struct arena *, const char *file, const char *buf,
 			 size_t len, struct diag *, bool *empty);
+/* The same, with the scalars' text in an arena of its own, so a caller
+ * may keep strings of the tree after freeing its nodes. */
+struct ynode *ydoc_parse_text(struct arena *nodes, struct arena *text,
+			      const char *file, const char *buf, size_t len,
+			      struct diag *, bool *empty);
 
 /* True for a null scalar: empty, ~, null. */
 bool ydoc_is_null(const struct ynode *);
