@@ -2,7 +2,8 @@
  * libyaml event scan of the same bytes, and the loader's peak memory.
  *   bench-load [QUESTIONS]   prints the figures (the bank is made here)
  *   bench-load --rss FILE    loads FILE once; prints its peak RSS in KiB
- *   bench-load --rss-none    the same without loading, for the base */
+ *   bench-load --rss-none    the same without loading, for the base
+ *   bench-load --once        one scan and one load, for callgrind */
 #include "config.h"
 
 #include <malloc.h>
@@ -82,9 +83,13 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Not inlined, so callgrind's --toggle-collect can count each. */
+__attribute__((noinline)) size_t bench_scan(const char *, size_t);
+__attribute__((noinline)) size_t bench_load(const char *, size_t);
+
 /* The floor: libyaml's events for the same bytes, nothing kept. */
-static size_t
-scan(const char *buf, size_t len)
+size_t
+bench_scan(const char *buf, size_t len)
 {
 	yaml_parser_t yp;
 	yaml_event_t ev;
@@ -107,8 +112,8 @@ scan(const char *buf, size_t len)
 }
 
 /* What kefu does with a quiz file: check, parse, validate, resolve. */
-static size_t
-load(const char *buf, size_t len)
+size_t
+bench_load(const char *buf, size_t len)
 {
 	struct content *c = content_new();
 	struct diag d = DIAG_INIT(stderr);
@@ -169,7 +174,7 @@ main(int argc, char **argv)
 		if (read_file(argv[2], 64u << 20, &buf, &len, &why) != 0)
 			die("%s: %s", argv[2], why);
 		t = now();
-		load(buf, len);
+		bench_load(buf, len);
 		t = now() - t;
 		free(buf);
 		printf("%ld %.3f\n", peak_kib(), t * 1e3);
@@ -182,6 +187,13 @@ main(int argc, char **argv)
 		printf("%ld\n", peak_kib());
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "--once") == 0) {
+		make_bank(&bank, n);
+		bench_scan(bank.buf, bank.len);
+		bench_load(bank.buf, bank.len);
+		sb_free(&bank);
+		return 0;
+	}
 	if (argc == 2)
 		n = (unsigned)strtoul(argv[1], NULL, 10);
 	make_bank(&bank, n);
@@ -192,12 +204,12 @@ main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	for (i = 0; i < RUNS; i++) {
 		t = now();
-		events = scan(bank.buf, bank.len);
+		events = bench_scan(bank.buf, bank.len);
 		t = now() - t;
 		if (t < best_scan)
 			best_scan = t;
 		t = now();
-		questions = load(bank.buf, bank.len);
+		questions = bench_load(bank.buf, bank.len);
 		t = now() - t;
 		if (t < best_load)
 			best_load = t;

@@ -18,10 +18,17 @@ echo "kefu benchmarks on $(uname -m), $(nproc 2>/dev/null || echo '?') cores"
 	echo "note: a sanitizer build; figures are not representative"
 
 # callgrind COUNT-FILE CMD...: instructions CMD executes, into COUNT-FILE
+# (callgrind options may come first)
 callgrind() {
 	_out=$1
 	shift
-	"$VALGRIND" --tool=callgrind --callgrind-out-file="$T/cg.out" "$@" \
+	_opt=""
+	while [ "${1#--}" != "$1" ]; do
+		_opt="$_opt $1"
+		shift
+	done
+	# shellcheck disable=SC2086
+	"$VALGRIND" --tool=callgrind --callgrind-out-file="$T/cg.out" $_opt "$@" \
 		> "$T/cg.stdout" 2> "$T/cg.err" < /dev/null
 	sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/cg.err" | tail -n 1 > "$_out"
 }
@@ -29,6 +36,12 @@ callgrind() {
 echo
 echo "== load and validate a 10 000-question bank vs a bare libyaml scan"
 "$BENCH/bench-load" 10000 || echo "bench-load failed"
+if [ -n "${VALGRIND:-}" ]; then
+	callgrind "$T/scan" --toggle-collect=bench_scan "$BENCH/bench-load" --once
+	callgrind "$T/load" --toggle-collect=bench_load "$BENCH/bench-load" --once
+	awk -v s="$(cat "$T/scan")" -v l="$(cat "$T/load")" 'BEGIN {
+		printf "instructions:   %6.0f M load, %.0f M scan: %.2f x\n", l / 1e6, s / 1e6, l / s }'
+fi
 
 echo
 echo "== instructions to the first prompt, bundled content (goal <= 15 M)"
@@ -39,9 +52,18 @@ elif ! command -v script > /dev/null 2>&1; then
 else
 	"$KEFU" plan > /dev/null 2>&1	# the first run makes the database
 	# a real terminal, so the prompt (with the person's stage) is drawn;
-	# Ctrl-D at the prompt ends it
-	printf '\004' | script -qec "'$VALGRIND' --tool=callgrind \
-		--callgrind-out-file='$T/cg.out' '$KEFU'" /dev/null > "$T/cg.tty" 2>&1
+	# Ctrl-D once it shows (not before: readline would not see it) ends it
+	: > "$T/cg.tty"
+	{
+		i=0
+		until grep -q "kefu .*> " "$T/cg.tty" || [ $i -ge 1200 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf '\004'
+		sleep 1
+	} | script -qfec "'$VALGRIND' --tool=callgrind --callgrind-out-file='$T/cg.out' '$KEFU'" \
+		"$T/cg.tty" > /dev/null 2>&1
 	ir=$(tr -d '\r' < "$T/cg.tty" | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | tail -n 1)
 	grep -q "kefu .*> " "$T/cg.tty" || echo "warning: no prompt was seen"
 	if [ -n "$ir" ]; then
