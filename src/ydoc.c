@@ -317,6 +317,12 @@ ydoc_parse_text(struct arena *arena, struct arena *text, const char *file,
 	p.file = file;
 	p.diag = diag;
 	*empty = false;
+	if (len > YDOC_MAX_BYTES) {
+		/* callers refuse such files first; lengths here are 32-bit */
+		diag_at(diag, file, 0, 0, _("file too large (over %u MiB)"),
+			YDOC_MAX_BYTES >> 20);
+		return NULL;
+	}
 	if (!yaml_parser_initialize(&yp))
 		die(_("out of memory"));
 	/* editors on Windows start UTF-8 files with a byte-order mark */
