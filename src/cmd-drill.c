@@ -39,35 +39,15 @@ mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Redraws the target line above the input: green where the typed
- * character is right, red where it is wrong. Kept small: it runs on
- * every keystroke. */
+/* Redraws the target line above the input, coloured by typing_paint().
+ * Kept small: it runs on every keystroke. */
 static void
 redraw(struct drill_run *d)
 {
-	const char *p = d->target;
-	size_t i = 0, n = strlen(p), pos = 0;
-	int state = 0;	/* 0 plain, 1 green, 2 red */
-
 	sb_reset(&d->draw);
 	sb_adds(&d->draw, "\0337\033[A\r  ");
-	while (pos < n) {
-		int32_t cp;
-		size_t k = text_decode(p + pos, n - pos, &cp);
-		int want = i >= d->rec.ncur ? 0 : typing_rec_right(&d->rec, i) ? 1 : 2;
-
-		if (k == 0)
-			k = 1;
-		if (want != state) {
-			sb_adds(&d->draw, want == 1 ? "\033[0;32m" :
-				want == 2 ? "\033[0;31;4m" : "\033[0m");
-			state = want;
-		}
-		sb_add(&d->draw, p + pos, k);
-		pos += k;
-		i++;
-	}
-	sb_adds(&d->draw, "\033[0m\033[K\0338");
+	typing_paint(&d->draw, &d->rec, d->target);
+	sb_adds(&d->draw, "\033[K\0338");
 	if (write(STDOUT_FILENO, d->draw.buf, d->draw.len) < 0)
 		return;	/* the feedback is a nicety; typing goes on */
 }

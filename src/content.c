@@ -60,12 +60,32 @@ idset_free(struct idset *set)
 	set->arena = NULL;
 }
 
+/* Past this many errors in one file the rest are not reported: a file
+ * that is wrong throughout would otherwise print (and hold) one message
+ * per line. */
+#define CONTENT_MAX_ERRORS 100
+
+/* True once this file's errors are past reporting. */
+static bool
+silenced(const struct ld *l)
+{
+	return l->d->errors - l->errors_at_start > CONTENT_MAX_ERRORS;
+}
+
 static PRINTF(3, 4) void
 err(struct ld *l, const struct ynode *n, const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
+	unsigned had = l->d->errors - l->errors_at_start;
 	va_list ap;
 
+	if (silenced(l))
+		return;
+	if (had == CONTENT_MAX_ERRORS) {
+		diag_at(l->d, l->file, 0, 0, _("more than %d errors; the rest of this file is not reported"),
+			CONTENT_MAX_ERRORS);
+		return;
+	}
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
@@ -131,17 +151,21 @@ dup_error(struct ld *l, const struct ynode *n, const char *what,
 
 /* ---- reading mappings ---- */
 
+/* Whether k is the key named key; the first byte settles most. */
+static inline bool
+key_is(const struct ynode *k, const char *key)
+{
+	return k->type == Y_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0;
+}
+
 static const struct ynode *
 map_get(const struct ynode *map, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < map->n; i++) {
-		const struct ynode *k = map->items[2 * i];
-
-		if (k->type == Y_SCALAR && strcmp(k->str, key) == 0)
+	for (i = 0; i < map->n; i++)
+		if (key_is(map->items[2 * i], key))
 			return map->items[2 * i + 1];
-	}
 	return NULL;
 }
 
@@ -150,12 +174,9 @@ map_key_node(const struct ynode *map, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < map->n; i++) {
-		const struct ynode *k = map->items[2 * i];
-
-		if (k->type == Y_SCALAR && strcmp(k->str, key) == 0)
-			return k;
-	}
+	for (i = 0; i < map->n; i++)
+		if (key_is(map->items[2 * i], key))
+			return map->items[2 * i];
 	return NULL;
 }
 
@@ -174,10 +195,14 @@ static void
 check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 	   size_t nallowed, const char *what)
 {
+	/* a few keys are compared pairwise; a hostile mapping with
+	 * thousands goes through a hash, or this would be quadratic */
+	struct strmap seen = STRMAP_INIT;
+	bool hashed = map->n > 16;
 	size_t i, j, k;
 
 	for (i = 0; i < map->n; i++) {
-		const struct ynode *key = map->items[2 * i];
+		const struct ynode *key = map->items[2 * i], *prev = NULL;
 		const char *sug;
 		bool known = false;
 
@@ -186,22 +211,20 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 			    ydoc_type_name(key));
 			continue;
 		}
-		for (j = 0; j < i; j++) {
-			const struct ynode *prev = map->items[2 * j];
-
-			if (prev->type == Y_SCALAR && strcmp(prev->str, key->str) == 0) {
-				err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
-				    shown(l, key->str), what, prev->line);
-				break;
-			}
+		if (hashed)
+			prev = strmap_add(&seen, key->str, (void *)key);
+		for (j = 0; !hashed && j < i && prev == NULL; j++)
+			if (key_is(map->items[2 * j], key->str))
+				prev = map->items[2 * j];
+		if (prev) {
+			err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
+			    shown(l, key->str), what, prev->line);
+			continue;
 		}
-		if (j < i)
-			continue;
-		for (k = 0; k < nallowed; k++)
-			if (strcmp(allowed[k], key->str) == 0)
-				known = true;
-		if (known)
-			continue;
+		for (k = 0; k < nallowed && !known; k++)
+			known = key_is(key, allowed[k]);
+		if (known || silenced(l))
+			continue;	/* no suggestions nobody will see */
 		sug = text_suggest(key->str, allowed, nallowed);
 		if (sug) {
 			err(l, key, _("unknown key '%s' in %s (did you mean '%s'?)"),
@@ -215,6 +238,7 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 			sb_free(&sb);
 		}
 	}
+	strmap_free(&seen);
 }
 
 /* Reports a missing key, unless a misspelling of it was reported already. */
@@ -257,6 +281,8 @@ scalar_text(struct ld *l, const struct ynode *v)
 		e--;
 	if (s == e)
 		return NULL;
+	if (s == v->str && e == v->str + v->len)
+		return s;	/* the tree's strings live in the content arena */
 	return arena_strndup(l->c->arena, s, (size_t)(e - s));
 }
 
@@ -604,13 +630,17 @@ check_type_keys(struct ld *l, const struct ynode *map, enum qtype t)
 		"choices", "answer", "scoring", "tolerance", "steps", "pairs",
 		"rubric"
 	};
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < ARRAY_SIZE(specific); i++) {
-		const struct ynode *k = map_key_node(map, specific[i]);
+	/* one pass over the keys rather than a lookup for each name */
+	for (j = 0; j < map->n; j++) {
+		const struct ynode *k = map->items[2 * j];
 
-		if (k == NULL || type_takes(t, specific[i]))
-			continue;
+		for (i = 0; i < ARRAY_SIZE(specific) && !key_is(k, specific[i]); i++)
+			;
+		if (i == ARRAY_SIZE(specific) || type_takes(t, specific[i]) ||
+		    map_key_node(map, specific[i]) != k)
+			continue;	/* not type-specific, taken, or a repeat */
 		if (strcmp(specific[i], "answer") == 0 && t == Q_ORDER)
 			err(l, k, _("an order question takes no 'answer': write its 'steps' in the right order"));
 		else if (strcmp(specific[i], "answer") == 0 && t == Q_MATCH)
@@ -722,7 +752,8 @@ load_pairs(struct ld *l, const struct ynode *map, struct question *q)
 			err(l, p, _("a pair has an empty side"));
 			return;
 		}
-		for (j = 0; j < i; j++)
+		/* over 26 pairs is refused anyway: no quadratic check */
+		for (j = 0; j < i && v->n <= 26; j++)
 			if (strcmp(q->left[i], q->left[j]) == 0) {
 				err(l, p, _("'pairs' lists '%s' on the left twice"), shown(l, q->left[i]));
 				return;
@@ -816,6 +847,9 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 	}
 }
 
+/* The most questions a draw by tags may ask for. */
+#define QUIZ_DRAW_TAGS_MAX 1000
+
 /* draw: a number, or a mapping of tag to number. */
 static void
 load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
@@ -854,6 +888,12 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		if (tag->type != Y_SCALAR || num->type != Y_SCALAR ||
 		    !text_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
 			err(l, num, _("'draw' must map each tag to a whole number of questions"));
+			return;
+		}
+		if (total + (size_t)x > QUIZ_DRAW_TAGS_MAX) {
+			/* matching questions to tags costs draws × questions */
+			err(l, num, _("'draw' by tags draws at most %d questions"),
+			    QUIZ_DRAW_TAGS_MAX);
 			return;
 		}
 		for (j = 0; j < i; j++)
@@ -1338,27 +1378,18 @@ offset_pos(const char *buf, size_t off, int *line, int *col)
 	}
 }
 
-static int load_file_held(struct content *, const char *, struct diag *);
-
+/* Checks the bytes of one file and loads the quiz, drill or curriculum
+ * in it; the caller holds the diag. */
 static int
-load_file(struct content *c, const char *path, struct diag *d)
-{
-	int rc = load_file_held(c, path, d);
-
-	diag_flush(d);
-	return rc;
-}
-
-static int
-load_file_held(struct content *c, const char *path, struct diag *d)
+load_bytes(struct content *c, const char *path, const char *buf, size_t len,
+	   struct diag *d)
 {
 	static const char *const tops[] = { "quiz", "drill", "curriculum" };
 	struct arena *tmp;
 	struct ld l;
 	struct ynode *root;
-	const char *why;
-	char *buf;
-	size_t len, bad, i;
+	const char *nul;
+	size_t bad, i;
 	bool empty;
 	int found = -1, count = 0;
 
@@ -1367,35 +1398,25 @@ load_file_held(struct content *c, const char *path, struct diag *d)
 	l.file = arena_strdup(c->arena, path);
 	l.errors_at_start = d->errors;
 	c->nfiles++;
-	diag_hold(d);
-	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
-		if (strcmp(why, _("file too large")) == 0)
-			diag_at(d, path, 0, 0, _("file too large (over %u MiB); split it into several files"),
-				YDOC_MAX_BYTES >> 20);
-		else
-			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
-		return -1;
-	}
 	if (!text_valid(buf, len, &bad)) {
 		int line, col;
 
 		offset_pos(buf, bad, &line, &col);
 		diag_at(d, path, line, col, _("invalid UTF-8 (byte 0x%02x): save the file as UTF-8"),
 			(unsigned char)buf[bad]);
-		free(buf);
 		return -1;
 	}
-	if (memchr(buf, '\0', len)) {
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
 		int line, col;
 
-		offset_pos(buf, (size_t)((char *)memchr(buf, '\0', len) - buf), &line, &col);
+		offset_pos(buf, (size_t)(nul - buf), &line, &col);
 		diag_at(d, path, line, col, _("a NUL byte: this is not a text file"));
-		free(buf);
 		return -1;
 	}
 	tmp = arena_new();
-	root = ydoc_parse(tmp, l.file, buf, len, d, &empty);
-	free(buf);
+	/* the tree goes with the file; its strings stay, so text kept
+	 * as it is written need not be copied (scalar_text) */
+	root = ydoc_parse_text(tmp, c->arena, l.file, buf, len, d, &empty);
 	if (root == NULL) {
 		if (empty)
 			diag_at(d, path, 0, 0, _("empty file: expected a 'quiz', 'drill' or 'curriculum' mapping"));
@@ -1434,6 +1455,55 @@ load_file_held(struct content *c, const char *path, struct diag *d)
 	return d->errors == l.errors_at_start ? 0 : -1;
 }
 
+static void
+too_large(struct diag *d, const char *name)
+{
+	diag_at(d, name, 0, 0, _("file too large (over %u MiB); split it into several files"),
+		YDOC_MAX_BYTES >> 20);
+}
+
+/* Reads one file and loads it, its messages in position order. */
+static int
+load_file(struct content *c, const char *path, struct diag *d)
+{
+	const char *why;
+	char *buf;
+	size_t len;
+	int rc;
+
+	diag_hold(d);
+	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
+		c->nfiles++;
+		if (strcmp(why, _("file too large")) == 0)
+			too_large(d, path);
+		else
+			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
+		rc = -1;
+	} else {
+		rc = load_bytes(c, path, buf, len, d);
+		free(buf);
+	}
+	diag_flush(d);
+	return rc;
+}
+
+int
+content_load_buffer(struct content *c, const char *name, const char *buf,
+		    size_t len, struct diag *d)
+{
+	int rc;
+
+	diag_hold(d);
+	if (len > YDOC_MAX_BYTES) {
+		c->nfiles++;
+		too_large(d, name);
+		rc = -1;
+	} else
+		rc = load_bytes(c, name, buf, len, d);
+	diag_flush(d);
+	return rc;
+}
+
 static bool
 is_yaml_name(const char *name)
 {
@@ -1449,30 +1519,60 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The directories one load has entered, so links are followed without
+ * reading a directory twice or going round a loop for ever. */
+struct dirseen {
+	struct {
+		dev_t dev;
+		ino_t ino;
+		const char *path;	/* NULL once the directory is done */
+	} *dirs;
+	size_t n;
+};
+
 /* Collects YAML files below dir, skipping hidden entries. */
 static void
-collect(const char *dir, int depth, char ***files, size_t *n, struct diag *d)
+collect(const char *dir, int depth, struct dirseen *seen, char ***files,
+	size_t *n, struct diag *d)
 {
 	struct dirent *de;
+	struct stat st;
+	size_t me, i;
 	DIR *dp;
 
 	if (depth > 16) {
 		diag_at(d, dir, 0, 0, _("directories nested too deep"));
 		return;
 	}
+	if (stat(dir, &st) != 0) {
+		diag_at(d, dir, 0, 0, _("cannot read directory: %s"), strerror(errno));
+		return;
+	}
+	for (i = 0; i < seen->n; i++) {
+		if (seen->dirs[i].dev != st.st_dev || seen->dirs[i].ino != st.st_ino)
+			continue;
+		if (seen->dirs[i].path)
+			diag_at(d, dir, 0, 0, _("a link loops back to '%s'; remove the link"),
+				seen->dirs[i].path);
+		return;	/* else reached by another link and read already */
+	}
 	if ((dp = opendir(dir)) == NULL) {
 		diag_at(d, dir, 0, 0, _("cannot read directory: %s"), strerror(errno));
 		return;
 	}
+	me = seen->n++;
+	seen->dirs = xreallocarray(seen->dirs, seen->n, sizeof(*seen->dirs));
+	seen->dirs[me].dev = st.st_dev;
+	seen->dirs[me].ino = st.st_ino;
+	seen->dirs[me].path = dir;
 	while ((de = readdir(dp)) != NULL) {
-		struct stat st;
 		char *path;
 
 		if (de->d_name[0] == '.')
 			continue;
 		path = path_join(dir, de->d_name);
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			collect(path, depth + 1, files, n, d);
+			collect(path, depth + 1, seen, files, n, d);
 			free(path);
 		} else if (is_yaml_name(de->d_name)) {
 			*files = xreallocarray(*files, *n + 1, sizeof(**files));
@@ -1481,16 +1581,19 @@ collect(const char *dir, int depth, char ***files, size_t *n, struct diag *d)
 			free(path);
 	}
 	closedir(dp);
+	seen->dirs[me].path = NULL;
 }
 
 static int
 load_dir(struct content *c, const char *dir, struct diag *d)
 {
+	struct dirseen seen = { NULL, 0 };
 	char **files = NULL;
 	size_t n = 0, i;
 	unsigned before = d->errors;
 
-	collect(dir, 0, &files, &n, d);
+	collect(dir, 0, &seen, &files, &n, d);
+	free(seen.dirs);
 	if (n > 1)
 		qsort(files, n, sizeof(*files), cmp_str);
 	for (i = 0; i < n; i++) {

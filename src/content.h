@@ -167,6 +167,11 @@ void content_free(struct content *);
 int content_load_tree(struct content *, const char *dir, struct diag *);
 /* Loads one file, or every YAML file below a directory. */
 int content_load_path(struct content *, const char *path, struct diag *);
+/* Loads one file's bytes already in memory (len need not be followed by
+ * a NUL); name is what messages call it. For callers that hold the text
+ * themselves, such as the fuzzer and the benchmarks. */
+int content_load_buffer(struct content *, const char *name, const char *buf,
+			size_t len, struct diag *);
 /* Resolves references between files; ids missing from c are looked up in
  * fallback when it is not NULL. Call once, after loading. */
 int content_resolve(struct content *c, const struct content *fallback,

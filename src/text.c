@@ -57,25 +57,59 @@ text_encode(int32_t cp, char *buf)
 	buf[n > 0 ? n : 0] = '\0';
 }
 
+/* The same rules as text_decode(), without building the character:
+ * this runs over every byte of every content file. */
 bool
-text_valid(const char *s, size_t n, size_t *bad)
+text_valid(const char *str, size_t n, size_t *bad)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 
 	while (i < n) {
-		int32_t cp;
-		size_t k;
+		unsigned char c = s[i], lo = 0x80, hi = 0xbf;
+		size_t len, k;
+		uint64_t w;
 
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+		if (c < 0x80) {
+			/* runs of ASCII, eight bytes at a time */
+			while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
+				i += 8;
+			while (i < n && s[i] < 0x80)
+				i++;
 			continue;
 		}
-		k = text_decode(s + i, n - i, &cp);
-		if (k == 0) {
-			*bad = i;
-			return false;
+		if (c >= 0xe1 && c <= 0xec && n - i >= 3 &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;	/* most of Chinese, settled at once */
+			continue;
 		}
-		i += k;
+		if (c >= 0xc2 && c <= 0xdf)
+			len = 2;
+		else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			if (c == 0xe0)
+				lo = 0xa0;	/* overlong */
+			else if (c == 0xed)
+				hi = 0x9f;	/* surrogates */
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			if (c == 0xf0)
+				lo = 0x90;	/* overlong */
+			else if (c == 0xf4)
+				hi = 0x8f;	/* past U+10FFFF */
+		} else
+			break;
+		if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
+			break;
+		for (k = 2; k < len && (s[i + k] & 0xc0) == 0x80; k++)
+			;
+		if (k < len)
+			break;
+		i += len;
+	}
+	if (i < n) {
+		*bad = i;
+		return false;
 	}
 	return true;
 }
@@ -118,10 +152,25 @@ int
 text_width(const char *s)
 {
 	struct sb sb = SB_INIT;
-	size_t n, i = 0;
+	size_t n = strlen(s), i = 0;
 	int width = 0;
 
-	/* measure what would be printed, escapes included */
+	/* text with nothing to escape is measured as it is (this runs on
+	 * every keystroke of a drill) */
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (k == 0 || is_control(cp))
+			break;
+		width += char_width(cp);
+		i += k;
+	}
+	if (i == n)
+		return width;
+	/* else measure what would be printed, escapes included */
+	i = 0;
+	width = 0;
 	text_inert(&sb, s, false);
 	n = sb.len;
 	while (i < n) {

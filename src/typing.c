@@ -9,13 +9,40 @@
 #include "text.h"
 #include "typing.h"
 
+/* Characters NFC leaves alone, whatever stands beside them: no
+ * combining class, no canonical decomposition, never the second of a
+ * composed pair. A line of only these (ASCII, Chinese and its
+ * punctuation) skips utf8proc_NFC(), most of a keystroke's cost. */
+bool
+typing_nfc_inert(int32_t cp)
+{
+	return cp < 0x80 || (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303f) ||
+	    (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
 static size_t
 decode_all(const char *raw, int32_t **out, size_t *cap)
 {
-	/* composed form, so é typed one way matches é written another */
-	char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
-	const char *s = nfc ? nfc : raw;
+	char *nfc = NULL;
+	const char *s = raw;
 	size_t n = strlen(s), i = 0, count = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (k == 0 || !typing_nfc_inert(cp))
+			break;
+		i += k;
+	}
+	if (i < n) {
+		/* composed form, so é typed one way matches é written another */
+		nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)raw);
+		s = nfc ? nfc : raw;
+		n = strlen(s);
+	}
+	i = 0;
 
 	if (*cap < n + 1) {
 		*cap = n + 1;
@@ -117,6 +144,34 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 	r->cur = now;
 	r->ncur = n;
 	r->capcur = cap;
+}
+
+void
+typing_paint(struct sb *sb, const struct typing_rec *r, const char *target)
+{
+	size_t i = 0, n = strlen(target), pos = 0, from = 0;
+	int state = 0;	/* 0 plain, 1 green, 2 red */
+
+	/* each run of one colour is added at once */
+	while (pos < n) {
+		int32_t cp;
+		size_t k = text_decode(target + pos, n - pos, &cp);
+		int want = i >= r->ncur ? 0 : typing_rec_right(r, i) ? 1 : 2;
+
+		if (k == 0)
+			k = 1;
+		if (want != state) {
+			sb_add(sb, target + from, pos - from);
+			sb_adds(sb, want == 1 ? "\033[0;32m" :
+				want == 2 ? "\033[0;31;4m" : "\033[0m");
+			state = want;
+			from = pos;
+		}
+		pos += k;
+		i++;
+	}
+	sb_add(sb, target + from, pos - from);
+	sb_adds(sb, "\033[0m");
 }
 
 void

@@ -49,6 +49,12 @@ void typing_rec_time(struct typing_rec *, double t);
 void typing_rec_free(struct typing_rec *);
 /* Whether character i of the line as typed matches the target there. */
 bool typing_rec_right(const struct typing_rec *, size_t i);
+/* Whether NFC leaves a character alone wherever it stands (ASCII,
+ * Chinese and its punctuation), so lines of them need no NFC pass. */
+bool typing_nfc_inert(int32_t cp);
+/* Appends target with colour escapes: green where the line as typed is
+ * right, red and underlined where it is wrong, plain past its end. */
+void typing_paint(struct sb *, const struct typing_rec *, const char *target);
 
 /* Aligns typed against target by edit distance, so one character left
  * out does not make the rest wrong. Sets the characters that match and

@@ -20,8 +20,24 @@ struct anchor {
 	unsigned long size;
 };
 
+/* Nodes, strings and item lists are cut from blocks of the arena,
+ * packed (a node takes 40 bytes and a string its length and a NUL):
+ * the tree of a large file is its largest cost, and every page of it
+ * is a page the kernel must fault in. */
+#define NODE_BLOCK 1024
+#define TEXT_BLOCK (64 * 1024)
+#define ITEM_BLOCK 4096
+
 struct parse {
 	struct arena *arena;
+	struct ynode *nodes;	/* the current block of nodes */
+	size_t nodes_left;
+	struct arena *text_arena;
+	char *text;		/* the current block of string bytes */
+	size_t text_left;
+	size_t text_budget;	/* about what the rest of the strings take */
+	struct ynode **items;	/* the current block of item pointers */
+	size_t items_left;
 	const char *file;
 	struct diag *diag;
 	struct frame stack[YDOC_MAX_DEPTH + 1];
@@ -33,15 +49,70 @@ struct parse {
 };
 
 static struct ynode *
+node_alloc(struct parse *p)
+{
+	if (p->nodes_left == 0) {
+		p->nodes = arena_alloc(p->arena, NODE_BLOCK * sizeof(*p->nodes));
+		p->nodes_left = NODE_BLOCK;
+	}
+	p->nodes_left--;
+	return p->nodes++;
+}
+
+static struct ynode *
 node_new(struct parse *p, enum ynode_type type, const yaml_mark_t *m)
 {
-	struct ynode *n = arena_alloc(p->arena, sizeof(*n));
+	struct ynode *n = node_alloc(p);
 
 	memset(n, 0, sizeof(*n));
 	n->type = type;
 	n->line = (int)m->line + 1;
 	n->col = (int)m->column + 1;
 	return n;
+}
+
+static char *
+text_copy(struct parse *p, const char *s, size_t len)
+{
+	char *out;
+
+	if (p->text_left < len + 1) {
+		/* the strings of a small file take a small block: the text
+		 * arena may outlive the file */
+		size_t size = p->text_budget < TEXT_BLOCK ? p->text_budget : TEXT_BLOCK;
+
+		if (len >= TEXT_BLOCK / 8 || len + 1 > size)
+			return arena_strndup(p->text_arena, s, len);
+		p->text = arena_alloc(p->text_arena, size);
+		p->text_left = size;
+		p->text_budget -= size;
+	}
+	out = p->text;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	p->text += len + 1;
+	p->text_left -= len + 1;
+	return out;
+}
+
+static struct ynode **
+items_copy(struct parse *p, struct ynode *const *items, size_t n)
+{
+	struct ynode **out;
+
+	if (n == 0)
+		return NULL;
+	if (n >= ITEM_BLOCK / 8)
+		return arena_memdup(p->arena, items, n * sizeof(*items));
+	if (p->items_left < n) {
+		p->items = arena_alloc(p->arena, ITEM_BLOCK * sizeof(*p->items));
+		p->items_left = ITEM_BLOCK;
+	}
+	out = p->items;
+	memcpy(out, items, n * sizeof(*items));
+	p->items += n;
+	p->items_left -= n;
+	return out;
 }
 
 static void
@@ -102,12 +173,13 @@ on_event(struct parse *p, yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		node = node_new(p, Y_SCALAR, &ev->start_mark);
-		node->str = arena_strndup(p->arena,
-					  (const char *)ev->data.scalar.value,
-					  ev->data.scalar.length);
-		node->len = ev->data.scalar.length;
-		if (strlen(node->str) != node->len) {
-			/* a quoted "\0" would cut the value short unseen */
+		node->str = text_copy(p, (const char *)ev->data.scalar.value,
+				      ev->data.scalar.length);
+		node->len = (uint32_t)ev->data.scalar.length;
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    memchr(node->str, '\0', node->len) != NULL) {
+			/* a quoted "\0" would cut the value short unseen (only
+			 * that escape makes one: libyaml refuses a raw NUL) */
 			diag_at(p->diag, p->file, node->line, node->col,
 				_("a NUL character (\\0) in a value"));
 			return false;
@@ -123,8 +195,9 @@ on_event(struct parse *p, yaml_event_t *ev)
 				_("nested more than %d levels deep"), YDOC_MAX_DEPTH);
 			return false;
 		}
+		/* a frame keeps its item buffer for the next node this deep */
 		f = &p->stack[p->depth++];
-		memset(f, 0, sizeof(*f));
+		f->n = 0;
 		f->node = node_new(p, ev->type == YAML_SEQUENCE_START_EVENT ?
 				   Y_SEQ : Y_MAP, &ev->start_mark);
 		f->size = 1;
@@ -138,14 +211,9 @@ on_event(struct parse *p, yaml_event_t *ev)
 
 		f = &p->stack[--p->depth];
 		node = f->node;
-		node->n = f->n;
-		node->items = arena_memdup(p->arena, f->items,
-					   f->n * sizeof(*f->items));
-		if (node->type == Y_MAP)
-			node->n /= 2;
+		node->n = (uint32_t)(node->type == Y_MAP ? f->n / 2 : f->n);
+		node->items = items_copy(p, f->items, f->n);
 		size = f->size;
-		free(f->items);
-		f->items = NULL;
 		remember_anchor(p, f->anchor, node, size);
 		return attach(p, node, size, &ev->start_mark);
 	}
@@ -161,7 +229,8 @@ on_event(struct parse *p, yaml_event_t *ev)
 			return false;
 		}
 		/* a shallow copy, so messages point at the alias, not the anchor */
-		node = arena_memdup(p->arena, a->node, sizeof(*node));
+		node = node_alloc(p);
+		*node = *a->node;
 		node->line = (int)ev->start_mark.line + 1;
 		node->col = (int)ev->start_mark.column + 1;
 		return attach(p, node, a->size, &ev->start_mark);
@@ -227,6 +296,13 @@ struct ynode *
 ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 	   struct diag *diag, bool *empty)
 {
+	return ydoc_parse_text(arena, arena, file, buf, len, diag, empty);
+}
+
+struct ynode *
+ydoc_parse_text(struct arena *arena, struct arena *text, const char *file,
+		const char *buf, size_t len, struct diag *diag, bool *empty)
+{
 	struct parse p;
 	yaml_parser_t yp;
 	yaml_event_t ev;
@@ -235,9 +311,18 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 
 	memset(&p, 0, sizeof(p));
 	p.arena = arena;
+	p.text_arena = text;
+	/* scalars are about as long as the file, with a NUL each */
+	p.text_budget = len + len / 8 + 64;
 	p.file = file;
 	p.diag = diag;
 	*empty = false;
+	if (len > YDOC_MAX_BYTES) {
+		/* callers refuse such files first; lengths here are 32-bit */
+		diag_at(diag, file, 0, 0, _("file too large (over %u MiB)"),
+			YDOC_MAX_BYTES >> 20);
+		return NULL;
+	}
 	if (!yaml_parser_initialize(&yp))
 		die(_("out of memory"));
 	/* editors on Windows start UTF-8 files with a byte-order mark */
@@ -257,7 +342,7 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&yp);
-	for (i = 0; i < p.depth; i++)
+	for (i = 0; i < YDOC_MAX_DEPTH + 1; i++)
 		free(p.stack[i].items);
 	strmap_free(&p.anchors);
 	if (p.failed)
@@ -272,10 +357,12 @@ ydoc_parse(struct arena *arena, const char *file, const char *buf, size_t len,
 bool
 ydoc_is_null(const struct ynode *n)
 {
-	return n->type == Y_SCALAR && n->plain &&
-	    (n->len == 0 || strcmp(n->str, "~") == 0 ||
-	     strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
-	     strcmp(n->str, "NULL") == 0);
+	if (n->type != Y_SCALAR || !n->plain)
+		return false;
+	if (n->len == 0 || n->len == 1)
+		return n->len == 0 || n->str[0] == '~';
+	return n->len == 4 && (strcmp(n->str, "null") == 0 ||
+			       strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "typing.h"
 
@@ -201,11 +202,51 @@ test_far_too_long_and_forms(void **state)
 	assert_int_equal(m, 4);
 }
 
+/* The characters typing_nfc_inert() lets skip NFC must be ones NFC
+ * never touches: checked against utf8proc's own tables. */
+static void
+test_nfc_inert(void **state)
+{
+	int32_t cp;
+	unsigned n = 0;
+
+	(void)state;
+	for (cp = 0; cp < 0x110000; cp++) {
+		const utf8proc_property_t *p;
+
+		if (!typing_nfc_inert(cp))
+			continue;
+		n++;
+		p = utf8proc_get_property(cp);
+		assert_int_equal(p->combining_class, 0);
+		/* canonical decompositions have no type; compatibility ones
+		 * (full-width forms) are no business of NFC */
+		assert_false(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX);
+		assert_false(p->category == UTF8PROC_CATEGORY_MN ||
+			     p->category == UTF8PROC_CATEGORY_MC ||
+			     p->category == UTF8PROC_CATEGORY_ME);
+		assert_false(cp >= 0x1100 && cp <= 0x11ff);	/* Hangul jamo */
+	}
+	assert_true(n > 20000);
+	/* a line with one other character still goes through NFC */
+	{
+		struct typing_rec r;
+
+		typing_rec_start(&r, "caf\xc3\xa9 好");
+		typing_rec_update(&r, "cafe\xcc\x81 好", 1.0);
+		assert_int_equal(r.ncur, 6);
+		assert_true(typing_rec_right(&r, 3));
+		assert_int_equal(r.wrong, 0);
+		typing_rec_free(&r);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recorder),
+		cmocka_unit_test(test_nfc_inert),
 		cmocka_unit_test(test_idle),
 		cmocka_unit_test(test_align),
 		cmocka_unit_test(test_speed_and_accuracy),

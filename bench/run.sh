@@ -1,0 +1,104 @@
+#!/bin/sh
+# bench/run.sh: `make bench`. Each figure is measured in this run against
+# its baseline and printed beside its goal; a missed goal is reported,
+# never a failure. Inputs are made here, in a temporary directory.
+# Environment (from make): KEFU, BENCH (the bench/ build directory),
+# VALGRIND (empty when absent), KEFU_SANITIZED.
+set -u
+: "${KEFU:?run through make bench}" "${BENCH:?run through make bench}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/kefu-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_STATE_HOME="$T/state" XDG_DATA_HOME="$T/data"
+export KEFU_DB="$T/kefu.db" LC_ALL=C.UTF-8 NO_COLOR=1
+unset KEFU_CONTENT KEFU_NOW
+mkdir -p "$HOME"
+
+echo "kefu benchmarks on $(uname -m), $(nproc 2>/dev/null || echo '?') cores"
+[ -n "${KEFU_SANITIZED:-}" ] &&
+	echo "note: a sanitizer build; figures are not representative"
+
+# callgrind COUNT-FILE CMD...: instructions CMD executes, into COUNT-FILE
+# (callgrind options may come first)
+callgrind() {
+	_out=$1
+	shift
+	_opt=""
+	while [ "${1#--}" != "$1" ]; do
+		_opt="$_opt $1"
+		shift
+	done
+	# shellcheck disable=SC2086
+	"$VALGRIND" --tool=callgrind --callgrind-out-file="$T/cg.out" $_opt "$@" \
+		> "$T/cg.stdout" 2> "$T/cg.err" < /dev/null
+	sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/cg.err" | tail -n 1 > "$_out"
+}
+
+echo
+echo "== load and validate a 10 000-question bank vs a bare libyaml scan"
+"$BENCH/bench-load" 10000 || echo "bench-load failed"
+if [ -n "${VALGRIND:-}" ]; then
+	callgrind "$T/scan" --toggle-collect=bench_scan "$BENCH/bench-load" --once
+	callgrind "$T/load" --toggle-collect=bench_load "$BENCH/bench-load" --once
+	awk -v s="$(cat "$T/scan")" -v l="$(cat "$T/load")" 'BEGIN {
+		printf "instructions:   %6.0f M load, %.0f M scan: %.2f x\n", l / 1e6, s / 1e6, l / s }'
+fi
+
+echo
+echo "== instructions to the first prompt, bundled content (goal <= 15 M)"
+if [ -z "${VALGRIND:-}" ]; then
+	echo "skipped: valgrind is not installed (Debian: apt-get install valgrind)"
+elif ! command -v script > /dev/null 2>&1; then
+	echo "skipped: script(1) is not installed (Debian: bsdutils)"
+else
+	"$KEFU" plan > /dev/null 2>&1	# the first run makes the database
+	# a real terminal, so the prompt (with the person's stage) is drawn;
+	# Ctrl-D once it shows (not before: readline would not see it) ends it
+	: > "$T/cg.tty"
+	{
+		i=0
+		until grep -q "kefu .*> " "$T/cg.tty" || [ $i -ge 1200 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf '\004'
+		sleep 1
+	} | script -qfec "'$VALGRIND' --tool=callgrind --callgrind-out-file='$T/cg.out' '$KEFU'" \
+		"$T/cg.tty" > /dev/null 2>&1
+	ir=$(tr -d '\r' < "$T/cg.tty" | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | tail -n 1)
+	grep -q "kefu .*> " "$T/cg.tty" || echo "warning: no prompt was seen"
+	if [ -n "$ir" ]; then
+		awk -v ir="$ir" 'BEGIN { printf "start to prompt: %6.2f M instructions (goal <= 15)\n", ir / 1e6 }'
+	else
+		echo "no count from callgrind"
+	fi
+	callgrind "$T/n" "$KEFU" --version
+	awk -v ir="$(cat "$T/n")" 'BEGIN { printf "of which kefu --version (process start, libraries): %.2f M\n", ir / 1e6 }'
+fi
+
+echo
+echo "== one keystroke in a drill: recorder, NFC, diff, redraw (goal <= 20 k)"
+"$BENCH/bench-typing" || echo "bench-typing failed"
+if [ -n "${VALGRIND:-}" ]; then
+	"$VALGRIND" --tool=callgrind --callgrind-out-file="$T/cg.out" \
+		--toggle-collect=bench_keystrokes "$BENCH/bench-typing" --once \
+		> "$T/cg.stdout" 2> "$T/cg.err"
+	keys=$(sed -n 's/^\([0-9]*\) keystrokes$/\1/p' "$T/cg.stdout")
+	ir=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$T/cg.err" | tail -n 1)
+	if [ -n "$keys" ] && [ -n "$ir" ]; then
+		awk -v ir="$ir" -v k="$keys" 'BEGIN { printf "per keystroke:  %8.1f k instructions (goal <= 20; %d keystrokes)\n", ir / k / 1e3, k }'
+	fi
+else
+	echo "instruction count skipped: valgrind is not installed"
+fi
+
+echo
+echo "== a database of 2 000 trainees and 2 000 000 answers"
+"$BENCH/gen-db" "$T/big.db" 2000 2000000 || echo "gen-db failed"
+ls -l "$T/big.db" | awk '{ printf "database: %.0f MB\n", $5 / 1e6 }'
+
+# ---- report stages: kefu report vs bare SQL, on $T/big.db ----
+# To be added with `kefu report` (issue #5): time
+#   KEFU_DB="$T/big.db" "$KEFU" report stages
+# against the same figures from one SQL query through sqlite3, and print
+# the ratio here.
+# ---- end of report stages ----
