@@ -161,7 +161,7 @@ text_width(const char *s)
 		int32_t cp;
 		size_t k = text_decode(s + i, n - i, &cp);
 
-		if (k == 0 || is_control(cp))
+		if (k == 0 || text_is_control(cp))
 			break;
 		width += char_width(cp);
 		i += k;
