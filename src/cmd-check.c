@@ -12,7 +12,7 @@ summary(const struct content *c)
 	size_t i, j, questions = 0, lines = 0, stages = 0, modules = 0;
 
 	for (i = 0; i < c->nquizzes; i++)
-		questions += c->quizzes[i]->nquestions;
+		questions += c->quizzes[i]->nown;	/* a pool's are counted in their banks */
 	for (i = 0; i < c->ndrills; i++)
 		lines += c->drills[i]->nlines;
 	for (i = 0; i < c->ncurricula; i++) {

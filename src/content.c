@@ -850,91 +850,148 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 /* The most questions a draw by tags may ask for. */
 #define QUIZ_DRAW_TAGS_MAX 1000
 
-/* draw: a number, or a mapping of tag to number. */
+/* Whether the quiz's questions can meet its draw; says why not. */
+static void
+draw_check(struct diag *d, struct quiz *q)
+{
+	size_t i, j, total = 0, *picked;
+
+	for (i = 0; i < q->ndraws; i++) {
+		const struct draw_rule *r = &q->draws[i];
+		size_t have = 0;
+
+		total += r->count;
+		if (r->tag == NULL)
+			continue;
+		for (j = 0; j < q->nquestions; j++)
+			have += quiz_has_tag(&q->questions[j], r->tag);
+		if (have == 0) {
+			diag_at(d, r->pos.file, r->pos.line, r->pos.col,
+				_("'draw' names tag '%s' but no question has it"), r->tag);
+			q->ndraws = 0;
+			return;
+		}
+		if (have < r->count) {
+			diag_at(d, r->pos.file, r->pos.line, r->pos.col,
+				_("'draw' asks for %u '%s' questions but only %zu have that tag"),
+				r->count, r->tag, have);
+			q->ndraws = 0;
+			return;
+		}
+	}
+	if (total > q->nquestions) {
+		diag_at(d, q->draw_pos.file, q->draw_pos.line, q->draw_pos.col,
+			_("'draw' asks for %zu questions but the quiz has %zu"),
+			total, q->nquestions);
+		q->ndraws = 0;
+		return;
+	}
+	if (q->ndraws == 0 || q->draws[0].tag == NULL)
+		return;
+	picked = xreallocarray(NULL, q->nquestions + 1, sizeof(*picked));
+	i = quiz_draw_tags(q, NULL, picked);
+	free(picked);
+	if (i < total) {
+		diag_at(d, q->draw_pos.file, q->draw_pos.line, q->draw_pos.col,
+			_("'draw' asks for %zu questions but at most %zu can be drawn: "
+			  "a question with several of these tags counts once"), total, i);
+		q->ndraws = 0;
+	}
+}
+
+/* draw: a number, or a mapping of tag to number. Whether the questions
+ * can meet it is checked here, or for a quiz that draws from other banks
+ * once they are resolved. */
 static void
 load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 {
 	const struct ynode *v = map_get(map, "draw");
-	size_t i, j, total = 0, *picked;
+	size_t i, j, total = 0;
 
 	if (v == NULL)
 		return;
+	q->draw_pos = pos_of(l, v);
 	if (v->type == Y_SCALAR) {
 		double x;
 
 		if (!get_number(l, map, "draw", 1, 1e6, true, true, &x))
 			return;
-		if (q->nquestions && x > (double)q->nquestions) {
-			err(l, v, _("'draw' asks for %g questions but the quiz has %zu"),
-			    x, q->nquestions);
-			return;
-		}
 		q->draws = arena_alloc(l->c->arena, sizeof(*q->draws));
 		q->draws[0].tag = NULL;
 		q->draws[0].count = (unsigned)x;
+		q->draws[0].pos = q->draw_pos;
 		q->ndraws = 1;
-		return;
-	}
-	if (v->type != Y_MAP || v->n == 0) {
+	} else if (v->type != Y_MAP || v->n == 0) {
 		err(l, v, _("'draw' must be a number, or tags with numbers like {after-sales: 3, pre-sales: 2}"));
 		return;
-	}
-	q->draws = arena_alloc(l->c->arena, v->n * sizeof(*q->draws));
-	for (i = 0; i < v->n; i++) {
-		const struct ynode *tag = v->items[2 * i], *num = v->items[2 * i + 1];
-		size_t have = 0;
-		double x;
+	} else {
+		q->draws = arena_alloc(l->c->arena, v->n * sizeof(*q->draws));
+		for (i = 0; i < v->n; i++) {
+			const struct ynode *tag = v->items[2 * i], *num = v->items[2 * i + 1];
+			double x;
 
-		if (tag->type != Y_SCALAR || num->type != Y_SCALAR ||
-		    !text_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
-			err(l, num, _("'draw' must map each tag to a whole number of questions"));
-			return;
-		}
-		if (total + (size_t)x > QUIZ_DRAW_TAGS_MAX) {
-			/* matching questions to tags costs draws × questions */
-			err(l, num, _("'draw' by tags draws at most %d questions"),
-			    QUIZ_DRAW_TAGS_MAX);
-			return;
-		}
-		for (j = 0; j < i; j++)
-			if (strcmp(q->draws[j].tag, tag->str) == 0) {
-				err(l, tag, _("'draw' names tag '%s' twice"), tag->str);
+			if (tag->type != Y_SCALAR || num->type != Y_SCALAR ||
+			    !text_number(num->str, &x) || x < 1 || x != floor(x) || x > 1e6) {
+				err(l, num, _("'draw' must map each tag to a whole number of questions"));
 				return;
 			}
-		for (j = 0; j < q->nquestions; j++)
-			have += quiz_has_tag(&q->questions[j], tag->str);
-		if (have < x) {
-			if (have == 0)
-				err(l, tag, _("'draw' names tag '%s' but no question has it"),
-				    tag->str);
-			else
-				err(l, num, _("'draw' asks for %g '%s' questions but only %zu have that tag"),
-				    x, tag->str, have);
-			return;
+			if (total + (size_t)x > QUIZ_DRAW_TAGS_MAX) {
+				/* matching questions to tags costs draws × questions */
+				err(l, num, _("'draw' by tags draws at most %d questions"),
+				    QUIZ_DRAW_TAGS_MAX);
+				return;
+			}
+			for (j = 0; j < i; j++)
+				if (strcmp(q->draws[j].tag, tag->str) == 0) {
+					err(l, tag, _("'draw' names tag '%s' twice"), tag->str);
+					return;
+				}
+			q->draws[i].tag = arena_strdup(l->c->arena, tag->str);
+			q->draws[i].count = (unsigned)x;
+			q->draws[i].pos = pos_of(l, tag);
+			total += (size_t)x;
 		}
-		q->draws[i].tag = arena_strdup(l->c->arena, tag->str);
-		q->draws[i].count = (unsigned)x;
-		total += (size_t)x;
+		q->ndraws = v->n;
 	}
-	if (total > q->nquestions) {
-		err(l, v, _("'draw' asks for %zu questions but the quiz has %zu"),
-		    total, q->nquestions);
+	if (q->nfrom == 0 && !silenced(l))
+		draw_check(l->d, q);
+}
+
+/* from: the quiz ids of banks whose questions this quiz draws from too. */
+static void
+load_from(struct ld *l, const struct ynode *map, struct quiz *q)
+{
+	const struct ynode *v = map_get(map, "from");
+	size_t i, n;
+
+	if (v == NULL)
+		return;
+	if (v->type == Y_SCALAR)
+		n = 1;
+	else if (v->type == Y_SEQ && v->n > 0)
+		n = v->n;
+	else {
+		err(l, v, _("'from' must be a quiz id or a list of quiz ids"));
 		return;
 	}
-	q->ndraws = v->n;
-	picked = xreallocarray(NULL, q->nquestions + 1, sizeof(*picked));
-	i = quiz_draw_tags(q, NULL, picked);
-	free(picked);
-	if (i < total) {
-		err(l, v, _("'draw' asks for %zu questions but at most %zu can be drawn: "
-			    "a question with several of these tags counts once"), total, i);
-		q->ndraws = 0;
+	q->from = arena_alloc(l->c->arena, n * sizeof(*q->from));
+	q->from_pos = arena_alloc(l->c->arena, n * sizeof(*q->from_pos));
+	for (i = 0; i < n; i++) {
+		const struct ynode *id = v->type == Y_SCALAR ? v : v->items[i];
+
+		if (id->type != Y_SCALAR || !valid_id(id->str)) {
+			err(l, id, _("'from' must list quiz ids (like 'after-sales-rules')"));
+			q->nfrom = 0;
+			return;
+		}
+		q->from[q->nfrom] = arena_strdup(l->c->arena, id->str);
+		q->from_pos[q->nfrom++] = pos_of(l, id);
 	}
 }
 
 static const char *const quiz_keys[] = {
 	"quiz", "title", "kind", "mode", "pass_mark", "draw", "shuffle",
-	"time_limit", "attempts", "review", "questions"
+	"time_limit", "attempts", "review", "questions", "from"
 };
 
 
@@ -971,9 +1028,12 @@ load_quiz(struct ld *l, const struct ynode *root)
 	if (get_number(l, root, "attempts", 1, 1000, true, false, &x))
 		q->attempts = (unsigned)x;
 
+	load_from(l, root, q);
 	qs = map_get(root, "questions");
-	if (qs == NULL)
-		missing(l, root, "questions");
+	if (qs == NULL) {
+		if (q->nfrom == 0)
+			missing(l, root, "questions");
+	}
 	else if (qs->type != Y_SEQ)
 		err(l, qs, _("'questions' must be a list of questions, not %s"),
 		    ydoc_type_name(qs));
@@ -981,7 +1041,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 		err(l, qs, _("'questions' is an empty list"));
 	else {
 		q->questions = arena_alloc(l->c->arena, qs->n * sizeof(*q->questions));
-		q->nquestions = qs->n;
+		q->nquestions = q->nown = qs->n;
 		for (i = 0; i < qs->n; i++)
 			load_question(l, qs->items[i], &q->questions[i], &qids);
 	}
@@ -1744,6 +1804,68 @@ resolve_part(struct diag *d, const struct curriculum *cu, struct part *p,
 			p->ref);
 }
 
+/* A quiz that draws from other banks takes their questions after its
+ * own; ids must stay unique in the pool, since attempts record them. */
+static void
+resolve_pool(struct diag *d, struct content *c, struct quiz *q,
+	     const struct content *fb, const char **qids, size_t nq)
+{
+	const struct quiz **src = xcalloc(q->nfrom, sizeof(*src));
+	struct strmap seen = { 0 };
+	struct question *all;
+	size_t i, j, n = q->nquestions;
+	bool ok = true;
+
+	for (i = 0; i < q->nfrom; i++) {
+		const struct pos *p = &q->from_pos[i];
+
+		src[i] = content_quiz(c, q->from[i]);
+		if (src[i] == NULL && fb)
+			src[i] = content_quiz(fb, q->from[i]);
+		if (src[i] == NULL) {
+			unknown_ref(d, p, _("quiz"), q->from[i], qids, nq);
+			ok = false;
+		} else if (src[i] == q || src[i]->nfrom) {
+			diag_at(d, p->file, p->line, p->col,
+				src[i] == q ? _("quiz '%s' cannot draw from itself") :
+				_("quiz '%s' draws from other quizzes itself; name its banks here instead"),
+				q->from[i]);
+			ok = false;
+		} else
+			n += src[i]->nquestions;
+	}
+	if (!ok) {
+		free(src);
+		q->ndraws = 0;
+		return;
+	}
+	all = arena_alloc(c->arena, n * sizeof(*all));
+	memcpy(all, q->questions, q->nquestions * sizeof(*all));
+	n = q->nquestions;
+	for (i = 0; i < q->nfrom; i++)
+		for (j = 0; j < src[i]->nquestions; j++)
+			all[n++] = src[i]->questions[j];
+	for (i = 0; i < n; i++) {
+		const struct question *first = strmap_add(&seen, all[i].id, &all[i]);
+
+		if (first) {
+			diag_at(d, all[i].pos.file, all[i].pos.line, all[i].pos.col,
+				_("question id '%s' is also used at %s:%d:%d, and quiz '%s' draws from both"),
+				all[i].id, first->pos.file, first->pos.line, first->pos.col, q->id);
+			ok = false;
+		}
+	}
+	strmap_free(&seen);
+	free(src);
+	q->questions = all;
+	q->nquestions = n;
+	q->pooled = true;
+	if (ok)
+		draw_check(d, q);
+	else
+		q->ndraws = 0;
+}
+
 int
 content_resolve(struct content *c, const struct content *fb, struct diag *d)
 {
@@ -1751,6 +1873,10 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 	const char **qids, **dids;
 	size_t nq = id_list(c, fb, KIND_QUIZ, &qids), nd = id_list(c, fb, KIND_DRILL, &dids);
 	size_t i, j, k, p;
+
+	for (i = 0; i < c->nquizzes; i++)
+		if (c->quizzes[i]->nfrom && !c->quizzes[i]->pooled)
+			resolve_pool(d, c, c->quizzes[i], fb, qids, nq);
 
 	for (i = 0; i < c->ncurricula; i++) {
 		struct curriculum *cu = c->curricula[i];

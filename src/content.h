@@ -54,6 +54,7 @@ struct question {
 struct draw_rule {
 	const char *tag;	/* NULL: from the whole pool */
 	unsigned count;
+	struct pos pos;
 };
 
 struct quiz {
@@ -68,8 +69,16 @@ struct quiz {
 	long time_limit;	/* seconds; 0 for none */
 	unsigned attempts;	/* 0 for no cap */
 	bool review;		/* exam: may trainees review their answers */
+	/* its own questions and then, once resolved, those of every quiz in
+	 * from (a pool of banks to draw from) */
 	struct question *questions;
 	size_t nquestions;
+	size_t nown;		/* its own: the first nown of questions */
+	const char **from;	/* quiz ids */
+	struct pos *from_pos;
+	size_t nfrom;
+	bool pooled;		/* from's questions are in questions */
+	struct pos draw_pos;
 	struct pos pos;
 };
 

@@ -18,6 +18,11 @@ cd "$CONTENT" || exit 1
 diff -u bad-tree.err "$T/err" || fail "bad-tree: messages differ"
 ok "errors across files: duplicate ids and references"
 
+"$KEFU" --content mini check bad-pool 2> "$T/err"
+[ $? -eq 1 ] || fail "bad-pool: exit status"
+diff -u bad-pool.err "$T/err" || fail "bad-pool: messages differ"
+ok "a quiz that draws from other banks: unknown, chained or itself, clashing ids, too few"
+
 # over the size limit: made here rather than shipped
 head -c 9000000 /dev/zero | tr '\0' 'a' > "$T/big.yaml"
 "$KEFU" --content mini check "$T/big.yaml" 2> "$T/err"

@@ -33,4 +33,18 @@ ok "a file checked alone may not reuse an id of the tree"
 KEFU_CONTENT="$CONTENT/odd" "$KEFU" check > "$T/out" 2>&1 || fail "KEFU_CONTENT: $(cat "$T/out")"
 grep -q "2 quizzes" "$T/out" || fail "KEFU_CONTENT not used"
 ok "KEFU_CONTENT names the tree"
+
+# an exam that draws from two banks and its own question; the summary
+# counts each question once, in the quiz that holds it
+out=$("$KEFU" --content pool check 2>&1) || fail "pool: $out"
+[ "$out" = "ok: 5 files: 1 curriculum (1 stage, 1 module), 4 quizzes (6 questions), 0 drills (0 lines)" ] ||
+	fail "pool summary: $out"
+printf '对\n对\n对\n对\n' | "$KEFU" --content pool quiz pool-exam --seed 7 > "$T/out" 2>&1 ||
+	fail "pool exam: $(cat "$T/out")"
+grep -q "Score: 4 of 4 points, 100%" "$T/out" || fail "pool exam score: $(cat "$T/out")"
+paper=$(sql "SELECT paper FROM quiz_attempt WHERE quiz = 'pool-exam'")
+[ "$(printf '%s\n' "$paper" | grep -c '^a[123]:')" = 2 ] &&
+	[ "$(printf '%s\n' "$paper" | grep -c '^\(b[12]\|e1\):')" = 2 ] ||
+	fail "the paper does not follow the draw: $paper"
+ok "an exam draws by tag from other banks and its own questions"
 echo "$passed passed, 0 failed"

@@ -96,6 +96,7 @@ ok "a team member kefu does not know is pointed at the managers, and nothing is 
 # ---- the grading queue ----
 printf '对\n对不起，请拍照，我们马上补发。\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
 	fail "alice's quiz: $(cat "$T/out")"
+NOW=2026-11-20T10:30:00	# each process starts its clock at NOW: order them
 printf '对\n不知道\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
 [ "$(sql "SELECT count(*) FROM quiz_attempt WHERE state = 'pending'")" = 2 ] || fail "attempts not pending: $(cat "$T/out")"
 as $TR grade --list > "$T/out" || fail "grade --list"

@@ -114,7 +114,7 @@ test_questions(void **state)
 	for (i = 0; i < c->nquizzes; i++) {
 		const struct quiz *q = c->quizzes[i];
 
-		for (j = 0; j < q->nquestions; j++) {
+		for (j = 0; j < q->nown; j++) {
 			const struct question *x = &q->questions[j];
 
 			total++;
@@ -165,9 +165,9 @@ test_banks(void **state)
 		q = content_quiz(c, quiz_floor[i].id);
 		if (q == NULL)
 			fail_msg("no quiz %s", quiz_floor[i].id);
-		if (q->nquestions < quiz_floor[i].min)
+		if (q->nown < quiz_floor[i].min)
 			fail_msg("quiz %s has %zu questions, want at least %zu",
-				 q->id, q->nquestions, quiz_floor[i].min);
+				 q->id, q->nown, quiz_floor[i].min);
 	}
 	assert_int_equal(content_quiz(c, "product-knowledge")->kind, QUIZ_PRODUCT);
 	assert_int_equal(content_quiz(c, "platform-rules")->kind, QUIZ_RULES);
@@ -190,6 +190,24 @@ test_banks(void **state)
 		}
 		assert_true(drawn >= 20);
 		assert_true(q->nquestions > drawn);
+	}
+	/* and drawn from the practice banks as well as its own questions */
+	{
+		static const char *const banks[] = {
+			"platform-rules", "product-knowledge", "presale-flow",
+			"after-sales-rules", "benchmark-kpis"
+		};
+		size_t b, f, pool = q->nown;
+
+		for (b = 0; b < sizeof(banks) / sizeof(banks[0]); b++) {
+			for (f = 0; f < q->nfrom; f++)
+				if (strcmp(q->from[f], banks[b]) == 0)
+					break;
+			if (f == q->nfrom)
+				fail_msg("probation-exam does not draw from %s", banks[b]);
+			pool += content_quiz(c, banks[b])->nquestions;
+		}
+		assert_int_equal(q->nquestions, pool);
 	}
 }
 
@@ -387,7 +405,7 @@ test_consistent_cutoff(void **state)
 				check_cutoff(cu->stages[i].modules[j].id,
 					     cu->stages[i].modules[j].text);
 	for (i = 0; i < c->nquizzes; i++)
-		for (j = 0; j < c->quizzes[i]->nquestions; j++) {
+		for (j = 0; j < c->quizzes[i]->nown; j++) {
 			const struct question *x = &c->quizzes[i]->questions[j];
 
 			check_cutoff(x->id, x->text);

@@ -256,7 +256,7 @@ test_draw(void **state)
 {
 	struct paper *a = quiz_draw(qz, 42), *b = quiz_draw(qz, 42), *x;
 	struct quiz copy = *qz;
-	struct draw_rule five = { NULL, 5 };
+	struct draw_rule five = { .tag = NULL, .count = 5 };
 	char *ta, *tb, *tx;
 	size_t i, same = 0;
 
