@@ -70,20 +70,280 @@ trainee_row(const struct store_row *r, void *arg)
 	x->e.started = dup_or_null(store_col_text(r, 8));
 }
 
+/* Everyone's facts, read with one query a kind instead of one a person
+ * and module, and put straight into each trainee's table of facts. */
+struct slot {
+	size_t stage, module;
+};
+
+struct bulk {
+	struct rows *rs;
+	struct module_fact ***facts;	/* by row */
+	int64_t *pid, *eid;		/* sorted ids, and their rows */
+	size_t *prow, *erow;
+	/* module ids ("l:ID", "q:ID", "d:ID", "s:STAGE", "a:ID") to their
+	 * places, a list ending with a stage of (size_t)-1 */
+	struct strmap where;
+	struct arena *a;
+	/* drill results come by person and drill: the group being read */
+	size_t row;			/* of the person, or (size_t)-1 */
+	char *group;			/* its drill id */
+	long results;
+	bool *met;			/* by module of the group's places */
+	const struct slot *places;
+};
+
+static int
+by_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The row of a person (or enrollment) id, (size_t)-1 for none. */
+static size_t
+bulk_row(const int64_t *ids, const size_t *rows, size_t n, int64_t id)
+{
+	const int64_t *hit = bsearch(&id, ids, n, sizeof(*ids), by_id);
+
+	return hit ? rows[hit - ids] : (size_t)-1;
+}
+
+static const struct slot *
+bulk_where(struct bulk *b, char kind, const char *id)
+{
+	struct sb key = SB_INIT;
+	const struct slot *s;
+
+	sb_addc(&key, kind);
+	sb_addc(&key, ':');
+	sb_adds(&key, id ? id : "");
+	s = strmap_get(&b->where, sb_str(&key));
+	sb_free(&key);
+	return s;
+}
+
+static void
+bulk_lesson(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
+	const struct slot *s;
+
+	if (row == (size_t)-1)
+		return;
+	for (s = bulk_where(b, 'l', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
+		b->facts[row][s->stage][s->module].read = true;
+}
+
+static void
+bulk_quiz(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
+	const struct slot *s;
+
+	if (row == (size_t)-1)
+		return;
+	for (s = bulk_where(b, 'q', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++) {
+		struct quiz_facts *f = &b->facts[row][s->stage][s->module].quiz;
+
+		f->attempts = (int)store_col_int(r, 2);
+		f->best = store_col_null(r, 3) ? -1 : store_col_real(r, 3);
+		f->pending = store_col_int(r, 4) > 0;
+		f->open = store_col_int(r, 5) > 0;
+	}
+}
+
+/* Ends a person's group of results of one drill. */
+static void
+bulk_drill_flush(struct bulk *b)
+{
+	const struct slot *s;
+	size_t i;
+
+	if (b->group && b->row != (size_t)-1)
+		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
+			struct drill_facts *f = &b->facts[b->row][s->stage][s->module].drill;
+
+			f->results = (int)b->results;
+			f->met = b->met[i];
+		}
+	free(b->group);
+	b->group = NULL;
+}
+
+static void
+bulk_drill(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	const char *drill = store_col_text(r, 1);
+	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0)), i;
+	const struct slot *s;
+
+	if (b->group == NULL || row != b->row || strcmp(drill, b->group) != 0) {
+		bulk_drill_flush(b);
+		b->row = row;
+		b->group = xstrdup(drill);
+		b->results = 0;
+		b->places = bulk_where(b, 'd', drill);
+		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
+			b->met[i] = false;
+	}
+	b->results++;
+	for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
+		if (!b->met[i])
+			b->met[i] = plan_drill_meets(&b->rs->cu->stages[s->stage].modules[s->module],
+						     store_col_real(r, 2), store_col_real(r, 3),
+						     store_col_int(r, 4) != 0);
+}
+
+static void
+bulk_signoff(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
+	const struct slot *s;
+
+	if (row == (size_t)-1)
+		return;
+	for (s = bulk_where(b, 's', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
+		b->facts[row][s->stage][s->module].signed_off = true;
+}
+
+static void
+bulk_assess(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
+	const struct slot *s;
+
+	if (row == (size_t)-1)
+		return;
+	for (s = bulk_where(b, 'a', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
+		b->facts[row][s->stage][s->module].passed = store_col_int(r, 2) != 0;
+}
+
+/* Where each module id of the curriculum is, for the callbacks above. */
+static void
+bulk_places(struct bulk *b, const struct curriculum *cu)
+{
+	static const char kinds[] = {
+		[MOD_LESSON] = 'l', [MOD_QUIZ] = 'q', [MOD_DRILL] = 'd',
+		[MOD_SIGNOFF] = 's', [MOD_ASSESSMENT] = 'a'
+	};
+	size_t i, j, n, most = 1;
+
+	for (i = 0; i < cu->nstages; i++)
+		most += cu->stages[i].nmodules;
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+			struct sb key = SB_INIT;
+			struct slot *s;
+			char *k;
+
+			sb_addc(&key, kinds[m->kind]);
+			sb_addc(&key, ':');
+			sb_adds(&key, m->kind == MOD_SIGNOFF ? cu->stages[i].id : m->id ? m->id : "");
+			k = arena_strdup(b->a, sb_str(&key));
+			sb_free(&key);
+			s = strmap_get(&b->where, k);
+			if (s == NULL) {
+				/* room for every place, then the end mark */
+				s = arena_alloc(b->a, (most + 1) * sizeof(*s));
+				for (n = 0; n <= most; n++)
+					s[n].stage = (size_t)-1;
+				strmap_put(&b->where, k, s);
+			}
+			for (n = 0; s[n].stage != (size_t)-1; n++)
+				;
+			s[n].stage = i;
+			s[n].module = j;
+		}
+}
+
+static int
+bulk_read(struct kefu *k, struct rows *rs)
+{
+	const struct curriculum *cu = rs->cu;
+	struct store *st = kefu_store(k);
+	struct bulk b;
+	size_t i, j, most = 1;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	b.rs = rs;
+	b.a = arena_new();
+	b.facts = xcalloc(rs->n + 1, sizeof(*b.facts));
+	b.pid = xcalloc(rs->n + 1, sizeof(*b.pid));
+	b.eid = xcalloc(rs->n + 1, sizeof(*b.eid));
+	b.prow = xcalloc(rs->n + 1, sizeof(*b.prow));
+	b.erow = xcalloc(rs->n + 1, sizeof(*b.erow));
+	for (i = 0; i < cu->nstages; i++)
+		most += cu->stages[i].nmodules;
+	b.met = xcalloc(most, sizeof(*b.met));
+	b.row = (size_t)-1;
+	bulk_places(&b, cu);
+	/* the ids sorted with their rows, for bsearch */
+	{
+		struct { int64_t id; size_t row; } *tmp = xcalloc(rs->n + 1, sizeof(*tmp));
+
+		for (j = 0; j < 2; j++) {
+			for (i = 0; i < rs->n; i++) {
+				tmp[i].id = j ? rs->v[i].e.id : rs->v[i].p.id;
+				tmp[i].row = i;
+			}
+			qsort(tmp, rs->n, sizeof(*tmp), by_id);
+			for (i = 0; i < rs->n; i++) {
+				(j ? b.eid : b.pid)[i] = tmp[i].id;
+				(j ? b.erow : b.prow)[i] = tmp[i].row;
+			}
+		}
+		free(tmp);
+	}
+	for (i = 0; i < rs->n; i++) {
+		b.facts[i] = xcalloc(cu->nstages, sizeof(**b.facts));
+		for (j = 0; j < cu->nstages; j++) {
+			size_t m;
+
+			b.facts[i][j] = xcalloc(cu->stages[j].nmodules + 1, sizeof(***b.facts));
+			for (m = 0; m < cu->stages[j].nmodules; m++)
+				b.facts[i][j][m].quiz.best = -1;
+		}
+	}
+	rc = store_all_lessons(st, bulk_lesson, &b) != 0 ||
+	    store_all_quiz_facts(st, bulk_quiz, &b) != 0 ||
+	    store_all_drills(st, bulk_drill, &b) != 0 ||
+	    store_all_signoffs(st, bulk_signoff, &b) != 0 ||
+	    store_all_assessments(st, bulk_assess, &b) != 0;
+	bulk_drill_flush(&b);
+	/* each standing takes its facts over */
+	for (i = 0; i < rs->n; i++)
+		kefu_standing_from(k, cu, &rs->v[i].p, &rs->v[i].e, b.facts[i],
+				   &rs->v[i].s, STANDING_READ);
+	strmap_free(&b.where);
+	arena_free(b.a);
+	free(b.facts);
+	free(b.pid);
+	free(b.eid);
+	free(b.prow);
+	free(b.erow);
+	free(b.met);
+	return rc ? -1 : 0;
+}
+
 /* Every active trainee enrolled in cu, in login order, with standings. */
 static int
 gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 {
-	size_t i;
-
 	memset(rs, 0, sizeof(*rs));
 	rs->k = k;
 	rs->cu = cu;
 	if (store_people(kefu_store(k), false, trainee_row, rs) != 0)
 		return -1;
-	for (i = 0; i < rs->n; i++)
-		kefu_standing(k, cu, &rs->v[i].p, &rs->v[i].e, &rs->v[i].s, STANDING_READ);
-	return 0;
+	return bulk_read(k, rs);
 }
 
 static void

@@ -1840,7 +1840,8 @@ resolve_pool(struct diag *d, struct content *c, struct quiz *q,
 		return;
 	}
 	all = arena_alloc(c->arena, n * sizeof(*all));
-	memcpy(all, q->questions, q->nquestions * sizeof(*all));
+	if (q->nquestions)
+		memcpy(all, q->questions, q->nquestions * sizeof(*all));
 	n = q->nquestions;
 	for (i = 0; i < q->nfrom; i++)
 		for (j = 0; j < src[i]->nquestions; j++)

@@ -115,6 +115,12 @@ enum standing_mode {
 void kefu_standing(struct kefu *, const struct curriculum *,
 		   const struct person *p, const struct enrollment *e,
 		   struct standing *, enum standing_mode);
+/* The same from facts gathered elsewhere (a report's, for everyone at
+ * once); the standing takes them over. */
+void kefu_standing_from(struct kefu *, const struct curriculum *,
+			const struct person *p, const struct enrollment *e,
+			struct module_fact **facts, struct standing *,
+			enum standing_mode);
 void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,

@@ -190,6 +190,17 @@ plan_due(const struct curriculum *cu, size_t stage, long start_day)
 }
 
 bool
+plan_drill_meets(const struct module *m, double net_speed, double accuracy,
+		 bool timed)
+{
+	double speed = m->min_speed < 0 ? 0 : m->min_speed;
+	double acc = m->min_accuracy < 0 ? 0 : m->min_accuracy;
+
+	/* piped lines prove no speed, so only timed runs meet a speed gate */
+	return net_speed >= speed && accuracy >= acc && (timed || speed <= 0);
+}
+
+bool
 plan_part_passed(const struct part *p, double value)
 {
 	/* a figure is compared as recorded; a hair under from rounding passes */

@@ -44,6 +44,10 @@ size_t plan_current(const enum stage_state *, size_t nstages);
  * that stage and every stage before it; -1 when a stage has no days. */
 long plan_due(const struct curriculum *, size_t stage, long start_day);
 
+/* Whether one drill result meets a drill module's gates (the condition
+ * store.c's per-person lookup puts in SQL). */
+bool plan_drill_meets(const struct module *, double net_speed, double accuracy,
+		      bool timed);
 /* Whether an assessment part's value meets its threshold: a quiz's best
  * percent or a rating at least min, a KPI figure at least min or, for a
  * lower-is-better KPI, at most max. */

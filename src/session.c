@@ -359,13 +359,22 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
 	      struct standing *out, enum standing_mode mode)
 {
+	kefu_standing_from(k, cu, p, e, facts_of(k, cu, p->id, e->id), out, mode);
+}
+
+void
+kefu_standing_from(struct kefu *k, const struct curriculum *cu,
+		   const struct person *p, const struct enrollment *e,
+		   struct module_fact **facts, struct standing *out,
+		   enum standing_mode mode)
+{
 	struct stage_rows sr;
 	long start;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	out->cu = cu;
-	out->facts = facts_of(k, cu, p->id, e->id);
+	out->facts = facts;
 	out->states = xcalloc(cu->nstages, sizeof(*out->states));
 	out->due = xcalloc(cu->nstages, sizeof(*out->due));
 	out->completed = xcalloc(cu->nstages, sizeof(*out->completed));

@@ -165,7 +165,10 @@ static const char *const migrations[] = {
 	"DROP INDEX drill_result_person;"
 	"CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);"
 	"CREATE INDEX drill_result_speed ON drill_result(person_id, drill, net_speed, accuracy);"
-	"CREATE INDEX drill_result_at ON drill_result(person_id, drill, at);",
+	"CREATE INDEX drill_result_at ON drill_result(person_id, drill, at);"
+	/* quiz facts from the index alone, without reading the papers */
+	"DROP INDEX quiz_attempt_person;"
+	"CREATE INDEX quiz_attempt_facts ON quiz_attempt(person_id, quiz, state, percent);",
 };
 
 enum stmt {
@@ -226,6 +229,11 @@ enum stmt {
 	S_KPI_PERIOD,
 	S_KPI_LAST_PERIOD,
 	S_TRANSCRIPT,
+	S_ALL_LESSONS,
+	S_ALL_QUIZ_FACTS,
+	S_ALL_DRILLS,
+	S_ALL_SIGNOFFS,
+	S_ALL_ASSESSMENTS,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -271,7 +279,7 @@ static const char *const sql[S_COUNT] = {
 	[S_DRILL_MET] =
 	"SELECT net_speed, accuracy FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"
-	" AND (timed OR ?3 <= 0)"	/* piped lines prove no speed */
+	" AND (timed OR ?3 <= 0)"	/* piped lines prove no speed; plan_drill_meets() too */
 	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
@@ -459,6 +467,23 @@ static const char *const sql[S_COUNT] = {
 	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
 	" ORDER BY 1, 7",
+	/* the facts of everyone at once, for reports: the same conditions as
+	 * the per-person statements above */
+	[S_ALL_LESSONS] = "SELECT person_id, lesson FROM lesson_read",
+	[S_ALL_QUIZ_FACTS] =
+	"SELECT person_id, quiz, count(*) FILTER (WHERE state IN ('pending','final')),"
+	" max(percent) FILTER (WHERE state = 'final'),"
+	" count(*) FILTER (WHERE state = 'pending'),"
+	" count(*) FILTER (WHERE state = 'open')"
+	" FROM quiz_attempt GROUP BY person_id, quiz",
+	[S_ALL_DRILLS] =	/* from the covering index, in its order */
+	"SELECT person_id, drill, net_speed, accuracy, timed FROM drill_result"
+	" ORDER BY person_id, drill",
+	[S_ALL_SIGNOFFS] = "SELECT enrollment_id, stage FROM signoff",
+	[S_ALL_ASSESSMENTS] =
+	"SELECT enrollment_id, assessment, outcome = 'pass' FROM assessment a"
+	" WHERE id = (SELECT b.id FROM assessment b WHERE b.enrollment_id = a.enrollment_id"
+	"  AND b.assessment = a.assessment ORDER BY b.decided DESC, b.id DESC LIMIT 1)",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -1602,4 +1627,34 @@ store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *ar
 {
 	return each(st, S_TRANSCRIPT, fn, arg, _("cannot read the transcript"), "i",
 		    person_id);
+}
+
+int
+store_all_lessons(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_LESSONS, fn, arg, _("cannot look up lessons"), "");
+}
+
+int
+store_all_quiz_facts(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_QUIZ_FACTS, fn, arg, _("cannot look up quiz attempts"), "");
+}
+
+int
+store_all_drills(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_DRILLS, fn, arg, _("cannot look up drill results"), "");
+}
+
+int
+store_all_signoffs(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_SIGNOFFS, fn, arg, _("cannot look up a sign-off"), "");
+}
+
+int
+store_all_assessments(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_ASSESSMENTS, fn, arg, _("cannot look up an assessment"), "");
 }

@@ -272,6 +272,21 @@ int store_kpi_last_period(struct store *, store_row_fn *, void *);
  * by (login), note. */
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
+/* Everyone's facts at once, for reports; each as the per-person lookup
+ * above would find them. Columns: person id, lesson. */
+int store_all_lessons(struct store *, store_row_fn *, void *);
+/* Columns: person id, quiz, then as struct quiz_facts: attempts, best
+ * (NULL when none), pending, open. */
+int store_all_quiz_facts(struct store *, store_row_fn *, void *);
+/* Every drill result, by person and drill. Columns: person id, drill,
+ * net speed, accuracy, timed. */
+int store_all_drills(struct store *, store_row_fn *, void *);
+/* Columns: enrollment id, stage. */
+int store_all_signoffs(struct store *, store_row_fn *, void *);
+/* The latest decision of each assessment. Columns: enrollment id,
+ * assessment, passed. */
+int store_all_assessments(struct store *, store_row_fn *, void *);
+
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,
 		int64_t subject, const char *detail, long long now);

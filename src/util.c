@@ -324,6 +324,11 @@ strmap_hash(const char *s)
 
 	while (*s)
 		h = h * 33 + (unsigned char)*s++;
+	/* mix the high bits into the low ones the table uses: ids that
+	 * differ only near their start ("12/quiz", "13/quiz") would cluster */
+	h ^= h >> 29;
+	h *= (size_t)0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
 	return h;
 }
 

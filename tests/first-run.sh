@@ -30,7 +30,9 @@ ok "schema version 2, WAL, a private directory"
 sql "DROP INDEX quiz_attempt_pending; DROP INDEX grading_answer;
 DROP INDEX kpi_figure_period; DROP INDEX assessment_enrollment;
 DROP INDEX drill_result_best; DROP INDEX drill_result_speed; DROP INDEX drill_result_at;
-CREATE INDEX drill_result_person ON drill_result(person_id, drill); PRAGMA user_version = 1"
+CREATE INDEX drill_result_person ON drill_result(person_id, drill);
+DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
+PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
 [ "$(sql "PRAGMA user_version")" = 2 ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN

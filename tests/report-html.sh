@@ -23,6 +23,33 @@ if [ ! -w "$T/ro" ]; then
 	ok "an unwritable place is an error"
 fi
 
+# the report reads everyone's facts at once: a drill gate counts as the
+# plan counts it (a timed run meets it, piped lines prove no speed)
+(
+	KEFU_CONTENT="$CONTENT/mini" KEFU_DB="$T/gates.db"
+	export KEFU_CONTENT KEFU_DB
+	"$KEFU" people add zhang --role trainee > /dev/null || fail "add"
+	"$KEFU" people add li --role trainee > /dev/null || fail "add"
+	sql "INSERT INTO lesson_read (person_id, lesson, first_read, last_read)
+	       SELECT id, l, 1, 1 FROM person, (SELECT 'hello' AS l UNION SELECT 'rules')
+	       WHERE role = 'trainee';
+	     INSERT INTO quiz_attempt (person_id, quiz, started, finished, seed, paper, points,
+	       max_points, percent, state) SELECT id, 'basics', 1, 2, 1, '', 1, 1, 100, 'final'
+	       FROM person WHERE role = 'trainee';
+	     INSERT INTO signoff SELECT e.id, 'check', 1, 3, NULL FROM enrollment e
+	       JOIN person p ON p.id = e.person_id WHERE role = 'trainee';
+	     INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,
+	       raw_speed, net_speed, accuracy, timed) SELECT id, 'hi-lines', 4, 'cpm', 60, 35, 35,
+	       35, 35, 95, login = 'zhang' FROM person WHERE role = 'trainee';
+	     INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,
+	       raw_speed, net_speed, accuracy, timed) SELECT id, 'hi-lines', 5, 'cpm', 60, 20, 20,
+	       20, 20, 100, 1 FROM person WHERE login = 'li'"
+	"$KEFU" report stages --format json > "$T/gates.json" || fail "report"
+	jq -e '[.rows[] | .login + " " + .check_status] == ["li in-progress", "zhang complete"]' \
+		"$T/gates.json" > /dev/null || fail "drill gates in the report: $(cat "$T/gates.json")"
+) || exit 1
+ok "report stages counts drill gates as the plan does"
+
 [ -n "$CHROMIUM" ] || { echo "SKIP: no chromium for the rendering check"; echo "$passed passed"; exit 0; }
 # Chromium parses the page as a browser does and prints the DOM it built
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --user-data-dir="$T/chrome" \

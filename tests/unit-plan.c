@@ -212,6 +212,22 @@ test_extension_moves_later_stages(void **state)
 }
 
 static void
+test_drill_meets(void **state)
+{
+	struct module gate = { .kind = MOD_DRILL, .min_speed = 40, .min_accuracy = 95 };
+	struct module acc_only = { .kind = MOD_DRILL, .min_speed = -1, .min_accuracy = 90 };
+
+	(void)state;
+	assert_true(plan_drill_meets(&gate, 40, 95, true));
+	assert_false(plan_drill_meets(&gate, 39.9, 99, true));
+	assert_false(plan_drill_meets(&gate, 80, 94.9, true));
+	/* piped lines prove no speed */
+	assert_false(plan_drill_meets(&gate, 80, 100, false));
+	assert_true(plan_drill_meets(&acc_only, 0, 90, false));
+	assert_false(plan_drill_meets(&acc_only, 100, 89, true));
+}
+
+static void
 test_part_thresholds(void **state)
 {
 	struct part q = { .kind = PART_QUIZ, .min = 80, .has_min = true };
@@ -241,6 +257,7 @@ main(void)
 		cmocka_unit_test_setup(test_due_dates, setup),
 		cmocka_unit_test_setup(test_extension_moves_later_stages, setup),
 		cmocka_unit_test_setup(test_part_thresholds, setup),
+		cmocka_unit_test_setup(test_drill_meets, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
