@@ -253,6 +253,9 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		return 1;
 	}
 	kefu_me(k);
+	/* before lines are typed whose result could not be saved */
+	if (store_writable(k->store) != 0)
+		return 1;
 	d.limit = limit > 0 ? limit : d.dr->time_limit;
 	n = d.dr->nlines;
 	order = xreallocarray(NULL, n, sizeof(*order));
