@@ -356,6 +356,8 @@ run_paper(struct run *r)
 				return submit(r, true);
 			}
 			if (save(r, i, response) != 0) {
+				error(_("the answer to question %zu is not saved; 'kefu quiz %s' asks it again"),
+				      i + 1, r->qz->id);
 				free(response);
 				return 1;
 			}
@@ -487,6 +489,9 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 	if ((r.qz = find_quiz(k, id)) == NULL)
 		return 1;
 	kefu_me(k);
+	/* before a question is asked whose answer could not be saved */
+	if (store_writable(k->store) != 0)
+		return 1;
 	switch (store_attempt_open(k->store, k->me.id, r.qz->id, &r.at)) {
 	case 1:
 		r.paper = paper_decode(r.qz, r.at.paper);

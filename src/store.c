@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
 #include "util.h"
@@ -496,11 +498,30 @@ struct store {
 	sqlite3_stmt *stmts[S_COUNT];
 };
 
+/* What the system said when SQLite could not open, read or write a file
+ * ("Read-only file system", "No space left on device"): SQLite's own
+ * words for those ("unable to open database file", "disk I/O error")
+ * do not say what to fix. Empty otherwise. */
+static const char *
+sys_reason(struct store *st, char *buf, size_t size)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	int e = sqlite3_system_errno(st->db);
+
+	buf[0] = '\0';
+	if (e != 0 && (code == SQLITE_CANTOPEN || code == SQLITE_IOERR ||
+		       code == SQLITE_READONLY))
+		snprintf(buf, size, " (%s)", strerror(e));
+	return buf;
+}
+
 static int
 db_error(struct store *st, const char *what)
 {
-	return error(_("database '%s': %s: %s"), st->path, what,
-		     sqlite3_errmsg(st->db));
+	char why[160];
+
+	return error(_("database '%s': %s: %s%s"), st->path, what,
+		     sqlite3_errmsg(st->db), sys_reason(st, why, sizeof(why)));
 }
 
 /* Prepares a statement once and resets it for new bindings. */
@@ -558,8 +579,10 @@ exec(struct store *st, const char *s, const char *what)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, s, NULL, NULL, &msg) != SQLITE_OK) {
-		error(_("database '%s': %s: %s"), st->path, what,
-		      msg ? msg : sqlite3_errmsg(st->db));
+		char why[160];
+
+		error(_("database '%s': %s: %s%s"), st->path, what,
+		      msg ? msg : sqlite3_errmsg(st->db), sys_reason(st, why, sizeof(why)));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -613,11 +636,66 @@ migrate(struct store *st)
 		if (exec(st, migrations[v], _("cannot update the schema")) != 0 ||
 		    exec(st, pragma, _("cannot update the schema")) != 0 ||
 		    exec(st, "COMMIT", _("cannot finish a migration")) != 0) {
-			exec(st, "ROLLBACK", _("cannot roll back a migration"));
+			/* a COMMIT that fails for a full disk has rolled back */
+			if (!sqlite3_get_autocommit(st->db))
+				exec(st, "ROLLBACK", _("cannot roll back a migration"));
 			return -1;
 		}
 	}
 	return 0;
+}
+
+/* Which of the database's files stops kefu writing it, said once: the
+ * database itself, its -wal or -shm file (SQLite gives them the
+ * database's mode when it creates them, so a database once read-only
+ * leaves them so), or the directory they are created in. */
+static int
+readonly_error(struct store *st)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char *dir = xstrdup(st->path), *slash = strrchr(dir, '/');
+	const char *where = ".";
+	bool said = false;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(suffix) && !said; i++) {
+		char *f = xasprintf("%s%s", st->path, suffix[i]);
+
+		if (faccessat(AT_FDCWD, f, W_OK, AT_EACCESS) != 0 && errno != ENOENT) {
+			error(_("database '%s' is read-only: cannot write '%s': %s"),
+			      st->path, f, strerror(errno));
+			said = true;
+		}
+		free(f);
+	}
+	if (slash == dir)
+		where = "/";
+	else if (slash) {
+		*slash = '\0';
+		where = dir;
+	}
+	if (!said && faccessat(AT_FDCWD, where, W_OK, AT_EACCESS) != 0)
+		error(_("database '%s' is read-only: cannot write in its directory '%s': %s"),
+		      st->path, where, strerror(errno));
+	else if (!said)
+		error(_("database '%s' is read-only: kefu cannot save anything in it"),
+		      st->path);
+	free(dir);
+	return -1;
+}
+
+/* Turns WAL on; that needs the -wal and -shm files beside the database. */
+static int
+wal_on(struct store *st)
+{
+	int rc;
+
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	rc = sqlite3_extended_errcode(st->db) & 0xff;
+	if (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
+		return readonly_error(st);
+	return db_error(st, _("cannot set up"));
 }
 
 struct store *
@@ -644,7 +722,7 @@ store_open(const char *path)
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (exec(st, "PRAGMA foreign_keys = ON", _("cannot set up")) != 0 ||
-	    exec(st, "PRAGMA journal_mode = WAL", _("cannot set up")) != 0 ||
+	    wal_on(st) != 0 ||
 	    /* an answer committed must survive a power cut, not only a kill */
 	    exec(st, "PRAGMA synchronous = FULL", _("cannot set up")) != 0 ||
 	    migrate(st) != 0) {
@@ -666,6 +744,24 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+int
+store_writable(struct store *st)
+{
+	int rc;
+
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return readonly_error(st);
+	/* a read-only -shm file shows only when a write starts */
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE; ROLLBACK", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	rc = sqlite3_extended_errcode(st->db);
+	store_rollback(st);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return readonly_error(st);
+	return db_error(st, _("cannot start a transaction"));
 }
 
 int

@@ -83,6 +83,11 @@ void store_close(struct store *);
 /* The schema version this kefu writes. */
 int store_schema_version(void);
 
+/* 0 when kefu can save in the database; else says which file (the
+ * database, its -wal or -shm file, or its directory) stops it and
+ * returns -1. For commands that take input worth saving: ask before it
+ * is typed, not after. */
+int store_writable(struct store *);
 int store_begin(struct store *);	/* BEGIN IMMEDIATE */
 /* One snapshot for many reads (a report): cheaper than a transaction
  * per statement, and consistent. End it with store_rollback(). */
