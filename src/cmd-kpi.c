@@ -158,6 +158,8 @@ struct import {
 	bool bad_header;
 };
 
+static void import_error(struct import *, unsigned, unsigned, const char *, ...) PRINTF(4, 5);
+
 static void
 import_error(struct import *im, unsigned line, unsigned col, const char *fmt, ...)
 {
