@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "kefu.h"
+#include "priv.h"
 #include "text.h"
 
 static void
@@ -43,8 +44,11 @@ cmd_check(struct kefu *k, int argc, char **argv)
 	} else {
 		struct diag quiet = DIAG_INIT(NULL);
 
+		/* the files named are read with the user's own group */
+		priv_user();
 		for (i = 1; i < argc; i++)
 			content_load_path(c, argv[i], &d);
+		priv_group();
 		/* files checked alone may name quizzes and drills of the tree */
 		tree = content_new();
 		content_load_tree(tree, k->content_dir, &quiet);

@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "date.h"
 #include "kefu.h"
+#include "priv.h"
 #include "table.h"
 #include "text.h"
 
@@ -156,6 +157,8 @@ struct import {
 	unsigned errors, rows;
 	bool bad_header;
 };
+
+static void import_error(struct import *, unsigned, unsigned, const char *, ...) PRINTF(4, 5);
 
 static void
 import_error(struct import *im, unsigned line, unsigned col, const char *fmt, ...)
@@ -323,7 +326,11 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	im.file = pos[0];
 	if ((im.cu = kefu_pick_curriculum(k, cur)) == NULL)
 		return 1;
-	if (read_file(pos[0], CSV_MAX, &buf, &len, &why) != 0) {
+	/* the user's file, read with the user's own group */
+	priv_user();
+	rc = read_file(pos[0], CSV_MAX, &buf, &len, &why);
+	priv_group();
+	if (rc != 0) {
 		error(_("cannot read '%s': %s"), pos[0], why);
 		return 1;
 	}

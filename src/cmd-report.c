@@ -14,6 +14,7 @@
 #include "date.h"
 #include "kefu.h"
 #include "kpi.h"
+#include "priv.h"
 #include "table.h"
 #include "text.h"
 
@@ -654,7 +655,10 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		struct sb h = SB_INIT;
 
 		stages_html(k, &rs, &h);
+		/* the user names the file: written with the user's own group */
+		priv_user();
 		rc = write_whole(o->html, &h) != 0;
+		priv_group();
 		if (rc == 0)
 			fprintf(stderr, _("Wrote %s (%zu trainee%s).\n"), o->html, rs.n,
 				PLURAL(rs.n));

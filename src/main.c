@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "kefu.h"
+#include "priv.h"
 
 static void
 close_stdout(void)
@@ -117,7 +118,8 @@ usage(FILE *fp)
 		      "Environment:\n"
 		      "  KEFU_CONTENT   content tree, when --content is not given\n"
 		      "  KEFU_DB        database, when --db is not given\n"
-		      "                 (default: $XDG_DATA_HOME/kefu/kefu.db)\n"
+		      "                 (default: $XDG_DATA_HOME/kefu/kefu.db; installed\n"
+		      "                 for a team: the team's database)\n"
 		      "  PAGER          pager for lessons (default: less -R)\n"
 		      "  NO_COLOR       set to turn colour off\n"
 		      "\n"
@@ -141,6 +143,7 @@ main(int argc, char **argv)
 	int c, status;
 	bool utf8_term;
 
+	priv_init();
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	/* content is UTF-8 whatever the locale says; readline must agree */
@@ -173,8 +176,21 @@ main(int argc, char **argv)
 		content = NULL;
 	if (db == NULL && (db = getenv("KEFU_DB")) != NULL && *db == '\0')
 		db = NULL;
-	k.content_dir = content ? content : default_content();
-	k.db_path = db ? db : (db_alloc = default_db());
+	if (priv_team()) {
+		/* the team's group is for the team's database with the installed
+		 * content, together; a path the user names gives it up */
+		if (content && strcmp(content, KEFU_DATADIR) == 0)
+			content = NULL;
+		if (db && strcmp(db, PRIV_SHARED_DB) == 0)
+			db = NULL;
+		if (content || db)
+			priv_drop();
+		k.content_dir = content ? content : KEFU_DATADIR;
+		k.db_path = db ? db : PRIV_SHARED_DB;
+	} else {
+		k.content_dir = content ? content : default_content();
+		k.db_path = db ? db : (db_alloc = default_db());
+	}
 	k.now = clock_now();
 	k.wall0 = (long long)time(NULL);
 	k.today = date_of((time_t)k.now);

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "kefu.h"
 #include "plan.h"
+#include "priv.h"
 #include "text.h"
 
 struct content *
@@ -24,6 +25,9 @@ kefu_content(struct kefu *k)
 
 	if (k->content)
 		return k->content;
+	/* exam banks are for the team's database only (docs/SECURITY.md) */
+	if (priv_dropped() && strcmp(k->content_dir, KEFU_DATADIR) == 0)
+		die(_("with a database of your own (--db or KEFU_DB), kefu installed for a team cannot use its installed content; name content of your own with --content"));
 	k->content = content_new();
 	content_load_tree(k->content, k->content_dir, &d);
 	content_resolve(k->content, NULL, &d);
@@ -62,15 +66,28 @@ create_like_dir(const char *path, const char *dir)
 struct store *
 kefu_store(struct kefu *k)
 {
+	struct stat st;
 	char *dir, *slash;
 
 	if (k->store)
 		return k->store;
+	if (priv_team() && strcmp(k->db_path, PRIV_SHARED_DB) == 0) {
+		/* content of one's own never meets the team's records */
+		if (priv_dropped())
+			die(_("with content of your own (--content or KEFU_CONTENT), kefu installed for a team cannot use the team's database; name a database of your own with --db"));
+		if (stat(KEFU_STATEDIR, &st) != 0)
+			die(_("the team's directory '%s' is missing (%s); see README, \"Team install\""),
+			    KEFU_STATEDIR, strerror(errno));
+		/* whoever creates the database manages it: the administrator */
+		if (getuid() != 0 && stat(k->db_path, &st) != 0 && errno == ENOENT)
+			die(_("the team's database '%s' does not exist yet; the administrator creates it first (see README, \"Team install\")"),
+			    k->db_path);
+	}
 	dir = xstrdup(k->db_path);
 	slash = strrchr(dir, '/');
 	if (slash && slash != dir) {
 		*slash = '\0';
-		if (access(dir, F_OK) != 0 && mkdir_p(dir, 0700) != 0)
+		if (stat(dir, &st) != 0 && mkdir_p(dir, 0700) != 0)
 			die(_("cannot create the directory '%s' for the database"), dir);
 	}
 	create_like_dir(k->db_path, slash && slash != dir ? dir : slash == dir ? "/" : ".");

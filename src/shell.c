@@ -9,6 +9,7 @@
 #include <readline/readline.h>
 
 #include "kefu.h"
+#include "priv.h"
 #include "plan.h"
 #include "text.h"
 
@@ -258,11 +259,14 @@ shell_run(struct kefu *k)
 			dir = path_join(xdg, "kefu");
 		else if (home && *home)
 			dir = xasprintf("%s/.local/state/kefu", home);
+		/* the history is the user's own file */
+		priv_user();
 		if (dir && mkdir_p(dir, 0700) == 0) {
 			hist = path_join(dir, "history");
 			term_history_load(hist);
 			free(hist);
 		}
+		priv_group();
 		free(dir);
 		term_set_completion(shell_complete);
 		printf(_("kefu %s: type 'help' for commands, 'quit' or Ctrl-D to leave.\n"),

@@ -1,9 +1,12 @@
 /* term.c: reading a person's lines through readline on a terminal and
  * plainly otherwise; Ctrl-C, SIGHUP and SIGTERM; history; the pager.
- * The callback interface lets a signal end the current line cleanly. */
+ * The callback interface lets a signal end the current line cleanly.
+ * Installed for a team, readline, history and the pager act with the
+ * user's own group: they read the user's files, never the team's. */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include <readline/readline.h>
 
 #include "kefu.h"
+#include "priv.h"
 #include "text.h"
 
 static volatile sig_atomic_t got_int, got_quit;
@@ -26,6 +30,7 @@ static struct timespec deadline;	/* CLOCK_MONOTONIC; zero for none */
 static void (*keyhook)(const char *, void *);
 static void *keyhook_arg;
 static bool cb_done, cb_eof;
+static char **(*completion)(const char *, int, int);
 
 static void
 on_signal(int sig)
@@ -91,10 +96,25 @@ term_quitting(void)
 	return got_quit != 0;
 }
 
+/* Readline runs with the user's group; kefu's own completion (ids, the
+ * logins in the store) with the team's. File names are readline's, with
+ * the user's. */
+static char **
+complete(const char *text, int start, int end)
+{
+	char **matches;
+
+	priv_group();
+	matches = completion(text, start, end);
+	priv_user();
+	return matches;
+}
+
 void
 term_set_completion(char **(*fn)(const char *, int, int))
 {
-	rl_attempted_completion_function = fn;
+	completion = fn;
+	rl_attempted_completion_function = fn ? complete : NULL;
 }
 
 static void
@@ -186,8 +206,11 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 			return TERM_EOF;
 		}
 		rl_callback_read_char();
-		if (keyhook && !cb_done)
+		if (keyhook && !cb_done) {
+			priv_group();
 			keyhook(rl_line_buffer, keyhook_arg);
+			priv_user();
+		}
 	}
 	if (cb_eof) {
 		fputc('\n', stdout);
@@ -215,7 +238,10 @@ term_read(const char *prompt, char **line)
 	catch_signal(SIGHUP, &old_hup);
 	got_int = 0;
 	if (use_readline) {
+		/* inputrc, INPUTRC and file-name completion: the user's files */
+		priv_user();
 		r = read_readline(prompt, line, &orig);
+		priv_group();
 	} else {
 		sigprocmask(SIG_SETMASK, &orig, NULL);
 		r = read_plain(line);
@@ -238,7 +264,9 @@ term_history_load(const char *path)
 	history_path = xstrdup(path);
 	using_history();
 	stifle_history(1000);
+	priv_user();
 	read_history(history_path);
+	priv_group();
 }
 
 void
@@ -259,10 +287,55 @@ term_history_save(void)
 {
 	if (!use_readline || history_path == NULL)
 		return;
+	priv_user();
 	if (write_history(history_path) != 0)
 		error(_("cannot save history to '%s'"), history_path);
+	priv_group();
 	free(history_path);
 	history_path = NULL;
+}
+
+/* Starts the pager reading from the returned stream, with no group
+ * privilege and the signals at their defaults; NULL when it cannot. */
+static FILE *
+pager_open(const char *pager, pid_t *pid)
+{
+	int fds[2];
+	FILE *fp;
+
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		return NULL;
+	*pid = fork();
+	if (*pid == 0) {
+		if (dup2(fds[0], STDIN_FILENO) < 0 ||
+		    (fds[0] == STDIN_FILENO && fcntl(fds[0], F_SETFD, 0) != 0) ||
+		    priv_child() != 0)
+			_exit(126);
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	if (*pid < 0 || (fp = fdopen(fds[1], "w")) == NULL) {
+		close(fds[1]);
+		if (*pid > 0)
+			waitpid(*pid, NULL, 0);
+		return NULL;
+	}
+	return fp;
+}
+
+static int
+pager_close(FILE *fp, pid_t pid)
+{
+	int status;
+
+	fclose(fp);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return status;
 }
 
 int
@@ -272,6 +345,7 @@ term_page(struct kefu *k, const char *text)
 	struct sigaction ign, oldint, oldpipe;
 	const char *pager;
 	FILE *fp;
+	pid_t pid;
 	int status;
 
 	/* content is untrusted: escapes are made visible before any pager */
@@ -295,7 +369,7 @@ term_page(struct kefu *k, const char *text)
 	catch_signal(SIGINT, &oldint);
 	sigaction(SIGPIPE, &ign, &oldpipe);
 	setenv("LESSCHARSET", "utf-8", 0);
-	fp = popen(pager, "w");
+	fp = pager_open(pager, &pid);
 	if (fp == NULL) {
 		sigaction(SIGINT, &oldint, NULL);
 		sigaction(SIGPIPE, &oldpipe, NULL);
@@ -304,7 +378,7 @@ term_page(struct kefu *k, const char *text)
 		return 0;
 	}
 	fwrite(sb.buf, 1, sb.len, fp);
-	status = pclose(fp);
+	status = pager_close(fp, pid);
 	sigaction(SIGINT, &oldint, NULL);
 	got_int = 0;
 	sigaction(SIGPIPE, &oldpipe, NULL);
