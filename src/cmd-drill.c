@@ -16,9 +16,6 @@
 #include "text.h"
 #include "typing.h"
 
-/* The longest drill line kefu scores, in characters: a reply is far
- * shorter (the bundled ones are under 60). */
-#define DRILL_LINE_MAX 1000
 
 struct drill_run {
 	struct kefu *k;
@@ -257,14 +254,6 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		return 1;
 	}
 	kefu_me(k);
-	for (i = 0; i < d.dr->nlines; i++)
-		if (text_chars(d.dr->lines[i]) > DRILL_LINE_MAX) {
-			/* aligning what was typed takes time and memory that
-			 * grow with the square of the line */
-			error(_("drill '%s': line %zu has %zu characters; kefu scores lines of at most %d (one reply each), so split it"),
-			      d.dr->id, i + 1, text_chars(d.dr->lines[i]), DRILL_LINE_MAX);
-			return 1;
-		}
 	/* before lines are typed whose result could not be saved */
 	if (store_writable(k->store) != 0)
 		return 1;

@@ -1095,6 +1095,11 @@ load_drill(struct ld *l, const struct ynode *root)
 			err(l, v->items[i], _("a drill line must be one line; split it into two items"));
 			continue;
 		}
+		if (text_chars(dr->lines[i]) > CONTENT_DRILL_LINE_MAX) {
+			err(l, v->items[i], _("a drill line is at most %d characters; this one has %zu"),
+			    CONTENT_DRILL_LINE_MAX, text_chars(dr->lines[i]));
+			continue;
+		}
 		for (c = dr->lines[i]; *c; c++)
 			if ((unsigned char)*c < 0x20 || *c == 0x7f) {
 				err(l, v->items[i], _("a drill line cannot hold control characters (byte 0x%02x)"),

@@ -83,6 +83,9 @@ struct quiz {
 };
 
 enum drill_unit { UNIT_CPM, UNIT_WPM };
+/* The longest drill line, in characters: a reply is far shorter (the
+ * bundled ones are under 60), and scoring costs grow with its square. */
+#define CONTENT_DRILL_LINE_MAX 1000
 
 struct drill {
 	const char *id;

@@ -56,7 +56,7 @@ lines: ["正常的一行'; DROP TABLE drill_result;--"]
 YAML
 # a drill line at the most kefu scores, and one far longer
 { printf 'drill: long\ntitle: long\nlines:\n  - '; long 1000 好; printf '\n'; } > "$T/tree/curricula/drills/long.yaml"
-{ printf 'drill: longer\ntitle: longer\nlines:\n  - '; long 20000 好; printf '\n'; } > "$T/tree/curricula/drills/longer.yaml"
+{ printf 'drill: longer\ntitle: longer\nlines:\n  - '; long 20000 好; printf '\n'; } > "$T/longer.yaml"
 export KEFU_CONTENT="$T/tree" KEFU_DB="$T/content.db"
 "$KEFU" check > "$T/out" 2>&1 || fail "check: $(head -c 600 "$T/out" | cat -v)"
 inert "$T/out" "check"
@@ -97,12 +97,12 @@ ok "progress, review, reports, plan and a drill print hostile content inert"
 # with the square of the line: 20 000 characters took 3 GB and 15 s
 { long 1000 好; printf '\n'; } | "$KEFU" drill long > "$T/out" 2>&1 || fail "a 1000-character line: $(tail -3 "$T/out")"
 grep -q "^Accuracy: 100.0%" "$T/out" || fail "a 1000-character line: $(tail -3 "$T/out")"
-{ long 20000 好; printf '\n'; } | "$KEFU" drill longer > "$T/out" 2> "$T/err"
+"$KEFU" check "$T/longer.yaml" > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "a 20 000-character drill line: status"
-[ "$(cat "$T/err")" = "kefu: drill 'longer': line 1 has 20000 characters; kefu scores lines of at most 1000 (one reply each), so split it" ] ||
+grep -q "longer.yaml:4:5: a drill line is at most 1000 characters; this one has 20000" "$T/err" ||
 	fail "a 20 000-character drill line: $(cat "$T/err")"
 [ "$(sql "SELECT count(*) FROM drill_result")" = 2 ] || fail "drill results"
-ok "a drill line of 1000 characters is scored; one of 20 000 is refused with a clear error"
+ok "a drill line of 1000 characters is scored; kefu check refuses one of 20 000 with its place"
 
 # ---- names ----
 export KEFU_DB="$T/people.db" KEFU_CONTENT="$CONTENT/rel"
