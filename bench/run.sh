@@ -98,14 +98,6 @@ ls -l "$T/big.db" | awk '{ printf "database: %.0f MB\n", $5 / 1e6 }'
 
 # ---- report stages on $T/big.db ----
 echo
-echo "== report stages on that database (goal < 100 ms; ratio to bare SQL: to do)"
-best=""
-for i in 1 2 3; do
-	s0=$(date +%s.%N)
-	KEFU_DB="$T/big.db" "$KEFU" report stages > /dev/null 2>&1 || { echo "report failed"; break; }
-	s1=$(date +%s.%N)
-	t=$(awk -v a="$s0" -v b="$s1" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
-	[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
-done
-[ -n "$best" ] && echo "report stages:  $best ms, best of 3 (goal < 100 ms)"
+echo "== report stages on that database against the same SQL run bare"
+"$BENCH/bench-report" "$KEFU" "$T/big.db" || echo "bench-report failed"
 # ---- end of report stages ----

@@ -1725,6 +1725,22 @@ store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *ar
 		    person_id);
 }
 
+size_t
+store_report_sql(const char *const **out)
+{
+	static const char *list[7];
+
+	list[0] = sql[S_PEOPLE];
+	list[1] = sql[S_ALL_LESSONS];
+	list[2] = sql[S_ALL_QUIZ_FACTS];
+	list[3] = sql[S_ALL_DRILLS];
+	list[4] = sql[S_ALL_SIGNOFFS];
+	list[5] = sql[S_ALL_ASSESSMENTS];
+	list[6] = sql[S_STAGE_ROWS];
+	*out = list;
+	return 7;
+}
+
 int
 store_all_lessons(struct store *st, store_row_fn *fn, void *arg)
 {

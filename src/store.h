@@ -277,6 +277,10 @@ int store_kpi_last_period(struct store *, store_row_fn *, void *);
  * by (login), note. */
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
+/* The statements `kefu report stages` runs, for a benchmark to run them
+ * bare: people (?1: everyone, 0), the five below, then stage rows (?1:
+ * an enrollment id), once for each trainee. */
+size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
  * above would find them. Columns: person id, lesson. */
 int store_all_lessons(struct store *, store_row_fn *, void *);
