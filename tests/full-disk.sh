@@ -6,18 +6,8 @@
 # file); a read-only mount and a full disk (a small tmpfs) need root.
 . "$top_srcdir/tests/lib.sh"
 export KEFU_CONTENT="$CONTENT/rel" KEFU_NOW=2026-03-01T10:00:00
-ANSWERS='alpha-one
-true
-gamma-three
-false
-epsilon-five
-true
-eta-seven
-false
-iota-nine
-true
-lambda-eleven
-true'
+# the right answers to the 12-question quiz of tests/content/rel
+ANSWERS=$(cat "$CONTENT/rel/answers.txt")
 
 mounts=
 U=
