@@ -35,14 +35,16 @@ same() {
 	diff -u "$T/expected" "$1" || fail "output differs from tests/expected/$2"
 }
 
-# wait_for FILE TEXT PID: waits (bounded) until FILE shows TEXT while
-# process PID runs; fails if it ends first or the text never comes.
+# wait_for FILE TEXT PID [ERRFILE]: waits (bounded) until FILE shows TEXT
+# while process PID runs; fails if it ends first (showing FILE and
+# ERRFILE) or the text never comes.
 wait_for() {
 	_n=0
 	until grep -q "$2" "$1"; do
 		_n=$((_n + 1))
 		[ "$_n" -lt 3000 ] || fail "'$2' never showed"
-		kill -0 "$3" 2> /dev/null || fail "kefu ended before '$2': $(cat "$1")"
+		kill -0 "$3" 2> /dev/null ||
+			fail "kefu ended before '$2': $(cat "$1" ${4:+"$4"})"
 		sleep 0.01
 	done
 }
