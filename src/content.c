@@ -1852,7 +1852,11 @@ resolve_pool(struct diag *d, struct content *c, struct quiz *q,
 		for (j = 0; j < src[i]->nquestions; j++)
 			all[n++] = src[i]->questions[j];
 	for (i = 0; i < n; i++) {
-		const struct question *first = strmap_add(&seen, all[i].id, &all[i]);
+		const struct question *first;
+
+		if (all[i].id == NULL)
+			continue;	/* said already, where it was loaded */
+		first = strmap_add(&seen, all[i].id, &all[i]);
 
 		if (first) {
 			diag_at(d, all[i].pos.file, all[i].pos.line, all[i].pos.col,
