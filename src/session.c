@@ -50,8 +50,15 @@ create_like_dir(const char *path, const char *dir)
 
 	if (stat(dir, &ds) != 0)
 		return;
-	if (ds.st_mode & S_IWGRP)
+	if (ds.st_mode & S_IWGRP) {
+		mode_t mask = umask(0);
+
+		/* SQLite creates the -wal and -shm files under the umask and
+		 * only then gives them the database's mode: meanwhile another
+		 * member of the team would find them read-only */
+		umask(mask & ~(mode_t)(S_IRGRP | S_IWGRP));
 		mode |= 0660;
+	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return;		/* there already, or SQLite will say why not */
