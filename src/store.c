@@ -161,7 +161,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX quiz_attempt_pending ON quiz_attempt(state) WHERE state = 'pending';"
 	"CREATE INDEX grading_answer ON grading(attempt_id, seq);"
 	"CREATE INDEX kpi_figure_period ON kpi_figure(period, kpi);"
-	"CREATE INDEX assessment_enrollment ON assessment(enrollment_id, assessment, decided);"
+	"CREATE INDEX assessment_enrollment ON assessment(enrollment_id, assessment);"
 	/* indexes that hand rows out in the order asked, so the facts behind
 	 * every prompt and report need no temporary b-tree */
 	"DROP INDEX drill_result_person;"
@@ -288,7 +288,7 @@ static const char *const sql[S_COUNT] = {
 	[S_ASSESSMENT_PASSED] =
 	"SELECT outcome = 'pass' FROM assessment"
 	" WHERE enrollment_id = ?1 AND assessment = ?2"
-	" ORDER BY decided DESC, id DESC LIMIT 1",
+	" ORDER BY id DESC LIMIT 1",	/* the last recorded, whatever the clocks said */
 	[S_STAGE_OPENED] =
 	"INSERT INTO stage_progress (enrollment_id, stage, opened)"
 	" VALUES (?1, ?2, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
@@ -415,7 +415,7 @@ static const char *const sql[S_COUNT] = {
 	"SELECT a.id, a.outcome, a.reason, a.new_due, p.login, a.decided"
 	" FROM assessment a JOIN person p ON p.id = a.decided_by"
 	" WHERE a.enrollment_id = ?1 AND a.assessment = ?2"
-	" ORDER BY a.decided DESC, a.id DESC LIMIT 1",
+	" ORDER BY a.id DESC LIMIT 1",
 	[S_ASSESSMENT_PARTS] =
 	"SELECT part, value, passed, note FROM assessment_part WHERE assessment_id = ?1"
 	" ORDER BY rowid",
@@ -485,7 +485,7 @@ static const char *const sql[S_COUNT] = {
 	[S_ALL_ASSESSMENTS] =
 	"SELECT enrollment_id, assessment, outcome = 'pass' FROM assessment a"
 	" WHERE id = (SELECT b.id FROM assessment b WHERE b.enrollment_id = a.enrollment_id"
-	"  AND b.assessment = a.assessment ORDER BY b.decided DESC, b.id DESC LIMIT 1)",
+	"  AND b.assessment = a.assessment ORDER BY b.id DESC LIMIT 1)",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
