@@ -36,7 +36,7 @@ grep -q "✗ wrong: the answer is 对 (true)" "$T/out" || fail "a miss does not 
 [ "$(sql "SELECT count(*) FROM review_log WHERE rating = 'again'")" = 1 ] || fail "miss not logged"
 ok "a right answer moves to 6 days; a miss starts over and counts"
 
-printf '对\n' | KEFU_NOW=2026-03-03T10:05:00 "$KEFU" review > "$T/out" 2>&1
+printf '对\n' | KEFU_NOW=2026-03-03T11:00:00 "$KEFU" review > "$T/out" 2>&1
 [ $? -eq 0 ] || fail "review ended by end of input"
 grep -q "How was it" "$T/out" || fail "no rating prompt"
 [ "$(sql "SELECT count(*) FROM review_log")" = 5 ] || fail "the answered review was not kept"
