@@ -20,23 +20,6 @@ struct part_entry {
 	bool kpi_new;		/* the trainer typed the figure in now */
 };
 
-struct kpi_row {
-	bool found;
-	double value;
-	char period[33];
-};
-
-static void
-kpi_row(const struct store_row *r, void *arg)
-{
-	struct kpi_row *kr = arg;
-	const char *p = store_col_text(r, 1);
-
-	kr->found = true;
-	kr->value = store_col_real(r, 0);
-	snprintf(kr->period, sizeof(kr->period), "%s", p ? p : "");
-}
-
 /* Reads a line; false at end of input or Ctrl-C. */
 static bool
 ask_line(const char *prompt, char **line)
@@ -207,25 +190,27 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			if (f.pending)
 				printf(_("   (an attempt waits for essay grading: 'kefu grade')\n"));
 		} else if (pt->kind == PART_KPI) {
-			struct kpi_row kr = { false, 0, "" };
+			char kperiod[33] = "";
+			double kvalue = 0;
+			int found;
 			const char *unit = pt->kpi && pt->kpi->unit ? pt->kpi->unit : "";
 			double lo = -1e12, hi = 1e12;
 
-			if (store_kpi_latest(st, p.id, pt->ref, kpi_row, &kr) != 0)
+			if ((found = store_kpi_latest(st, p.id, pt->ref, &kvalue, kperiod)) < 0)
 				goto out;
-			if (kr.found)
-				printf(_("   %s recorded for %s: %g %s\n"), pt->ref, kr.period,
-				       kr.value, unit);
+			if (found)
+				printf(_("   %s recorded for %s: %g %s\n"), pt->ref, kperiod,
+				       kvalue, unit);
 			else
 				printf(_("   no %s figure is recorded\n"), pt->ref);
-			sb_addf(&sb, kr.found ? _("   Figure for %s (Enter keeps %g): ") :
-				_("   Figure for %s: "), period, kr.value);
-			x->value = kr.value;
-			if (!ask_number(sb_str(&sb), lo, hi, kr.found, &x->value))
+			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g): ") :
+				_("   Figure for %s: "), period, kvalue);
+			x->value = kvalue;
+			if (!ask_number(sb_str(&sb), lo, hi, found, &x->value))
 				goto stopped;
 			sb_reset(&sb);
 			x->has_value = true;
-			x->kpi_new = !kr.found || x->value != kr.value;
+			x->kpi_new = !found || x->value != kvalue;
 			x->passed = plan_part_passed(pt, x->value);
 			printf(_("   %g %s, needs %s %g — %s\n"), x->value, unit,
 			       pt->has_max ? _("at most") : _("at least"),

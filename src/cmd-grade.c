@@ -38,12 +38,6 @@ essay_new(struct essays *es)
 	return &es->v[es->n++];
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 /* A row of store_essays_pending(). */
 static void
 queue_row(const struct store_row *r, void *arg)
@@ -52,11 +46,11 @@ queue_row(const struct store_row *r, void *arg)
 
 	e->attempt = store_col_int(r, 0);
 	e->seq = (int)store_col_int(r, 1);
-	e->login = dup_or_null(store_col_text(r, 2));
-	e->name = dup_or_null(store_col_text(r, 3));
-	e->quiz = dup_or_null(store_col_text(r, 4));
-	e->question = dup_or_null(store_col_text(r, 5));
-	e->response = dup_or_null(store_col_text(r, 6));
+	e->login = xstrdup_null(store_col_text(r, 2));
+	e->name = xstrdup_null(store_col_text(r, 3));
+	e->quiz = xstrdup_null(store_col_text(r, 4));
+	e->question = xstrdup_null(store_col_text(r, 5));
+	e->response = xstrdup_null(store_col_text(r, 6));
 	e->answered = store_col_int(r, 7);
 	e->person = store_col_int(r, 8);
 }
@@ -126,8 +120,8 @@ last_grading_row(const struct store_row *r, void *arg)
 	g->points = store_col_real(r, 2);
 	free(g->comment);
 	free(g->by);
-	g->comment = dup_or_null(store_col_text(r, 3));
-	g->by = dup_or_null(store_col_text(r, 4));
+	g->comment = xstrdup_null(store_col_text(r, 3));
+	g->by = xstrdup_null(store_col_text(r, 4));
 }
 
 /* An answer as it stands in the database. */
@@ -358,7 +352,7 @@ attempt_answer(const struct answer *a, void *arg)
 	e->person = aa->p->id;
 	e->seq = a->seq;
 	e->login = xstrdup(aa->p->login);
-	e->name = dup_or_null(aa->p->name);
+	e->name = xstrdup_null(aa->p->name);
 	e->quiz = xstrdup(aa->at->quiz);
 	e->question = xstrdup(a->question);
 	e->response = xstrdup(a->response);

@@ -38,12 +38,6 @@ struct rows {
 	size_t n, cap;
 };
 
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 static void
 trainee_row(const struct store_row *r, void *arg)
 {
@@ -60,15 +54,15 @@ trainee_row(const struct store_row *r, void *arg)
 	x = &rs->v[rs->n++];
 	memset(x, 0, sizeof(*x));
 	x->p.id = store_col_int(r, 0);
-	x->p.login = dup_or_null(store_col_text(r, 1));
-	x->p.name = dup_or_null(store_col_text(r, 2));
-	x->p.role = dup_or_null(store_col_text(r, 3));
-	x->p.hired = dup_or_null(store_col_text(r, 4));
+	x->p.login = xstrdup_null(store_col_text(r, 1));
+	x->p.name = xstrdup_null(store_col_text(r, 2));
+	x->p.role = xstrdup_null(store_col_text(r, 3));
+	x->p.hired = xstrdup_null(store_col_text(r, 4));
 	x->p.active = true;
 	x->e.id = store_col_int(r, 6);
 	x->e.person_id = x->p.id;
-	x->e.curriculum = dup_or_null(store_col_text(r, 7));
-	x->e.started = dup_or_null(store_col_text(r, 8));
+	x->e.curriculum = xstrdup_null(store_col_text(r, 7));
+	x->e.started = xstrdup_null(store_col_text(r, 8));
 }
 
 /* Everyone's facts, read with one query a kind instead of one a person
@@ -760,10 +754,10 @@ decision_row(const struct store_row *r, void *arg)
 	struct decision *d = arg;
 
 	d->id = store_col_int(r, 0);
-	d->outcome = dup_or_null(store_col_text(r, 1));
-	d->reason = dup_or_null(store_col_text(r, 2));
-	d->due = dup_or_null(store_col_text(r, 3));
-	d->by = dup_or_null(store_col_text(r, 4));
+	d->outcome = xstrdup_null(store_col_text(r, 1));
+	d->reason = xstrdup_null(store_col_text(r, 2));
+	d->due = xstrdup_null(store_col_text(r, 3));
+	d->by = xstrdup_null(store_col_text(r, 4));
 	d->at = store_col_int(r, 5);
 }
 
@@ -795,20 +789,6 @@ part_row(const struct store_row *r, void *arg)
 			pr->value[i] = store_col_real(r, 1);
 			pr->passed[i] = store_col_int(r, 2) != 0;
 		}
-}
-
-struct kpi_latest {
-	bool found;
-	double v;
-};
-
-static void
-kpi_latest_row(const struct store_row *r, void *arg)
-{
-	struct kpi_latest *kl = arg;
-
-	kl->found = true;
-	kl->v = store_col_real(r, 0);
 }
 
 static int
@@ -904,17 +884,19 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 					pr.passed[i] = plan_part_passed(pt, f.best);
 				}
 			} else if (pt->kind == PART_KPI) {
-				struct kpi_latest kl = { false, 0 };
+				char period[33];
+				double v = 0;
+				int found = store_kpi_latest(st, x->p.id, pt->ref, &v, period);
 
-				if (store_kpi_latest(st, x->p.id, pt->ref, kpi_latest_row, &kl) != 0) {
+				if (found < 0) {
 					free(pr.value);
 					free(pr.passed);
 					decision_clear(&d);
 					goto out;
 				}
-				if (kl.found) {
-					pr.value[i] = kl.v;
-					pr.passed[i] = plan_part_passed(pt, kl.v);
+				if (found) {
+					pr.value[i] = v;
+					pr.passed[i] = plan_part_passed(pt, v);
 				}
 			}
 			if (pr.passed[i] < 0) {
@@ -976,8 +958,8 @@ elite_row(const struct store_row *r, void *arg)
 		}
 		x = &el->v[el->n++];
 		x->id = store_col_int(r, 0);
-		x->login = dup_or_null(store_col_text(r, 1));
-		x->name = dup_or_null(store_col_text(r, 2));
+		x->login = xstrdup_null(store_col_text(r, 1));
+		x->name = xstrdup_null(store_col_text(r, 2));
 		x->v = xcalloc(el->cu->nkpis + 1, sizeof(*x->v));
 		x->has = xcalloc(el->cu->nkpis + 1, sizeof(*x->has));
 	}

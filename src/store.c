@@ -568,9 +568,7 @@ run(struct store *st, sqlite3_stmt *stmt, const char *what)
 static char *
 col_text(sqlite3_stmt *stmt, int i)
 {
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return s ? xstrdup((const char *)s) : NULL;
+	return xstrdup_null((const char *)sqlite3_column_text(stmt, i));
 }
 
 static int
@@ -587,6 +585,112 @@ exec(struct store *st, const char *s, const char *what)
 		return -1;
 	}
 	return 0;
+}
+
+/* Rows handed out to callbacks: the statement itself, read by column. */
+struct store_row {
+	sqlite3_stmt *stmt;
+};
+
+const char *
+store_col_text(const struct store_row *r, int col)
+{
+	return (const char *)sqlite3_column_text(r->stmt, col);
+}
+
+double
+store_col_real(const struct store_row *r, int col)
+{
+	return sqlite3_column_double(r->stmt, col);
+}
+
+int64_t
+store_col_int(const struct store_row *r, int col)
+{
+	return sqlite3_column_int64(r->stmt, col);
+}
+
+bool
+store_col_null(const struct store_row *r, int col)
+{
+	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
+}
+
+/* Binds parameters ?1, ?2, ... by a format: 'i' int64_t, 'I' int64_t or
+ * NULL when 0 or less, 'd' double, 'D' double or NULL when negative,
+ * 't' text (NULL for a null pointer), 'b' bool, 'n' a NULL (no argument). */
+static sqlite3_stmt *
+bindv(struct store *st, enum stmt s, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *stmt = prep(st, s);
+	int i;
+
+	for (i = 1; *fmt; fmt++, i++) {
+		int64_t n;
+		double d;
+
+		switch (*fmt) {
+		case 'i':
+			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'I':
+			if ((n = va_arg(ap, int64_t)) > 0)
+				sqlite3_bind_int64(stmt, i, n);
+			break;
+		case 'd':
+			sqlite3_bind_double(stmt, i, va_arg(ap, double));
+			break;
+		case 'D':
+			if ((d = va_arg(ap, double)) >= 0)
+				sqlite3_bind_double(stmt, i, d);
+			break;
+		case 't':
+			bind_text(stmt, i, va_arg(ap, const char *));
+			break;
+		case 'b':
+			sqlite3_bind_int(stmt, i, va_arg(ap, int) != 0);
+			break;
+		case 'n':
+			break;
+		default:
+			BUG("bad bind format '%c'", *fmt);
+		}
+	}
+	return stmt;
+}
+
+/* Runs statement s, bound by fmt, and calls fn for each row. */
+static int
+each(struct store *st, enum stmt s, store_row_fn *fn, void *arg,
+     const char *what, const char *fmt, ...)
+{
+	struct store_row row;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	row.stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	while ((rc = sqlite3_step(row.stmt)) == SQLITE_ROW)
+		if (fn)
+			fn(&row, arg);
+	sqlite3_reset(row.stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, what);
+	return 0;
+}
+
+/* Runs statement s, bound by fmt, for its effect. */
+static int
+change(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	return run(st, stmt, what);
 }
 
 int
@@ -838,14 +942,8 @@ int64_t
 store_person_add(struct store *st, const char *login, const char *name,
 		 const char *role, const char *hired, long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_PERSON_ADD);
-
-	bind_text(stmt, 1, login);
-	bind_text(stmt, 2, name);
-	bind_text(stmt, 3, role);
-	bind_text(stmt, 4, hired);
-	sqlite3_bind_int64(stmt, 5, now);
-	if (run(st, stmt, _("cannot add a person")) != 0)
+	if (change(st, S_PERSON_ADD, _("cannot add a person"), "tttti", login, name,
+		   role, hired, (int64_t)now) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
@@ -933,13 +1031,8 @@ int
 store_enroll(struct store *st, int64_t person_id, const char *curriculum,
 	     const char *started, long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_ENROLL);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, curriculum);
-	bind_text(stmt, 3, started);
-	sqlite3_bind_int64(stmt, 4, now);
-	return run(st, stmt, _("cannot enroll"));
+	return change(st, S_ENROLL, _("cannot enroll"), "itti", person_id, curriculum,
+		      started, (int64_t)now);
 }
 
 void
@@ -954,12 +1047,8 @@ int
 store_lesson_read(struct store *st, int64_t person_id, const char *lesson,
 		  long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_LESSON_READ);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, lesson);
-	sqlite3_bind_int64(stmt, 3, now);
-	return run(st, stmt, _("cannot record a lesson as read"));
+	return change(st, S_LESSON_READ, _("cannot record a lesson as read"), "iti",
+		      person_id, lesson, (int64_t)now);
 }
 
 int
@@ -990,14 +1079,8 @@ int64_t
 store_attempt_start(struct store *st, int64_t person_id, const char *quiz,
 		    uint64_t seed, const char *paper, long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_START);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	sqlite3_bind_int64(stmt, 3, now);
-	sqlite3_bind_int64(stmt, 4, (sqlite3_int64)seed);
-	bind_text(stmt, 5, paper);
-	if (run(st, stmt, _("cannot start a quiz attempt")) != 0)
+	if (change(st, S_ATTEMPT_START, _("cannot start a quiz attempt"), "itiit",
+		   person_id, quiz, (int64_t)now, (int64_t)seed, paper) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
@@ -1007,16 +1090,8 @@ store_answer_save(struct store *st, int64_t attempt_id, int seq,
 		  const char *question, const char *response, double points,
 		  long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_ANSWER_SAVE);
-
-	sqlite3_bind_int64(stmt, 1, attempt_id);
-	sqlite3_bind_int(stmt, 2, seq);
-	bind_text(stmt, 3, question);
-	bind_text(stmt, 4, response);
-	if (points >= 0)
-		sqlite3_bind_double(stmt, 5, points);
-	sqlite3_bind_int64(stmt, 7, now);
-	return run(st, stmt, _("cannot save an answer"));
+	return change(st, S_ANSWER_SAVE, _("cannot save an answer"), "iittDni",
+		      attempt_id, (int64_t)seq, question, response, points, (int64_t)now);
 }
 
 int
@@ -1048,15 +1123,8 @@ store_attempt_finish(struct store *st, int64_t attempt_id, double points,
 		     double max_points, double percent, const char *state,
 		     long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_FINISH);
-
-	sqlite3_bind_int64(stmt, 1, attempt_id);
-	sqlite3_bind_double(stmt, 2, points);
-	sqlite3_bind_double(stmt, 3, max_points);
-	sqlite3_bind_double(stmt, 4, percent);
-	bind_text(stmt, 5, state);
-	sqlite3_bind_int64(stmt, 6, now);
-	return run(st, stmt, _("cannot finish a quiz attempt"));
+	return change(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"), "idddti",
+		      attempt_id, points, max_points, percent, state, (int64_t)now);
 }
 
 int
@@ -1113,17 +1181,9 @@ int
 store_card_put(struct store *st, int64_t person_id, const char *quiz,
 	       const char *question, const struct card *c, int misses)
 {
-	sqlite3_stmt *stmt = prep(st, S_CARD_PUT);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	bind_text(stmt, 3, question);
-	sqlite3_bind_int(stmt, 4, misses);
-	sqlite3_bind_int(stmt, 5, c->reps);
-	sqlite3_bind_double(stmt, 6, c->ease);
-	sqlite3_bind_double(stmt, 7, c->interval);
-	sqlite3_bind_int64(stmt, 8, c->due);
-	return run(st, stmt, _("cannot write the notebook"));
+	return change(st, S_CARD_PUT, _("cannot write the notebook"), "ittiiddi",
+		      person_id, quiz, question, (int64_t)misses, (int64_t)c->reps,
+		      c->ease, c->interval, (int64_t)c->due);
 }
 
 int
@@ -1131,17 +1191,9 @@ store_review_log(struct store *st, int64_t person_id, const char *quiz,
 		 const char *question, long long now, const char *rating,
 		 double interval_before, const struct card *after)
 {
-	sqlite3_stmt *stmt = prep(st, S_REVIEW_LOG);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	bind_text(stmt, 3, question);
-	sqlite3_bind_int64(stmt, 4, now);
-	bind_text(stmt, 5, rating);
-	sqlite3_bind_double(stmt, 6, interval_before);
-	sqlite3_bind_double(stmt, 7, after->interval);
-	sqlite3_bind_double(stmt, 8, after->ease);
-	return run(st, stmt, _("cannot log a review"));
+	return change(st, S_REVIEW_LOG, _("cannot log a review"), "ittitddd",
+		      person_id, quiz, question, (int64_t)now, rating, interval_before,
+		      after->interval, after->ease);
 }
 
 int
@@ -1176,22 +1228,10 @@ int
 store_drill_save(struct store *st, int64_t person_id, const char *drill,
 		 const char *unit, const struct drill_row *d)
 {
-	sqlite3_stmt *stmt = prep(st, S_DRILL_SAVE);
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	sqlite3_bind_int64(stmt, 3, d->at);
-	bind_text(stmt, 4, unit);
-	sqlite3_bind_double(stmt, 5, d->seconds);
-	sqlite3_bind_int64(stmt, 6, d->typed);
-	sqlite3_bind_int64(stmt, 7, d->correct);
-	sqlite3_bind_double(stmt, 8, d->raw_speed);
-	sqlite3_bind_double(stmt, 9, d->net_speed);
-	sqlite3_bind_double(stmt, 10, d->accuracy);
-	sqlite3_bind_double(stmt, 11, d->key_accuracy);
-	sqlite3_bind_int64(stmt, 12, d->backspaces);
-	sqlite3_bind_int(stmt, 13, d->timed);
-	return run(st, stmt, _("cannot save a drill result"));
+	return change(st, S_DRILL_SAVE, _("cannot save a drill result"), "ititdiiddddib",
+		      person_id, drill, (int64_t)d->at, unit, d->seconds,
+		      (int64_t)d->typed, (int64_t)d->correct, d->raw_speed, d->net_speed,
+		      d->accuracy, d->key_accuracy, (int64_t)d->backspaces, (int)d->timed);
 }
 
 int
@@ -1353,12 +1393,8 @@ static int
 stage_mark(struct store *st, enum stmt s, int64_t enrollment_id,
 	   const char *stage, long long now)
 {
-	sqlite3_stmt *stmt = prep(st, s);
-
-	sqlite3_bind_int64(stmt, 1, enrollment_id);
-	bind_text(stmt, 2, stage);
-	sqlite3_bind_int64(stmt, 3, now);
-	return run(st, stmt, _("cannot record stage progress"));
+	return change(st, s, _("cannot record stage progress"), "iti", enrollment_id,
+		      stage, (int64_t)now);
 }
 
 int
@@ -1398,120 +1434,8 @@ int
 store_event(struct store *st, int64_t actor, const char *action,
 	    int64_t subject, const char *detail, long long now)
 {
-	sqlite3_stmt *stmt = prep(st, S_EVENT);
-
-	sqlite3_bind_int64(stmt, 1, now);
-	if (actor > 0)
-		sqlite3_bind_int64(stmt, 2, actor);
-	bind_text(stmt, 3, action);
-	if (subject > 0)
-		sqlite3_bind_int64(stmt, 4, subject);
-	bind_text(stmt, 5, detail);
-	return run(st, stmt, _("cannot write the event log"));
-}
-
-/* Rows handed out to callbacks: the statement itself, read by column. */
-struct store_row {
-	sqlite3_stmt *stmt;
-};
-
-const char *
-store_col_text(const struct store_row *r, int col)
-{
-	return (const char *)sqlite3_column_text(r->stmt, col);
-}
-
-double
-store_col_real(const struct store_row *r, int col)
-{
-	return sqlite3_column_double(r->stmt, col);
-}
-
-int64_t
-store_col_int(const struct store_row *r, int col)
-{
-	return sqlite3_column_int64(r->stmt, col);
-}
-
-bool
-store_col_null(const struct store_row *r, int col)
-{
-	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
-}
-
-/* Binds parameters ?1, ?2, ... by a format: 'i' int64_t, 'I' int64_t or
- * NULL when 0 or less, 'd' double, 'D' double or NULL when negative,
- * 't' text (NULL for a null pointer), 'b' bool. */
-static sqlite3_stmt *
-bindv(struct store *st, enum stmt s, const char *fmt, va_list ap)
-{
-	sqlite3_stmt *stmt = prep(st, s);
-	int i;
-
-	for (i = 1; *fmt; fmt++, i++) {
-		int64_t n;
-		double d;
-
-		switch (*fmt) {
-		case 'i':
-			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
-			break;
-		case 'I':
-			if ((n = va_arg(ap, int64_t)) > 0)
-				sqlite3_bind_int64(stmt, i, n);
-			break;
-		case 'd':
-			sqlite3_bind_double(stmt, i, va_arg(ap, double));
-			break;
-		case 'D':
-			if ((d = va_arg(ap, double)) >= 0)
-				sqlite3_bind_double(stmt, i, d);
-			break;
-		case 't':
-			bind_text(stmt, i, va_arg(ap, const char *));
-			break;
-		case 'b':
-			sqlite3_bind_int(stmt, i, va_arg(ap, int) != 0);
-			break;
-		default:
-			BUG("bad bind format '%c'", *fmt);
-		}
-	}
-	return stmt;
-}
-
-/* Runs statement s, bound by fmt, and calls fn for each row. */
-static int
-each(struct store *st, enum stmt s, store_row_fn *fn, void *arg,
-     const char *what, const char *fmt, ...)
-{
-	struct store_row row;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	row.stmt = bindv(st, s, fmt, ap);
-	va_end(ap);
-	while ((rc = sqlite3_step(row.stmt)) == SQLITE_ROW)
-		if (fn)
-			fn(&row, arg);
-	sqlite3_reset(row.stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, what);
-	return 0;
-}
-
-/* Runs statement s, bound by fmt, for its effect. */
-static int
-change(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
-{
-	sqlite3_stmt *stmt;
-	va_list ap;
-
-	va_start(ap, fmt);
-	stmt = bindv(st, s, fmt, ap);
-	va_end(ap);
-	return run(st, stmt, what);
+	return change(st, S_EVENT, _("cannot write the event log"), "iItIt",
+		      (int64_t)now, actor, action, subject, detail);
 }
 
 int
@@ -1698,10 +1622,24 @@ store_kpi_set(struct store *st, int64_t person_id, const char *kpi,
 
 int
 store_kpi_latest(struct store *st, int64_t person_id, const char *kpi,
-		 store_row_fn *fn, void *arg)
+		 double *value, char period[33])
 {
-	return each(st, S_KPI_LATEST, fn, arg, _("cannot look up KPI figures"), "it",
-		    person_id, kpi);
+	sqlite3_stmt *stmt = prep(st, S_KPI_LATEST);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, kpi);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(stmt, 1);
+
+		*value = sqlite3_column_double(stmt, 0);
+		snprintf(period, 33, "%s", p ? p : "");
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up KPI figures"));
+	return rc == SQLITE_ROW;
 }
 
 int

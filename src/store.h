@@ -261,9 +261,10 @@ int store_stage_rows(struct store *, int64_t enrollment_id, store_row_fn *,
 /* KPI figures, one per person, KPI and period (a later one replaces). */
 int store_kpi_set(struct store *, int64_t person_id, const char *kpi,
 		  const char *period, double value, int64_t by, long long now);
-/* The figure of the latest period. Columns: value, period. */
+/* The figure of the latest period, and that period (periods are at most
+ * 32 bytes). 1 found, 0 none. */
 int store_kpi_latest(struct store *, int64_t person_id, const char *kpi,
-		     store_row_fn *, void *);
+		     double *value, char period[33]);
 /* Every active person's figures in a period. Columns: person id, login,
  * name, kpi, value. */
 int store_kpi_period(struct store *, const char *period, store_row_fn *,

@@ -35,6 +35,7 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
+char *xstrdup_null(const char *);	/* NULL stays NULL */
 char *xstrndup(const char *, size_t);
 char *xasprintf(const char *, ...) PRINTF(1, 2);
 

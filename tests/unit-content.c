@@ -44,13 +44,11 @@ unload(void **state)
 static const struct question *
 question(const struct quiz *q, const char *id)
 {
-	size_t i;
+	const struct question *x = content_quiz_question(q, id);
 
-	for (i = 0; i < q->nquestions; i++)
-		if (strcmp(q->questions[i].id, id) == 0)
-			return &q->questions[i];
-	fail_msg("no question %s", id);
-	return NULL;
+	if (x == NULL)
+		fail_msg("no question %s", id);
+	return x;
 }
 
 static void
