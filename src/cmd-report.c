@@ -119,36 +119,74 @@ bulk_where(struct bulk *b, char kind, const char *id)
 	return s;
 }
 
+/* Calls set on the facts of each module that a row's first two columns
+ * name: the id of a trainee (or of their enrollment) and a module id. */
 static void
-bulk_lesson(const struct store_row *r, void *arg)
+bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment, char kind,
+	 void (*set)(struct module_fact *, const struct store_row *))
 {
-	struct bulk *b = arg;
-	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
+	size_t row = by_enrollment ?
+	    bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0)) :
+	    bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
 	const struct slot *s;
 
 	if (row == (size_t)-1)
 		return;
-	for (s = bulk_where(b, 'l', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
-		b->facts[row][s->stage][s->module].read = true;
+	for (s = bulk_where(b, kind, store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
+		set(&b->facts[row][s->stage][s->module], r);
+}
+
+static void
+set_read(struct module_fact *f, const struct store_row *r)
+{
+	(void)r;
+	f->read = true;
+}
+
+static void
+set_quiz(struct module_fact *f, const struct store_row *r)
+{
+	f->quiz.attempts = (int)store_col_int(r, 2);
+	f->quiz.best = store_col_null(r, 3) ? -1 : store_col_real(r, 3);
+	f->quiz.pending = store_col_int(r, 4) > 0;
+	f->quiz.open = store_col_int(r, 5) > 0;
+}
+
+static void
+set_signed(struct module_fact *f, const struct store_row *r)
+{
+	(void)r;
+	f->signed_off = true;
+}
+
+static void
+set_passed(struct module_fact *f, const struct store_row *r)
+{
+	f->passed = store_col_int(r, 2) != 0;
+}
+
+static void
+bulk_lesson(const struct store_row *r, void *arg)
+{
+	bulk_set(arg, r, false, 'l', set_read);
 }
 
 static void
 bulk_quiz(const struct store_row *r, void *arg)
 {
-	struct bulk *b = arg;
-	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
-	const struct slot *s;
+	bulk_set(arg, r, false, 'q', set_quiz);
+}
 
-	if (row == (size_t)-1)
-		return;
-	for (s = bulk_where(b, 'q', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++) {
-		struct quiz_facts *f = &b->facts[row][s->stage][s->module].quiz;
+static void
+bulk_signoff(const struct store_row *r, void *arg)
+{
+	bulk_set(arg, r, true, 's', set_signed);
+}
 
-		f->attempts = (int)store_col_int(r, 2);
-		f->best = store_col_null(r, 3) ? -1 : store_col_real(r, 3);
-		f->pending = store_col_int(r, 4) > 0;
-		f->open = store_col_int(r, 5) > 0;
-	}
+static void
+bulk_assess(const struct store_row *r, void *arg)
+{
+	bulk_set(arg, r, true, 'a', set_passed);
 }
 
 /* Ends a person's group of results of one drill. */
@@ -192,32 +230,6 @@ bulk_drill(const struct store_row *r, void *arg)
 			b->met[i] = plan_drill_meets(&b->rs->cu->stages[s->stage].modules[s->module],
 						     store_col_real(r, 2), store_col_real(r, 3),
 						     store_col_int(r, 4) != 0);
-}
-
-static void
-bulk_signoff(const struct store_row *r, void *arg)
-{
-	struct bulk *b = arg;
-	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
-	const struct slot *s;
-
-	if (row == (size_t)-1)
-		return;
-	for (s = bulk_where(b, 's', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
-		b->facts[row][s->stage][s->module].signed_off = true;
-}
-
-static void
-bulk_assess(const struct store_row *r, void *arg)
-{
-	struct bulk *b = arg;
-	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
-	const struct slot *s;
-
-	if (row == (size_t)-1)
-		return;
-	for (s = bulk_where(b, 'a', store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
-		b->facts[row][s->stage][s->module].passed = store_col_int(r, 2) != 0;
 }
 
 /* Where each module id of the curriculum is, for the callbacks above. */
