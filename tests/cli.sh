@@ -43,6 +43,9 @@ if [ -w /dev/full ]; then
 	grep -q "write error" "$T/err" || fail "no write error message"
 	ok "a full disk on stdout is an error"
 fi
+"$KEFU" --version >&- 2> "$T/err" && fail "--version with stdout closed succeeded"
+grep -q "write error" "$T/err" || fail "closed stdout: no write error message"
+ok "a closed stdout is an error"
 
 "$KEFU" --db "$T/other.db" list > "$T/out" || fail "list"
 [ -f "$T/other.db" ] || fail "--db not used"
