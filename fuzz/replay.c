@@ -29,6 +29,6 @@ main(int argc, char **argv)
 		LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
 		free(buf);
 	}
-	printf("replayed %d input%s\n", argc - 1, PLURAL(argc - 1));
+	printf("replayed %d input(s)\n", argc - 1);
 	return 0;
 }

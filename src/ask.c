@@ -12,10 +12,10 @@ const char *
 ask_type_label(enum qtype t)
 {
 	static const char *const labels[] = {
-		[Q_SINGLE] = N_("单选"), [Q_MULTI] = N_("多选"),
-		[Q_TRUEFALSE] = N_("判断"), [Q_FILL] = N_("填空"),
-		[Q_NUMERIC] = N_("数值"), [Q_ORDER] = N_("排序"),
-		[Q_MATCH] = N_("配对"), [Q_ESSAY] = N_("问答"),
+		[Q_SINGLE] = N_("single choice"), [Q_MULTI] = N_("multiple choice"),
+		[Q_TRUEFALSE] = N_("true or false"), [Q_FILL] = N_("fill in"),
+		[Q_NUMERIC] = N_("number"), [Q_ORDER] = N_("order"),
+		[Q_MATCH] = N_("match"), [Q_ESSAY] = N_("essay"),
 	};
 
 	return _(labels[t]);
@@ -31,7 +31,7 @@ how(enum qtype t)
 	case Q_MULTI:
 		return _("every right letter, like AC");
 	case Q_TRUEFALSE:
-		return _("对 or 错");
+		return _("true or false (对/错)");
 	case Q_FILL:
 		return _("the missing words");
 	case Q_NUMERIC:
@@ -55,7 +55,7 @@ ask_show(struct sb *sb, const struct question *q, const struct paper_item *it,
 
 	sb_addf(sb, "[%s] ", ask_type_label(q->type));
 	text_inert(sb, q->text, true);
-	sb_addf(sb, _("  (%g point%s)\n"), q->points, PLURAL(q->points));
+	sb_addf(sb, P_("  (%g point)\n", "  (%g points)\n", q->points == 1 ? 1 : 2), q->points);
 	switch (q->type) {
 	case Q_SINGLE:
 	case Q_MULTI:
@@ -96,7 +96,7 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 	for (;;) {
 		const char *hint;
 		char *line, *resp;
-		enum term_read r = term_read(_("答案> "), &line);
+		enum term_read r = term_read(_("answer> "), &line);
 
 		if (r == TERM_EOF)
 			return ASK_STOP;
@@ -158,9 +158,9 @@ ask_feedback(struct sb *sb, const struct kefu *k, const struct question *q,
 			sb_addc(sb, '\n');
 			return;
 		}
-		sb_adds(sb, ": ");
 		key = quiz_key(q, it);
-		sb_adds(sb, _("the answer is "));
+		/* TRANSLATORS: follows "✗ wrong" or "~ partly right (1 of 2)" */
+		sb_adds(sb, _(": the answer is "));
 		text_inert(sb, key, false);
 		sb_addc(sb, '\n');
 		free(key);

@@ -242,6 +242,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		printf(_("\nAll %zu parts met.\n"), m->nparts);
 	for (;;) {
 		char *t;
+		const char *w;
 
 		if (!ask_line(failed ? _("Outcome: extend or fail: ") :
 			      _("Outcome: pass, extend or fail: "), &line))
@@ -249,11 +250,14 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		t = text_fold(line);
 		free(line);
 		line = NULL;
-		if (strcmp(t, "pass") == 0 && failed)
+		/* the words, or the Chinese a trainer may type */
+		w = strcmp(t, "通过") == 0 ? "pass" : strcmp(t, "延期") == 0 ? "extend" :
+		    strcmp(t, "不通过") == 0 ? "fail" : t;
+		if (strcmp(w, "pass") == 0 && failed)
 			printf(_("  Not every part is met, so this cannot be a pass.\n"));
-		else if (strcmp(t, "pass") == 0 || strcmp(t, "extend") == 0 ||
-			 strcmp(t, "fail") == 0)
-			outcome = t[0] == 'p' ? "pass" : t[0] == 'e' ? "extend" : "fail";
+		else if (strcmp(w, "pass") == 0 || strcmp(w, "extend") == 0 ||
+			 strcmp(w, "fail") == 0)
+			outcome = w[0] == 'p' ? "pass" : w[0] == 'e' ? "extend" : "fail";
 		else
 			printf(_("  Type pass, extend or fail.\n"));
 		free(t);

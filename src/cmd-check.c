@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "kefu.h"
 #include "priv.h"
@@ -21,14 +22,24 @@ summary(const struct content *c)
 		for (j = 0; j < c->curricula[i]->nstages; j++)
 			modules += c->curricula[i]->stages[j].nmodules;
 	}
-	printf(_("ok: %zu file%s: %zu curricul%s (%zu stage%s, %zu module%s), "
-		 "%zu quiz%s (%zu question%s), %zu drill%s (%zu line%s)\n"),
-	       c->nfiles, PLURAL(c->nfiles),
-	       c->ncurricula, c->ncurricula == 1 ? "um" : "a",
-	       stages, PLURAL(stages), modules, PLURAL(modules),
-	       c->nquizzes, c->nquizzes == 1 ? "" : "zes",
-	       questions, PLURAL(questions),
-	       c->ndrills, PLURAL(c->ndrills), lines, PLURAL(lines));
+	/* each count with its own plural form, then the sentence around them */
+	{
+		char *f = xasprintf(P_("%zu file", "%zu files", c->nfiles), c->nfiles);
+		char *cu = xasprintf(P_("%zu curriculum", "%zu curricula", c->ncurricula),
+				     c->ncurricula);
+		char *st = xasprintf(P_("%zu stage", "%zu stages", stages), stages);
+		char *mo = xasprintf(P_("%zu module", "%zu modules", modules), modules);
+		char *qz = xasprintf(P_("%zu quiz", "%zu quizzes", c->nquizzes), c->nquizzes);
+		char *qu = xasprintf(P_("%zu question", "%zu questions", questions), questions);
+		char *dr = xasprintf(P_("%zu drill", "%zu drills", c->ndrills), c->ndrills);
+		char *li = xasprintf(P_("%zu line", "%zu lines", lines), lines);
+
+		/* TRANSLATORS: the counts of what `kefu check` read: files,
+		 * curricula (stages, modules), quizzes (questions), drills
+		 * (lines) */
+		printf(_("ok: %s: %s (%s, %s), %s (%s), %s (%s)\n"), f, cu, st, mo, qz, qu, dr, li);
+		free(f), free(cu), free(st), free(mo), free(qz), free(qu), free(dr), free(li);
+	}
 }
 
 int
@@ -63,8 +74,12 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		summary(c);
 		status = 0;
 	} else {
-		error(_("%u error%s in %zu file%s"), d.errors, PLURAL(d.errors),
-		      c->nfiles, PLURAL(c->nfiles));
+		char *e = xasprintf(P_("%u error", "%u errors", d.errors), d.errors);
+		char *f = xasprintf(P_("%zu file", "%zu files", c->nfiles), c->nfiles);
+
+		/* TRANSLATORS: "3 errors in 12 files" */
+		error(_("%s in %s"), e, f);
+		free(e), free(f);
 		status = 1;
 	}
 	content_free(tree);

@@ -123,7 +123,7 @@ end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
 	struct sb sb = SB_INIT;
 	size_t i;
 
-	sb_addf(&sb, _("\n%zu line%s typed.\n"), lines, PLURAL(lines));
+	sb_addf(&sb, P_("\n%zu line typed.\n", "\n%zu lines typed.\n", lines), lines);
 	if (res->seconds <= 0)
 		sb_adds(&sb, _("Speed:    not measured (the lines were piped in, not typed)"));
 	else {
@@ -132,13 +132,14 @@ end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
 		if (!res->timed)
 			sb_adds(&sb, _(" (from piped lines, not keystrokes: no speed gate counts it)"));
 	}
-	sb_addf(&sb, _("\nAccuracy: %.1f%% of the lines, %.1f%% of keystrokes; 回改 %zu\n"),
+	sb_addf(&sb, _("\nAccuracy: %.1f%% of the lines, %.1f%% of keystrokes; %zu deleted\n"),
 		acc, typing_key_accuracy(res), res->deleted);
 	sb_adds(&sb, _("Time:     "));
 	add_clock(&sb, res->seconds);
 	if (res->pauses)
-		sb_addf(&sb, _(" typing; %u pause%s over %.0f s (%.0f s) not counted"),
-			res->pauses, PLURAL(res->pauses), TYPING_IDLE_SECONDS, res->idle);
+		sb_addf(&sb, P_(" typing; %u pause over %.0f s (%.0f s) not counted",
+			   " typing; %u pauses over %.0f s (%.0f s) not counted", res->pauses),
+			res->pauses, TYPING_IDLE_SECONDS, res->idle);
 	sb_addc(&sb, '\n');
 	typing_tally_sort(res->tally, res->ntally);
 	if (res->ntally) {
@@ -276,7 +277,8 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		struct sb title = SB_INIT;
 
 		text_inert(&title, d.dr->title, false);
-		printf(_("%s — %zu line%s, speed in %s"), sb_str(&title), n, PLURAL(n),
+		printf(P_("%s — %zu line, speed in %s", "%s — %zu lines, speed in %s", n),
+		       sb_str(&title), n,
 		       content_unit_name(d.dr->unit));
 		if (d.limit)
 			printf(_(", %ld s from your first keystroke"), d.limit);

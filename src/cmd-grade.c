@@ -197,12 +197,14 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	enum step step;
 
 	if (q == NULL || q->type != Q_ESSAY) {
-		sb_adds(&sb, _("kefu: cannot grade "));
-		text_inert(&sb, e->quiz, false);
-		sb_addc(&sb, ' ');
-		text_inert(&sb, e->question, false);
-		sb_adds(&sb, _(": the content has no such essay question any more\n"));
-		fputs(sb_str(&sb), stderr);
+		struct sb id = SB_INIT;
+
+		text_inert(&id, e->quiz, false);
+		sb_addc(&id, ' ');
+		text_inert(&id, e->question, false);
+		error(_("cannot grade %s: the content has no such essay question any more"),
+		      sb_str(&id));
+		sb_free(&id);
 		sb_free(&sb);
 		return STEP_SKIP;
 	}
@@ -220,7 +222,8 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	text_inert(&sb, qz->title ? qz->title : qz->id, false);
 	sb_addf(&sb, _(" · attempt %lld · answered %s\n"), (long long)e->attempt,
 		date_format_time(e->answered, when));
-	sb_addf(&sb, _("Question (%g point%s): "), q->points, PLURAL(q->points == 1 ? 1 : 2));
+	sb_addf(&sb, P_("Question (%g point): ", "Question (%g points): ", q->points == 1 ? 1 : 2),
+		q->points);
 	text_inert(&sb, q->text, true);
 	if (q->rubric) {
 		sb_adds(&sb, _("\nRubric: "));
@@ -468,8 +471,8 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 		return 0;
 	}
 	if (!npos)
-		printf(_("%zu essay answer%s to grade, oldest first.\n"), es.n - own,
-		       PLURAL(es.n - own));
+		printf(P_("%zu essay answer to grade, oldest first.\n",
+			  "%zu essay answers to grade, oldest first.\n", es.n - own), es.n - own);
 	rc = 0;
 	for (i = 0; i < es.n; i++) {
 		enum step s;

@@ -349,8 +349,8 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	else if (im.cols == NULL)
 		import_error(&im, 1, 0, _("the file is empty"));
 	if (im.errors) {
-		error(_("'%s' has %u error%s; nothing was imported"), pos[0], im.errors,
-		      PLURAL(im.errors));
+		error(P_("'%s' has %u error; nothing was imported",
+			 "'%s' has %u errors; nothing was imported", im.errors), pos[0], im.errors);
 		rc = 1;
 		goto out;
 	}
@@ -365,8 +365,14 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (store_event(st, k->me.id, "kpi-import", 0, sb_str(&sb), kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0)
 		goto fail;
-	printf(_("Imported %zu figure%s from %u row%s.\n"), im.nfigs, PLURAL(im.nfigs),
-	       im.rows, PLURAL(im.rows));
+	{
+		char *figs = xasprintf(P_("%zu figure", "%zu figures", im.nfigs), im.nfigs);
+		char *rows = xasprintf(P_("%u row", "%u rows", im.rows), im.rows);
+
+		/* TRANSLATORS: "Imported 12 figures from 4 rows." */
+		printf(_("Imported %s from %s.\n"), figs, rows);
+		free(figs), free(rows);
+	}
 	rc = 0;
 	goto out;
 fail:

@@ -113,7 +113,8 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	rc = store_person_by_login(st, pos[0], &p);
 	if (rc > 0 && p.active) {
 		store_rollback(st);
-		error(_("'%s' is already in this database, as a %s"), sb_str(&who), p.role);
+		error(_("'%s' is already in this database, as a %s"), sb_str(&who),
+		      _(kefu_role_word(p.role)));
 		person_clear(&p);
 		sb_free(&who);
 		return 1;
@@ -142,7 +143,7 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (store_commit(st) != 0)
 		goto fail;
 	printf(rc > 0 ? _("'%s' is back, as a %s; their records are kept.\n") :
-	       _("Added '%s' as a %s.\n"), sb_str(&who), role);
+	       _("Added '%s' as a %s.\n"), sb_str(&who), _(kefu_role_word(role)));
 	if (cu) {
 		struct sb t = SB_INIT;
 
@@ -176,10 +177,10 @@ people_row(const struct store_row *r, void *arg)
 
 	table_text(t, store_col_text(r, 1));
 	table_text(t, store_col_text(r, 2));
-	table_text(t, store_col_text(r, 3));
+	table_word(t, kefu_role_word(store_col_text(r, 3)));
 	table_text(t, store_col_text(r, 4));
 	table_text(t, store_col_text(r, 7));
-	table_text(t, store_col_int(r, 5) ? "active" : "left");
+	table_word(t, store_col_int(r, 5) ? N_("active") : N_("left"));
 }
 
 static int
@@ -274,7 +275,8 @@ people_change(struct kefu *k, const struct cmd *c, int argc, char **argv,
 		sb_free(&detail);
 		if (rc)
 			goto fail;
-		printf(_("'%s' is now a %s (was a %s).\n"), sb_str(&who), pos[1], p.role);
+		printf(_("'%s' is now a %s (was a %s).\n"), sb_str(&who), _(kefu_role_word(pos[1])),
+		       _(kefu_role_word(p.role)));
 	}
 out:
 	person_clear(&p);

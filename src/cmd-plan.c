@@ -53,6 +53,7 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 {
 	struct sb sb = SB_INIT;
 	int tw = text_width(_("Stage")), sw = text_width(_("Status"));
+	int dw = text_width(_("Days")) > 4 ? text_width(_("Days")) : 4;
 	size_t i;
 
 	for (i = 0; i < cu->nstages; i++) {
@@ -70,7 +71,9 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 	text_pad(&sb, _("Stage"), tw, true);
 	sb_adds(&sb, "  ");
 	text_pad(&sb, _("Status"), sw, true);
-	sb_addf(&sb, "  %4s  %s\n", _("Days"), _("Due"));
+	sb_adds(&sb, "  ");
+	text_pad_left(&sb, _("Days"), dw);
+	sb_addf(&sb, "  %s\n", _("Due"));
 	for (i = 0; i < cu->nstages; i++) {
 		const struct stage *s = &cu->stages[i];
 		long due = dues[i];
@@ -83,15 +86,15 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 		text_pad(&sb, plan_stage_state_name(states[i]), sw, true);
 		sb_adds(&sb, kefu_color(k, RESET));
 		if (s->days > 0)
-			sb_addf(&sb, "  %4d", s->days);
+			sb_addf(&sb, "  %*d", dw, s->days);
 		else
-			sb_addf(&sb, "  %4s", "-");
+			sb_addf(&sb, "  %*s", dw, "-");
 		if (due >= 0) {
 			sb_addf(&sb, "  %s", date_format(due, buf));
 			if (states[i] != STAGE_COMPLETE && k->today > due)
-				sb_addf(&sb, _("  %s%ld day%s late%s"), kefu_color(k, RED),
-					k->today - due, k->today - due == 1 ? "" : "s",
-					kefu_color(k, RESET));
+				sb_addf(&sb, P_("  %s%ld day late%s", "  %s%ld days late%s",
+						k->today - due), kefu_color(k, RED),
+					k->today - due, kefu_color(k, RESET));
 		} else
 			sb_adds(&sb, "  -");
 		sb_addc(&sb, '\n');

@@ -199,7 +199,7 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 			f.best_speed, unit, f.best_accuracy, runs.v[0].net_speed, unit,
 			runs.v[0].accuracy, runs.v[0].timed ? "" : "*");
 		sparkline(&sb, &runs, k->utf8_term);
-		sb_addf(&sb, _("  (%d run%s)\n"), f.results, PLURAL(f.results));
+		sb_addf(&sb, P_("  (%d run)\n", "  (%d runs)\n", f.results), f.results);
 	}
 	sb_adds(&sb, _("\nQuizzes\n"));
 	for (i = 0; i < c->nquizzes; i++) {
@@ -219,7 +219,7 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 				sb_addf(&sb, _("  best %3.0f%%"), f.best);
 			else
 				sb_adds(&sb, _("  best    -"));
-			sb_addf(&sb, _("  %d attempt%s"), f.attempts, PLURAL(f.attempts));
+			sb_addf(&sb, P_("  %d attempt", "  %d attempts", f.attempts), f.attempts);
 			if (q->attempts)
 				sb_addf(&sb, _(" of %u"), q->attempts);
 			if (f.pending)

@@ -66,7 +66,7 @@ progress(struct run *r, size_t i)
 	struct sb sb = SB_INIT;
 	size_t j, done = answered(r), width = 20;
 
-	sb_addf(&sb, _("\n第 %zu/%zu 题  "), i + 1, r->paper->n);
+	sb_addf(&sb, _("\nQuestion %zu/%zu  "), i + 1, r->paper->n);
 	for (j = 0; j < width; j++)
 		sb_adds(&sb, j < done * width / r->paper->n ? "■" : "□");
 	sb_addf(&sb, _("  %zu answered"), done);
@@ -230,7 +230,7 @@ submit(struct run *r, bool out_of_time)
 			any = true;
 			key = quiz_key(q, it);
 			got = quiz_response_text(q, it, r->responses[i]);
-			sb_addf(&sb, _("  第 %zu 题 "), i + 1);
+			sb_addf(&sb, _("  Question %zu "), i + 1);
 			text_inert(&sb, q->text, false);
 			sb_adds(&sb, _("\n    yours: "));
 			text_inert(&sb, got, false);
@@ -285,18 +285,21 @@ next_question(const struct run *r, size_t from, bool include_skipped)
 static enum ask_result
 confirm_submit(struct run *r, bool *submit_now)
 {
-	struct sb sb = SB_INIT;
-	size_t i;
+	struct sb nums = SB_INIT;
+	size_t i, left = 0;
 	char *line;
 	enum term_read rd;
 
-	sb_adds(&sb, _("\nNot answered yet: 第"));
 	for (i = 0; i < r->paper->n; i++)
-		if (r->responses[i] == NULL)
-			sb_addf(&sb, " %zu", i + 1);
-	sb_adds(&sb, _(" 题\nSubmit now? Unanswered questions score 0. [y/N] "));
-	fputs(sb_str(&sb), stdout);
-	sb_free(&sb);
+		if (r->responses[i] == NULL) {
+			sb_addf(&nums, " %zu", i + 1);
+			left++;
+		}
+	/* TRANSLATORS: %s is the numbers of the questions, each after a space */
+	printf(P_("\nNot answered yet: question%s\n", "\nNot answered yet: questions%s\n", left),
+	       sb_str(&nums));
+	fputs(_("Submit now? Unanswered questions score 0. [y/N] "), stdout);
+	sb_free(&nums);
 	fflush(stdout);
 	rd = term_read("", &line);
 	if (rd == TERM_EOF)
@@ -389,11 +392,12 @@ run_paper(struct run *r)
 		}
 		continue;
 stopped:
-		printf(_("\nYour answers are saved. 'kefu quiz %s' goes on from here"),
-		       r->qz->id);
 		if (r->deadline)
-			printf(_("; the clock keeps running"));
-		printf(".\n");
+			printf(_("\nYour answers are saved. 'kefu quiz %s' goes on from here; "
+				 "the clock keeps running.\n"), r->qz->id);
+		else
+			printf(_("\nYour answers are saved. 'kefu quiz %s' goes on from here.\n"),
+			       r->qz->id);
 		return res == ASK_INTERRUPT ? 130 : 0;
 	}
 }
@@ -442,8 +446,8 @@ start(struct run *r, bool have_seed, uint64_t seed)
 		struct sb title = SB_INIT;
 
 		text_inert(&title, r->qz->title, false);
-		printf(_("%s — %zu question%s, %s"), sb_str(&title), r->paper->n,
-		       PLURAL(r->paper->n),
+		printf(P_("%s — %zu question, %s", "%s — %zu questions, %s", r->paper->n),
+		       sb_str(&title), r->paper->n,
 		       r->qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
 		sb_free(&title);
 	}
@@ -456,7 +460,8 @@ start(struct run *r, bool have_seed, uint64_t seed)
 		printf(_(", time limit %s"), sb_str(&sb));
 		sb_free(&sb);
 	}
-	printf(".\n");
+	/* TRANSLATORS: ends the line that introduces a quiz */
+	fputs(_(".\n"), stdout);
 	return 0;
 }
 

@@ -666,8 +666,8 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		rc = write_whole(o->html, &h) != 0;
 		priv_group();
 		if (rc == 0)
-			fprintf(stderr, _("Wrote %s (%zu trainee%s).\n"), o->html, rs.n,
-				PLURAL(rs.n));
+			fprintf(stderr, P_("Wrote %s (%zu trainee).\n", "Wrote %s (%zu trainees).\n", rs.n),
+				o->html, rs.n);
 		sb_free(&h);
 	} else {
 		stages_table(k, &rs, o->format != TABLE_TEXT, &t, &c);
@@ -803,6 +803,16 @@ part_row(const struct store_row *r, void *arg)
 		}
 }
 
+/* An assessment's outcome as recorded, named for the catalogue. */
+static const char *
+outcome_word(const char *o)
+{
+	if (o == NULL)
+		return NULL;
+	return strcmp(o, "pass") == 0 ? N_("pass") : strcmp(o, "extend") == 0 ? N_("extend") :
+	       strcmp(o, "fail") == 0 ? N_("fail") : o;
+}
+
 static int
 report_probation(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 {
@@ -916,10 +926,10 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 				table_null(&t);
 			} else {
 				table_num(&t, pr.value[i], pt->kind == PART_QUIZ ? 0 : 1);
-				table_text(&t, pr.passed[i] ? "pass" : "fail");
+				table_word(&t, pr.passed[i] ? N_("pass") : N_("fail"));
 			}
 		}
-		table_text(&t, d.outcome);
+		table_word(&t, outcome_word(d.outcome));
 		add_moment(&t, d.at);
 		table_text(&t, d.reason);
 		free(pr.value);
@@ -1058,7 +1068,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		col_add2(&c, "±", kp->id, "margin");
 	}
 	table_init(&t, "elite", c.v, c.n);
-	table_text(&t, "mean");
+	table_word(&t, N_("mean"));
 	table_null(&t);
 	table_text(&t, o->format == TABLE_TEXT ? _("team mean") : NULL);
 	for (j = 0; j < nu; j++) {
@@ -1068,7 +1078,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 	for (i = 0; i < el.n; i++) {
 		if (!elite[i])
 			continue;
-		table_text(&t, "elite");
+		table_word(&t, N_("elite"));
 		table_text(&t, el.v[i].login);
 		table_text(&t, el.v[i].name);
 		for (j = 0; j < nu; j++) {
@@ -1092,10 +1102,11 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 	if (o->format == TABLE_TEXT) {
 		printf(_("\n± is how far each figure is on the better side of the mean ("));
 		for (j = 0; j < nu; j++)
-			printf("%s%s %s", j ? ", " : "", cu->kpis[use[j]].id,
+			printf("%s%s %s", j ? _(", ") : "", cu->kpis[use[j]].id,
 			       cu->kpis[use[j]].lower_better ? _("lower is better") :
 			       _("higher is better"));
-		printf(").\n");
+		/* TRANSLATORS: closes the list of KPIs after "better side of the mean (" */
+		fputs(_(").\n"), stdout);
 	}
 	table_free(&t);
 	rc = 0;

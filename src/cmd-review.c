@@ -66,6 +66,7 @@ list(struct kefu *k)
 	struct items its = { NULL, 0 };
 	struct sb sb = SB_INIT;
 	size_t i;
+	int mw;
 
 	if (store_cards(k->store, k->me.id, 0, collect, &its) != 0)
 		return 1;
@@ -75,7 +76,9 @@ list(struct kefu *k)
 	}
 	sb_adds(&sb, "  ");
 	text_pad(&sb, _("Question"), 40, true);
-	sb_addf(&sb, "  %6s  %s\n", _("Missed"), _("Due"));
+	mw = text_width(_("Missed")) > 6 ? text_width(_("Missed")) : 6;
+	text_pad_left(&sb, _("Missed"), mw);
+	sb_addf(&sb, "  %s\n", _("Due"));
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
 		size_t idx = 0;
@@ -92,7 +95,7 @@ list(struct kefu *k)
 			text_pad(&sb, gone, 40, true);
 			free(gone);
 		}
-		sb_addf(&sb, "  %6d  %s\n", its.v[i].misses,
+		sb_addf(&sb, "  %*d  %s\n", mw, its.v[i].misses,
 			its.v[i].card.due <= kefu_clock(k) ? _("now") :
 			date_format(date_of((time_t)its.v[i].card.due), buf));
 	}
@@ -186,7 +189,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		its.v[i - 1] = its.v[j];
 		its.v[j] = t;
 	}
-	printf(_("%zu question%s to review.\n"), its.n, PLURAL(its.n));
+	printf(P_("%zu question to review.\n", "%zu questions to review.\n", its.n), its.n);
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
 		size_t idx = 0;
@@ -202,7 +205,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		char buf[11];
 
 		quiz_item(q, idx, true, &rng, &pi);
-		sb_addf(&sb, _("\n复习 %zu/%zu  "), i + 1, its.n);
+		sb_addf(&sb, _("\nReview %zu/%zu  "), i + 1, its.n);
 		text_inert(&sb, qz->title, false);
 		sb_addc(&sb, '\n');
 		ask_show(&sb, q, &pi, false);
@@ -235,9 +238,9 @@ cmd_review(struct kefu *k, int argc, char **argv)
 			break;
 		}
 		done++;
-		printf(_("  Next review: %s (in %g day%s).\n"),
-		       date_format(date_of((time_t)after.due), buf), after.interval,
-		       PLURAL(after.interval));
+		printf(P_("  Next review: %s (in %g day).\n", "  Next review: %s (in %g days).\n",
+			  after.interval == 1 ? 1 : 2),
+		       date_format(date_of((time_t)after.due), buf), after.interval);
 		if (stop)
 			break;
 	}

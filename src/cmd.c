@@ -158,8 +158,9 @@ const struct cmd cmd_table[] = {
 	     "Then record the outcome: pass (only when every part is met; it\n"
 	     "completes the module), extend (with a new due date for the stage;\n"
 	     "later stages move as much) or fail, with a reason the trainee sees\n"
-	     "in 'kefu progress'. Nothing is recorded until the outcome is given;\n"
-	     "then all of it is saved at once and logged.\n"),
+	     "in 'kefu progress'; 通过, 延期 and 不通过 are taken too. Nothing is\n"
+	     "recorded until the outcome is given; then all of it is saved at once\n"
+	     "and logged.\n"),
 	  ARG_PERSON, NULL, cmd_assess },
 	{ "signoff", "LOGIN STAGE [--note TEXT]", N_("sign a trainee's stage off (trainers)"),
 	  N_("Records your sign-off of a stage for a trainee, with an optional\n"

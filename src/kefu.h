@@ -128,6 +128,9 @@ void kefu_update_stages_of(struct kefu *, const struct person *,
 /* True when the person running kefu holds role (trainer: a trainer or a
  * manager); otherwise says who may and returns false. */
 bool kefu_may(struct kefu *, const char *role, const char *what);
+/* A role as stored ("trainee", "trainer", "manager") as a message id:
+ * _() of it names the role in the user's language. */
+const char *kefu_role_word(const char *role);
 /* Looks up someone by login; says so (with a suggestion) when there is
  * no such person. 1 found, 0 not. */
 int kefu_person(struct kefu *, const char *login, struct person *);

@@ -25,25 +25,24 @@ close_stdout(void)
 	}
 }
 
-/* Content next to the sources when running from the build tree, else
- * the installed copy. */
-static const char *
-default_content(void)
+/* True when this kefu is the one in the build tree: it then uses the
+ * content next to the sources and the catalogues built in po/, not the
+ * installed ones. */
+static bool
+in_build_tree(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	char *slash;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if (strcmp(exe, KEFU_BUILDDIR) == 0)
-				return KEFU_SRCDIR;
-		}
-	}
-	return KEFU_DATADIR;
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return false;
+	*slash = '\0';
+	return strcmp(exe, KEFU_BUILDDIR) == 0;
 }
 
 static char *
@@ -122,6 +121,7 @@ usage(FILE *fp)
 		      "                 for a team: the team's database)\n"
 		      "  PAGER          pager for lessons (default: less -R)\n"
 		      "  NO_COLOR       set to turn colour off\n"
+		      "  LANG, LANGUAGE language of messages (zh_CN: Chinese)\n"
 		      "\n"
 		      "'kefu help COMMAND' explains a command. Exit status: 0 on success,\n"
 		      "1 on an error, 2 on a usage error.\n"));
@@ -141,11 +141,18 @@ main(int argc, char **argv)
 	const char *content = NULL, *db = NULL, *nc, *term;
 	char *db_alloc = NULL;
 	int c, status;
-	bool utf8_term;
+	bool utf8_term, from_build;
 
 	priv_init();
+	from_build = in_build_tree();
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, from_build ? KEFU_BUILDDIR "/po/locale" : KEFU_LOCALEDIR);
+	/* every text kefu prints is UTF-8, whatever the locale's charset */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
 	/* content is UTF-8 whatever the locale says; readline must agree */
 	utf8_term = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!utf8_term)
@@ -188,7 +195,7 @@ main(int argc, char **argv)
 		k.content_dir = content ? content : KEFU_DATADIR;
 		k.db_path = db ? db : PRIV_SHARED_DB;
 	} else {
-		k.content_dir = content ? content : default_content();
+		k.content_dir = content ? content : from_build ? KEFU_SRCDIR : KEFU_DATADIR;
 		k.db_path = db ? db : (db_alloc = default_db());
 	}
 	k.now = clock_now();

@@ -657,7 +657,7 @@ quiz_key(const struct question *q, const struct paper_item *it)
 		letters_text(&sb, it, q->answer, q->nanswer, true);
 		break;
 	case Q_TRUEFALSE:
-		sb_adds(&sb, q->truth ? _("对 (true)") : _("错 (false)"));
+		sb_adds(&sb, q->truth ? _("true (对)") : _("false (错)"));
 		break;
 	case Q_FILL:
 		for (i = 0; i < q->naccepted; i++)
@@ -705,7 +705,7 @@ quiz_response_text(const struct question *q, const struct paper_item *it,
 		letters_text(&sb, it, v, n, true);
 		break;
 	case Q_TRUEFALSE:
-		sb_adds(&sb, strcmp(response, "true") == 0 ? _("对 (true)") : _("错 (false)"));
+		sb_adds(&sb, strcmp(response, "true") == 0 ? _("true (对)") : _("false (错)"));
 		break;
 	case Q_MATCH:
 		n = stored_list(response, v, 32);

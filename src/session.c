@@ -32,8 +32,9 @@ kefu_content(struct kefu *k)
 	content_load_tree(k->content, k->content_dir, &d);
 	content_resolve(k->content, NULL, &d);
 	if (d.errors)
-		die(_("the content in '%s' has %u error%s (listed above); fix them, then run 'kefu check'"),
-		    k->content_dir, d.errors, d.errors == 1 ? "" : "s");
+		die(P_("the content in '%s' has %u error (listed above); fix it, then run 'kefu check'",
+		       "the content in '%s' has %u errors (listed above); fix them, then run 'kefu check'",
+		       d.errors), k->content_dir, d.errors);
 	return k->content;
 }
 
@@ -450,6 +451,16 @@ kefu_update_stages(struct kefu *k)
 	kefu_update_stages_of(k, &k->me, &k->enr);
 }
 
+const char *
+kefu_role_word(const char *role)
+{
+	if (role == NULL)
+		return NULL;
+	return strcmp(role, "manager") == 0 ? N_("manager") :
+	       strcmp(role, "trainer") == 0 ? N_("trainer") :
+	       strcmp(role, "trainee") == 0 ? N_("trainee") : role;
+}
+
 static int
 role_rank(const char *role)
 {
@@ -467,10 +478,10 @@ kefu_may(struct kefu *k, const char *role, const char *what)
 	text_inert(&who, k->me.login, false);
 	if (strcmp(role, "manager") == 0)
 		error(_("only managers can %s; you ('%s') are a %s"), what,
-		      sb_str(&who), k->me.role);
+		      sb_str(&who), _(kefu_role_word(k->me.role)));
 	else
 		error(_("only trainers and managers can %s; you ('%s') are a %s"),
-		      what, sb_str(&who), k->me.role);
+		      what, sb_str(&who), _(kefu_role_word(k->me.role)));
 	sb_free(&who);
 	return false;
 }

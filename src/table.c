@@ -34,15 +34,34 @@ next_cell(struct table *t)
 	return c;
 }
 
-void
-table_text(struct table *t, const char *s)
+static void
+add_text(struct table *t, const char *s, enum cell_kind kind)
 {
 	struct cell *c = next_cell(t);
 
 	if (s) {
-		c->kind = CELL_TEXT;
+		c->kind = kind;
 		c->text = xstrdup(s);
 	}
+}
+
+void
+table_text(struct table *t, const char *s)
+{
+	add_text(t, s, CELL_TEXT);
+}
+
+void
+table_word(struct table *t, const char *msgid)
+{
+	add_text(t, msgid, CELL_WORD);
+}
+
+/* What a text table shows for a text cell. */
+static const char *
+shown(const struct cell *x)
+{
+	return x->kind == CELL_WORD ? _(x->text) : x->text;
 }
 
 void
@@ -118,8 +137,8 @@ write_text(struct sb *sb, const struct table *t)
 			int n = 1;
 
 			sb_reset(&tmp);
-			if (x->kind == CELL_TEXT)
-				text_inert(&tmp, x->text, false);
+			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
+				text_inert(&tmp, shown(x), false);
 			else if (x->kind == CELL_NUM)
 				add_num(&tmp, x);
 			if (x->kind != CELL_NULL)
@@ -141,7 +160,7 @@ write_text(struct sb *sb, const struct table *t)
 				add_num(&tmp, x);
 				sb_addf(sb, "%*s", w[c], sb_str(&tmp));
 			} else
-				text_pad(sb, x->kind == CELL_TEXT ? x->text : "-",
+				text_pad(sb, x->kind == CELL_NULL ? "-" : shown(x),
 					 last ? 0 : w[c], false);
 			sb_adds(sb, last ? "\n" : "  ");
 		}
@@ -193,7 +212,7 @@ write_csv(struct sb *sb, const struct table *t, bool bom)
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *x = table_cell(t, r, c);
 
-			if (x->kind == CELL_TEXT)
+			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
 				csv_field(sb, x->text);
 			else if (x->kind == CELL_NUM)
 				add_num(sb, x);
@@ -251,7 +270,7 @@ write_json(struct sb *sb, const struct table *t)
 				sb_adds(sb, ", ");
 			table_json_string(sb, t->cols[c].key);
 			sb_adds(sb, ": ");
-			if (x->kind == CELL_TEXT)
+			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
 				table_json_string(sb, x->text);
 			else if (x->kind == CELL_NUM)
 				sb_addf(sb, "%.*f", x->decimals, x->num);

@@ -12,11 +12,14 @@
 
 #include "util.h"
 
-enum cell_kind { CELL_NULL, CELL_TEXT, CELL_NUM };
+/* A CELL_WORD is one of a fixed set of English words (a state, an
+ * outcome): CSV and JSON carry it as it is, a text table shows it in the
+ * user's language. */
+enum cell_kind { CELL_NULL, CELL_TEXT, CELL_WORD, CELL_NUM };
 
 struct cell {
 	enum cell_kind kind;
-	char *text;		/* CELL_TEXT */
+	char *text;		/* CELL_TEXT, CELL_WORD */
 	double num;		/* CELL_NUM */
 	int decimals;		/* CELL_NUM: shown in text tables and CSV */
 };
@@ -40,6 +43,7 @@ void table_init(struct table *, const char *name, const struct column *,
 		size_t ncols);
 /* Cells are added in order, row after row. */
 void table_text(struct table *, const char *s);	/* NULL adds a null */
+void table_word(struct table *, const char *msgid);	/* NULL adds a null */
 void table_num(struct table *, double v, int decimals);
 void table_null(struct table *);
 /* The cell at row r, column c. */

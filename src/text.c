@@ -247,6 +247,16 @@ text_pad(struct sb *sb, const char *s, int width, bool cut)
 	sb_free(&tmp);
 }
 
+void
+text_pad_left(struct sb *sb, const char *s, int width)
+{
+	int used;
+
+	for (used = text_width(s); used < width; used++)
+		sb_addc(sb, ' ');
+	text_inert(sb, s, false);
+}
+
 static size_t
 to_codepoints(const char *s, int32_t **out)
 {

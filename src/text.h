@@ -28,12 +28,13 @@ bool text_is_control(int32_t cp);
  * overrides become visible escapes like \x1b or <U+202E>; newlines and
  * tabs pass when keep_newlines is set. Invalid bytes show as \xNN. */
 void text_inert(struct sb *, const char *s, bool keep_newlines);
-/* True for what text_inert() escapes: C0, DEL, C1 and bidi controls. */
-bool text_is_control(int32_t cp);
 /* Appends s made inert and padded with spaces to at least width columns;
  * longer text is cut at a character boundary and ends with an ellipsis
  * when cut is set. */
 void text_pad(struct sb *, const char *s, int width, bool cut);
+/* Appends s made inert, right-aligned in width columns (spaces first);
+ * wider text is not cut. */
+void text_pad_left(struct sb *, const char *s, int width);
 /* The form answers are compared in: compatibility characters folded
  * (full-width Ａ１ to A1), case folded, Chinese punctuation to its ASCII
  * counterpart (，。、：“” to , . , : ""), spaces trimmed and runs of white

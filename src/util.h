@@ -12,12 +12,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Marks a user-facing message for translation (issue: gettext). */
+/* User-facing messages go through gettext: _() translates, N_() only
+ * marks a string that is translated where it is used, P_() picks the
+ * plural form for a count (po/, the catalogue for zh_CN). */
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
+#else
 #define _(s) (s)
+#define P_(one, many, n) ((n) == 1 ? (one) : (many))
+#endif
 #define N_(s) (s)
-
-/* English plural ending for counts in messages. */
-#define PLURAL(n) ((n) == 1 ? "" : "s")
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #if defined(__GNUC__)

@@ -37,7 +37,7 @@ race() {
 	# database, so the answers below race each other
 	i=1
 	for p in $pids; do
-		wait_for "$T/out$i" "第 1/12 题" "$p" "$T/err$i"
+		wait_for "$T/out$i" "Question 1/12" "$p" "$T/err$i"
 		i=$((i + 1))
 	done
 	i=0

@@ -56,7 +56,7 @@ printf 'true\n' | as quiz steps > "$T/out" 2> "$T/err"
 status $? "quiz on a read-only database"
 [ "$(cat "$T/err")" = "kefu: database '$DB' is read-only: cannot write '$DB': Permission denied" ] ||
 	fail "read-only database: $(cat "$T/err")"
-grep -q "第" "$T/out" && fail "a question was asked that could not be saved: $(cat "$T/out")"
+grep -q "^Question " "$T/out" && fail "a question was asked that could not be saved: $(cat "$T/out")"
 as drill lines < /dev/null > "$T/out" 2> "$T/err"
 status $? "drill on a read-only database"
 grep -q "is read-only: cannot write '$DB'" "$T/err" || fail "drill: $(cat "$T/err")"
@@ -80,7 +80,7 @@ else
 	what="(this SQLite left no -shm file behind) made writable,"
 fi
 printf 'true\n' | as quiz steps > "$T/out" 2> "$T/err" || fail "writable again: $(cat "$T/err")"
-grep -m1 '^第 ' "$T/out" | grep -q '^第 2/12 题 ' || fail "resumed at $(grep -m1 '^第 ' "$T/out")"
+grep -m1 '^Question ' "$T/out" | grep -q '^Question 2/12 ' || fail "resumed at $(grep -m1 '^Question ' "$T/out")"
 answers 2
 ok "$what the attempt goes on at question 2, nothing stored meanwhile"
 
@@ -133,7 +133,7 @@ mkfifo "$T/in"
 pid=$!
 exec 3> "$T/in"
 printf 'alpha-one\ntrue\n' >&3
-wait_for "$T/out" "第 3/12 题" "$pid"
+wait_for "$T/out" "Question 3/12" "$pid"
 dd if=/dev/zero of="$T/full/filler" bs=4096 > /dev/null 2>&1
 [ "$(df -P "$T/full" | awk 'NR == 2 { print $4 }')" = 0 ] || fail "the disk is not full"
 long=$(head -c 30000 /dev/zero | tr '\0' x)
@@ -153,7 +153,7 @@ ok "the disk full at an answer: a clear error, status 1, answers 1 and 2 kept, n
 rm "$T/full/filler"
 { printf '%s\n' "$long"; printf '%s\n' "$ANSWERS" | sed 1,3d; } | "$KEFU" quiz steps > "$T/out" 2> "$T/err" ||
 	fail "with room again: $(cat "$T/err")"
-grep -m1 '^第 ' "$T/out" | grep -q '^第 3/12 题 ' || fail "resumed at $(grep -m1 '^第 ' "$T/out")"
+grep -m1 '^Question ' "$T/out" | grep -q '^Question 3/12 ' || fail "resumed at $(grep -m1 '^Question ' "$T/out")"
 grep -q "^Score: 11 of 12 points" "$T/out" || fail "score: $(tail -3 "$T/out")"
 [ "$(sql "SELECT length(response) FROM quiz_answer WHERE seq = 2")" = 30000 ] || fail "the long answer is not whole"
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "integrity_check at the end"

@@ -176,7 +176,7 @@ for {set round 1} {$kills < $target} {incr round} {
 	# it goes on at the first unanswered question
 	set q [expr {$stored + 1}]
 	expect {
-		-re "\n第 (\[0-9]+)/$nq 题" {
+		-re "\nQuestion (\[0-9]+)/$nq" {
 			if {$expect_out(1,string) != $q} {
 				bail "attempt $id with $stored answers resumed at question $expect_out(1,string)"
 			}
@@ -184,7 +184,7 @@ for {set round 1} {$kills < $target} {incr round} {
 		timeout { bail "no question shown" }
 		eof { bail "kefu ended before a question" }
 	}
-	see "答案> " "answer prompt"
+	see "answer> " "answer prompt"
 	set confirmed $stored	;# answers whose next question has shown
 	set sent $stored	;# answers sent with Enter
 	set finished 0
@@ -203,8 +203,8 @@ for {set round 1} {$kills < $target} {incr round} {
 			set finished 1
 			break
 		}
-		see "第 $q/$nq 题" "question $q shown"
-		see "答案> " "answer prompt $q"
+		see "Question $q/$nq" "question $q shown"
+		see "answer> " "answer prompt $q"
 		set confirmed [expr {$q - 1}]
 	}
 	if {$finished} {

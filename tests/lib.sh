@@ -12,6 +12,8 @@ NO_COLOR=1
 PAGER=cat
 LC_ALL=C.UTF-8
 export HOME XDG_DATA_HOME XDG_STATE_HOME KEFU_DB NO_COLOR PAGER LC_ALL
+# messages in English whatever language the one running the tests reads
+unset LANGUAGE
 mkdir -p "$HOME"
 CONTENT="$top_srcdir/tests/content"
 EXPECTED="$top_srcdir/tests/expected"

@@ -29,7 +29,7 @@ KEFU_NOW=2026-03-01T10:00:00 "$KEFU" quiz timed < /dev/null > /dev/null 2>&1
 KEFU_NOW=2026-03-01T10:09:59 "$EXPECT" -c '
 	set timeout 10
 	spawn $env(KEFU) quiz timed
-	expect "答案> " {} timeout { exit 2 }
+	expect "answer> " {} timeout { exit 2 }
 	expect "Time is up" {} timeout { exit 3 }
 	expect "Score: 0 of 3 points" {} timeout { exit 4 }
 	expect eof
@@ -61,6 +61,6 @@ esac
 wpm=${row##*|}
 # 35 characters, 0.1 s apart: about 120 WPM; allow a slow machine
 [ "$wpm" -ge 30 ] && [ "$wpm" -le 130 ] || fail "speed $wpm WPM is not sane for keys 0.1 s apart"
-grep -q "回改 1" "$T/log" || fail "the deleted character is not counted: $(cat "$T/log")"
+grep -q "; 1 deleted" "$T/log" || fail "the deleted character is not counted: $(cat "$T/log")"
 ok "a drill typed at a terminal: timed from keystrokes, coloured live, $wpm WPM"
 echo "$passed passed, 0 failed"

@@ -37,7 +37,7 @@ export KEFU_DB="$T/wrong.db"
 printf '%s\n' A B C 对 6 1 ABCD '1A 2B 3C' | "$KEFU" quiz all-types --seed 1 > "$T/out" 2>&1 ||
 	fail "wrong run: $(tail "$T/out")"
 grep -q "^Score: 0 of 9 points, 0% — not passed (needs 70%)$" "$T/out" || fail "wrong run: $(tail -5 "$T/out")"
-[ "$(grep -c '^  第 [0-9] 题 ' "$T/out")" = 8 ] || fail "the end screen does not go over all 8"
+[ "$(grep -c '^  Question [0-9] ' "$T/out")" = 8 ] || fail "the end screen does not go over all 8"
 grep -q "^    yours: ABCD   right: BDAC$" "$T/out" || fail "order key in shown letters"
 [ "$(sql "SELECT count(*) FROM review_item WHERE misses = 1")" = 8 ] || fail "notebook not filled"
 "$KEFU" review --list > "$T/list" || fail "review --list"
@@ -64,7 +64,7 @@ pid=$!
 exec 3> "$T/in"
 printf 'B\nAC\n' >&3
 # once question 3 is on the screen, answers 1 and 2 must be in the database
-wait_for "$T/out" "第 3/8 题" "$pid"
+wait_for "$T/out" "Question 3/8" "$pid"
 [ "$(sql "SELECT count(*) FROM quiz_answer")" = 2 ] || fail "answers 1 and 2 not committed before question 3 showed"
 kill -9 "$pid"
 wait "$pid" 2> /dev/null
@@ -72,7 +72,7 @@ exec 3>&-
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "database damaged by SIGKILL"
 printf '%s\n' "$RIGHT" | sed 1,2d | "$KEFU" quiz all-types > "$T/out" 2>&1 || fail "resume"
 grep -q "going on with your open attempt" "$T/out" || fail "did not resume"
-grep -m1 '^第 ' "$T/out" | grep -q '^第 3/8 题 ' || fail "resumed at $(grep -m1 '^第 ' "$T/out")"
+grep -m1 '^Question ' "$T/out" | grep -q '^Question 3/8 ' || fail "resumed at $(grep -m1 '^Question ' "$T/out")"
 grep -q "^Score: 9 of 9 points, 100%" "$T/out" || fail "resumed attempt: $(tail -3 "$T/out")"
 [ "$(sql "SELECT count(*) FROM quiz_attempt")" = 1 ] || fail "a second attempt was started"
 ok "killed with SIGKILL after two answers, the attempt resumes at the third"
@@ -84,7 +84,7 @@ export KEFU_DB="$T/term.db"
 pid=$!
 exec 3> "$T/in"
 printf 'B\n' >&3
-wait_for "$T/out" "第 2/8 题" "$pid"
+wait_for "$T/out" "Question 2/8" "$pid"
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -97,7 +97,7 @@ grep -q "Your answers are saved. 'kefu quiz all-types' goes on from here." "$T/o
 pid=$!
 exec 3> "$T/in"
 printf 'AC\n' >&3
-wait_for "$T/out" "第 3/8 题" "$pid"
+wait_for "$T/out" "Question 3/8" "$pid"
 kill -HUP "$pid"
 wait "$pid"
 rc=$?
@@ -153,7 +153,7 @@ export KEFU_DB="$T/skip.db"
 "$KEFU" list > /dev/null
 printf '%s\n' Skip AC back B ABD 跳过 5 0.15 BDAC '1B 2A 3C' '' 错 |
 	"$KEFU" quiz all-types --seed 1 > "$T/out" 2>&1 || fail "skip run"
-grep -q "^Not answered yet: 第 4 题$" "$T/out" || fail "unanswered not listed: $(cat "$T/out")"
+grep -q "^Not answered yet: question 4$" "$T/out" || fail "unanswered not listed: $(cat "$T/out")"
 grep -q "^Score: 9 of 9 points, 100%" "$T/out" || fail "skip run score"
 ok "skip defers, back returns, unanswered questions are listed before submitting"
 

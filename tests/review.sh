@@ -31,7 +31,7 @@ ok "nothing is due until the interval has passed"
 # a day later: one right (6 days next), one wrong (back to 1 day, ease down)
 printf '对\n\n错\n' | KEFU_NOW=2026-03-02T10:05:00 "$KEFU" review > "$T/out" 2>&1 || fail "second review"
 grep -q "in 6 days" "$T/out" || fail "second good review is not 6 days: $(cat "$T/out")"
-grep -q "✗ wrong: the answer is 对 (true)" "$T/out" || fail "a miss does not show the answer"
+grep -q "✗ wrong: the answer is true (对)" "$T/out" || fail "a miss does not show the answer"
 [ "$(sql "SELECT max(misses) FROM review_item")" = 2 ] || fail "a miss in review not counted"
 [ "$(sql "SELECT count(*) FROM review_log WHERE rating = 'again'")" = 1 ] || fail "miss not logged"
 ok "a right answer moves to 6 days; a miss starts over and counts"

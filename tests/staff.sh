@@ -154,8 +154,8 @@ ok "sign-off is refused with the list of what is missing, then completes the sta
 printf '对\n对\n' | as $A quiz exam > "$T/out" 2>&1 || fail "exam: $(cat "$T/out")"
 grep -q "Score: 2 of 2 points, 100%" "$T/out" || fail "exam score: $(cat "$T/out")"
 as $TR kpi set $A conv 25% > /dev/null || fail "kpi set"
-# extend: conversion kept (Enter), response 40 s (fails: max 30), rating 4
-printf '\n40\n4\n抽查10个对话，态度好\npass\nextend\n2026-11-01\n2026-12-31\n\n响应偏慢，再练两周\n' |
+# extend (typed as 延期): conversion kept (Enter), response 40 s (fails: max 30), rating 4
+printf '\n40\n4\n抽查10个对话，态度好\npass\n延期\n2026-11-01\n2026-12-31\n\n响应偏慢，再练两周\n' |
 	as $TR assess $A > "$T/out" 2>&1 || fail "assess extend: $(cat "$T/out")"
 grep -q "Not every part is met, so this cannot be a pass" "$T/out" || fail "pass allowed with a part failed"
 grep -q "Give a date after today" "$T/out" || fail "past date accepted"

@@ -96,6 +96,16 @@ test_pad(void **state)
 	sb_reset(&sb);
 	text_pad(&sb, "toolong", 3, false);
 	assert_string_equal(sb_str(&sb), "toolong");
+	sb_reset(&sb);
+	/* right-aligned by columns, not bytes: a header like 天数 over %4d */
+	text_pad_left(&sb, "天数", 6);
+	assert_string_equal(sb_str(&sb), "  天数");
+	sb_reset(&sb);
+	text_pad_left(&sb, "Missed", 4);
+	assert_string_equal(sb_str(&sb), "Missed");
+	sb_reset(&sb);
+	text_pad_left(&sb, "a\x1b", 4);
+	assert_string_equal(sb_str(&sb), "a\\x1b");
 	sb_free(&sb);
 }
 

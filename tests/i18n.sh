@@ -1,0 +1,97 @@
+# Messages in the user's language (gettext): the catalogue is complete,
+# every file with messages is in po/POTFILES.in, and kefu speaks Chinese
+# under a zh_CN locale or LANGUAGE while CSV and JSON stay as they are.
+. "$top_srcdir/tests/lib.sh"
+
+# 1. every source file that marks messages is listed, and nothing else
+sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top_srcdir/po/POTFILES.in" | sort > "$T/listed"
+(cd "$top_srcdir" && for f in src/*.c src/*.h; do
+	# a use of _( N_( or P_(, not the macros' definitions or a comment
+	grep -vE '^[[:space:]]*(#[[:space:]]*define|/?\*)' "$f" |
+		grep -qE '(^|[^A-Za-z0-9_])[NP]?_\(' && echo "$f"
+done) | sort > "$T/marked"
+missing=$(comm -23 "$T/marked" "$T/listed")
+[ -z "$missing" ] || fail "po/POTFILES.in misses files with messages: $missing"
+while read -r f; do
+	[ -f "$top_srcdir/$f" ] || fail "po/POTFILES.in lists '$f', which does not exist"
+done < "$T/listed"
+ok "po/POTFILES.in lists every file with messages ($(wc -l < "$T/listed") files)"
+
+[ "${KEFU_NLS:-yes}" != no ] || { echo "SKIP: configured with --disable-nls"; exit 77; }
+
+# 2. every message of the sources has a translation in every catalogue,
+# none of them fuzzy (msgcmp counts untranslated and fuzzy as missing)
+if [ -n "${XGETTEXT:-}" ] && [ -n "${MSGCMP:-}" ]; then
+	# shellcheck disable=SC2086
+	(cd "$top_srcdir" && "$XGETTEXT" $XGETTEXT_FLAGS -f po/POTFILES.in -o "$T/kefu.pot") ||
+		fail "xgettext could not read the sources"
+	n=$(grep -c '^msgid ' "$T/kefu.pot")
+	[ "$n" -gt 600 ] || fail "only $n messages extracted: is the keyword list right?"
+	for lang in $PO_LINGUAS; do
+		"$MSGCMP" "$top_srcdir/po/$lang.po" "$T/kefu.pot" 2> "$T/cmp" ||
+			fail "po/$lang.po is not complete (run 'make update-po' and translate):
+$(head -n 20 "$T/cmp")"
+	done
+	ok "every one of the $((n - 1)) messages is translated in: $PO_LINGUAS"
+else
+	echo "# no xgettext or msgcmp: the catalogue's completeness is not checked"
+fi
+
+# 3. kefu in Chinese. LANGUAGE picks the catalogue whatever the locale
+# (not under plain C, where gettext keeps to English by design)
+LANGUAGE=zh_CN "$KEFU" --help > "$T/help" || fail "--help under LANGUAGE=zh_CN"
+grep -q '^用法：kefu \[OPTION\]' "$T/help" || fail "--help is not in Chinese: $(head -n 3 "$T/help")"
+grep -q '^  check    检查内容文件$' "$T/help" || fail "the command list is not in Chinese: $(cat "$T/help")"
+grep -q -- '--content DIR' "$T/help" || fail "option names were translated"
+# nothing of the English text is left but names
+"$KEFU" --help > "$T/help-en"
+grep -q '^Usage: kefu' "$T/help-en" || fail "English is not the default"
+grep -qE '^[[:space:]]*[A-Z][a-z]+ [a-z]+ [a-z]+' "$T/help" &&
+	fail "an English sentence in the Chinese --help: $(grep -E '^[[:space:]]*[A-Z][a-z]+ [a-z]+ [a-z]+' "$T/help")"
+ok "LANGUAGE=zh_CN: --help in Chinese, names and options as they are"
+
+# LANGUAGE is honoured over LANG: a language with no catalogue falls back
+# to English, a list takes the first it has
+if locale -a 2> /dev/null | grep -qiE '^zh_CN\.utf-?8$'; then
+	env -u LC_ALL LANG=zh_CN.UTF-8 "$KEFU" --help > "$T/out" || fail "--help under LANG"
+	cmp -s "$T/out" "$T/help" || fail "LANG=zh_CN.UTF-8 does not give the Chinese --help"
+	env -u LC_ALL LANG=zh_CN.UTF-8 LANGUAGE=de "$KEFU" --help > "$T/out"
+	cmp -s "$T/out" "$T/help-en" || fail "LANGUAGE=de under LANG=zh_CN.UTF-8 is not English"
+	env -u LC_ALL LANG=zh_CN.UTF-8 LANGUAGE=de:zh_CN "$KEFU" --help > "$T/out"
+	cmp -s "$T/out" "$T/help" || fail "LANGUAGE=de:zh_CN does not fall back to zh_CN"
+	ok "LANG=zh_CN.UTF-8 speaks Chinese; LANGUAGE overrides it"
+else
+	echo "# no zh_CN.UTF-8 locale here (localedef -i zh_CN -f UTF-8 zh_CN.UTF-8): LANG not checked"
+	[ -z "${KEFU_REQUIRE_ZH_LOCALE:-}" ] || fail "KEFU_REQUIRE_ZH_LOCALE is set and there is no zh_CN.UTF-8 locale"
+fi
+
+export LANGUAGE=zh_CN
+# errors, with their plural forms
+"$KEFU" frobnicate > /dev/null 2> "$T/err" && fail "an unknown command succeeded"
+grep -q '^kefu: ' "$T/err" && grep -qP '\p{Han}' "$T/err" ||
+	fail "the error is not in Chinese: $(cat "$T/err")"
+"$KEFU" check "$CONTENT/quiz" > "$T/out" || fail "check: $(cat "$T/out")"
+grep -q '^检查通过：6 个文件，其中 1 个培训计划' "$T/out" || fail "the check summary is not in Chinese: $(cat "$T/out")"
+ok "errors and counts in Chinese"
+
+# a quiz: the question header, the answer prompt, the score
+export KEFU_CONTENT="$CONTENT/quiz" KEFU_NOW=2026-03-01T10:00:00
+printf '%s\n' B AC ABD 错 5 0.15 BDAC '1B 2A 3C' |
+	"$KEFU" quiz all-types --seed 1 > "$T/out" 2>&1 || fail "quiz: $(tail "$T/out")"
+grep -q '^第 1/8 题  ' "$T/out" && grep -q '^\[单选\] ' "$T/out" && grep -q '^\[排序\] ' "$T/out" ||
+	fail "question header: $(head -n 8 "$T/out")"
+grep -q '^  作答方式：' "$T/out" || fail "how to answer: $(head -n 12 "$T/out")"
+grep -q '^Score' "$T/out" && fail "the score line is in English: $(grep '^Score' "$T/out")"
+[ "$(sql "SELECT state || ' ' || percent FROM quiz_attempt")" = "final 100.0" ] ||
+	fail "the Chinese run was not stored as final 100"
+ok "a quiz in Chinese, answered the same way"
+
+# a table in Chinese; CSV and JSON keep their stable keys and words
+"$KEFU" people list > "$T/out" || fail "people list"
+head -n 1 "$T/out" | grep -q '^登录名' || fail "table header: $(head -n 1 "$T/out")"
+grep -q "^$LOGIN .*主管 .*在职" "$T/out" || fail "the role and state are not in Chinese: $(cat "$T/out")"
+"$KEFU" people list --format csv > "$T/csv"
+head -n 1 "$T/csv" | grep -q '^login,name,role,' || fail "CSV header translated: $(head -n 1 "$T/csv")"
+grep -q ",manager,.*,active" "$T/csv" || fail "CSV words translated: $(cat "$T/csv")"
+"$KEFU" people list --format json | grep -q '"status": *"active"' || fail "JSON words translated"
+ok "tables in Chinese; CSV and JSON the same in every language"
