@@ -95,3 +95,26 @@ head -n 1 "$T/csv" | grep -q '^login,name,role,' || fail "CSV header translated:
 grep -q ",manager,.*,active" "$T/csv" || fail "CSV words translated: $(cat "$T/csv")"
 "$KEFU" people list --format json | grep -q '"status": *"active"' || fail "JSON words translated"
 ok "tables in Chinese; CSV and JSON the same in every language"
+
+# at a real terminal: the Chinese answer prompt through readline, an
+# answer typed there, and Ctrl-C leaving the attempt open in Chinese
+if [ -n "${EXPECT:-}" ] && [ -x "$EXPECT" ]; then
+	export KEFU_DB="$T/pty.db" TERM=xterm
+	"$KEFU" list > /dev/null
+	"$EXPECT" -c '
+		set timeout 10
+		spawn $env(KEFU) quiz all-types --seed 1
+		expect "第 1/8 题" {} timeout { exit 2 }
+		expect "答案> " {} timeout { exit 3 }
+		send "b\r"
+		expect "答对了" {} timeout { exit 4 }
+		expect "第 2/8 题" {} timeout { exit 5 }
+		expect "答案> " {} timeout { exit 6 }
+		send "\003"
+		expect "你的答案已保存" {} timeout { exit 7 }
+		expect eof
+		exit 0' > "$T/log" 2>&1 || { cat "$T/log"; fail "the Chinese quiz at a terminal"; }
+	[ "$(sql "SELECT count(*) || ' ' || min(state) FROM quiz_answer JOIN quiz_attempt a ON a.id = attempt_id")" = "1 open" ] ||
+		fail "the answer typed at the terminal: $(sql 'SELECT * FROM quiz_answer')"
+	ok "at a terminal: 答案> through readline, the answer stored, Ctrl-C in Chinese"
+fi
