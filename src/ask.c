@@ -109,6 +109,7 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 			/* Skip, ｓｋｉｐ and 跳过 too */
 			char *f = text_fold(line);
 			enum ask_result move = ASK_ANSWER;
+			bool empty = *f == '\0';
 
 			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
 				move = ASK_SKIP;
@@ -118,6 +119,13 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 			if (move != ASK_ANSWER) {
 				free(line);
 				return move;
+			}
+			if (empty) {
+				/* only a quiz can come back to a question */
+				free(line);
+				printf(_("  Type an answer, or 'skip' to come back to this question later.\n"));
+				fflush(stdout);
+				continue;
 			}
 		}
 		resp = quiz_parse(q, it, line, &hint);

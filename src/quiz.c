@@ -393,7 +393,7 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 
 	*hint = NULL;
 	if (*f == '\0') {
-		*hint = _("type an answer, or 'skip' to come back to this question later");
+		*hint = _("type an answer");
 		goto fail;
 	}
 	switch (q->type) {

@@ -47,9 +47,11 @@ ok "a wrong run scores 0% and fills the notebook"
 # unreadable answers are refused with a hint and asked again, never scored
 export KEFU_DB="$T/hints.db"
 "$KEFU" list > /dev/null
-printf '%s\n' E 5分钟 "$RIGHT" |
+printf '%s\n' E '' 5分钟 "$RIGHT" |
 	"$KEFU" quiz all-types --seed 1 > "$T/out" 2>&1 || fail "hints run"
 [ "$(grep -c "Not an answer kefu can read" "$T/out")" = 2 ] || fail "hints: $(grep -c 'Not an' "$T/out")"
+grep -q "^  Type an answer, or 'skip' to come back to this question later.$" "$T/out" ||
+	fail "no hint for an empty answer"
 grep -q "answer with one letter, like B" "$T/out" || fail "no hint for a single choice"
 [ "$(sql "SELECT count(*) FROM quiz_answer WHERE seq = 0")" = 1 ] || fail "an unreadable answer was stored"
 [ "$(sql "SELECT points FROM quiz_answer WHERE seq = 0")" = 1.0 ] || fail "the readable answer was not scored"

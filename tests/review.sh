@@ -36,8 +36,11 @@ grep -q "✗ wrong: the answer is true (对)" "$T/out" || fail "a miss does not 
 [ "$(sql "SELECT count(*) FROM review_log WHERE rating = 'again'")" = 1 ] || fail "miss not logged"
 ok "a right answer moves to 6 days; a miss starts over and counts"
 
-printf '对\n' | KEFU_NOW=2026-03-03T11:00:00 "$KEFU" review > "$T/out" 2>&1
+printf '\n对\n' | KEFU_NOW=2026-03-03T11:00:00 "$KEFU" review > "$T/out" 2>&1
 [ $? -eq 0 ] || fail "review ended by end of input"
+# an empty answer is asked again; a review has no 'skip' to offer
+grep -q "Not an answer kefu can read: type an answer.$" "$T/out" || fail "empty answer: $(cat "$T/out")"
+grep -q "skip" "$T/out" && fail "review offers skip: $(cat "$T/out")"
 grep -q "How was it" "$T/out" || fail "no rating prompt"
 [ "$(sql "SELECT count(*) FROM review_log")" = 5 ] || fail "the answered review was not kept"
 ok "end of input during a review keeps what was answered"
