@@ -42,7 +42,7 @@ bare(const char *path, long long *rows)
 	const char *const *q;
 	size_t n = store_report_sql(&q), i;
 	sqlite3 *db;
-	sqlite3_stmt *st, *stage;
+	sqlite3_stmt *st;
 	double t0;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -50,26 +50,14 @@ bare(const char *path, long long *rows)
 	t0 = now();
 	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	*rows = 0;
-	if (sqlite3_prepare_v2(db, q[n - 1], -1, &stage, NULL) != SQLITE_OK)
-		die("bench-report: %s", sqlite3_errmsg(db));
-	for (i = 0; i + 1 < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (sqlite3_prepare_v2(db, q[i], -1, &st, NULL) != SQLITE_OK)
 			die("bench-report: %s", sqlite3_errmsg(db));
-		if (i == 0) {
-			/* the people; the stage rows of each enrollment */
-			sqlite3_bind_int(st, 1, 0);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				(*rows)++;
-				if (sqlite3_column_type(st, 6) == SQLITE_NULL)
-					continue;
-				sqlite3_bind_int64(stage, 1, sqlite3_column_int64(st, 6));
-				*rows += step_all(stage);
-			}
-		} else
-			*rows += step_all(st);
+		if (i == 0)
+			sqlite3_bind_int(st, 1, 0);	/* the people: active ones */
+		*rows += step_all(st);
 		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(stage);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	t0 = now() - t0;
 	sqlite3_close(db);
