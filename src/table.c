@@ -107,46 +107,56 @@ static void
 write_text(struct sb *sb, const struct table *t)
 {
 	int *w = xcalloc(t->ncols, sizeof(*w));
+	int *cw = xcalloc(t->nrows * t->ncols + 1, sizeof(*cw));	/* of each cell */
 	struct sb tmp = SB_INIT;
-	size_t r, c;
+	size_t r, c, i;
 
 	for (c = 0; c < t->ncols; c++)
 		w[c] = text_width(_(t->cols[c].head));
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
+	/* each cell measured once, as printed: text_width() counts the
+	 * escapes text_inert() will write */
+	for (r = 0, i = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++, i++) {
 			const struct cell *x = table_cell(t, r, c);
-			int n = 1;
 
-			sb_reset(&tmp);
 			if (x->kind == CELL_TEXT)
-				text_inert(&tmp, x->text, false);
-			else if (x->kind == CELL_NUM)
+				cw[i] = text_width(x->text);
+			else if (x->kind == CELL_NUM) {
+				sb_reset(&tmp);
 				add_num(&tmp, x);
-			if (x->kind != CELL_NULL)
-				n = text_width(sb_str(&tmp));
-			if (n > w[c])
-				w[c] = n;
+				cw[i] = (int)tmp.len;
+			} else
+				cw[i] = 1;
+			if (cw[i] > w[c])
+				w[c] = cw[i];
 		}
 	for (c = 0; c < t->ncols; c++) {
 		text_pad(sb, _(t->cols[c].head), c + 1 < t->ncols ? w[c] : 0, false);
 		sb_adds(sb, c + 1 < t->ncols ? "  " : "\n");
 	}
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
+	for (r = 0, i = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++, i++) {
 			const struct cell *x = table_cell(t, r, c);
 			bool last = c + 1 == t->ncols;
+			int n = cw[i];
 
 			if (x->kind == CELL_NUM) {
-				sb_reset(&tmp);
-				add_num(&tmp, x);
-				sb_addf(sb, "%*s", w[c], sb_str(&tmp));
-			} else
-				text_pad(sb, x->kind == CELL_TEXT ? x->text : "-",
-					 last ? 0 : w[c], false);
+				for (; n < w[c]; n++)
+					sb_addc(sb, ' ');
+				add_num(sb, x);
+			} else {
+				/* no trailing blanks on the last column */
+				if (x->kind == CELL_TEXT)
+					text_inert(sb, x->text, false);
+				else
+					sb_addc(sb, '-');
+				for (; !last && n < w[c]; n++)
+					sb_addc(sb, ' ');
+			}
 			sb_adds(sb, last ? "\n" : "  ");
 		}
-	/* no trailing blanks on the last column */
 	sb_free(&tmp);
+	free(cw);
 	free(w);
 }
 
