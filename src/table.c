@@ -100,7 +100,23 @@ table_format_parse(const char *s, enum table_format *f)
 static void
 add_num(struct sb *sb, const struct cell *c)
 {
-	sb_addf(sb, "%.*f", c->decimals, c->num);
+	char buf[24], *p = buf + sizeof(buf);
+	long long v;
+
+	/* a whole number (days, counts) needs no floating-point printf;
+	 * -0 does, to print as "%.0f" does */
+	if (c->decimals != 0 || !(fabs(c->num) < 1e15) ||
+	    (double)(v = (long long)c->num) != c->num || (v == 0 && signbit(c->num))) {
+		sb_addf(sb, "%.*f", c->decimals, c->num);
+		return;
+	}
+	do {
+		*--p = (char)('0' + (v < 0 ? -(v % 10) : v % 10));
+		v /= 10;
+	} while (v != 0);
+	if (c->num < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void
