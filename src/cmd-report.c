@@ -90,8 +90,9 @@ struct bulk {
 	struct strmap where[MOD_ASSESSMENT + 1];
 	struct arena *a;
 	/* drill results come by person and drill: the group being read */
-	size_t row;			/* of the person, or (size_t)-1 */
-	char *group;			/* its drill id */
+	int64_t group_pid;		/* the person */
+	size_t row;			/* their row, or (size_t)-1 */
+	char *group;			/* the drill id */
 	long results;
 	bool *met;			/* by module of the group's places */
 	const struct slot *places;
@@ -241,12 +242,16 @@ bulk_drill(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
 	const char *drill = store_col_text(r, 1);
-	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0)), i;
+	int64_t pid = store_col_int(r, 0);
+	size_t i;
 	const struct slot *s;
 
-	if (b->group == NULL || row != b->row || strcmp(drill, b->group) != 0) {
+	if (b->group == NULL || pid != b->group_pid || strcmp(drill, b->group) != 0) {
 		bulk_drill_flush(b);
-		b->row = row;
+		/* rows come by person: look the row up once a person */
+		if (b->group_pid != pid || b->row == (size_t)-1)
+			b->row = bulk_row(b->pid, b->prow, b->rs->n, pid);
+		b->group_pid = pid;
 		b->group = xstrdup(drill);
 		b->results = 0;
 		b->places = bulk_where(b, MOD_DRILL, drill);
