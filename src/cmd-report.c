@@ -28,7 +28,7 @@ struct opts {
 struct row {
 	struct person p;
 	struct enrollment e;
-	struct standing s;
+	struct standing s;	/* no facts; its arrays are the rows' */
 };
 
 struct rows {
@@ -36,6 +36,10 @@ struct rows {
 	const struct curriculum *cu;
 	struct row *v;
 	size_t n, cap;
+	/* a stage each for every row, where the standings point */
+	enum stage_state *states;
+	long *due;
+	long long *completed;
 };
 
 static void
@@ -66,23 +70,29 @@ trainee_row(const struct store_row *r, void *arg)
 }
 
 /* Everyone's facts, read with one query a kind instead of one a person
- * and module, and put straight into each trainee's table of facts. */
+ * and module. Each module's facts become its state as they are read
+ * (plan_module_state(), as the plan has it): a byte a trainee and
+ * module is all the report keeps of them. */
 struct slot {
 	size_t stage, module;
+	size_t at;			/* among all the curriculum's modules */
 };
 
 struct bulk {
 	struct rows *rs;
-	struct module_fact ***facts;	/* by row */
+	unsigned char *modules;		/* by row, nmodules each */
+	size_t nmodules;
+	long *moved;			/* by row, a stage each */
 	int64_t *pid, *eid;		/* sorted ids, and their rows */
 	size_t *prow, *erow;
-	/* module ids ("l:ID", "q:ID", "d:ID", "s:STAGE", "a:ID") to their
-	 * places, a list ending with a stage of (size_t)-1 */
-	struct strmap where;
+	/* the ids of each kind of module (a sign-off: its stage's) to
+	 * their places, a list ending with a stage of (size_t)-1 */
+	struct strmap where[MOD_ASSESSMENT + 1];
 	struct arena *a;
 	/* drill results come by person and drill: the group being read */
-	size_t row;			/* of the person, or (size_t)-1 */
-	char *group;			/* its drill id */
+	int64_t group_pid;		/* the person */
+	size_t row;			/* their row, or (size_t)-1 */
+	char *group;			/* the drill id */
 	long results;
 	bool *met;			/* by module of the group's places */
 	const struct slot *places;
@@ -106,34 +116,40 @@ bulk_row(const int64_t *ids, const size_t *rows, size_t n, int64_t id)
 }
 
 static const struct slot *
-bulk_where(struct bulk *b, char kind, const char *id)
+bulk_where(const struct bulk *b, enum module_kind kind, const char *id)
 {
-	struct sb key = SB_INIT;
-	const struct slot *s;
-
-	sb_addc(&key, kind);
-	sb_addc(&key, ':');
-	sb_adds(&key, id ? id : "");
-	s = strmap_get(&b->where, sb_str(&key));
-	sb_free(&key);
-	return s;
+	return strmap_get(&b->where[kind], id ? id : "");
 }
 
-/* Calls set on the facts of each module that a row's first two columns
- * name: the id of a trainee (or of their enrollment) and a module id. */
+/* Sets the state of a module of a row from its facts. */
 static void
-bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment, char kind,
-	 void (*set)(struct module_fact *, const struct store_row *))
+bulk_state(struct bulk *b, size_t row, const struct slot *s,
+	   const struct module_fact *f)
+{
+	b->modules[row * b->nmodules + s->at] = (unsigned char)
+	    plan_module_state(&b->rs->cu->stages[s->stage].modules[s->module], f);
+}
+
+/* Sets the state of each module that a row's first two columns name:
+ * the id of a trainee (or of their enrollment) and a module id, with
+ * the facts set takes from the row. */
+static void
+bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment,
+	 enum module_kind kind, void (*set)(struct module_fact *, const struct store_row *))
 {
 	size_t row = by_enrollment ?
 	    bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0)) :
 	    bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
 	const struct slot *s;
+	struct module_fact f;
 
 	if (row == (size_t)-1)
 		return;
+	memset(&f, 0, sizeof(f));
+	f.quiz.best = -1;
+	set(&f, r);
 	for (s = bulk_where(b, kind, store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
-		set(&b->facts[row][s->stage][s->module], r);
+		bulk_state(b, row, s, &f);
 }
 
 static void
@@ -168,25 +184,37 @@ set_passed(struct module_fact *f, const struct store_row *r)
 static void
 bulk_lesson(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, false, 'l', set_read);
+	bulk_set(arg, r, false, MOD_LESSON, set_read);
 }
 
 static void
 bulk_quiz(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, false, 'q', set_quiz);
+	bulk_set(arg, r, false, MOD_QUIZ, set_quiz);
 }
 
 static void
 bulk_signoff(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, true, 's', set_signed);
+	bulk_set(arg, r, true, MOD_SIGNOFF, set_signed);
 }
 
 static void
 bulk_assess(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, true, 'a', set_passed);
+	bulk_set(arg, r, true, MOD_ASSESSMENT, set_passed);
+}
+
+static void
+bulk_stage(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	const struct curriculum *cu = b->rs->cu;
+	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
+
+	if (row != (size_t)-1)
+		kefu_stage_row(cu, r, 1, &b->rs->completed[row * cu->nstages],
+			       &b->moved[row * cu->nstages]);
 }
 
 /* Ends a person's group of results of one drill. */
@@ -194,14 +222,16 @@ static void
 bulk_drill_flush(struct bulk *b)
 {
 	const struct slot *s;
+	struct module_fact f;
 	size_t i;
 
+	memset(&f, 0, sizeof(f));
+	f.quiz.best = -1;
 	if (b->group && b->row != (size_t)-1)
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
-			struct drill_facts *f = &b->facts[b->row][s->stage][s->module].drill;
-
-			f->results = (int)b->results;
-			f->met = b->met[i];
+			f.drill.results = (int)b->results;
+			f.drill.met = b->met[i];
+			bulk_state(b, b->row, s, &f);
 		}
 	free(b->group);
 	b->group = NULL;
@@ -212,15 +242,19 @@ bulk_drill(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
 	const char *drill = store_col_text(r, 1);
-	size_t row = bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0)), i;
+	int64_t pid = store_col_int(r, 0);
+	size_t i;
 	const struct slot *s;
 
-	if (b->group == NULL || row != b->row || strcmp(drill, b->group) != 0) {
+	if (b->group == NULL || pid != b->group_pid || strcmp(drill, b->group) != 0) {
 		bulk_drill_flush(b);
-		b->row = row;
+		/* rows come by person: look the row up once a person */
+		if (b->group_pid != pid || b->row == (size_t)-1)
+			b->row = bulk_row(b->pid, b->prow, b->rs->n, pid);
+		b->group_pid = pid;
 		b->group = xstrdup(drill);
 		b->results = 0;
-		b->places = bulk_where(b, 'd', drill);
+		b->places = bulk_where(b, MOD_DRILL, drill);
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
 			b->met[i] = false;
 	}
@@ -236,38 +270,27 @@ bulk_drill(const struct store_row *r, void *arg)
 static void
 bulk_places(struct bulk *b, const struct curriculum *cu)
 {
-	static const char kinds[] = {
-		[MOD_LESSON] = 'l', [MOD_QUIZ] = 'q', [MOD_DRILL] = 'd',
-		[MOD_SIGNOFF] = 's', [MOD_ASSESSMENT] = 'a'
-	};
-	size_t i, j, n, most = 1;
+	size_t i, j, n, at = 0;
 
 	for (i = 0; i < cu->nstages; i++)
-		most += cu->stages[i].nmodules;
-	for (i = 0; i < cu->nstages; i++)
-		for (j = 0; j < cu->stages[i].nmodules; j++) {
+		for (j = 0; j < cu->stages[i].nmodules; j++, at++) {
 			const struct module *m = &cu->stages[i].modules[j];
-			struct sb key = SB_INIT;
-			struct slot *s;
-			char *k;
+			const char *id = m->kind == MOD_SIGNOFF ? cu->stages[i].id :
+			    m->id ? m->id : "";
+			struct slot *s = strmap_get(&b->where[m->kind], id);
 
-			sb_addc(&key, kinds[m->kind]);
-			sb_addc(&key, ':');
-			sb_adds(&key, m->kind == MOD_SIGNOFF ? cu->stages[i].id : m->id ? m->id : "");
-			k = arena_strdup(b->a, sb_str(&key));
-			sb_free(&key);
-			s = strmap_get(&b->where, k);
 			if (s == NULL) {
 				/* room for every place, then the end mark */
-				s = arena_alloc(b->a, (most + 1) * sizeof(*s));
-				for (n = 0; n <= most; n++)
+				s = arena_alloc(b->a, (b->nmodules + 1) * sizeof(*s));
+				for (n = 0; n <= b->nmodules; n++)
 					s[n].stage = (size_t)-1;
-				strmap_put(&b->where, k, s);
+				strmap_put(&b->where[m->kind], id, s);
 			}
 			for (n = 0; s[n].stage != (size_t)-1; n++)
 				;
 			s[n].stage = i;
 			s[n].module = j;
+			s[n].at = at;
 		}
 }
 
@@ -276,21 +299,28 @@ bulk_read(struct kefu *k, struct rows *rs)
 {
 	const struct curriculum *cu = rs->cu;
 	struct store *st = kefu_store(k);
+	size_t ns = cu->nstages, i, j;
 	struct bulk b;
-	size_t i, j, most = 1;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
 	b.rs = rs;
 	b.a = arena_new();
-	b.facts = xcalloc(rs->n + 1, sizeof(*b.facts));
+	for (i = 0; i < ns; i++)
+		b.nmodules += cu->stages[i].nmodules;
+	/* every module starts as not begun: its state with no facts */
+	b.modules = xcalloc(rs->n * b.nmodules + 1, sizeof(*b.modules));
+	b.moved = xreallocarray(NULL, rs->n * ns + 1, sizeof(*b.moved));
+	for (i = 0; i < rs->n * ns; i++)
+		b.moved[i] = -1;
+	rs->states = xcalloc(rs->n * ns + 1, sizeof(*rs->states));
+	rs->due = xcalloc(rs->n * ns + 1, sizeof(*rs->due));
+	rs->completed = xcalloc(rs->n * ns + 1, sizeof(*rs->completed));
 	b.pid = xcalloc(rs->n + 1, sizeof(*b.pid));
 	b.eid = xcalloc(rs->n + 1, sizeof(*b.eid));
 	b.prow = xcalloc(rs->n + 1, sizeof(*b.prow));
 	b.erow = xcalloc(rs->n + 1, sizeof(*b.erow));
-	for (i = 0; i < cu->nstages; i++)
-		most += cu->stages[i].nmodules;
-	b.met = xcalloc(most, sizeof(*b.met));
+	b.met = xcalloc(b.nmodules + 1, sizeof(*b.met));
 	b.row = (size_t)-1;
 	bulk_places(&b, cu);
 	/* the ids sorted with their rows, for bsearch */
@@ -310,29 +340,28 @@ bulk_read(struct kefu *k, struct rows *rs)
 		}
 		free(tmp);
 	}
-	for (i = 0; i < rs->n; i++) {
-		b.facts[i] = xcalloc(cu->nstages, sizeof(**b.facts));
-		for (j = 0; j < cu->nstages; j++) {
-			size_t m;
-
-			b.facts[i][j] = xcalloc(cu->stages[j].nmodules + 1, sizeof(***b.facts));
-			for (m = 0; m < cu->stages[j].nmodules; m++)
-				b.facts[i][j][m].quiz.best = -1;
-		}
-	}
 	rc = store_all_lessons(st, bulk_lesson, &b) != 0 ||
 	    store_all_quiz_facts(st, bulk_quiz, &b) != 0 ||
 	    store_all_drills(st, bulk_drill, &b) != 0 ||
 	    store_all_signoffs(st, bulk_signoff, &b) != 0 ||
-	    store_all_assessments(st, bulk_assess, &b) != 0;
+	    store_all_assessments(st, bulk_assess, &b) != 0 ||
+	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
-	/* each standing takes its facts over */
-	for (i = 0; i < rs->n; i++)
-		kefu_standing_from(k, cu, &rs->v[i].p, &rs->v[i].e, b.facts[i],
-				   &rs->v[i].s, STANDING_READ);
-	strmap_free(&b.where);
+	for (i = 0; i < rs->n; i++) {
+		struct standing *s = &rs->v[i].s;
+
+		s->cu = cu;
+		s->states = &rs->states[i * ns];
+		s->due = &rs->due[i * ns];
+		s->completed = &rs->completed[i * ns];
+		plan_stages_of(cu, &b.modules[i * b.nmodules], s->states);
+		kefu_standing_dues(k, cu, &rs->v[i].e, &b.moved[i * ns], s);
+	}
+	for (i = 0; i <= MOD_ASSESSMENT; i++)
+		strmap_free(&b.where[i]);
 	arena_free(b.a);
-	free(b.facts);
+	free(b.modules);
+	free(b.moved);
 	free(b.pid);
 	free(b.eid);
 	free(b.prow);
@@ -353,19 +382,26 @@ gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 	return bulk_read(k, rs);
 }
 
+/* A row's person and enrollment (its standing is the rows'). */
+static void
+row_clear(struct row *x)
+{
+	person_clear(&x->p);
+	enrollment_clear(&x->e);
+}
+
 static void
 rows_free(struct rows *rs)
 {
 	size_t i;
 
-	for (i = 0; i < rs->n; i++) {
-		person_clear(&rs->v[i].p);
-		enrollment_clear(&rs->v[i].e);
-		kefu_standing_free(&rs->v[i].s);
-	}
+	for (i = 0; i < rs->n; i++)
+		row_clear(&rs->v[i]);
 	free(rs->v);
+	free(rs->states);
+	free(rs->due);
+	free(rs->completed);
 }
-
 static long
 days_late(const struct kefu *k, const struct row *x)
 {
@@ -724,11 +760,8 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o
 	for (i = 0; i < rs.n; i++)
 		if (days_late(k, &rs.v[i]) > 0)
 			rs.v[n++] = rs.v[i];
-		else {
-			person_clear(&rs.v[i].p);
-			enrollment_clear(&rs.v[i].e);
-			kefu_standing_free(&rs.v[i].s);
-		}
+		else
+			row_clear(&rs.v[i]);
 	rs.n = n;
 	qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
 	table_init(&t, "overdue", overdue_cols, ARRAY_SIZE(overdue_cols));

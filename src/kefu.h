@@ -115,12 +115,16 @@ enum standing_mode {
 void kefu_standing(struct kefu *, const struct curriculum *,
 		   const struct person *p, const struct enrollment *e,
 		   struct standing *, enum standing_mode);
-/* The same from facts gathered elsewhere (a report's, for everyone at
- * once); the standing takes them over. */
-void kefu_standing_from(struct kefu *, const struct curriculum *,
-			const struct person *p, const struct enrollment *e,
-			struct module_fact **facts, struct standing *,
-			enum standing_mode);
+/* For a standing built elsewhere (a report's, for everyone at once)
+ * whose states are set: its current stage, and its due days from the
+ * enrollment's start and the due days moved (as plan_dues() takes them). */
+void kefu_standing_dues(const struct kefu *, const struct curriculum *,
+			const struct enrollment *e, const long *moved,
+			struct standing *);
+/* Puts a stage row into completed and moved, by stage: its columns from
+ * first on are those of store_stage_rows(). */
+void kefu_stage_row(const struct curriculum *, const struct store_row *,
+		    int first, long long *completed, long *moved);
 void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,

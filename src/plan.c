@@ -1,6 +1,8 @@
 /* plan.c: the gating rules of the six-stage plan. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "plan.h"
 
 double
@@ -136,6 +138,24 @@ void
 plan_stages(const struct curriculum *cu, const struct module_fact *const *facts,
 	    enum stage_state *out)
 {
+	unsigned char *modules;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < cu->nstages; i++)
+		n += cu->stages[i].nmodules;
+	modules = xcalloc(n + 1, sizeof(*modules));
+	for (i = 0, n = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++)
+			modules[n++] = (unsigned char)plan_module_state(&cu->stages[i].modules[j],
+									 &facts[i][j]);
+	plan_stages_of(cu, modules, out);
+	free(modules);
+}
+
+void
+plan_stages_of(const struct curriculum *cu, const unsigned char *modules,
+	       enum stage_state *out)
+{
 	bool prev_complete = true;
 	size_t i, j;
 
@@ -145,14 +165,12 @@ plan_stages(const struct curriculum *cu, const struct module_fact *const *facts,
 
 		if (!prev_complete) {
 			out[i] = STAGE_LOCKED;
+			modules += s->nmodules;
 			continue;
 		}
-		for (j = 0; j < s->nmodules; j++) {
-			enum module_state ms = plan_module_state(&s->modules[j],
-								 &facts[i][j]);
-
-			done += ms == MODULE_DONE;
-			started += ms == MODULE_STARTED;
+		for (j = 0; j < s->nmodules; j++, modules++) {
+			done += *modules == MODULE_DONE;
+			started += *modules == MODULE_STARTED;
 		}
 		if (done == s->nmodules)
 			out[i] = STAGE_COMPLETE;

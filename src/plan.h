@@ -38,6 +38,11 @@ void plan_module_step(struct sb *, const struct module *, const char *login);
 void plan_stages(const struct curriculum *,
 		 const struct module_fact *const *facts,
 		 enum stage_state *out);
+/* The same from the state of every module (enum module_state, a byte
+ * each), stage after stage in curriculum order: what a report keeps
+ * for each trainee instead of their facts. */
+void plan_stages_of(const struct curriculum *, const unsigned char *modules,
+		    enum stage_state *out);
 /* The first stage that is not complete; nstages when all are. */
 size_t plan_current(const enum stage_state *, size_t nstages);
 /* Day a stage is due: the enrollment's start plus the planned days of

@@ -358,6 +358,21 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 	}
 }
 
+void
+kefu_stage_row(const struct curriculum *cu, const struct store_row *r, int first,
+	       long long *completed, long *moved)
+{
+	const char *id = store_col_text(r, first), *due = store_col_text(r, first + 3);
+	size_t i;
+
+	for (i = 0; i < cu->nstages; i++)
+		if (strcmp(cu->stages[i].id, id) == 0) {
+			completed[i] = store_col_int(r, first + 2);
+			if (due == NULL || !date_parse(due, &moved[i]))
+				moved[i] = -1;
+		}
+}
+
 struct stage_rows {
 	const struct curriculum *cu;
 	long *moved;
@@ -368,15 +383,8 @@ static void
 stage_row(const struct store_row *r, void *arg)
 {
 	struct stage_rows *sr = arg;
-	const char *id = store_col_text(r, 0), *due = store_col_text(r, 3);
-	size_t i;
 
-	for (i = 0; i < sr->cu->nstages; i++)
-		if (strcmp(sr->cu->stages[i].id, id) == 0) {
-			sr->completed[i] = store_col_int(r, 2);
-			if (due == NULL || !date_parse(due, &sr->moved[i]))
-				sr->moved[i] = -1;
-		}
+	kefu_stage_row(sr->cu, r, 0, sr->completed, sr->moved);
 }
 
 void
@@ -384,22 +392,12 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
 	      struct standing *out, enum standing_mode mode)
 {
-	kefu_standing_from(k, cu, p, e, facts_of(k, cu, p->id, e->id), out, mode);
-}
-
-void
-kefu_standing_from(struct kefu *k, const struct curriculum *cu,
-		   const struct person *p, const struct enrollment *e,
-		   struct module_fact **facts, struct standing *out,
-		   enum standing_mode mode)
-{
 	struct stage_rows sr;
-	long start;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	out->cu = cu;
-	out->facts = facts;
+	out->facts = facts_of(k, cu, p->id, e->id);
 	out->states = xcalloc(cu->nstages, sizeof(*out->states));
 	out->due = xcalloc(cu->nstages, sizeof(*out->due));
 	out->completed = xcalloc(cu->nstages, sizeof(*out->completed));
@@ -411,13 +409,23 @@ kefu_standing_from(struct kefu *k, const struct curriculum *cu,
 	if (store_stage_rows(kefu_store(k), e->id, stage_row, &sr) != 0)
 		exit(1);
 	plan_stages(cu, (const struct module_fact *const *)out->facts, out->states);
-	out->current = plan_current(out->states, cu->nstages);
-	if (!date_parse(e->started, &start))
-		start = k->today;
-	plan_dues(cu, start, sr.moved, out->due);
+	kefu_standing_dues(k, cu, e, sr.moved, out);
 	free(sr.moved);
 	if (mode == STANDING_ANNOUNCE)
 		record_stages(k, cu, out->states, p, e, out->completed);
+}
+
+void
+kefu_standing_dues(const struct kefu *k, const struct curriculum *cu,
+		   const struct enrollment *e, const long *moved,
+		   struct standing *s)
+{
+	long start;
+
+	s->current = plan_current(s->states, cu->nstages);
+	if (!date_parse(e->started, &start))
+		start = k->today;
+	plan_dues(cu, start, moved, s->due);
 }
 
 void

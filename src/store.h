@@ -279,8 +279,7 @@ int store_kpi_last_period(struct store *, store_row_fn *, void *);
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
 /* The statements `kefu report stages` runs, for a benchmark to run them
- * bare: people (?1: everyone, 0), the five below, then stage rows (?1:
- * an enrollment id), once for each trainee. */
+ * bare: people (?1: everyone, 0), then the six below. */
 size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
  * above would find them. Columns: person id, lesson. */
@@ -296,6 +295,9 @@ int store_all_signoffs(struct store *, store_row_fn *, void *);
 /* The latest decision of each assessment. Columns: enrollment id,
  * assessment, passed. */
 int store_all_assessments(struct store *, store_row_fn *, void *);
+/* Every enrollment's stage rows. Columns: enrollment id, then as
+ * store_stage_rows(): stage, opened, completed, due. */
+int store_all_stage_rows(struct store *, store_row_fn *, void *);
 
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,

@@ -119,53 +119,79 @@ table_format_parse(const char *s, enum table_format *f)
 static void
 add_num(struct sb *sb, const struct cell *c)
 {
-	sb_addf(sb, "%.*f", c->decimals, c->num);
+	char buf[24], *p = buf + sizeof(buf);
+	long long v;
+
+	/* a whole number (days, counts) needs no floating-point printf;
+	 * -0 does, to print as "%.0f" does */
+	if (c->decimals != 0 || !(fabs(c->num) < 1e15) ||
+	    (double)(v = (long long)c->num) != c->num || (v == 0 && signbit(c->num))) {
+		sb_addf(sb, "%.*f", c->decimals, c->num);
+		return;
+	}
+	do {
+		*--p = (char)('0' + (v < 0 ? -(v % 10) : v % 10));
+		v /= 10;
+	} while (v != 0);
+	if (c->num < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void
 write_text(struct sb *sb, const struct table *t)
 {
 	int *w = xcalloc(t->ncols, sizeof(*w));
+	int *cw = xcalloc(t->nrows * t->ncols + 1, sizeof(*cw));	/* of each cell */
 	struct sb tmp = SB_INIT;
-	size_t r, c;
+	size_t r, c, i;
 
 	for (c = 0; c < t->ncols; c++)
 		w[c] = text_width(_(t->cols[c].head));
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
+	/* each cell measured once, as printed: text_width() counts the
+	 * escapes text_inert() will write */
+	for (r = 0, i = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++, i++) {
 			const struct cell *x = table_cell(t, r, c);
-			int n = 1;
 
-			sb_reset(&tmp);
 			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
-				text_inert(&tmp, shown(x), false);
-			else if (x->kind == CELL_NUM)
+				cw[i] = text_width(shown(x));
+			else if (x->kind == CELL_NUM) {
+				sb_reset(&tmp);
 				add_num(&tmp, x);
-			if (x->kind != CELL_NULL)
-				n = text_width(sb_str(&tmp));
-			if (n > w[c])
-				w[c] = n;
+				cw[i] = (int)tmp.len;
+			} else
+				cw[i] = 1;
+			if (cw[i] > w[c])
+				w[c] = cw[i];
 		}
 	for (c = 0; c < t->ncols; c++) {
 		text_pad(sb, _(t->cols[c].head), c + 1 < t->ncols ? w[c] : 0, false);
 		sb_adds(sb, c + 1 < t->ncols ? "  " : "\n");
 	}
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
+	for (r = 0, i = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++, i++) {
 			const struct cell *x = table_cell(t, r, c);
 			bool last = c + 1 == t->ncols;
+			int n = cw[i];
 
 			if (x->kind == CELL_NUM) {
-				sb_reset(&tmp);
-				add_num(&tmp, x);
-				sb_addf(sb, "%*s", w[c], sb_str(&tmp));
-			} else
-				text_pad(sb, x->kind == CELL_NULL ? "-" : shown(x),
-					 last ? 0 : w[c], false);
+				for (; n < w[c]; n++)
+					sb_addc(sb, ' ');
+				add_num(sb, x);
+			} else {
+				/* no trailing blanks on the last column */
+				if (x->kind == CELL_NULL)
+					sb_addc(sb, '-');
+				else
+					text_inert(sb, shown(x), false);
+				for (; !last && n < w[c]; n++)
+					sb_addc(sb, ' ');
+			}
 			sb_adds(sb, last ? "\n" : "  ");
 		}
-	/* no trailing blanks on the last column */
 	sb_free(&tmp);
+	free(cw);
 	free(w);
 }
 

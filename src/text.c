@@ -189,27 +189,32 @@ text_width(const char *s)
 void
 text_inert(struct sb *sb, const char *s, bool keep_newlines)
 {
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, run = 0;
 
+	/* a run of characters with nothing to escape goes in at once */
 	while (i < n) {
 		int32_t cp;
 		size_t k = text_decode(s + i, n - i, &cp);
 
-		if (k == 0) {
-			sb_addf(sb, "\\x%02x", (unsigned char)s[i]);
-			i++;
+		if (k != 0 && !text_is_control(cp)) {
+			i += k;
 			continue;
 		}
-		if (keep_newlines && (cp == '\n' || cp == '\t'))
+		sb_add(sb, s + run, i - run);
+		if (k == 0) {
+			sb_addf(sb, "\\x%02x", (unsigned char)s[i]);
+			k = 1;
+		} else if (keep_newlines && (cp == '\n' || cp == '\t'))
 			sb_addc(sb, (char)cp);
-		else if (cp < 0x80 && text_is_control(cp))
+		else if (cp < 0x80)
 			sb_addf(sb, "\\x%02x", (unsigned)cp);
-		else if (text_is_control(cp))
-			sb_addf(sb, "<U+%04X>", (unsigned)cp);
 		else
-			sb_add(sb, s + i, k);
+			sb_addf(sb, "<U+%04X>", (unsigned)cp);
 		i += k;
+		run = i;
 	}
+	if (n > run)
+		sb_add(sb, s + run, n - run);
 }
 
 void

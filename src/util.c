@@ -179,13 +179,16 @@ sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/* into the room there is; formatted again only when it was short */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(sb->cap ? sb->buf + sb->len : NULL, sb->cap - sb->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		BUG("bad format '%s'", fmt);
-	sb_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= sb->cap - sb->len) {
+		sb_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 

@@ -157,6 +157,36 @@ test_json(void **state)
 	table_free(&t);
 }
 
+/* Numbers print as printf's "%.*f" would, whole ones without it. */
+static void
+test_numbers(void **state)
+{
+	static const double v[] = {
+		0, -0.0, 7, -3, 10, -10, 1234567, -9876543210, 2.5, 3.5, -2.5,
+		0.4, 999999999999999, 1e15, -1e15, 1e300, 92.25,
+	};
+	static const struct column one[] = { { "n", "N" } };
+	struct table t;
+	struct sb sb = SB_INIT, want = SB_INIT;
+	size_t i;
+	int d;
+
+	(void)state;
+	for (d = 0; d < 3; d++)
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			table_init(&t, "n", one, 1);
+			table_num(&t, v[i], d);
+			sb_reset(&sb);
+			table_write(&sb, &t, TABLE_CSV, false);
+			sb_reset(&want);
+			sb_addf(&want, "n\r\n%.*f\r\n", d, v[i]);
+			assert_string_equal(sb_str(&sb), sb_str(&want));
+			table_free(&t);
+		}
+	sb_free(&sb);
+	sb_free(&want);
+}
+
 int
 main(void)
 {
@@ -165,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_csv_round_trip),
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
