@@ -53,11 +53,11 @@ ok "LANGUAGE=zh_CN: --help in Chinese, names and options as they are"
 # LANGUAGE is honoured over LANG: a language with no catalogue falls back
 # to English, a list takes the first it has
 if locale -a 2> /dev/null | grep -qiE '^zh_CN\.utf-?8$'; then
-	env -u LC_ALL LANG=zh_CN.UTF-8 "$KEFU" --help > "$T/out" || fail "--help under LANG"
+	env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 "$KEFU" --help > "$T/out" || fail "--help under LANG"
 	cmp -s "$T/out" "$T/help" || fail "LANG=zh_CN.UTF-8 does not give the Chinese --help"
-	env -u LC_ALL LANG=zh_CN.UTF-8 LANGUAGE=de "$KEFU" --help > "$T/out"
+	env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 LANGUAGE=de "$KEFU" --help > "$T/out"
 	cmp -s "$T/out" "$T/help-en" || fail "LANGUAGE=de under LANG=zh_CN.UTF-8 is not English"
-	env -u LC_ALL LANG=zh_CN.UTF-8 LANGUAGE=de:zh_CN "$KEFU" --help > "$T/out"
+	env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 LANGUAGE=de:zh_CN "$KEFU" --help > "$T/out"
 	cmp -s "$T/out" "$T/help" || fail "LANGUAGE=de:zh_CN does not fall back to zh_CN"
 	ok "LANG=zh_CN.UTF-8 speaks Chinese; LANGUAGE overrides it"
 else
