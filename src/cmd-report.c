@@ -164,6 +164,13 @@ struct bulk {
 	long results;
 	bool *met;			/* by module of the group's places */
 	const struct slot *places;
+	/* quiz attempts come by person and quiz too */
+	bool quizzing;			/* a group is being read */
+	int64_t quiz_pid;
+	size_t quiz_row;
+	char *quiz;			/* the quiz id */
+	bool has_best;
+	struct quiz_facts qf;
 };
 
 static const struct slot *
@@ -210,15 +217,6 @@ set_read(struct module_fact *f, const struct store_row *r)
 }
 
 static void
-set_quiz(struct module_fact *f, const struct store_row *r)
-{
-	f->quiz.attempts = (int)store_col_int(r, 2);
-	f->quiz.best = store_col_null(r, 3) ? -1 : store_col_real(r, 3);
-	f->quiz.pending = store_col_int(r, 4) > 0;
-	f->quiz.open = store_col_int(r, 5) > 0;
-}
-
-static void
 set_signed(struct module_fact *f, const struct store_row *r)
 {
 	(void)r;
@@ -237,10 +235,66 @@ bulk_lesson(const struct store_row *r, void *arg)
 	bulk_set(arg, r, false, MOD_LESSON, set_read);
 }
 
+/* Ends a person's group of attempts at one quiz. */
+static void
+bulk_quiz_flush(struct bulk *b)
+{
+	const struct slot *s;
+	struct module_fact f;
+
+	if (b->quizzing && b->quiz_row != (size_t)-1) {
+		memset(&f, 0, sizeof(f));
+		f.quiz = b->qf;
+		if (!b->has_best)
+			f.quiz.best = -1;
+		for (s = bulk_where(b, MOD_QUIZ, b->quiz); s && s->stage != (size_t)-1; s++)
+			bulk_state(b, b->quiz_row, s, &f);
+	}
+	free(b->quiz);
+	b->quiz = NULL;
+	b->quizzing = false;
+}
+
+/* An attempt: person, quiz, state, percent. A quiz's facts, as the plan
+ * has them: finished attempts (pending or final), the best final
+ * percent, whether one waits for grading, whether one is open. */
 static void
 bulk_quiz(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, false, MOD_QUIZ, set_quiz);
+	struct bulk *b = arg;
+	int64_t pid = store_col_int(r, 0);
+	const char *quiz = store_col_text(r, 1), *state;
+
+	if (!b->quizzing || pid != b->quiz_pid || strcmp(quiz, b->quiz) != 0) {
+		bool same = b->quizzing && pid == b->quiz_pid;
+
+		bulk_quiz_flush(b);
+		/* rows come by person: look the row up once a person */
+		if (!same)
+			b->quiz_row = idmap_row(&b->people, pid);
+		b->quizzing = true;
+		b->quiz_pid = pid;
+		b->quiz = xstrdup(quiz);
+		b->has_best = false;
+		memset(&b->qf, 0, sizeof(b->qf));
+	}
+	if (b->quiz_row == (size_t)-1)
+		return;
+	state = store_col_text(r, 2);
+	if (strcmp(state, "final") == 0) {
+		b->qf.attempts++;
+		if (!store_col_null(r, 3)) {
+			double v = store_col_real(r, 3);
+
+			if (!b->has_best || v > b->qf.best)
+				b->qf.best = v;
+			b->has_best = true;
+		}
+	} else if (strcmp(state, "pending") == 0) {
+		b->qf.attempts++;
+		b->qf.pending = true;
+	} else if (strcmp(state, "open") == 0)
+		b->qf.open = true;
 }
 
 static void
@@ -378,6 +432,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 	    store_all_assessments(st, bulk_assess, &b) != 0 ||
 	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
+	bulk_quiz_flush(&b);
 	for (i = 0; i < rs->n; i++) {
 		struct standing *s = &rs->v[i].s;
 

@@ -284,8 +284,8 @@ size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
  * above would find them. Columns: person id, lesson. */
 int store_all_lessons(struct store *, store_row_fn *, void *);
-/* Columns: person id, quiz, then as struct quiz_facts: attempts, best
- * (NULL when none), pending, open. */
+/* Every attempt, by person and quiz: person id, quiz, state, percent
+ * (NULL when not graded). */
 int store_all_quiz_facts(struct store *, store_row_fn *, void *);
 /* Every drill result, by person and drill. Columns: person id, drill,
  * net speed, accuracy, timed. */
