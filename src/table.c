@@ -151,8 +151,19 @@ add_num(struct sb *sb, const struct cell *c)
 	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+/* Writing to a file, what is written so far goes out every 32 KiB or
+ * so, not a whole report held at once. */
 static void
-write_text(struct sb *sb, const struct table *t)
+spill(struct sb *sb, FILE *out)
+{
+	if (out && sb->len >= 32768) {
+		fwrite(sb->buf, 1, sb->len, out);
+		sb_reset(sb);
+	}
+}
+
+static void
+write_text(struct sb *sb, const struct table *t, FILE *out)
 {
 	int *w = xcalloc(t->ncols, sizeof(*w));
 	int *cw = xcalloc(t->nrows * t->ncols + 1, sizeof(*cw));	/* of each cell */
@@ -202,6 +213,8 @@ write_text(struct sb *sb, const struct table *t)
 					sb_addc(sb, ' ');
 			}
 			sb_adds(sb, last ? "\n" : "  ");
+			if (last)
+				spill(sb, out);
 		}
 	sb_free(&tmp);
 	free(cw);
@@ -237,7 +250,7 @@ csv_field(struct sb *sb, const char *s)
 }
 
 static void
-write_csv(struct sb *sb, const struct table *t, bool bom)
+write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
 {
 	size_t r, c;
 
@@ -256,6 +269,8 @@ write_csv(struct sb *sb, const struct table *t, bool bom)
 			else if (x->kind == CELL_NUM)
 				add_num(sb, x);
 			sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
+			if (c + 1 == t->ncols)
+				spill(sb, out);
 		}
 }
 
@@ -293,7 +308,7 @@ table_json_string(struct sb *sb, const char *s)
 }
 
 static void
-write_json(struct sb *sb, const struct table *t)
+write_json(struct sb *sb, const struct table *t, FILE *out)
 {
 	size_t r, c;
 
@@ -317,22 +332,40 @@ write_json(struct sb *sb, const struct table *t)
 				sb_adds(sb, "null");
 		}
 		sb_addc(sb, '}');
+		spill(sb, out);
 	}
 	sb_adds(sb, t->nrows ? "\n]}\n" : "]}\n");
+}
+
+static void
+write_any(struct sb *sb, const struct table *t, enum table_format f, bool bom,
+	  FILE *out)
+{
+	switch (f) {
+	case TABLE_TEXT:
+		write_text(sb, t, out);
+		break;
+	case TABLE_CSV:
+		write_csv(sb, t, bom, out);
+		break;
+	case TABLE_JSON:
+		write_json(sb, t, out);
+		break;
+	}
 }
 
 void
 table_write(struct sb *sb, const struct table *t, enum table_format f, bool bom)
 {
-	switch (f) {
-	case TABLE_TEXT:
-		write_text(sb, t);
-		break;
-	case TABLE_CSV:
-		write_csv(sb, t, bom);
-		break;
-	case TABLE_JSON:
-		write_json(sb, t);
-		break;
-	}
+	write_any(sb, t, f, bom, NULL);
+}
+
+void
+table_print(FILE *out, const struct table *t, enum table_format f, bool bom)
+{
+	struct sb sb = SB_INIT;
+
+	write_any(&sb, t, f, bom, out);
+	fwrite(sb.buf, 1, sb.len, out);
+	sb_free(&sb);
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -67,6 +68,8 @@ bool table_format_parse(const char *, enum table_format *);
  * object {"report": name, "rows": [{key: value, ...}, ...]}, with
  * control characters escaped. */
 void table_write(struct sb *, const struct table *, enum table_format, bool bom);
+/* The same written to out, a piece at a time. */
+void table_print(FILE *out, const struct table *, enum table_format, bool bom);
 /* Appends s as a JSON string, quotes included. */
 void table_json_string(struct sb *, const char *s);
 
