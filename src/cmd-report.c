@@ -458,13 +458,23 @@ bulk_read(struct kefu *k, struct rows *rs)
 static int
 gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 {
+	struct store *st = kefu_store(k);
+	long was;
+	bool small;
+	int rc;
+
 	memset(rs, 0, sizeof(*rs));
 	rs->k = k;
 	rs->cu = cu;
 	rs->a = arena_new();
-	if (store_people(kefu_store(k), false, trainee_row, rs) != 0)
-		return -1;
-	return bulk_read(k, rs);
+	/* every page is read once, in order, so a small page cache does:
+	 * SQLite's 2 MiB one is 500 more pages for the process to fault
+	 * in (about 12 us each on the VM measured, docs/PERFORMANCE.md) */
+	small = store_cache_size(st, -STORE_REPORT_CACHE_KIB, &was);
+	rc = store_people(st, false, trainee_row, rs) != 0 ? -1 : bulk_read(k, rs);
+	if (small)
+		store_cache_size(st, was, &was);
+	return rc;
 }
 
 static void

@@ -876,6 +876,23 @@ store_begin(struct store *st)
 	return run(st, prep(st, S_BEGIN), _("cannot start a transaction"));
 }
 
+bool
+store_cache_size(struct store *st, long size, long *was)
+{
+	sqlite3_stmt *stmt;
+	char pragma[48];
+	bool ok;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &stmt, NULL) != SQLITE_OK)
+		return false;
+	ok = sqlite3_step(stmt) == SQLITE_ROW;
+	if (ok)
+		*was = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = %ld", size);
+	return ok && sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK;
+}
+
 int
 store_begin_read(struct store *st)
 {
