@@ -36,11 +36,19 @@ struct rows {
 	const struct curriculum *cu;
 	struct row *v;
 	size_t n, cap;
+	struct arena *a;	/* the rows' strings */
 	/* a stage each for every row, where the standings point */
 	enum stage_state *states;
 	long *due;
 	long long *completed;
 };
+
+/* The rows' strings live in one arena: 2 000 trainees are 12 000 of them. */
+static char *
+row_strdup(struct rows *rs, const char *s)
+{
+	return s ? arena_strdup(rs->a, s) : NULL;
+}
 
 static void
 trainee_row(const struct store_row *r, void *arg)
@@ -58,15 +66,76 @@ trainee_row(const struct store_row *r, void *arg)
 	x = &rs->v[rs->n++];
 	memset(x, 0, sizeof(*x));
 	x->p.id = store_col_int(r, 0);
-	x->p.login = xstrdup_null(store_col_text(r, 1));
-	x->p.name = xstrdup_null(store_col_text(r, 2));
-	x->p.role = xstrdup_null(store_col_text(r, 3));
-	x->p.hired = xstrdup_null(store_col_text(r, 4));
+	x->p.login = row_strdup(rs, store_col_text(r, 1));
+	x->p.name = row_strdup(rs, store_col_text(r, 2));
+	x->p.role = row_strdup(rs, store_col_text(r, 3));
+	x->p.hired = row_strdup(rs, store_col_text(r, 4));
 	x->p.active = true;
 	x->e.id = store_col_int(r, 6);
 	x->e.person_id = x->p.id;
-	x->e.curriculum = xstrdup_null(store_col_text(r, 7));
-	x->e.started = xstrdup_null(store_col_text(r, 8));
+	x->e.curriculum = row_strdup(rs, store_col_text(r, 7));
+	x->e.started = row_strdup(rs, store_col_text(r, 8));
+}
+
+/* Person (or enrollment) ids to the rows they are in: ids are numbered
+ * from 1, so mostly a table by id; sorted ids and bsearch when they are
+ * too sparse for that. */
+struct idmap {
+	size_t *at;			/* by id, row + 1; 0 for none */
+	int64_t max;
+	struct idrow { int64_t id; size_t row; } *sorted;
+	size_t n;
+};
+
+static int
+by_id(const void *x, const void *y)
+{
+	int64_t a = ((const struct idrow *)x)->id, b = ((const struct idrow *)y)->id;
+
+	return a < b ? -1 : a > b;
+}
+
+static void
+idmap_init(struct idmap *m, const struct rows *rs, bool enrollments)
+{
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->n = rs->n;
+	m->sorted = xcalloc(rs->n + 1, sizeof(*m->sorted));
+	for (i = 0; i < rs->n; i++) {
+		m->sorted[i].id = enrollments ? rs->v[i].e.id : rs->v[i].p.id;
+		m->sorted[i].row = i;
+		if (m->sorted[i].id > m->max)
+			m->max = m->sorted[i].id;
+	}
+	if (m->max <= (int64_t)(4 * rs->n + 4096)) {
+		m->at = xcalloc((size_t)m->max + 1, sizeof(*m->at));
+		for (i = 0; i < rs->n; i++)
+			if (m->sorted[i].id >= 0)
+				m->at[m->sorted[i].id] = i + 1;
+	} else
+		qsort(m->sorted, rs->n, sizeof(*m->sorted), by_id);
+}
+
+/* The row of an id, (size_t)-1 for none. */
+static size_t
+idmap_row(const struct idmap *m, int64_t id)
+{
+	struct idrow key = { id, 0 };
+	const struct idrow *hit;
+
+	if (m->at)
+		return id >= 0 && id <= m->max ? m->at[id] - 1 : (size_t)-1;
+	hit = bsearch(&key, m->sorted, m->n, sizeof(*m->sorted), by_id);
+	return hit ? hit->row : (size_t)-1;
+}
+
+static void
+idmap_free(struct idmap *m)
+{
+	free(m->at);
+	free(m->sorted);
 }
 
 /* Everyone's facts, read with one query a kind instead of one a person
@@ -83,8 +152,7 @@ struct bulk {
 	unsigned char *modules;		/* by row, nmodules each */
 	size_t nmodules;
 	long *moved;			/* by row, a stage each */
-	int64_t *pid, *eid;		/* sorted ids, and their rows */
-	size_t *prow, *erow;
+	struct idmap people, enrollments;	/* ids to rows */
 	/* the ids of each kind of module (a sign-off: its stage's) to
 	 * their places, a list ending with a stage of (size_t)-1 */
 	struct strmap where[MOD_ASSESSMENT + 1];
@@ -96,24 +164,14 @@ struct bulk {
 	long results;
 	bool *met;			/* by module of the group's places */
 	const struct slot *places;
+	/* quiz attempts come by person and quiz too */
+	bool quizzing;			/* a group is being read */
+	int64_t quiz_pid;
+	size_t quiz_row;
+	char *quiz;			/* the quiz id */
+	bool has_best;
+	struct quiz_facts qf;
 };
-
-static int
-by_id(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
-/* The row of a person (or enrollment) id, (size_t)-1 for none. */
-static size_t
-bulk_row(const int64_t *ids, const size_t *rows, size_t n, int64_t id)
-{
-	const int64_t *hit = bsearch(&id, ids, n, sizeof(*ids), by_id);
-
-	return hit ? rows[hit - ids] : (size_t)-1;
-}
 
 static const struct slot *
 bulk_where(const struct bulk *b, enum module_kind kind, const char *id)
@@ -137,9 +195,8 @@ static void
 bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment,
 	 enum module_kind kind, void (*set)(struct module_fact *, const struct store_row *))
 {
-	size_t row = by_enrollment ?
-	    bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0)) :
-	    bulk_row(b->pid, b->prow, b->rs->n, store_col_int(r, 0));
+	size_t row = idmap_row(by_enrollment ? &b->enrollments : &b->people,
+			       store_col_int(r, 0));
 	const struct slot *s;
 	struct module_fact f;
 
@@ -157,15 +214,6 @@ set_read(struct module_fact *f, const struct store_row *r)
 {
 	(void)r;
 	f->read = true;
-}
-
-static void
-set_quiz(struct module_fact *f, const struct store_row *r)
-{
-	f->quiz.attempts = (int)store_col_int(r, 2);
-	f->quiz.best = store_col_null(r, 3) ? -1 : store_col_real(r, 3);
-	f->quiz.pending = store_col_int(r, 4) > 0;
-	f->quiz.open = store_col_int(r, 5) > 0;
 }
 
 static void
@@ -187,10 +235,66 @@ bulk_lesson(const struct store_row *r, void *arg)
 	bulk_set(arg, r, false, MOD_LESSON, set_read);
 }
 
+/* Ends a person's group of attempts at one quiz. */
+static void
+bulk_quiz_flush(struct bulk *b)
+{
+	const struct slot *s;
+	struct module_fact f;
+
+	if (b->quizzing && b->quiz_row != (size_t)-1) {
+		memset(&f, 0, sizeof(f));
+		f.quiz = b->qf;
+		if (!b->has_best)
+			f.quiz.best = -1;
+		for (s = bulk_where(b, MOD_QUIZ, b->quiz); s && s->stage != (size_t)-1; s++)
+			bulk_state(b, b->quiz_row, s, &f);
+	}
+	free(b->quiz);
+	b->quiz = NULL;
+	b->quizzing = false;
+}
+
+/* An attempt: person, quiz, state, percent. A quiz's facts, as the plan
+ * has them: finished attempts (pending or final), the best final
+ * percent, whether one waits for grading, whether one is open. */
 static void
 bulk_quiz(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, false, MOD_QUIZ, set_quiz);
+	struct bulk *b = arg;
+	int64_t pid = store_col_int(r, 0);
+	const char *quiz = store_col_text(r, 1), *state;
+
+	if (!b->quizzing || pid != b->quiz_pid || strcmp(quiz, b->quiz) != 0) {
+		bool same = b->quizzing && pid == b->quiz_pid;
+
+		bulk_quiz_flush(b);
+		/* rows come by person: look the row up once a person */
+		if (!same)
+			b->quiz_row = idmap_row(&b->people, pid);
+		b->quizzing = true;
+		b->quiz_pid = pid;
+		b->quiz = xstrdup(quiz);
+		b->has_best = false;
+		memset(&b->qf, 0, sizeof(b->qf));
+	}
+	if (b->quiz_row == (size_t)-1)
+		return;
+	state = store_col_text(r, 2);
+	if (strcmp(state, "final") == 0) {
+		b->qf.attempts++;
+		if (!store_col_null(r, 3)) {
+			double v = store_col_real(r, 3);
+
+			if (!b->has_best || v > b->qf.best)
+				b->qf.best = v;
+			b->has_best = true;
+		}
+	} else if (strcmp(state, "pending") == 0) {
+		b->qf.attempts++;
+		b->qf.pending = true;
+	} else if (strcmp(state, "open") == 0)
+		b->qf.open = true;
 }
 
 static void
@@ -210,7 +314,7 @@ bulk_stage(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
 	const struct curriculum *cu = b->rs->cu;
-	size_t row = bulk_row(b->eid, b->erow, b->rs->n, store_col_int(r, 0));
+	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0));
 
 	if (row != (size_t)-1)
 		kefu_stage_row(cu, r, 1, &b->rs->completed[row * cu->nstages],
@@ -250,7 +354,7 @@ bulk_drill(const struct store_row *r, void *arg)
 		bulk_drill_flush(b);
 		/* rows come by person: look the row up once a person */
 		if (b->group_pid != pid || b->row == (size_t)-1)
-			b->row = bulk_row(b->pid, b->prow, b->rs->n, pid);
+			b->row = idmap_row(&b->people, pid);
 		b->group_pid = pid;
 		b->group = xstrdup(drill);
 		b->results = 0;
@@ -299,7 +403,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 {
 	const struct curriculum *cu = rs->cu;
 	struct store *st = kefu_store(k);
-	size_t ns = cu->nstages, i, j;
+	size_t ns = cu->nstages, i;
 	struct bulk b;
 	int rc;
 
@@ -316,30 +420,11 @@ bulk_read(struct kefu *k, struct rows *rs)
 	rs->states = xcalloc(rs->n * ns + 1, sizeof(*rs->states));
 	rs->due = xcalloc(rs->n * ns + 1, sizeof(*rs->due));
 	rs->completed = xcalloc(rs->n * ns + 1, sizeof(*rs->completed));
-	b.pid = xcalloc(rs->n + 1, sizeof(*b.pid));
-	b.eid = xcalloc(rs->n + 1, sizeof(*b.eid));
-	b.prow = xcalloc(rs->n + 1, sizeof(*b.prow));
-	b.erow = xcalloc(rs->n + 1, sizeof(*b.erow));
 	b.met = xcalloc(b.nmodules + 1, sizeof(*b.met));
 	b.row = (size_t)-1;
 	bulk_places(&b, cu);
-	/* the ids sorted with their rows, for bsearch */
-	{
-		struct { int64_t id; size_t row; } *tmp = xcalloc(rs->n + 1, sizeof(*tmp));
-
-		for (j = 0; j < 2; j++) {
-			for (i = 0; i < rs->n; i++) {
-				tmp[i].id = j ? rs->v[i].e.id : rs->v[i].p.id;
-				tmp[i].row = i;
-			}
-			qsort(tmp, rs->n, sizeof(*tmp), by_id);
-			for (i = 0; i < rs->n; i++) {
-				(j ? b.eid : b.pid)[i] = tmp[i].id;
-				(j ? b.erow : b.prow)[i] = tmp[i].row;
-			}
-		}
-		free(tmp);
-	}
+	idmap_init(&b.people, rs, false);
+	idmap_init(&b.enrollments, rs, true);
 	rc = store_all_lessons(st, bulk_lesson, &b) != 0 ||
 	    store_all_quiz_facts(st, bulk_quiz, &b) != 0 ||
 	    store_all_drills(st, bulk_drill, &b) != 0 ||
@@ -347,6 +432,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 	    store_all_assessments(st, bulk_assess, &b) != 0 ||
 	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
+	bulk_quiz_flush(&b);
 	for (i = 0; i < rs->n; i++) {
 		struct standing *s = &rs->v[i].s;
 
@@ -362,10 +448,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	arena_free(b.a);
 	free(b.modules);
 	free(b.moved);
-	free(b.pid);
-	free(b.eid);
-	free(b.prow);
-	free(b.erow);
+	idmap_free(&b.people);
+	idmap_free(&b.enrollments);
 	free(b.met);
 	return rc ? -1 : 0;
 }
@@ -374,29 +458,29 @@ bulk_read(struct kefu *k, struct rows *rs)
 static int
 gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 {
+	struct store *st = kefu_store(k);
+	long was;
+	bool small;
+	int rc;
+
 	memset(rs, 0, sizeof(*rs));
 	rs->k = k;
 	rs->cu = cu;
-	if (store_people(kefu_store(k), false, trainee_row, rs) != 0)
-		return -1;
-	return bulk_read(k, rs);
-}
-
-/* A row's person and enrollment (its standing is the rows'). */
-static void
-row_clear(struct row *x)
-{
-	person_clear(&x->p);
-	enrollment_clear(&x->e);
+	rs->a = arena_new();
+	/* every page is read once, in order, so a small page cache does:
+	 * SQLite's 2 MiB one is 500 more pages for the process to fault
+	 * in (about 12 us each on the VM measured, docs/PERFORMANCE.md) */
+	small = store_cache_size(st, -STORE_REPORT_CACHE_KIB, &was);
+	rc = store_people(st, false, trainee_row, rs) != 0 ? -1 : bulk_read(k, rs);
+	if (small)
+		store_cache_size(st, was, &was);
+	return rc;
 }
 
 static void
 rows_free(struct rows *rs)
 {
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		row_clear(&rs->v[i]);
+	arena_free(rs->a);
 	free(rs->v);
 	free(rs->states);
 	free(rs->due);
@@ -484,6 +568,7 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	     struct cols *c)
 {
 	const struct curriculum *cu = rs->cu;
+	const char *names[STAGE_COMPLETE + 1], *ok = k->utf8_term ? "✓" : "ok";
 	size_t i, j;
 
 	col_add(c, "login", _("Login"));
@@ -505,6 +590,10 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	col_add(c, "due", _("Due"));
 	col_add(c, "days_late", _("Days late"));
 	table_init(t, "stages", c->v, c->n);
+	table_reserve(t, rs->n);
+	/* the names, translated once rather than once a cell */
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		names[i] = plan_stage_state_name((enum stage_state)i);
 	for (j = 0; j < rs->n; j++) {
 		const struct row *x = &rs->v[j];
 		size_t cur = x->s.current;
@@ -522,18 +611,21 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 				add_moment(t, x->s.states[i] == STAGE_COMPLETE ?
 					   x->s.completed[i] : 0);
 			} else if (x->s.states[i] == STAGE_COMPLETE) {
-				char buf[11];
-				struct sb sb = SB_INIT;
+				char buf[11], cell[16];
+				size_t n = strlen(ok);
 
 				/* ✓ and the month and day it completed */
-				sb_adds(&sb, k->utf8_term ? "✓" : "ok");
-				if (x->s.completed[i] > 0)
-					sb_addf(&sb, " %s", date_format(date_of((time_t)x->s.completed[i]), buf) + 5);
-				table_text(t, sb_str(&sb));
-				sb_free(&sb);
+				memcpy(cell, ok, n);
+				if (x->s.completed[i] > 0) {
+					cell[n++] = ' ';
+					memcpy(cell + n, date_format(date_of((time_t)x->s.completed[i]), buf) + 5, 5);
+					n += 5;
+				}
+				cell[n] = '\0';
+				table_text(t, cell);
 			} else
 				table_text(t, x->s.states[i] == STAGE_LOCKED ? "·" :
-					   plan_stage_state_name(x->s.states[i]));
+					   names[x->s.states[i]]);
 		}
 		add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
 		table_num(t, (double)days_late(k, x), 0);
@@ -760,8 +852,6 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o
 	for (i = 0; i < rs.n; i++)
 		if (days_late(k, &rs.v[i]) > 0)
 			rs.v[n++] = rs.v[i];
-		else
-			row_clear(&rs.v[i]);
 	rs.n = n;
 	qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
 	table_init(&t, "overdue", overdue_cols, ARRAY_SIZE(overdue_cols));

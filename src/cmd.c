@@ -332,9 +332,5 @@ cmd_format(const char *s, enum table_format *f)
 void
 cmd_print_table(const struct table *t, enum table_format f, bool bom)
 {
-	struct sb sb = SB_INIT;
-
-	table_write(&sb, t, f, bom);
-	fputs(sb_str(&sb), stdout);
-	sb_free(&sb);
+	table_print(stdout, t, f, bom);
 }

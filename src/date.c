@@ -36,13 +36,30 @@ date_to_ymd(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* The first n bytes of s are ASCII digits. */
+static bool
+digits(const char *s, size_t n)
+{
+	for (; n > 0; n--, s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 bool
 date_parse(const char *s, long *day)
 {
 	int y, m, d, n = 0, y2, m2, d2;
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || s[4] != '-' || s[7] != '-')
+	if (digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+	    digits(s + 8, 2) && s[10] == '\0') {
+		/* YYYY-MM-DD as written, without sscanf (a report reads
+		 * thousands) */
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+	} else if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+		   n != 10 || s[4] != '-' || s[7] != '-')
 		return false;
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
 		return false;

@@ -92,6 +92,11 @@ int store_begin(struct store *);	/* BEGIN IMMEDIATE */
 /* One snapshot for many reads (a report): cheaper than a transaction
  * per statement, and consistent. End it with store_rollback(). */
 int store_begin_read(struct store *);
+/* Sets the connection's page cache as PRAGMA cache_size has it (< 0:
+ * KiB, > 0: pages) and tells what it was; false when it could not. */
+bool store_cache_size(struct store *, long size, long *was);
+/* The page cache while a report reads everyone's facts, KiB. */
+#define STORE_REPORT_CACHE_KIB 256
 int store_commit(struct store *);
 void store_rollback(struct store *);
 
@@ -284,8 +289,8 @@ size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
  * above would find them. Columns: person id, lesson. */
 int store_all_lessons(struct store *, store_row_fn *, void *);
-/* Columns: person id, quiz, then as struct quiz_facts: attempts, best
- * (NULL when none), pending, open. */
+/* Every attempt, by person and quiz: person id, quiz, state, percent
+ * (NULL when not graded). */
 int store_all_quiz_facts(struct store *, store_row_fn *, void *);
 /* Every drill result, by person and drill. Columns: person id, drill,
  * net speed, accuracy, timed. */

@@ -19,6 +19,15 @@ table_init(struct table *t, const char *name, const struct column *cols,
 	t->ncols = ncols;
 }
 
+void
+table_reserve(struct table *t, size_t nrows)
+{
+	if (nrows * t->ncols > t->cap) {
+		t->cap = nrows * t->ncols;
+		t->cells = xreallocarray(t->cells, t->cap, sizeof(*t->cells));
+	}
+}
+
 static struct cell *
 next_cell(struct table *t)
 {
@@ -40,8 +49,9 @@ add_text(struct table *t, const char *s, enum cell_kind kind)
 	struct cell *c = next_cell(t);
 
 	if (s) {
-		c->kind = kind;
-		c->text = xstrdup(s);
+		c->kind = (unsigned char)kind;
+		c->u.text = t->text.len;
+		sb_add(&t->text, s, strlen(s) + 1);
 	}
 }
 
@@ -57,11 +67,17 @@ table_word(struct table *t, const char *msgid)
 	add_text(t, msgid, CELL_WORD);
 }
 
+const char *
+table_cell_text(const struct table *t, const struct cell *x)
+{
+	return t->text.buf + x->u.text;
+}
+
 /* What a text table shows for a text cell. */
 static const char *
-shown(const struct cell *x)
+shown(const struct table *t, const struct cell *x)
 {
-	return x->kind == CELL_WORD ? _(x->text) : x->text;
+	return x->kind == CELL_WORD ? _(table_cell_text(t, x)) : table_cell_text(t, x);
 }
 
 void
@@ -71,7 +87,7 @@ table_num(struct table *t, double v, int decimals)
 
 	if (isfinite(v)) {
 		c->kind = CELL_NUM;
-		c->num = v;
+		c->u.num = v;
 		c->decimals = decimals;
 	}
 }
@@ -94,11 +110,8 @@ table_cell(const struct table *t, size_t r, size_t c)
 void
 table_free(struct table *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->filled; i++)
-		free(t->cells[i].text);
 	free(t->cells);
+	sb_free(&t->text);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -124,22 +137,33 @@ add_num(struct sb *sb, const struct cell *c)
 
 	/* a whole number (days, counts) needs no floating-point printf;
 	 * -0 does, to print as "%.0f" does */
-	if (c->decimals != 0 || !(fabs(c->num) < 1e15) ||
-	    (double)(v = (long long)c->num) != c->num || (v == 0 && signbit(c->num))) {
-		sb_addf(sb, "%.*f", c->decimals, c->num);
+	if (c->decimals != 0 || !(fabs(c->u.num) < 1e15) ||
+	    (double)(v = (long long)c->u.num) != c->u.num || (v == 0 && signbit(c->u.num))) {
+		sb_addf(sb, "%.*f", c->decimals, c->u.num);
 		return;
 	}
 	do {
 		*--p = (char)('0' + (v < 0 ? -(v % 10) : v % 10));
 		v /= 10;
 	} while (v != 0);
-	if (c->num < 0)
+	if (c->u.num < 0)
 		*--p = '-';
 	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
+/* Writing to a file, what is written so far goes out every 32 KiB or
+ * so, not a whole report held at once. */
 static void
-write_text(struct sb *sb, const struct table *t)
+spill(struct sb *sb, FILE *out)
+{
+	if (out && sb->len >= 32768) {
+		fwrite(sb->buf, 1, sb->len, out);
+		sb_reset(sb);
+	}
+}
+
+static void
+write_text(struct sb *sb, const struct table *t, FILE *out)
 {
 	int *w = xcalloc(t->ncols, sizeof(*w));
 	int *cw = xcalloc(t->nrows * t->ncols + 1, sizeof(*cw));	/* of each cell */
@@ -155,7 +179,7 @@ write_text(struct sb *sb, const struct table *t)
 			const struct cell *x = table_cell(t, r, c);
 
 			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
-				cw[i] = text_width(shown(x));
+				cw[i] = text_width(shown(t, x));
 			else if (x->kind == CELL_NUM) {
 				sb_reset(&tmp);
 				add_num(&tmp, x);
@@ -184,11 +208,13 @@ write_text(struct sb *sb, const struct table *t)
 				if (x->kind == CELL_NULL)
 					sb_addc(sb, '-');
 				else
-					text_inert(sb, shown(x), false);
+					text_inert(sb, shown(t, x), false);
 				for (; !last && n < w[c]; n++)
 					sb_addc(sb, ' ');
 			}
 			sb_adds(sb, last ? "\n" : "  ");
+			if (last)
+				spill(sb, out);
 		}
 	sb_free(&tmp);
 	free(cw);
@@ -224,7 +250,7 @@ csv_field(struct sb *sb, const char *s)
 }
 
 static void
-write_csv(struct sb *sb, const struct table *t, bool bom)
+write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
 {
 	size_t r, c;
 
@@ -239,10 +265,12 @@ write_csv(struct sb *sb, const struct table *t, bool bom)
 			const struct cell *x = table_cell(t, r, c);
 
 			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
-				csv_field(sb, x->text);
+				csv_field(sb, table_cell_text(t, x));
 			else if (x->kind == CELL_NUM)
 				add_num(sb, x);
 			sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
+			if (c + 1 == t->ncols)
+				spill(sb, out);
 		}
 }
 
@@ -280,7 +308,7 @@ table_json_string(struct sb *sb, const char *s)
 }
 
 static void
-write_json(struct sb *sb, const struct table *t)
+write_json(struct sb *sb, const struct table *t, FILE *out)
 {
 	size_t r, c;
 
@@ -297,29 +325,47 @@ write_json(struct sb *sb, const struct table *t)
 			table_json_string(sb, t->cols[c].key);
 			sb_adds(sb, ": ");
 			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
-				table_json_string(sb, x->text);
+				table_json_string(sb, table_cell_text(t, x));
 			else if (x->kind == CELL_NUM)
-				sb_addf(sb, "%.*f", x->decimals, x->num);
+				sb_addf(sb, "%.*f", x->decimals, x->u.num);
 			else
 				sb_adds(sb, "null");
 		}
 		sb_addc(sb, '}');
+		spill(sb, out);
 	}
 	sb_adds(sb, t->nrows ? "\n]}\n" : "]}\n");
+}
+
+static void
+write_any(struct sb *sb, const struct table *t, enum table_format f, bool bom,
+	  FILE *out)
+{
+	switch (f) {
+	case TABLE_TEXT:
+		write_text(sb, t, out);
+		break;
+	case TABLE_CSV:
+		write_csv(sb, t, bom, out);
+		break;
+	case TABLE_JSON:
+		write_json(sb, t, out);
+		break;
+	}
 }
 
 void
 table_write(struct sb *sb, const struct table *t, enum table_format f, bool bom)
 {
-	switch (f) {
-	case TABLE_TEXT:
-		write_text(sb, t);
-		break;
-	case TABLE_CSV:
-		write_csv(sb, t, bom);
-		break;
-	case TABLE_JSON:
-		write_json(sb, t);
-		break;
-	}
+	write_any(sb, t, f, bom, NULL);
+}
+
+void
+table_print(FILE *out, const struct table *t, enum table_format f, bool bom)
+{
+	struct sb sb = SB_INIT;
+
+	write_any(&sb, t, f, bom, out);
+	fwrite(sb.buf, 1, sb.len, out);
+	sb_free(&sb);
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -17,11 +18,14 @@
  * user's language. */
 enum cell_kind { CELL_NULL, CELL_TEXT, CELL_WORD, CELL_NUM };
 
+/* 16 bytes; a cell's text is in the table's one buffer of text. */
 struct cell {
-	enum cell_kind kind;
-	char *text;		/* CELL_TEXT, CELL_WORD */
-	double num;		/* CELL_NUM */
+	unsigned char kind;	/* enum cell_kind */
 	int decimals;		/* CELL_NUM: shown in text tables and CSV */
+	union {
+		double num;	/* CELL_NUM */
+		size_t text;	/* CELL_TEXT, CELL_WORD: where in text */
+	} u;
 };
 
 struct column {
@@ -35,19 +39,23 @@ struct table {
 	size_t ncols;
 	struct cell *cells;	/* nrows × ncols */
 	size_t nrows, filled, cap;
+	struct sb text;		/* the cells' text, each ended by a NUL */
 };
 
 enum table_format { TABLE_TEXT, TABLE_CSV, TABLE_JSON };
 
 void table_init(struct table *, const char *name, const struct column *,
 		size_t ncols);
+/* Makes room for nrows rows, when the caller knows how many will come. */
+void table_reserve(struct table *, size_t nrows);
 /* Cells are added in order, row after row. */
 void table_text(struct table *, const char *s);	/* NULL adds a null */
 void table_word(struct table *, const char *msgid);	/* NULL adds a null */
 void table_num(struct table *, double v, int decimals);
 void table_null(struct table *);
-/* The cell at row r, column c. */
+/* The cell at row r, column c, and the text of a text cell. */
 const struct cell *table_cell(const struct table *, size_t r, size_t c);
+const char *table_cell_text(const struct table *, const struct cell *);
 void table_free(struct table *);
 
 /* Parses a --format value; false when it is none of table, csv, json. */
@@ -60,6 +68,8 @@ bool table_format_parse(const char *, enum table_format *);
  * object {"report": name, "rows": [{key: value, ...}, ...]}, with
  * control characters escaped. */
 void table_write(struct sb *, const struct table *, enum table_format, bool bom);
+/* The same written to out, a piece at a time. */
+void table_print(FILE *out, const struct table *, enum table_format, bool bom);
 /* Appends s as a JSON string, quotes included. */
 void table_json_string(struct sb *, const char *s);
 

@@ -137,6 +137,14 @@ text_is_control(int32_t cp)
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+/* A byte that is a character of its own, neither a control nor
+ * escaped, one column wide: ' ' to '~'. */
+static bool
+ascii_printable(char c)
+{
+	return (unsigned char)(c - 0x20) < 0x5f;
+}
+
 static int
 char_width(int32_t cp)
 {
@@ -156,12 +164,17 @@ text_width(const char *s)
 	int width = 0;
 
 	/* text with nothing to escape is measured as it is (this runs on
-	 * every keystroke of a drill) */
+	 * every keystroke of a drill); printable ASCII is a column a byte */
 	while (i < n) {
 		int32_t cp;
-		size_t k = text_decode(s + i, n - i, &cp);
+		size_t k;
 
-		if (k == 0 || text_is_control(cp))
+		if (ascii_printable(s[i])) {
+			width++;
+			i++;
+			continue;
+		}
+		if ((k = text_decode(s + i, n - i, &cp)) == 0 || text_is_control(cp))
 			break;
 		width += char_width(cp);
 		i += k;
@@ -194,8 +207,13 @@ text_inert(struct sb *sb, const char *s, bool keep_newlines)
 	/* a run of characters with nothing to escape goes in at once */
 	while (i < n) {
 		int32_t cp;
-		size_t k = text_decode(s + i, n - i, &cp);
+		size_t k;
 
+		if (ascii_printable(s[i])) {
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
 		if (k != 0 && !text_is_control(cp)) {
 			i += k;
 			continue;
