@@ -30,7 +30,10 @@ printf '好的\n' | "$KEFU" drill spare > "$T/out" 2>&1 || fail "spare"
 grep -q "^Practice: this drill is not a module of your plan, so it gates nothing.$" "$T/out" || fail "practice"
 ok "a drill outside the plan is practice"
 
-# --time keeps giving lines until the time is up: here the input ends first
+# --time keeps giving lines until the time is up: here the input ends first.
+# Five minutes on: each process's clock starts at KEFU_NOW, so a slow
+# first run could otherwise be stored later than this one
+export KEFU_NOW=2026-03-01T10:05:00
 printf '%s\n' 亲,欢迎光临小店 现在下单今天发货 亲,欢迎光临小店 现在下单今天发货 亲,欢迎光临小店 |
 	"$KEFU" drill welcome --time 10m > "$T/out" 2>&1 || fail "--time"
 grep -q "^5 lines typed.$" "$T/out" || fail "--time did not cycle the lines: $(cat "$T/out")"
