@@ -78,7 +78,7 @@ list(struct kefu *k)
 	text_pad(&sb, _("Question"), 40, true);
 	mw = text_width(_("Missed")) > 6 ? text_width(_("Missed")) : 6;
 	text_pad_left(&sb, _("Missed"), mw);
-	sb_addf(&sb, "  %s\n", _("Due"));
+	sb_addf(&sb, "  %s\n", C_("review", "Due"));
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
 		size_t idx = 0;
@@ -96,7 +96,7 @@ list(struct kefu *k)
 			free(gone);
 		}
 		sb_addf(&sb, "  %*d  %s\n", mw, its.v[i].misses,
-			its.v[i].card.due <= kefu_clock(k) ? _("now") :
+			its.v[i].card.due <= kefu_clock(k) ? C_("review", "now") :
 			date_format(date_of((time_t)its.v[i].card.due), buf));
 	}
 	fputs(sb_str(&sb), stdout);

@@ -15,13 +15,25 @@
 /* User-facing messages go through gettext: _() translates, N_() only
  * marks a string that is translated where it is used, P_() picks the
  * plural form for a count (po/, the catalogue for zh_CN). */
+/* C_(context, s) is _() for a word that reads differently by where it
+ * stands ("Due": a stage's deadline, a review's next date). */
 #ifdef ENABLE_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
 #define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
+#define C_(ctx, s) pgettext_aux(ctx "\004" s, s)
+/* gettext with a context: the catalogue keys it as "context\004msgid" */
+static inline const char *
+pgettext_aux(const char *ctx_id, const char *s)
+{
+	const char *t = gettext(ctx_id);
+
+	return t == ctx_id ? s : t;
+}
 #else
 #define _(s) (s)
 #define P_(one, many, n) ((n) == 1 ? (one) : (many))
+#define C_(ctx, s) (s)
 #endif
 #define N_(s) (s)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

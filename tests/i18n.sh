@@ -6,9 +6,9 @@
 # 1. every source file that marks messages is listed, and nothing else
 sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top_srcdir/po/POTFILES.in" | sort > "$T/listed"
 (cd "$top_srcdir" && for f in src/*.c src/*.h; do
-	# a use of _( N_( or P_(, not the macros' definitions or a comment
+	# a use of _( N_( P_( or C_(, not the macros' definitions or a comment
 	grep -vE '^[[:space:]]*(#[[:space:]]*define|/?\*)' "$f" |
-		grep -qE '(^|[^A-Za-z0-9_])[NP]?_\(' && echo "$f"
+		grep -qE '(^|[^A-Za-z0-9_])[NPC]?_\(' && echo "$f"
 done) | sort > "$T/marked"
 missing=$(comm -23 "$T/marked" "$T/listed")
 [ -z "$missing" ] || fail "po/POTFILES.in misses files with messages: $missing"
@@ -85,6 +85,17 @@ grep -q '^Score' "$T/out" && fail "the score line is in English: $(grep '^Score'
 [ "$(sql "SELECT state || ' ' || percent FROM quiz_attempt")" = "final 100.0" ] ||
 	fail "the Chinese run was not stored as final 100"
 ok "a quiz in Chinese, answered the same way"
+
+# one English word, two Chinese ones by context: "Due" in the plan is a
+# deadline, in the notebook the next review
+KEFU_DB="$T/wrong.db" "$KEFU" list > /dev/null
+printf '%s\n' A B C 对 6 1 ABCD '1A 2B 3C' |
+	KEFU_DB="$T/wrong.db" "$KEFU" quiz all-types --seed 1 > /dev/null 2>&1 || fail "wrong run"
+KEFU_DB="$T/wrong.db" "$KEFU" review --list > "$T/out" || fail "review --list"
+head -n 1 "$T/out" | grep -q '下次复习$' || fail "review --list header: $(head -n 1 "$T/out")"
+KEFU_DB="$T/wrong.db" "$KEFU" plan > "$T/out" || fail "plan"
+grep -q '截止日期$' "$T/out" || fail "plan header: $(cat "$T/out")"
+ok "a word by its context: 截止日期 in the plan, 下次复习 in the notebook"
 
 # a table in Chinese; CSV and JSON keep their stable keys and words
 "$KEFU" people list > "$T/out" || fail "people list"
