@@ -51,26 +51,35 @@ elif ! command -v script > /dev/null 2>&1; then
 	echo "skipped: script(1) is not installed (Debian: bsdutils)"
 else
 	"$KEFU" plan > /dev/null 2>&1	# the first run makes the database
-	# a real terminal, so the prompt (with the person's stage) is drawn;
-	# Ctrl-D once it shows (not before: readline would not see it) ends it
-	: > "$T/cg.tty"
-	{
-		i=0
-		until grep -q "kefu .*> " "$T/cg.tty" || [ $i -ge 1200 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		printf '\004'
-		sleep 1
-	} | script -qfec "'$VALGRIND' --tool=callgrind --callgrind-out-file='$T/cg.out' '$KEFU'" \
-		"$T/cg.tty" > /dev/null 2>&1
-	ir=$(tr -d '\r' < "$T/cg.tty" | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | tail -n 1)
-	grep -q "kefu .*> " "$T/cg.tty" || echo "warning: no prompt was seen"
+	# prompt_ir: instructions from start to the first prompt. A real
+	# terminal, so the prompt (with the person's stage) is drawn; Ctrl-D
+	# once it shows (not before: readline would not see it) ends it
+	prompt_ir() {
+		: > "$T/cg.tty"
+		{
+			i=0
+			until grep -q "kefu .*> " "$T/cg.tty" || [ $i -ge 1200 ]; do
+				sleep 0.1
+				i=$((i + 1))
+			done
+			printf '\004'
+			sleep 1
+		} | script -qfec "'$VALGRIND' --tool=callgrind --callgrind-out-file='$T/cg.out' '$KEFU'" \
+			"$T/cg.tty" > /dev/null 2>&1
+		grep -q "kefu .*> " "$T/cg.tty" || echo "warning: no prompt was seen" >&2
+		tr -d '\r' < "$T/cg.tty" | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | tail -n 1
+	}
+	# the plan above left the parse trees of the content in the cache
+	ir=$(prompt_ir)
 	if [ -n "$ir" ]; then
-		awk -v ir="$ir" 'BEGIN { printf "start to prompt: %6.2f M instructions (goal <= 15)\n", ir / 1e6 }'
+		awk -v ir="$ir" 'BEGIN { printf "start to prompt:  %6.2f M instructions (goal <= 15), content parse trees from the cache\n", ir / 1e6 }'
 	else
 		echo "no count from callgrind"
 	fi
+	export XDG_CACHE_HOME="$T/cold-cache"
+	ir=$(prompt_ir)
+	unset XDG_CACHE_HOME
+	[ -n "$ir" ] && awk -v ir="$ir" 'BEGIN { printf "  cold cache:     %6.2f M, every file parsed and the cache written\n", ir / 1e6 }'
 	callgrind "$T/n" "$KEFU" --version
 	awk -v ir="$(cat "$T/n")" 'BEGIN { printf "of which kefu --version (process start, libraries): %.2f M\n", ir / 1e6 }'
 fi

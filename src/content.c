@@ -15,6 +15,7 @@
 #include "content.h"
 #include "quiz.h"
 #include "text.h"
+#include "ycache.h"
 #include "ydoc.h"
 
 
@@ -1443,26 +1444,72 @@ offset_pos(const char *buf, size_t off, int *line, int *col)
 	}
 }
 
-/* Checks the bytes of one file and loads the quiz, drill or curriculum
- * in it; the caller holds the diag. */
+/* Loads the quiz, drill or curriculum of a file's tree (whose nodes are
+ * in tmp, which this frees). */
 static int
-load_bytes(struct content *c, const char *path, const char *buf, size_t len,
-	   struct diag *d)
+load_root(struct ld *l, struct ynode *root, struct arena *tmp)
 {
 	static const char *const tops[] = { "quiz", "drill", "curriculum" };
+	size_t i;
+	int found = -1, count = 0;
+
+	if (root->type != Y_MAP) {
+		err(l, root, _("a content file must be a mapping with a 'quiz', 'drill' or 'curriculum' key, not %s"),
+		    ydoc_type_name(root));
+		arena_free(tmp);
+		return -1;
+	}
+	for (i = 0; i < 3; i++)
+		if (map_get(root, tops[i]))
+			found = found < 0 ? (int)i : found, count++;
+	if (count > 1) {
+		err(l, root, _("a file holds one quiz, drill or curriculum, but this one has several of 'quiz', 'drill' and 'curriculum'"));
+	} else if (count == 0) {
+		const char *sug = NULL;
+
+		for (i = 0; i < root->n && !sug; i++)
+			if (root->items[2 * i]->type == Y_SCALAR)
+				sug = text_suggest(root->items[2 * i]->str, tops, 3);
+		if (sug)
+			err(l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key (did you mean '%s'?)"),
+			    sug);
+		else
+			err(l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key"));
+	} else if (found == 0)
+		load_quiz(l, root);
+	else if (found == 1)
+		load_drill(l, root);
+	else
+		load_curriculum(l, root);
+	arena_free(tmp);
+	return l->d->errors == l->errors_at_start ? 0 : -1;
+}
+
+static void
+ld_init(struct ld *l, struct content *c, const char *path, struct diag *d)
+{
+	l->c = c;
+	l->d = d;
+	l->file = arena_strdup(c->arena, path);
+	l->errors_at_start = d->errors;
+	c->nfiles++;
+}
+
+/* Checks the bytes of one file and loads the quiz, drill or curriculum
+ * in it; the caller holds the diag. With st, the tree goes to the
+ * content's cache. */
+static int
+load_bytes(struct content *c, const char *path, const char *buf, size_t len,
+	   const struct stat *st, struct diag *d)
+{
 	struct arena *tmp;
 	struct ld l;
 	struct ynode *root;
 	const char *nul;
-	size_t bad, i;
+	size_t bad;
 	bool empty;
-	int found = -1, count = 0;
 
-	l.c = c;
-	l.d = d;
-	l.file = arena_strdup(c->arena, path);
-	l.errors_at_start = d->errors;
-	c->nfiles++;
+	ld_init(&l, c, path, d);
 	if (!text_valid(buf, len, &bad)) {
 		int line, col;
 
@@ -1488,36 +1535,9 @@ load_bytes(struct content *c, const char *path, const char *buf, size_t len,
 		arena_free(tmp);
 		return -1;
 	}
-	if (root->type != Y_MAP) {
-		err(&l, root, _("a content file must be a mapping with a 'quiz', 'drill' or 'curriculum' key, not %s"),
-		    ydoc_type_name(root));
-		arena_free(tmp);
-		return -1;
-	}
-	for (i = 0; i < 3; i++)
-		if (map_get(root, tops[i]))
-			found = found < 0 ? (int)i : found, count++;
-	if (count > 1) {
-		err(&l, root, _("a file holds one quiz, drill or curriculum, but this one has several of 'quiz', 'drill' and 'curriculum'"));
-	} else if (count == 0) {
-		const char *sug = NULL;
-
-		for (i = 0; i < root->n && !sug; i++)
-			if (root->items[2 * i]->type == Y_SCALAR)
-				sug = text_suggest(root->items[2 * i]->str, tops, 3);
-		if (sug)
-			err(&l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key (did you mean '%s'?)"),
-			    sug);
-		else
-			err(&l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key"));
-	} else if (found == 0)
-		load_quiz(&l, root);
-	else if (found == 1)
-		load_drill(&l, root);
-	else
-		load_curriculum(&l, root);
-	arena_free(tmp);
-	return d->errors == l.errors_at_start ? 0 : -1;
+	if (st && c->cache)
+		ycache_put(c->cache, path, st, root);
+	return load_root(&l, root, tmp);
 }
 
 static void
@@ -1535,8 +1555,27 @@ load_file(struct content *c, const char *path, struct diag *d)
 	char *buf;
 	size_t len;
 	int rc;
+	struct stat st;
+	bool have_st = false;
 
 	diag_hold(d);
+	/* an unchanged file's tree from the cache; stat() before reading,
+	 * so a change made while it is read is seen next time */
+	if (c->cache && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		struct arena *tmp = arena_new();
+		struct ynode *root = ycache_get(c->cache, path, &st, tmp, c->arena);
+
+		have_st = true;
+		if (root) {
+			struct ld l;
+
+			ld_init(&l, c, path, d);
+			rc = load_root(&l, root, tmp);
+			diag_flush(d);
+			return rc;
+		}
+		arena_free(tmp);
+	}
 	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
 		c->nfiles++;
 		if (strcmp(why, _("file too large")) == 0)
@@ -1545,7 +1584,7 @@ load_file(struct content *c, const char *path, struct diag *d)
 			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
 		rc = -1;
 	} else {
-		rc = load_bytes(c, path, buf, len, d);
+		rc = load_bytes(c, path, buf, len, have_st ? &st : NULL, d);
 		free(buf);
 	}
 	diag_flush(d);
@@ -1564,7 +1603,7 @@ content_load_buffer(struct content *c, const char *name, const char *buf,
 		too_large(d, name);
 		rc = -1;
 	} else
-		rc = load_bytes(c, name, buf, len, d);
+		rc = load_bytes(c, name, buf, len, NULL, d);
 	diag_flush(d);
 	return rc;
 }

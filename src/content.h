@@ -13,6 +13,8 @@
 
 #include "diag.h"
 
+struct ycache;
+
 struct pos {
 	const char *file;
 	int line, col;
@@ -169,6 +171,9 @@ struct content {
 	const char *root;	/* the tree it was loaded from, if any */
 	struct strmap index[3];	/* by id: quizzes, drills, curricula */
 	struct content_ids *ids;	/* private to content.c while loading */
+	/* when set, trees of unchanged files come from it and the trees
+	 * parsed go to it (ycache.h); the caller opens and closes it */
+	struct ycache *cache;
 };
 
 struct content *content_new(void);

@@ -17,6 +17,39 @@
 #include "plan.h"
 #include "priv.h"
 #include "text.h"
+#include "ycache.h"
+
+/* The cache of content parse trees (ycache.h): the user's own, in
+ * $XDG_CACHE_HOME/kefu (default ~/.cache/kefu). None in a team install,
+ * where what the cache says would be what the group's kefu believes. */
+static struct ycache *
+open_cache(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	struct ycache *c;
+	char *dir;
+
+	if (priv_team())
+		return NULL;
+	if (xdg && *xdg == '/')
+		dir = xasprintf("%s/kefu", xdg);
+	else if (home && *home == '/')
+		dir = xasprintf("%s/.cache/kefu", home);
+	else
+		return NULL;
+	if (mkdir_p(dir, 0700) != 0) {
+		free(dir);
+		return NULL;
+	}
+	{
+		char *path = path_join(dir, "content-trees");
+
+		c = ycache_open(path);
+		free(path);
+	}
+	free(dir);
+	return c;
+}
 
 struct content *
 kefu_content(struct kefu *k)
@@ -29,7 +62,10 @@ kefu_content(struct kefu *k)
 	if (priv_dropped() && strcmp(k->content_dir, KEFU_DATADIR) == 0)
 		die(_("with a database of your own (--db or KEFU_DB), kefu installed for a team cannot use its installed content; name content of your own with --content"));
 	k->content = content_new();
+	k->content->cache = open_cache();
 	content_load_tree(k->content, k->content_dir, &d);
+	ycache_close(k->content->cache);
+	k->content->cache = NULL;
 	content_resolve(k->content, NULL, &d);
 	if (d.errors)
 		die(P_("the content in '%s' has %u error (listed above); fix it, then run 'kefu check'",

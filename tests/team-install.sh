@@ -89,6 +89,8 @@ as $M "$K" people add $TR --role trainer > "$T/out" 2>&1 || fail "manager throug
 as $M "$K" people add $A --role trainee > "$T/out" 2>&1 || fail "add trainee: $(cat "$T/out")"
 as $A "$K" plan > "$T/out" 2>&1 < /dev/null || fail "trainee's plan: $(cat "$T/out")"
 grep -q "pay-and-career" "$T/out" || fail "plan: $(cat "$T/out")"
+# a cache the trainee could write would be what the group's kefu believes
+[ -e "$T/home-$A/.cache/kefu" ] && fail "a team install kept a content cache in the trainee's home"
 ok "only the administrator creates the team's database; members outside the group use it through kefu"
 
 # ---- what a trainee cannot do alone ----

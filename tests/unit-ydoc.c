@@ -9,12 +9,99 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ycache.h"
 #include "ydoc.h"
 
 static struct ynode *
 parse(struct arena *a, const char *text, struct diag *d, bool *empty)
 {
 	return ydoc_parse(a, "t.yaml", text, strlen(text), d, empty);
+}
+
+/* Two trees are the same: types, text, plainness, positions, items. */
+static void
+assert_same_tree(const struct ynode *a, const struct ynode *b)
+{
+	uint32_t i, items;
+
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->plain, b->plain);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->col, b->col);
+	assert_int_equal(a->n, b->n);
+	if (a->type == Y_SCALAR) {
+		assert_int_equal(a->len, b->len);
+		assert_memory_equal(a->str, b->str, a->len);
+		assert_int_equal(b->str[b->len], '\0');
+		return;
+	}
+	items = a->type == Y_MAP ? 2 * a->n : a->n;
+	for (i = 0; i < items; i++)
+		assert_same_tree(a->items[i], b->items[i]);
+}
+
+static void
+test_cache_round_trip(void **state)
+{
+	static const char text[] =
+		"quiz: q\ntitle: \"售后 规则\"\nempty: ''\nquestions:\n"
+		"  - &one {id: a, text: 七天无理由退货, tags: [售后, 规则]}\n"
+		"  - *one\n  - id: b\n    text: |\n      多行\n      文字\n";
+	struct arena *a = arena_new(), *b = arena_new();
+	struct diag d = DIAG_INIT(NULL);
+	struct sb sb = SB_INIT;
+	struct ynode *root, *back;
+	bool empty;
+	size_t cut;
+
+	(void)state;
+	root = parse(a, text, &d, &empty);
+	assert_non_null(root);
+	ycache_encode(&sb, root);
+	back = ycache_decode((const unsigned char *)sb.buf, sb.len, b, b);
+	assert_non_null(back);
+	assert_same_tree(root, back);
+	/* an alias is written out where it is used, at its own position */
+	assert_int_equal(back->items[7]->items[1]->type, Y_MAP);
+	assert_int_equal(back->items[7]->items[1]->n, 3);
+	assert_string_equal(back->items[7]->items[1]->items[3]->str, "七天无理由退货");
+	assert_int_equal(back->items[7]->items[1]->line, 6);
+	/* anything cut short or with bytes after it is no tree */
+	for (cut = 0; cut < sb.len; cut++)
+		assert_null(ycache_decode((const unsigned char *)sb.buf, cut, b, b));
+	sb_addc(&sb, 0);
+	assert_null(ycache_decode((const unsigned char *)sb.buf, sb.len, b, b));
+	sb_free(&sb);
+	arena_free(a);
+	arena_free(b);
+}
+
+static void
+test_cache_garbage(void **state)
+{
+	/* a huge count, a bad tag, text that is not UTF-8 or holds a NUL,
+	 * and nesting past the limit all decode to nothing */
+	static const unsigned char huge[] = { 1, 1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 1, 1, 0 };
+	static const unsigned char tag[] = { 9, 1, 1, 0 };
+	static const unsigned char bad_utf8[] = { 0, 1, 1, 2, 0xe5, 0x94 };
+	static const unsigned char nul[] = { 0, 1, 1, 2, 'a', 0 };
+	struct arena *a = arena_new();
+	unsigned char deep[4 * (YDOC_MAX_DEPTH + 2)];
+	size_t i;
+
+	(void)state;
+	assert_null(ycache_decode(huge, sizeof(huge), a, a));
+	assert_null(ycache_decode(tag, sizeof(tag), a, a));
+	assert_null(ycache_decode(bad_utf8, sizeof(bad_utf8), a, a));
+	assert_null(ycache_decode(nul, sizeof(nul), a, a));
+	for (i = 0; i + 4 <= sizeof(deep); i += 4) {
+		deep[i] = 1;	/* a sequence of one, all the way down */
+		deep[i + 1] = 1;
+		deep[i + 2] = 1;
+		deep[i + 3] = 1;
+	}
+	assert_null(ycache_decode(deep, sizeof(deep), a, a));
+	arena_free(a);
 }
 
 static void
@@ -165,6 +252,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_cache_round_trip),
+		cmocka_unit_test(test_cache_garbage),
 		cmocka_unit_test(test_aliases_shared),
 		cmocka_unit_test(test_many_anchors),
 		cmocka_unit_test(test_billion_laughs),
