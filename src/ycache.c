@@ -10,8 +10,11 @@
  * Aliases are written out where they are used, as the loader sees them. */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -335,6 +338,41 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* Removes the temporary files of writers that died before renaming
+ * theirs (a kefu killed mid-write): PATH.tmpPID whose PID is gone. */
+static void
+sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	struct dirent *de;
+	DIR *dp = opendir(dir);
+
+	while (dp && (de = readdir(dp)) != NULL) {
+		const char *p = de->d_name + blen + 4;
+		char *end;
+		long pid;
+
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    strncmp(de->d_name + blen, ".tmp", 4) != 0 || !isdigit((unsigned char)*p))
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (*end == '\0' && errno == 0 && pid > 0 && pid <= INT_MAX &&
+		    kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+			char *old = path_join(dir, de->d_name);
+
+			unlink(old);
+			free(old);
+		}
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
 /* The used entries to a temporary file, renamed over the cache. */
 static void
 write_cache(struct ycache *c)
@@ -360,6 +398,7 @@ write_cache(struct ycache *c)
 		sb_add(&out, (const char *)sum, 8);
 		sb_add(&out, (const char *)e->tree, e->len);
 	}
+	sweep(c->path);
 	sb_addf(&tmp, "%s.tmp%ld", c->path, (long)getpid());
 	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd >= 0) {

@@ -68,9 +68,22 @@ for f in out out2 out3; do
 	grep -v 'attempt' "$T/base" > "$T/base.cmp"
 	cmp -s "$T/base.cmp" "$T/$f.cmp" || fail "a broken cache ($f) changed what kefu shows: $(diff "$T/base.cmp" "$T/$f.cmp")"
 done
+ok "a cut, garbage or altered cache changes nothing but the time it takes"
+
+# what a writer killed mid-write left is swept by the next writer; a
+# live writer's file is not
+sleep 60 & live=$!
+: > "$CACHE.tmp999999999" && : > "$CACHE.tmp$live"
+touch "$T/c/quizzes/tf.yaml"	# a miss, so the cache is written
+"$KEFU" list > /dev/null || fail "list"
+[ -e "$CACHE.tmp999999999" ] && fail "a dead writer's temporary file is left"
+[ -e "$CACHE.tmp$live" ] || fail "a live writer's temporary file was removed"
+kill "$live"
+rm -f "$CACHE.tmp$live"
+ok "a dead writer's temporary file is swept, a live one's kept"
+
 rm "$CACHE" && ln -s "$T/elsewhere" "$CACHE"
 "$KEFU" list > /dev/null || fail "a link in place of the cache"
-ok "a cut, garbage or altered cache changes nothing but the time it takes"
 [ -e "$T/elsewhere" ] && fail "the cache was written through a link"
 [ -L "$CACHE" ] && fail "the link was left in place of the cache"
 ok "a link in place of the cache is replaced, never written through"
