@@ -43,6 +43,7 @@ struct entry {
 
 struct ycache {
 	char *path;
+	long long written;		/* when the file read was written, seconds */
 	char *buf;			/* the file as read */
 	struct arena *arena;		/* paths, entries */
 	struct strmap map;		/* path to entry */
@@ -272,12 +273,24 @@ ycache_open(const char *path)
 	struct ycache *c = xcalloc(1, sizeof(*c));
 	const char *why;
 	size_t len;
+	struct stat st;
 
 	c->path = xstrdup(path);
 	c->arena = arena_new();
-	if (read_file(path, CACHE_MAX, &c->buf, &len, &why) == 0)
+	if (read_file(path, CACHE_MAX, &c->buf, &len, &why) == 0 && stat(path, &st) == 0) {
+		c->written = (long long)st.st_mtim.tv_sec;
 		read_entries(c, (const unsigned char *)c->buf, len);
+	}
 	return c;
+}
+
+bool
+ycache_racy(long long mtime, long long written)
+{
+	/* a file changed in the second the cache was written, or after it,
+	 * may change again without its time moving where times count whole
+	 * seconds (or two): its tree is not trusted */
+	return mtime >= written - 1;
 }
 
 struct ynode *
@@ -291,7 +304,9 @@ ycache_get(struct ycache *c, const char *file, const struct stat *st,
 	if (e == NULL || e->tree == NULL)
 		return NULL;
 	key_of(st, key);
-	if (memcmp(key, e->key, sizeof(key)) != 0 || fnv1a(e->tree, e->len) != e->sum)
+	if (memcmp(key, e->key, sizeof(key)) != 0 ||
+	    ycache_racy((long long)key[3], c->written) ||
+	    fnv1a(e->tree, e->len) != e->sum)
 		return NULL;
 	if ((root = ycache_decode(e->tree, e->len, nodes, text)) != NULL)
 		e->used = true;

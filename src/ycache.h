@@ -33,6 +33,12 @@ void ycache_put(struct ycache *, const char *file, const struct stat *st,
  * an error (the next run parses again). */
 void ycache_close(struct ycache *);
 
+/* True when a file modified at mtime (seconds) may have changed unseen
+ * since a cache written at `written`: a file system that counts whole
+ * seconds (or two) would not move its times for a second change in the
+ * same second. Such a tree is a miss until the cache is written later. */
+bool ycache_racy(long long mtime, long long written);
+
 /* The tree encoded as the cache keeps it, and decoded again; for tests.
  * Decoding returns NULL on anything malformed. */
 void ycache_encode(struct sb *, const struct ynode *root);

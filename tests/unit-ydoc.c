@@ -77,6 +77,21 @@ test_cache_round_trip(void **state)
 }
 
 static void
+test_cache_racy(void **state)
+{
+	(void)state;
+	/* changed well before the cache was written: trusted */
+	assert_false(ycache_racy(1000, 1002));
+	/* in the same second or the one before (two-second clocks), or
+	 * after: not trusted */
+	assert_true(ycache_racy(1001, 1002));
+	assert_true(ycache_racy(1002, 1002));
+	assert_true(ycache_racy(2000, 1002));
+	/* no cache read (written 0): anything is after it */
+	assert_true(ycache_racy(0, 0));
+}
+
+static void
 test_cache_garbage(void **state)
 {
 	/* a huge count, a bad tag, text that is not UTF-8 or holds a NUL,
@@ -254,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_cache_round_trip),
 		cmocka_unit_test(test_cache_garbage),
+		cmocka_unit_test(test_cache_racy),
 		cmocka_unit_test(test_aliases_shared),
 		cmocka_unit_test(test_many_anchors),
 		cmocka_unit_test(test_billion_laughs),
