@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -735,46 +734,6 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 	free(reached);
 }
 
-/* Writes the whole file or nothing: a temporary file renamed over it. */
-static int
-write_whole(const char *path, const struct sb *data)
-{
-	struct sb tmp = SB_INIT;
-	size_t off = 0;
-	int fd, rc = -1;
-
-	sb_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	/* names and results: for the team, not the world */
-	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
-	if (fd < 0) {
-		error(_("cannot write '%s': %s"), path, strerror(errno));
-		sb_free(&tmp);
-		return -1;
-	}
-	while (off < data->len) {
-		ssize_t n = write(fd, data->buf + off, data->len - off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	if (off == data->len && fsync(fd) == 0 && close(fd) == 0) {
-		fd = -1;
-		if (rename(sb_str(&tmp), path) == 0)
-			rc = 0;
-	}
-	if (rc != 0) {
-		error(_("cannot write '%s': %s"), path, strerror(errno ? errno : EIO));
-		if (fd >= 0)
-			close(fd);
-		unlink(sb_str(&tmp));
-	}
-	sb_free(&tmp);
-	return rc;
-}
-
 static int
 report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 {
@@ -791,7 +750,10 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		stages_html(k, &rs, &h);
 		/* the user names the file: written with the user's own group */
 		priv_user();
-		rc = write_whole(o->html, &h) != 0;
+		/* names and results: for the team, not the world */
+		rc = write_atomic(o->html, h.buf, h.len, 0640, true) != 0;
+		if (rc)
+			error(_("cannot write '%s': %s"), o->html, strerror(errno));
 		priv_group();
 		if (rc == 0)
 			fprintf(stderr, P_("Wrote %s (%zu trainee).\n", "Wrote %s (%zu trainees).\n", rs.n),

@@ -480,6 +480,43 @@ read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 }
 
 int
+write_atomic(const char *path, const void *buf, size_t len, unsigned mode, bool durable)
+{
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	const char *p = buf;
+	int fd, err = 0;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, (mode_t)mode);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	while (len && !err) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			err = n < 0 ? errno : EIO;
+		else
+			p += n, len -= (size_t)n;
+	}
+	if (!err && durable && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err)
+		unlink(tmp);
+	free(tmp);
+	errno = err;
+	return err ? -1 : 0;
+}
+
+int
 mkdir_p(const char *path, unsigned mode)
 {
 	char *p = xstrdup(path), *s;

@@ -110,6 +110,11 @@ void strmap_free(struct strmap *);
  * set to a static message (errno text or "too large"). */
 int read_file(const char *path, size_t max, char **buf, size_t *len,
 	      const char **why);
+/* Writes the whole file or nothing: len bytes to PATH.tmpPID (created
+ * with mode, never through a link), synced when durable, then renamed
+ * over path. Returns 0, or -1 with errno set and no file left behind. */
+int write_atomic(const char *path, const void *buf, size_t len, unsigned mode,
+		 bool durable);
 /* mkdir -p with the given mode for directories it creates. */
 int mkdir_p(const char *path, unsigned mode);
 /* Joins two path parts with one '/'; caller frees. */

@@ -13,7 +13,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <limits.h>
 #include <stdint.h>
@@ -337,22 +336,6 @@ ycache_put(struct ycache *c, const char *file, const struct stat *st,
 	c->changed = true;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Removes the temporary files of writers that died before renaming
  * theirs (a kefu killed mid-write): PATH.tmpPID whose PID is gone. */
 static void
@@ -392,9 +375,9 @@ sweep(const char *path)
 static void
 write_cache(struct ycache *c)
 {
-	struct sb out = SB_INIT, tmp = SB_INIT;
+	struct sb out = SB_INIT;
 	size_t i;
-	int fd, j;
+	int j;
 
 	sb_adds(&out, HEADER);
 	for (i = 0; i < c->n; i++) {
@@ -414,17 +397,10 @@ write_cache(struct ycache *c)
 		sb_add(&out, (const char *)e->tree, e->len);
 	}
 	sweep(c->path);
-	sb_addf(&tmp, "%s.tmp%ld", c->path, (long)getpid());
-	fd = open(sb_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (fd >= 0) {
-		bool ok = out.len <= CACHE_MAX && write_all(fd, out.buf, out.len) == 0;
-
-		if (close(fd) != 0)
-			ok = false;
-		if (!ok || rename(sb_str(&tmp), c->path) != 0)
-			unlink(sb_str(&tmp));
-	}
-	sb_free(&tmp);
+	/* a cache need not survive a crash: no fsync; a failure is a miss
+	 * next time */
+	if (out.len <= CACHE_MAX)
+		(void)write_atomic(c->path, out.buf, out.len, 0600, false);
 	sb_free(&out);
 }
 
