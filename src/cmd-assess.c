@@ -126,7 +126,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		error(_("you cannot assess yourself; another trainer must"));
 		goto out;
 	}
-	kefu_standing(k, cu, &p, &e, &stand, STANDING_ANNOUNCE);
+	kefu_standing(k, cu, &p, &e, &stand);
 	m = pick(cu, &stand, npos > 1 ? pos[1] : NULL, &si);
 	if (m && stand.facts[si][(size_t)(m - cu->stages[si].modules)].passed) {
 		/* a pass stands: assessing again could reopen a finished stage */

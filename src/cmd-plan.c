@@ -175,7 +175,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 		return 1;
 	if (only && (shown = kefu_stage(cu, only, _(" in your curriculum"))) == cu->nstages)
 		return 1;
-	kefu_standing(k, cu, &k->me, &k->enr, &stand, STANDING_ANNOUNCE);
+	kefu_standing(k, cu, &k->me, &k->enr, &stand);
 	facts = stand.facts;
 	states = stand.states;
 	cur = stand.current;

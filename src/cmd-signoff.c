@@ -86,7 +86,7 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
-	kefu_standing(k, cu, &p, &e, &stand, STANDING_ANNOUNCE);
+	kefu_standing(k, cu, &p, &e, &stand);
 	if (stand.states[si] == STAGE_LOCKED) {
 		struct sb cur = SB_INIT;
 

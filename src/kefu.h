@@ -105,16 +105,12 @@ struct module_fact **kefu_facts(struct kefu *, const struct curriculum *);
 void kefu_facts_free(const struct curriculum *, struct module_fact **);
 /* Records stages the person running kefu has just completed, and says so. */
 void kefu_update_stages(struct kefu *);
-/* How kefu_standing() treats stages seen complete for the first time. */
-enum standing_mode {
-	STANDING_READ,		/* only look (inside a read transaction) */
-	STANDING_ANNOUNCE	/* record when, and say so */
-};
-/* The standing of person p, enrolled as e in cu. Free with
+/* The standing of person p, enrolled as e in cu; stages seen complete
+ * for the first time are recorded, and said. Free with
  * kefu_standing_free(). */
 void kefu_standing(struct kefu *, const struct curriculum *,
 		   const struct person *p, const struct enrollment *e,
-		   struct standing *, enum standing_mode);
+		   struct standing *);
 /* For a standing built elsewhere (a report's, for everyone at once)
  * whose states are set: its current stage, and its due days from the
  * enrollment's start and the due days moved (as plan_dues() takes them). */

@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,16 +47,13 @@ in_build_tree(void)
 static char *
 default_db(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct passwd *pw;
+	char *dir = xdg_dir("XDG_DATA_HOME", ".local/share"), *db;
 
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/kefu/kefu.db", xdg);
-	if ((home == NULL || *home == '\0') && (pw = getpwuid(getuid())) != NULL)
-		home = pw->pw_dir;
-	if (home == NULL || *home == '\0')
+	if (dir == NULL)
 		die(_("no home directory: name a database with --db or KEFU_DB"));
-	return xasprintf("%s/.local/share/kefu/kefu.db", home);
+	db = path_join(dir, "kefu.db");
+	free(dir);
+	return db;
 }
 
 /* KEFU_NOW (a test aid: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or epoch seconds)

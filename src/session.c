@@ -25,17 +25,10 @@
 static struct ycache *
 open_cache(void)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 	struct ycache *c;
 	char *dir;
 
-	if (priv_team())
-		return NULL;
-	if (xdg && *xdg == '/')
-		dir = xasprintf("%s/kefu", xdg);
-	else if (home && *home == '/')
-		dir = xasprintf("%s/.cache/kefu", home);
-	else
+	if (priv_team() || (dir = xdg_dir("XDG_CACHE_HOME", ".cache")) == NULL)
 		return NULL;
 	if (mkdir_p(dir, 0700) != 0) {
 		free(dir);
@@ -426,7 +419,7 @@ stage_row(const struct store_row *r, void *arg)
 void
 kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
-	      struct standing *out, enum standing_mode mode)
+	      struct standing *out)
 {
 	struct stage_rows sr;
 	size_t i;
@@ -447,8 +440,7 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 	plan_stages(cu, (const struct module_fact *const *)out->facts, out->states);
 	kefu_standing_dues(k, cu, e, sr.moved, out);
 	free(sr.moved);
-	if (mode == STANDING_ANNOUNCE)
-		record_stages(k, cu, out->states, p, e, out->completed);
+	record_stages(k, cu, out->states, p, e, out->completed);
 }
 
 void
@@ -485,7 +477,7 @@ kefu_update_stages_of(struct kefu *k, const struct person *p,
 	if (e->id == 0 ||
 	    (cu = content_curriculum(kefu_content(k), e->curriculum)) == NULL)
 		return;
-	kefu_standing(k, cu, p, e, &s, STANDING_ANNOUNCE);
+	kefu_standing(k, cu, p, e, &s);
 	kefu_standing_free(&s);
 }
 

@@ -245,8 +245,7 @@ shell_prompt(struct kefu *k)
 int
 shell_run(struct kefu *k)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char *dir = NULL, *hist;
+	char *dir, *hist;
 	int status = 0;
 
 	shell_k = k;
@@ -255,10 +254,7 @@ shell_run(struct kefu *k)
 	kefu_content(k);
 	kefu_me(k);
 	if (k->tty_in) {
-		if (xdg && *xdg == '/')
-			dir = path_join(xdg, "kefu");
-		else if (home && *home)
-			dir = xasprintf("%s/.local/state/kefu", home);
+		dir = xdg_dir("XDG_STATE_HOME", ".local/state");
 		/* the history is the user's own file */
 		priv_user();
 		if (dir && mkdir_p(dir, 0700) == 0) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -514,6 +515,21 @@ write_atomic(const char *path, const void *buf, size_t len, unsigned mode, bool 
 	free(tmp);
 	errno = err;
 	return err ? -1 : 0;
+}
+
+char *
+xdg_dir(const char *var, const char *under_home)
+{
+	const char *xdg = getenv(var), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/kefu", xdg);
+	if ((home == NULL || *home == '\0') && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	if (home == NULL || *home == '\0')
+		return NULL;
+	return xasprintf("%s/%s/kefu", home, under_home);
 }
 
 int

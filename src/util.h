@@ -117,6 +117,10 @@ int write_atomic(const char *path, const void *buf, size_t len, unsigned mode,
 		 bool durable);
 /* mkdir -p with the given mode for directories it creates. */
 int mkdir_p(const char *path, unsigned mode);
+/* kefu's directory of one XDG kind: $VAR/kefu when VAR holds an absolute
+ * path, else HOME/under_home/kefu (HOME from the environment or, unset,
+ * the password database); NULL with no home at all. Caller frees. */
+char *xdg_dir(const char *var, const char *under_home);
 /* Joins two path parts with one '/'; caller frees. */
 char *path_join(const char *, const char *);
 
