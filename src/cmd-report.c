@@ -36,6 +36,7 @@ struct rows {
 	struct row *v;
 	size_t n, cap;
 	struct arena *a;	/* the rows' strings */
+	char *role, *curriculum;	/* of every row, as checked */
 	/* a stage each for every row, where the standings point */
 	enum stage_state *states;
 	long *due;
@@ -67,12 +68,17 @@ trainee_row(const struct store_row *r, void *arg)
 	x->p.id = store_col_int(r, 0);
 	x->p.login = row_strdup(rs, store_col_text(r, 1));
 	x->p.name = row_strdup(rs, store_col_text(r, 2));
-	x->p.role = row_strdup(rs, store_col_text(r, 3));
+	/* every row's role and curriculum are the same two words: one copy */
+	if (rs->role == NULL) {
+		rs->role = row_strdup(rs, store_col_text(r, 3));
+		rs->curriculum = row_strdup(rs, store_col_text(r, 7));
+	}
+	x->p.role = rs->role;
 	x->p.hired = row_strdup(rs, store_col_text(r, 4));
 	x->p.active = true;
 	x->e.id = store_col_int(r, 6);
 	x->e.person_id = x->p.id;
-	x->e.curriculum = row_strdup(rs, store_col_text(r, 7));
+	x->e.curriculum = rs->curriculum;
 	x->e.started = row_strdup(rs, store_col_text(r, 8));
 }
 
@@ -157,17 +163,19 @@ struct bulk {
 	struct strmap where[MOD_ASSESSMENT + 1];
 	struct arena *a;
 	/* drill results come by person and drill: the group being read */
+	bool drilling;			/* a group is being read */
 	int64_t group_pid;		/* the person */
 	size_t row;			/* their row, or (size_t)-1 */
-	char *group;			/* the drill id */
+	struct sb group;		/* the drill id */
 	long results;
 	bool *met;			/* by module of the group's places */
+	size_t unmet;			/* places not met yet */
 	const struct slot *places;
 	/* quiz attempts come by person and quiz too */
 	bool quizzing;			/* a group is being read */
 	int64_t quiz_pid;
 	size_t quiz_row;
-	char *quiz;			/* the quiz id */
+	struct sb quiz;			/* the quiz id */
 	bool has_best;
 	struct quiz_facts qf;
 };
@@ -246,11 +254,9 @@ bulk_quiz_flush(struct bulk *b)
 		f.quiz = b->qf;
 		if (!b->has_best)
 			f.quiz.best = -1;
-		for (s = bulk_where(b, MOD_QUIZ, b->quiz); s && s->stage != (size_t)-1; s++)
+		for (s = bulk_where(b, MOD_QUIZ, sb_str(&b->quiz)); s && s->stage != (size_t)-1; s++)
 			bulk_state(b, b->quiz_row, s, &f);
 	}
-	free(b->quiz);
-	b->quiz = NULL;
 	b->quizzing = false;
 }
 
@@ -264,7 +270,7 @@ bulk_quiz(const struct store_row *r, void *arg)
 	int64_t pid = store_col_int(r, 0);
 	const char *quiz = store_col_text(r, 1), *state;
 
-	if (!b->quizzing || pid != b->quiz_pid || strcmp(quiz, b->quiz) != 0) {
+	if (!b->quizzing || pid != b->quiz_pid || strcmp(quiz, sb_str(&b->quiz)) != 0) {
 		bool same = b->quizzing && pid == b->quiz_pid;
 
 		bulk_quiz_flush(b);
@@ -273,14 +279,18 @@ bulk_quiz(const struct store_row *r, void *arg)
 			b->quiz_row = idmap_row(&b->people, pid);
 		b->quizzing = true;
 		b->quiz_pid = pid;
-		b->quiz = xstrdup(quiz);
+		/* kept in one buffer: 18 000 groups are as many mallocs */
+		sb_reset(&b->quiz);
+		sb_adds(&b->quiz, quiz);
 		b->has_best = false;
 		memset(&b->qf, 0, sizeof(b->qf));
 	}
 	if (b->quiz_row == (size_t)-1)
 		return;
+	/* the first byte tells the states apart (a CHECK holds them to
+	 * four); the whole word is compared only where it may match */
 	state = store_col_text(r, 2);
-	if (strcmp(state, "final") == 0) {
+	if (state[0] == 'f' && strcmp(state, "final") == 0) {
 		b->qf.attempts++;
 		if (!store_col_null(r, 3)) {
 			double v = store_col_real(r, 3);
@@ -289,10 +299,10 @@ bulk_quiz(const struct store_row *r, void *arg)
 				b->qf.best = v;
 			b->has_best = true;
 		}
-	} else if (strcmp(state, "pending") == 0) {
+	} else if (state[0] == 'p' && strcmp(state, "pending") == 0) {
 		b->qf.attempts++;
 		b->qf.pending = true;
-	} else if (strcmp(state, "open") == 0)
+	} else if (state[0] == 'o' && strcmp(state, "open") == 0)
 		b->qf.open = true;
 }
 
@@ -330,14 +340,13 @@ bulk_drill_flush(struct bulk *b)
 
 	memset(&f, 0, sizeof(f));
 	f.quiz.best = -1;
-	if (b->group && b->row != (size_t)-1)
+	if (b->drilling && b->row != (size_t)-1)
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
 			f.drill.results = (int)b->results;
 			f.drill.met = b->met[i];
 			bulk_state(b, b->row, s, &f);
 		}
-	free(b->group);
-	b->group = NULL;
+	b->drilling = false;
 }
 
 static void
@@ -349,24 +358,36 @@ bulk_drill(const struct store_row *r, void *arg)
 	size_t i;
 	const struct slot *s;
 
-	if (b->group == NULL || pid != b->group_pid || strcmp(drill, b->group) != 0) {
+	if (!b->drilling || pid != b->group_pid || strcmp(drill, sb_str(&b->group)) != 0) {
 		bulk_drill_flush(b);
 		/* rows come by person: look the row up once a person */
 		if (b->group_pid != pid || b->row == (size_t)-1)
 			b->row = idmap_row(&b->people, pid);
+		b->drilling = true;
 		b->group_pid = pid;
-		b->group = xstrdup(drill);
+		sb_reset(&b->group);
+		sb_adds(&b->group, drill);
 		b->results = 0;
 		b->places = bulk_where(b, MOD_DRILL, drill);
-		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
+		b->unmet = 0;
+		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
 			b->met[i] = false;
+			b->unmet++;
+		}
 	}
 	b->results++;
-	for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
-		if (!b->met[i])
-			b->met[i] = plan_drill_meets(&b->rs->cu->stages[s->stage].modules[s->module],
-						     store_col_real(r, 2), store_col_real(r, 3),
-						     store_col_int(r, 4) != 0);
+	/* a result is read only while a gate of the drill is not met yet,
+	 * and once for all its places */
+	if (b->unmet) {
+		double speed = store_col_real(r, 2), accuracy = store_col_real(r, 3);
+		bool timed = store_col_int(r, 4) != 0;
+
+		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
+			if (!b->met[i] &&
+			    (b->met[i] = plan_drill_meets(&b->rs->cu->stages[s->stage].modules[s->module],
+							  speed, accuracy, timed)))
+				b->unmet--;
+	}
 }
 
 /* Where each module id of the curriculum is, for the callbacks above. */
@@ -444,6 +465,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	}
 	for (i = 0; i <= MOD_ASSESSMENT; i++)
 		strmap_free(&b.where[i]);
+	sb_free(&b.group);
+	sb_free(&b.quiz);
 	arena_free(b.a);
 	free(b.modules);
 	free(b.moved);
@@ -562,13 +585,63 @@ state_key(enum stage_state s)
 	return keys[s];
 }
 
+/* What each row of the stages table is made from. */
+struct stages_fill {
+	struct kefu *k;
+	const struct rows *rs;
+	bool wide;
+	const char *names[STAGE_COMPLETE + 1], *ok;
+};
+
+/* Row j of the stages table. */
+static void
+stages_row(struct table *t, size_t j, void *arg)
+{
+	const struct stages_fill *sf = arg;
+	const struct curriculum *cu = sf->rs->cu;
+	const struct row *x = &sf->rs->v[j];
+	size_t cur = x->s.current, i;
+	bool wide = sf->wide;
+
+	table_text(t, x->p.login);
+	table_text(t, x->p.name);
+	table_text(t, x->p.hired);
+	if (cur < cu->nstages)
+		table_text(t, wide ? cu->stages[cur].id : cu->stages[cur].title);
+	else
+		table_text(t, wide ? "done" : _("all complete"));
+	for (i = 0; i < cu->nstages; i++) {
+		if (wide) {
+			table_text(t, state_key(x->s.states[i]));
+			add_moment(t, x->s.states[i] == STAGE_COMPLETE ? x->s.completed[i] : 0);
+		} else if (x->s.states[i] == STAGE_COMPLETE) {
+			char buf[11], cell[16];
+			size_t n = strlen(sf->ok);
+
+			/* ✓ and the month and day it completed */
+			memcpy(cell, sf->ok, n);
+			if (x->s.completed[i] > 0) {
+				cell[n++] = ' ';
+				memcpy(cell + n, date_format(date_of((time_t)x->s.completed[i]), buf) + 5, 5);
+				n += 5;
+			}
+			cell[n] = '\0';
+			table_text(t, cell);
+		} else
+			table_text(t, x->s.states[i] == STAGE_LOCKED ? "·" :
+				   sf->names[x->s.states[i]]);
+	}
+	add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
+	table_num(t, (double)days_late(sf->k, x), 0);
+}
+
+/* The stages table's columns, and what its rows are made from. */
 static void
 stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
-	     struct cols *c)
+	     struct cols *c, struct stages_fill *sf)
 {
 	const struct curriculum *cu = rs->cu;
-	const char *names[STAGE_COMPLETE + 1], *ok = k->utf8_term ? "✓" : "ok";
-	size_t i, j;
+	size_t i;
 
 	col_add(c, "login", _("Login"));
 	col_add(c, "name", _("Name"));
@@ -589,46 +662,13 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	col_add(c, "due", _("Due"));
 	col_add(c, "days_late", _("Days late"));
 	table_init(t, "stages", c->v, c->n);
-	table_reserve(t, rs->n);
+	sf->k = k;
+	sf->rs = rs;
+	sf->wide = wide;
+	sf->ok = k->utf8_term ? "✓" : "ok";
 	/* the names, translated once rather than once a cell */
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		names[i] = plan_stage_state_name((enum stage_state)i);
-	for (j = 0; j < rs->n; j++) {
-		const struct row *x = &rs->v[j];
-		size_t cur = x->s.current;
-
-		table_text(t, x->p.login);
-		table_text(t, x->p.name);
-		table_text(t, x->p.hired);
-		if (cur < cu->nstages)
-			table_text(t, wide ? cu->stages[cur].id : cu->stages[cur].title);
-		else
-			table_text(t, wide ? "done" : _("all complete"));
-		for (i = 0; i < cu->nstages; i++) {
-			if (wide) {
-				table_text(t, state_key(x->s.states[i]));
-				add_moment(t, x->s.states[i] == STAGE_COMPLETE ?
-					   x->s.completed[i] : 0);
-			} else if (x->s.states[i] == STAGE_COMPLETE) {
-				char buf[11], cell[16];
-				size_t n = strlen(ok);
-
-				/* ✓ and the month and day it completed */
-				memcpy(cell, ok, n);
-				if (x->s.completed[i] > 0) {
-					cell[n++] = ' ';
-					memcpy(cell + n, date_format(date_of((time_t)x->s.completed[i]), buf) + 5, 5);
-					n += 5;
-				}
-				cell[n] = '\0';
-				table_text(t, cell);
-			} else
-				table_text(t, x->s.states[i] == STAGE_LOCKED ? "·" :
-					   names[x->s.states[i]]);
-		}
-		add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
-		table_num(t, (double)days_late(k, x), 0);
-	}
+	for (i = 0; i < ARRAY_SIZE(sf->names); i++)
+		sf->names[i] = plan_stage_state_name((enum stage_state)i);
 }
 
 static void
@@ -760,11 +800,19 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 				o->html, rs.n);
 		sb_free(&h);
 	} else {
-		stages_table(k, &rs, o->format != TABLE_TEXT, &t, &c);
+		struct stages_fill sf;
+
+		stages_table(k, &rs, o->format != TABLE_TEXT, &t, &c, &sf);
 		if (o->format == TABLE_TEXT && rs.n == 0)
 			printf(_("No active trainees in %s.\n"), cu->id);
-		else
-			cmd_print_table(&t, o->format, o->bom);
+		else {
+			struct sb sb = SB_INIT;
+
+			/* a row at a time: 2 000 trainees are 26 000 cells */
+			table_write_rows(&sb, stdout, &t, rs.n, stages_row, &sf,
+					 o->format, o->bom);
+			sb_free(&sb);
+		}
 		if (o->format == TABLE_TEXT && rs.n) {
 			size_t i;
 

@@ -330,7 +330,7 @@ cmd_format(const char *s, enum table_format *f)
 }
 
 void
-cmd_print_table(const struct table *t, enum table_format f, bool bom)
+cmd_print_table(struct table *t, enum table_format f, bool bom)
 {
 	table_print(stdout, t, f, bom);
 }

@@ -73,11 +73,26 @@ date_format(long day, char *buf)
 {
 	int y, m, d;
 
+	unsigned v[3];
+	size_t i;
+	char *p = buf;
+
 	date_to_ymd(day, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = 0;
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 13u, (unsigned)d % 32u);
+	v[0] = (unsigned)y % 10000u;
+	v[1] = (unsigned)m % 13u;
+	v[2] = (unsigned)d % 32u;
+	/* "%04u-%02u-%02u" without printf: reports write thousands */
+	*p++ = (char)('0' + v[0] / 1000);
+	*p++ = (char)('0' + v[0] / 100 % 10);
+	for (i = 0; i < 3; i++) {
+		if (i)
+			*p++ = '-';
+		*p++ = (char)('0' + v[i] / 10 % 10);
+		*p++ = (char)('0' + v[i] % 10);
+	}
+	*p = '\0';
 	return buf;
 }
 

@@ -77,7 +77,7 @@ int cmd_parse(const struct cmd *, int argc, char **argv,
 /* Reads a --format value (NULL: a table); 2 after saying what is wrong. */
 int cmd_format(const char *, enum table_format *);
 /* Writes a report table to standard output. */
-void cmd_print_table(const struct table *, enum table_format, bool bom);
+void cmd_print_table(struct table *, enum table_format, bool bom);
 
 /* Where one person stands in their curriculum. */
 struct standing {

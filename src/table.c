@@ -88,7 +88,8 @@ table_num(struct table *t, double v, int decimals)
 	if (isfinite(v)) {
 		c->kind = CELL_NUM;
 		c->u.num = v;
-		c->decimals = decimals;
+		/* more than printf would show of a double is noise */
+		c->decimals = (signed char)(decimals < 0 ? 0 : decimals > 40 ? 40 : decimals);
 	}
 }
 
@@ -162,42 +163,69 @@ spill(struct sb *sb, FILE *out)
 	}
 }
 
+/* Measures each cell held as a text table shows it (text_width()
+ * counts the escapes text_inert() will write), keeping its width in the
+ * cell, and widens w to the widest of each column. */
 static void
-write_text(struct sb *sb, const struct table *t, FILE *out)
+measure(struct table *t, int *w)
 {
-	int *w = xcalloc(t->ncols, sizeof(*w));
-	int *cw = xcalloc(t->nrows * t->ncols + 1, sizeof(*cw));	/* of each cell */
 	struct sb tmp = SB_INIT;
 	size_t r, c, i;
 
-	for (c = 0; c < t->ncols; c++)
-		w[c] = text_width(_(t->cols[c].head));
-	/* each cell measured once, as printed: text_width() counts the
-	 * escapes text_inert() will write */
 	for (r = 0, i = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++, i++) {
-			const struct cell *x = table_cell(t, r, c);
+			struct cell *x = i < t->filled ? &t->cells[i] : NULL;
+			int n;
 
-			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
-				cw[i] = text_width(shown(t, x));
+			if (x == NULL || x->kind == CELL_NULL)
+				n = 1;
 			else if (x->kind == CELL_NUM) {
 				sb_reset(&tmp);
 				add_num(&tmp, x);
-				cw[i] = (int)tmp.len;
+				n = (int)tmp.len;
 			} else
-				cw[i] = 1;
-			if (cw[i] > w[c])
-				w[c] = cw[i];
+				n = text_width(shown(t, x));
+			if (x)
+				x->width = n;
+			if (n > w[c])
+				w[c] = n;
 		}
+	sb_free(&tmp);
+}
+
+static int *
+text_widths(const struct table *t)
+{
+	int *w = xcalloc(t->ncols + 1, sizeof(*w));
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++)
+		w[c] = text_width(_(t->cols[c].head));
+	return w;
+}
+
+static void
+text_head(struct sb *sb, const struct table *t, const int *w)
+{
+	size_t c;
+
 	for (c = 0; c < t->ncols; c++) {
 		text_pad(sb, _(t->cols[c].head), c + 1 < t->ncols ? w[c] : 0, false);
 		sb_adds(sb, c + 1 < t->ncols ? "  " : "\n");
 	}
+}
+
+/* The rows held, measured, padded to the widths w. */
+static void
+text_rows(struct sb *sb, const struct table *t, const int *w, FILE *out)
+{
+	size_t r, c, i;
+
 	for (r = 0, i = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++, i++) {
 			const struct cell *x = table_cell(t, r, c);
 			bool last = c + 1 == t->ncols;
-			int n = cw[i];
+			int n = i < t->filled ? x->width : 1;
 
 			if (x->kind == CELL_NUM) {
 				for (; n < w[c]; n++)
@@ -216,8 +244,16 @@ write_text(struct sb *sb, const struct table *t, FILE *out)
 			if (last)
 				spill(sb, out);
 		}
-	sb_free(&tmp);
-	free(cw);
+}
+
+static void
+write_text(struct sb *sb, struct table *t, FILE *out)
+{
+	int *w = text_widths(t);
+
+	measure(t, w);
+	text_head(sb, t, w);
+	text_rows(sb, t, w, out);
 	free(w);
 }
 
@@ -250,9 +286,9 @@ csv_field(struct sb *sb, const char *s)
 }
 
 static void
-write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
+csv_head(struct sb *sb, const struct table *t, bool bom)
 {
-	size_t r, c;
+	size_t c;
 
 	if (bom)
 		sb_adds(sb, "\xef\xbb\xbf");
@@ -260,6 +296,13 @@ write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
 		csv_field(sb, t->cols[c].key);
 		sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
 	}
+}
+
+static void
+csv_rows(struct sb *sb, const struct table *t, FILE *out)
+{
+	size_t r, c;
+
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *x = table_cell(t, r, c);
@@ -272,6 +315,13 @@ write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
 			if (c + 1 == t->ncols)
 				spill(sb, out);
 		}
+}
+
+static void
+write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
+{
+	csv_head(sb, t, bom);
+	csv_rows(sb, t, out);
 }
 
 void
@@ -308,15 +358,21 @@ table_json_string(struct sb *sb, const char *s)
 }
 
 static void
-write_json(struct sb *sb, const struct table *t, FILE *out)
+json_head(struct sb *sb, const struct table *t)
 {
-	size_t r, c;
-
 	sb_adds(sb, "{\"report\": ");
 	table_json_string(sb, t->name);
 	sb_adds(sb, ", \"rows\": [");
+}
+
+/* The rows held; first: whether they start the array. */
+static void
+json_rows(struct sb *sb, const struct table *t, bool first, FILE *out)
+{
+	size_t r, c;
+
 	for (r = 0; r < t->nrows; r++) {
-		sb_adds(sb, r ? ",\n  {" : "\n  {");
+		sb_adds(sb, r || !first ? ",\n  {" : "\n  {");
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *x = table_cell(t, r, c);
 
@@ -334,11 +390,24 @@ write_json(struct sb *sb, const struct table *t, FILE *out)
 		sb_addc(sb, '}');
 		spill(sb, out);
 	}
-	sb_adds(sb, t->nrows ? "\n]}\n" : "]}\n");
 }
 
 static void
-write_any(struct sb *sb, const struct table *t, enum table_format f, bool bom,
+json_tail(struct sb *sb, bool any)
+{
+	sb_adds(sb, any ? "\n]}\n" : "]}\n");
+}
+
+static void
+write_json(struct sb *sb, const struct table *t, FILE *out)
+{
+	json_head(sb, t);
+	json_rows(sb, t, true, out);
+	json_tail(sb, t->nrows > 0);
+}
+
+static void
+write_any(struct sb *sb, struct table *t, enum table_format f, bool bom,
 	  FILE *out)
 {
 	switch (f) {
@@ -355,17 +424,82 @@ write_any(struct sb *sb, const struct table *t, enum table_format f, bool bom,
 }
 
 void
-table_write(struct sb *sb, const struct table *t, enum table_format f, bool bom)
+table_write(struct sb *sb, struct table *t, enum table_format f, bool bom)
 {
 	write_any(sb, t, f, bom, NULL);
 }
 
 void
-table_print(FILE *out, const struct table *t, enum table_format f, bool bom)
+table_print(FILE *out, struct table *t, enum table_format f, bool bom)
 {
 	struct sb sb = SB_INIT;
 
 	write_any(&sb, t, f, bom, out);
 	fwrite(sb.buf, 1, sb.len, out);
 	sb_free(&sb);
+}
+
+/* Forgets the cells held, keeping their memory. */
+static void
+table_clear(struct table *t)
+{
+	t->filled = t->nrows = 0;
+	sb_reset(&t->text);
+}
+
+/* Row r alone held in t. */
+static void
+fill_one(struct table *t, size_t r, table_fill_fn *fill, void *arg)
+{
+	table_clear(t);
+	fill(t, r, arg);
+	/* a fill that adds no cell still makes its row, of nulls */
+	if (t->nrows == 0)
+		t->nrows = 1;
+}
+
+void
+table_write_rows(struct sb *sb, FILE *out, struct table *t, size_t nrows,
+		 table_fill_fn *fill, void *arg, enum table_format f, bool bom)
+{
+	size_t r;
+	int *w;
+
+	switch (f) {
+	case TABLE_TEXT:
+		/* widths first, from every row; then each row again, written */
+		w = text_widths(t);
+		for (r = 0; r < nrows; r++) {
+			fill_one(t, r, fill, arg);
+			measure(t, w);
+		}
+		text_head(sb, t, w);
+		for (r = 0; r < nrows; r++) {
+			fill_one(t, r, fill, arg);
+			measure(t, w);
+			text_rows(sb, t, w, out);
+		}
+		free(w);
+		break;
+	case TABLE_CSV:
+		csv_head(sb, t, bom);
+		for (r = 0; r < nrows; r++) {
+			fill_one(t, r, fill, arg);
+			csv_rows(sb, t, out);
+		}
+		break;
+	case TABLE_JSON:
+		json_head(sb, t);
+		for (r = 0; r < nrows; r++) {
+			fill_one(t, r, fill, arg);
+			json_rows(sb, t, r == 0, out);
+		}
+		json_tail(sb, nrows > 0);
+		break;
+	}
+	table_clear(t);
+	if (out) {
+		fwrite(sb->buf, 1, sb->len, out);
+		sb_reset(sb);
+	}
 }

@@ -21,7 +21,9 @@ enum cell_kind { CELL_NULL, CELL_TEXT, CELL_WORD, CELL_NUM };
 /* 16 bytes; a cell's text is in the table's one buffer of text. */
 struct cell {
 	unsigned char kind;	/* enum cell_kind */
-	int decimals;		/* CELL_NUM: shown in text tables and CSV */
+	signed char decimals;	/* CELL_NUM: shown in text tables and CSV */
+	int width;		/* screen columns as a text table shows it,
+				 * set while one is written */
 	union {
 		double num;	/* CELL_NUM */
 		size_t text;	/* CELL_TEXT, CELL_WORD: where in text */
@@ -67,9 +69,18 @@ bool table_format_parse(const char *, enum table_format *);
  * starts the file with a UTF-8 byte order mark for Excel. JSON: an
  * object {"report": name, "rows": [{key: value, ...}, ...]}, with
  * control characters escaped. */
-void table_write(struct sb *, const struct table *, enum table_format, bool bom);
+void table_write(struct sb *, struct table *, enum table_format, bool bom);
 /* The same written to out, a piece at a time. */
-void table_print(FILE *out, const struct table *, enum table_format, bool bom);
+void table_print(FILE *out, struct table *, enum table_format, bool bom);
+/* A table too large to hold, made a row at a time: fill(t, r, arg) adds
+ * the cells of row r, and only that row's are held. A text table calls
+ * it twice a row, to measure every row and then to write each, so fill
+ * must add the same cells both times. The table t is initialised (no
+ * rows) and its columns set; to out, a piece at a time, when out is not
+ * NULL, else into sb. */
+typedef void table_fill_fn(struct table *, size_t r, void *arg);
+void table_write_rows(struct sb *, FILE *out, struct table *, size_t nrows,
+		      table_fill_fn *fill, void *arg, enum table_format, bool bom);
 /* Appends s as a JSON string, quotes included. */
 void table_json_string(struct sb *, const char *s);
 

@@ -247,8 +247,14 @@ struct chunk {
 	max_align_t data[];
 };
 
+struct kept {
+	struct kept *next;
+	void *block;
+};
+
 struct arena {
 	struct chunk *head;
+	struct kept *kept;	/* blocks of malloc's freed with the arena */
 };
 
 #define CHUNK_SIZE (64 * 1024)
@@ -314,12 +320,26 @@ arena_memdup(struct arena *a, const void *p, size_t n)
 }
 
 void
+arena_keep(struct arena *a, void *block)
+{
+	struct kept *k = arena_alloc(a, sizeof(*k));
+
+	k->block = block;
+	k->next = a->kept;
+	a->kept = k;
+}
+
+void
 arena_free(struct arena *a)
 {
 	struct chunk *c, *next;
 
+	struct kept *k;
+
 	if (a == NULL)
 		return;
+	for (k = a->kept; k != NULL; k = k->next)
+		free(k->block);
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
 		free(c);
@@ -429,18 +449,21 @@ read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 		*why = strerror(errno);
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		*why = strerror(EISDIR);
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > max) {
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
 		close(fd);
 		*why = _("file too large");
 		return -1;
 	}
-	cap = 4096;
+	/* a regular file in one buffer of its size, read to its end with
+	 * no copy on the way (it may still grow while it is read) */
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 2 : 4096;
 	buf = xmalloc(cap);
 	for (;;) {
 		ssize_t n;

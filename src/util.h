@@ -88,6 +88,9 @@ void *arena_alloc(struct arena *, size_t);
 char *arena_strndup(struct arena *, const char *, size_t);
 char *arena_strdup(struct arena *, const char *);
 void *arena_memdup(struct arena *, const void *, size_t);
+/* Frees block (from malloc) with the arena: text pointing into a
+ * buffer read whole can then live as long as the arena's own. */
+void arena_keep(struct arena *, void *block);
 void arena_free(struct arena *);
 
 /* A map from strings to pointers. Keys are not copied: they must outlive

@@ -5,9 +5,11 @@
  *   ctime ns, tree length, a 64-bit FNV-1a checksum of the tree, tree
  * with every number an unsigned LEB128 varint but the checksum (8 bytes,
  * little-endian). A tree is its nodes in order, each a tag byte (type,
- * and 4 when plain), line, column, then a scalar's length and bytes or a
- * collection's item count and items (a mapping's count is of pairs).
- * Aliases are written out where they are used, as the loader sees them. */
+ * and 4 when plain), line, column, then a scalar's length, bytes and a
+ * NUL, or a collection's item count and items (a mapping's count is of
+ * pairs). Aliases are written out where they are used, as the loader
+ * sees them. A scalar's text is used where it lies in the file read,
+ * ended by its NUL, not copied: the buffer goes to the content's arena. */
 #include "config.h"
 
 #include <ctype.h>
@@ -24,7 +26,7 @@
 #include "text.h"
 #include "ycache.h"
 
-#define HEADER "kefu-ycache 1 " PACKAGE_VERSION "\n"
+#define HEADER "kefu-ycache 2 " PACKAGE_VERSION "\n"
 #define NKEY 7
 /* a cache file, and any one tree in it, at most this big */
 #define CACHE_MAX (64u << 20)
@@ -44,6 +46,7 @@ struct ycache {
 	char *path;
 	long long written;		/* when the file read was written, seconds */
 	char *buf;			/* the file as read */
+	struct arena *kept_by;		/* where buf went with a tree's text */
 	struct arena *arena;		/* paths, entries */
 	struct strmap map;		/* path to entry */
 	struct entry **v;
@@ -129,6 +132,7 @@ encode(struct sb *sb, const struct ynode *n)
 	if (n->type == Y_SCALAR) {
 		put_varint(sb, n->len);
 		sb_add(sb, n->str, n->len);
+		sb_addc(sb, '\0');
 		return;
 	}
 	put_varint(sb, n->n);
@@ -144,7 +148,7 @@ ycache_encode(struct sb *sb, const struct ynode *root)
 }
 
 static struct ynode *
-decode(struct rd *r, int depth, struct arena *nodes, struct arena *text)
+decode(struct rd *r, int depth, struct arena *nodes)
 {
 	struct ynode *n;
 	uint64_t line, col, count, items, i;
@@ -174,16 +178,17 @@ decode(struct rd *r, int depth, struct arena *nodes, struct arena *text)
 	if (n->type == Y_SCALAR) {
 		size_t bad;
 
-		/* text as the loader checks a file: UTF-8, no NUL */
-		if (count > (uint64_t)(r->end - r->p) ||
+		/* text as the loader checks a file: UTF-8, no NUL; then the
+		 * NUL that ends it where it lies */
+		if (count >= (uint64_t)(r->end - r->p) || r->p[count] != '\0' ||
 		    !text_valid((const char *)r->p, (size_t)count, &bad) ||
 		    memchr(r->p, '\0', (size_t)count)) {
 			r->bad = true;
 			return NULL;
 		}
-		n->str = arena_strndup(text, (const char *)r->p, (size_t)count);
+		n->str = (const char *)r->p;
 		n->len = (uint32_t)count;
-		r->p += count;
+		r->p += count + 1;
 		return n;
 	}
 	n->n = (uint32_t)count;
@@ -194,16 +199,16 @@ decode(struct rd *r, int depth, struct arena *nodes, struct arena *text)
 	}
 	n->items = items ? arena_alloc(nodes, (size_t)items * sizeof(*n->items)) : NULL;
 	for (i = 0; i < items; i++)
-		if ((n->items[i] = decode(r, depth + 1, nodes, text)) == NULL)
+		if ((n->items[i] = decode(r, depth + 1, nodes)) == NULL)
 			return NULL;
 	return n;
 }
 
 struct ynode *
-ycache_decode(const unsigned char *p, size_t len, struct arena *nodes, struct arena *text)
+ycache_decode(const unsigned char *p, size_t len, struct arena *nodes)
 {
 	struct rd r = { p, p + len, false, 0 };
-	struct ynode *root = decode(&r, 0, nodes, text);
+	struct ynode *root = decode(&r, 0, nodes);
 
 	/* the tree is the whole of its bytes */
 	return r.bad || r.p != r.end ? NULL : root;
@@ -307,8 +312,20 @@ ycache_get(struct ycache *c, const char *file, const struct stat *st,
 	    ycache_racy((long long)key[3], c->written) ||
 	    fnv1a(e->tree, e->len) != e->sum)
 		return NULL;
-	if ((root = ycache_decode(e->tree, e->len, nodes, text)) != NULL)
-		e->used = true;
+	if (e->owned == NULL && c->kept_by != NULL && c->kept_by != text)
+		return NULL;	/* its text would live in another's arena */
+	if ((root = ycache_decode(e->tree, e->len, nodes)) == NULL)
+		return NULL;
+	e->used = true;
+	/* the tree's text lies in the buffer it was read from, which now
+	 * lives as long as text does */
+	if (e->owned) {
+		arena_keep(text, e->owned);
+		e->owned = NULL;
+	} else if (c->kept_by == NULL) {
+		arena_keep(text, c->buf);
+		c->kept_by = text;
+	}
 	return root;
 }
 
@@ -421,7 +438,8 @@ ycache_close(struct ycache *c)
 	free(c->v);
 	strmap_free(&c->map);
 	arena_free(c->arena);
-	free(c->buf);
+	if (c->kept_by == NULL)
+		free(c->buf);
 	free(c->path);
 	free(c);
 }

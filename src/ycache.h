@@ -21,7 +21,9 @@ struct ycache;
 /* Reads the cache at path (a file that cannot be read counts as empty). */
 struct ycache *ycache_open(const char *path);
 /* The tree kept for file, when st matches what was kept: nodes in one
- * arena, scalar text in the other (as ydoc_parse_text()). NULL on a
+ * arena, scalar text in the other (as ydoc_parse_text()). The text is
+ * not copied: the buffer it lies in is given to that arena, which must
+ * be the same for every tree of one cache and outlive it. NULL on a
  * miss. */
 struct ynode *ycache_get(struct ycache *, const char *file, const struct stat *st,
 			 struct arena *nodes, struct arena *text);
@@ -40,9 +42,9 @@ void ycache_close(struct ycache *);
 bool ycache_racy(long long mtime, long long written);
 
 /* The tree encoded as the cache keeps it, and decoded again; for tests.
- * Decoding returns NULL on anything malformed. */
+ * Decoding returns NULL on anything malformed; the scalars' text of the
+ * tree it returns points into p. */
 void ycache_encode(struct sb *, const struct ynode *root);
-struct ynode *ycache_decode(const unsigned char *p, size_t n, struct arena *nodes,
-			    struct arena *text);
+struct ynode *ycache_decode(const unsigned char *p, size_t n, struct arena *nodes);
 
 #endif

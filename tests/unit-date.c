@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 
 #include "date.h"
@@ -24,6 +25,27 @@ test_known_days(void **state)
 	assert_string_equal(date_format(d + 1, buf), "2024-03-01");
 	assert_true(date_parse("2026-12-31", &d));
 	assert_string_equal(date_format(d + 1, buf), "2027-01-01");
+}
+
+/* date_format() writes what "%04u-%02u-%02u" would, years out of
+ * range as 0000, for every day from year 0 to beyond 9999 */
+static void
+test_format_as_printf(void **state)
+{
+	long d;
+
+	(void)state;
+	for (d = date_from_ymd(1, 1, 1) - 400; d < date_from_ymd(9999, 12, 31) + 400; d += 7) {
+		char buf[11], want[16];
+		int y, m, dd;
+
+		date_to_ymd(d, &y, &m, &dd);
+		if (y < 0 || y > 9999)
+			y = 0;
+		snprintf(want, sizeof(want), "%04u-%02u-%02u", (unsigned)y, (unsigned)m,
+			 (unsigned)dd);
+		assert_string_equal(date_format(d, buf), want);
+	}
 }
 
 static void
@@ -61,6 +83,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_days),
+		cmocka_unit_test(test_format_as_printf),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_dates),
 	};

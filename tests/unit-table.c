@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -187,6 +188,75 @@ test_numbers(void **state)
 	sb_free(&want);
 }
 
+/* Rows made one at a time (table_write_rows()) come out as the same
+ * rows held whole: text, CSV with a BOM, JSON; none, one, many; a row
+ * that fills fewer cells than the columns, words, numbers, nulls,
+ * escapes and a wide name longest far down the table. */
+static const struct column stream_cols[] = {
+	{ "login", "Login" }, { "name", "姓名" }, { "state", "State" },
+	{ "days", "Days" }, { "note", "Note" },
+};
+
+struct stream {
+	size_t calls;
+};
+
+static void
+stream_row(struct table *t, size_t r, void *arg)
+{
+	static const char *const words[] = { "pass", "fail", NULL };
+	char login[16];
+
+	((struct stream *)arg)->calls++;
+	snprintf(login, sizeof(login), "t%04zu", r);
+	table_text(t, login);
+	table_text(t, r == 37 ? "欧阳娜娜娜娜娜" : r % 3 ? "张三" : "li");
+	table_word(t, words[r % 3]);
+	if (r == 5)
+		return;		/* a short row: the rest are nulls */
+	table_num(t, (double)r * (r % 2 ? -1.5 : 1), r % 4 == 0 ? 0 : 1);
+	table_text(t, r % 7 ? "ok, \"quoted\"" : "esc\033[2J=x");
+}
+
+static void
+test_rows_streamed(void **state)
+{
+	static const size_t counts[] = { 0, 1, 6, 40 };
+	static const enum table_format formats[] = { TABLE_TEXT, TABLE_CSV, TABLE_JSON };
+	size_t i, j, r;
+
+	(void)state;
+	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+		for (j = 0; j < sizeof(formats) / sizeof(formats[0]); j++) {
+			struct table held, streamed;
+			struct sb want = SB_INIT, got = SB_INIT;
+			struct stream st = { 0 };
+
+			table_init(&held, "rows", stream_cols, 5);
+			for (r = 0; r < counts[i]; r++) {
+				size_t before = held.filled;
+
+				stream_row(&held, r, &st);
+				while (held.filled - before < 5)
+					table_null(&held);
+			}
+			table_write(&want, &held, formats[j], true);
+			st.calls = 0;
+			table_init(&streamed, "rows", stream_cols, 5);
+			table_write_rows(&got, NULL, &streamed, counts[i], stream_row, &st,
+					 formats[j], true);
+			assert_string_equal(sb_str(&got), sb_str(&want));
+			/* a text table makes each row twice: measured, written */
+			assert_int_equal(st.calls, counts[i] * (formats[j] == TABLE_TEXT ? 2 : 1));
+			/* and holds no more than a row */
+			assert_true(streamed.cap <= 64);
+			table_free(&held);
+			table_free(&streamed);
+			sb_free(&want);
+			sb_free(&got);
+		}
+}
+
 int
 main(void)
 {
@@ -196,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_rows_streamed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

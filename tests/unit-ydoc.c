@@ -58,7 +58,7 @@ test_cache_round_trip(void **state)
 	root = parse(a, text, &d, &empty);
 	assert_non_null(root);
 	ycache_encode(&sb, root);
-	back = ycache_decode((const unsigned char *)sb.buf, sb.len, b, b);
+	back = ycache_decode((const unsigned char *)sb.buf, sb.len, b);
 	assert_non_null(back);
 	assert_same_tree(root, back);
 	/* an alias is written out where it is used, at its own position */
@@ -68,9 +68,9 @@ test_cache_round_trip(void **state)
 	assert_int_equal(back->items[7]->items[1]->line, 6);
 	/* anything cut short or with bytes after it is no tree */
 	for (cut = 0; cut < sb.len; cut++)
-		assert_null(ycache_decode((const unsigned char *)sb.buf, cut, b, b));
+		assert_null(ycache_decode((const unsigned char *)sb.buf, cut, b));
 	sb_addc(&sb, 0);
-	assert_null(ycache_decode((const unsigned char *)sb.buf, sb.len, b, b));
+	assert_null(ycache_decode((const unsigned char *)sb.buf, sb.len, b));
 	sb_free(&sb);
 	arena_free(a);
 	arena_free(b);
@@ -98,24 +98,34 @@ test_cache_garbage(void **state)
 	 * and nesting past the limit all decode to nothing */
 	static const unsigned char huge[] = { 1, 1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 1, 1, 0 };
 	static const unsigned char tag[] = { 9, 1, 1, 0 };
-	static const unsigned char bad_utf8[] = { 0, 1, 1, 2, 0xe5, 0x94 };
-	static const unsigned char nul[] = { 0, 1, 1, 2, 'a', 0 };
+	static const unsigned char bad_utf8[] = { 0, 1, 1, 2, 0xe5, 0x94, 0 };
+	static const unsigned char nul[] = { 0, 1, 1, 2, 'a', 0, 0 };
+	/* a scalar is its bytes and then a NUL, where it lies */
+	static const unsigned char ok[] = { 0, 1, 1, 2, 'o', 'k', 0 };
+	static const unsigned char unended[] = { 0, 1, 1, 2, 'o', 'k', 'x' };
+	struct ynode *n;
 	struct arena *a = arena_new();
 	unsigned char deep[4 * (YDOC_MAX_DEPTH + 2)];
 	size_t i;
 
 	(void)state;
-	assert_null(ycache_decode(huge, sizeof(huge), a, a));
-	assert_null(ycache_decode(tag, sizeof(tag), a, a));
-	assert_null(ycache_decode(bad_utf8, sizeof(bad_utf8), a, a));
-	assert_null(ycache_decode(nul, sizeof(nul), a, a));
+	assert_null(ycache_decode(huge, sizeof(huge), a));
+	assert_null(ycache_decode(tag, sizeof(tag), a));
+	assert_null(ycache_decode(bad_utf8, sizeof(bad_utf8), a));
+	assert_null(ycache_decode(nul, sizeof(nul), a));
+	assert_null(ycache_decode(unended, sizeof(unended), a));
+	assert_null(ycache_decode(ok, sizeof(ok) - 1, a));
+	n = ycache_decode(ok, sizeof(ok), a);
+	assert_non_null(n);
+	assert_string_equal(n->str, "ok");
+	assert_ptr_equal(n->str, (const char *)ok + 4);
 	for (i = 0; i + 4 <= sizeof(deep); i += 4) {
 		deep[i] = 1;	/* a sequence of one, all the way down */
 		deep[i + 1] = 1;
 		deep[i + 2] = 1;
 		deep[i + 3] = 1;
 	}
-	assert_null(ycache_decode(deep, sizeof(deep), a, a));
+	assert_null(ycache_decode(deep, sizeof(deep), a));
 	arena_free(a);
 }
 
