@@ -96,7 +96,7 @@ list_queue(const struct essays *es, enum table_format f)
 	if (es->n == 0 && f == TABLE_TEXT)
 		printf(_("No essay answers wait for grading.\n"));
 	else
-		cmd_print_table(&t, f, false);
+		table_print(stdout, &t, f, false);
 	table_free(&t);
 	return 0;
 }

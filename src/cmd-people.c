@@ -114,7 +114,7 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (rc > 0 && p.active) {
 		store_rollback(st);
 		error(_("'%s' is already in this database, as a %s"), sb_str(&who),
-		      _(kefu_role_word(p.role)));
+		      kefu_role_name(p.role));
 		person_clear(&p);
 		sb_free(&who);
 		return 1;
@@ -143,7 +143,7 @@ people_add(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if (store_commit(st) != 0)
 		goto fail;
 	printf(rc > 0 ? _("'%s' is back, as a %s; their records are kept.\n") :
-	       _("Added '%s' as a %s.\n"), sb_str(&who), _(kefu_role_word(role)));
+	       _("Added '%s' as a %s.\n"), sb_str(&who), kefu_role_name(role));
 	if (cu) {
 		struct sb t = SB_INIT;
 
@@ -208,7 +208,7 @@ people_list(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		table_free(&t);
 		return 1;
 	}
-	cmd_print_table(&t, f, false);
+	table_print(stdout, &t, f, false);
 	table_free(&t);
 	return 0;
 }
@@ -275,8 +275,8 @@ people_change(struct kefu *k, const struct cmd *c, int argc, char **argv,
 		sb_free(&detail);
 		if (rc)
 			goto fail;
-		printf(_("'%s' is now a %s (was a %s).\n"), sb_str(&who), _(kefu_role_word(pos[1])),
-		       _(kefu_role_word(p.role)));
+		printf(_("'%s' is now a %s (was a %s).\n"), sb_str(&who), kefu_role_name(pos[1]),
+		       kefu_role_name(p.role));
 	}
 out:
 	person_clear(&p);

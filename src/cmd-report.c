@@ -152,6 +152,24 @@ struct slot {
 	size_t at;			/* among all the curriculum's modules */
 };
 
+/* Rows that come by person and then by module id (drill results, quiz
+ * attempts) are read a group at a time: the group being read. */
+struct group {
+	bool on;			/* one is being read */
+	bool looked;			/* row is pid's, whether or not on */
+	int64_t pid;			/* the person */
+	size_t row;			/* their row, or (size_t)-1 */
+	struct sb id;			/* the module id, in one buffer */
+};
+
+/* Whether a row of person pid and module id belongs to another group
+ * than the one being read. */
+static bool
+group_ends(struct group *g, int64_t pid, const char *id)
+{
+	return !g->on || pid != g->pid || strcmp(id, sb_str(&g->id)) != 0;
+}
+
 struct bulk {
 	struct rows *rs;
 	unsigned char *modules;		/* by row, nmodules each */
@@ -163,27 +181,33 @@ struct bulk {
 	struct strmap where[MOD_ASSESSMENT + 1];
 	struct arena *a;
 	/* drill results come by person and drill: the group being read */
-	bool drilling;			/* a group is being read */
-	int64_t group_pid;		/* the person */
-	size_t row;			/* their row, or (size_t)-1 */
-	struct sb group;		/* the drill id */
+	struct group drill;
 	long results;
 	bool *met;			/* by module of the group's places */
 	size_t unmet;			/* places not met yet */
 	const struct slot *places;
 	/* quiz attempts come by person and quiz too */
-	bool quizzing;			/* a group is being read */
-	int64_t quiz_pid;
-	size_t quiz_row;
-	struct sb quiz;			/* the quiz id */
-	bool has_best;
-	struct quiz_facts qf;
+	struct group quiz;
+	struct quiz_tally qt;
 };
 
 static const struct slot *
 bulk_where(const struct bulk *b, enum module_kind kind, const char *id)
 {
 	return strmap_get(&b->where[kind], id ? id : "");
+}
+
+/* Starts the group of person pid and module id; the person's row is
+ * looked up once a person, as rows come by person. */
+static void
+group_begin(struct bulk *b, struct group *g, int64_t pid, const char *id)
+{
+	if (!g->looked || g->pid != pid)
+		g->row = idmap_row(&b->people, pid);
+	g->on = g->looked = true;
+	g->pid = pid;
+	sb_reset(&g->id);
+	sb_adds(&g->id, id);
 }
 
 /* Sets the state of a module of a row from its facts. */
@@ -249,15 +273,13 @@ bulk_quiz_flush(struct bulk *b)
 	const struct slot *s;
 	struct module_fact f;
 
-	if (b->quizzing && b->quiz_row != (size_t)-1) {
+	if (b->quiz.on && b->quiz.row != (size_t)-1) {
 		memset(&f, 0, sizeof(f));
-		f.quiz = b->qf;
-		if (!b->has_best)
-			f.quiz.best = -1;
-		for (s = bulk_where(b, MOD_QUIZ, sb_str(&b->quiz)); s && s->stage != (size_t)-1; s++)
-			bulk_state(b, b->quiz_row, s, &f);
+		f.quiz = b->qt.f;
+		for (s = bulk_where(b, MOD_QUIZ, sb_str(&b->quiz.id)); s && s->stage != (size_t)-1; s++)
+			bulk_state(b, b->quiz.row, s, &f);
 	}
-	b->quizzing = false;
+	b->quiz.on = false;
 }
 
 /* An attempt: person, quiz, state, percent. A quiz's facts, as the plan
@@ -268,42 +290,18 @@ bulk_quiz(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
 	int64_t pid = store_col_int(r, 0);
-	const char *quiz = store_col_text(r, 1), *state;
+	const char *quiz = store_col_text(r, 1);
+	bool has;
 
-	if (!b->quizzing || pid != b->quiz_pid || strcmp(quiz, sb_str(&b->quiz)) != 0) {
-		bool same = b->quizzing && pid == b->quiz_pid;
-
+	if (group_ends(&b->quiz, pid, quiz)) {
 		bulk_quiz_flush(b);
-		/* rows come by person: look the row up once a person */
-		if (!same)
-			b->quiz_row = idmap_row(&b->people, pid);
-		b->quizzing = true;
-		b->quiz_pid = pid;
-		/* kept in one buffer: 18 000 groups are as many mallocs */
-		sb_reset(&b->quiz);
-		sb_adds(&b->quiz, quiz);
-		b->has_best = false;
-		memset(&b->qf, 0, sizeof(b->qf));
+		group_begin(b, &b->quiz, pid, quiz);
+		quiz_tally_start(&b->qt);
 	}
-	if (b->quiz_row == (size_t)-1)
+	if (b->quiz.row == (size_t)-1)
 		return;
-	/* the first byte tells the states apart (a CHECK holds them to
-	 * four); the whole word is compared only where it may match */
-	state = store_col_text(r, 2);
-	if (state[0] == 'f' && strcmp(state, "final") == 0) {
-		b->qf.attempts++;
-		if (!store_col_null(r, 3)) {
-			double v = store_col_real(r, 3);
-
-			if (!b->has_best || v > b->qf.best)
-				b->qf.best = v;
-			b->has_best = true;
-		}
-	} else if (state[0] == 'p' && strcmp(state, "pending") == 0) {
-		b->qf.attempts++;
-		b->qf.pending = true;
-	} else if (state[0] == 'o' && strcmp(state, "open") == 0)
-		b->qf.open = true;
+	has = !store_col_null(r, 3);
+	quiz_tally_add(&b->qt, store_col_text(r, 2), has, has ? store_col_real(r, 3) : 0);
 }
 
 static void
@@ -340,13 +338,13 @@ bulk_drill_flush(struct bulk *b)
 
 	memset(&f, 0, sizeof(f));
 	f.quiz.best = -1;
-	if (b->drilling && b->row != (size_t)-1)
+	if (b->drill.on && b->drill.row != (size_t)-1)
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
 			f.drill.results = (int)b->results;
 			f.drill.met = b->met[i];
-			bulk_state(b, b->row, s, &f);
+			bulk_state(b, b->drill.row, s, &f);
 		}
-	b->drilling = false;
+	b->drill.on = false;
 }
 
 static void
@@ -358,15 +356,9 @@ bulk_drill(const struct store_row *r, void *arg)
 	size_t i;
 	const struct slot *s;
 
-	if (!b->drilling || pid != b->group_pid || strcmp(drill, sb_str(&b->group)) != 0) {
+	if (group_ends(&b->drill, pid, drill)) {
 		bulk_drill_flush(b);
-		/* rows come by person: look the row up once a person */
-		if (b->group_pid != pid || b->row == (size_t)-1)
-			b->row = idmap_row(&b->people, pid);
-		b->drilling = true;
-		b->group_pid = pid;
-		sb_reset(&b->group);
-		sb_adds(&b->group, drill);
+		group_begin(b, &b->drill, pid, drill);
 		b->results = 0;
 		b->places = bulk_where(b, MOD_DRILL, drill);
 		b->unmet = 0;
@@ -441,7 +433,6 @@ bulk_read(struct kefu *k, struct rows *rs)
 	rs->due = xcalloc(rs->n * ns + 1, sizeof(*rs->due));
 	rs->completed = xcalloc(rs->n * ns + 1, sizeof(*rs->completed));
 	b.met = xcalloc(b.nmodules + 1, sizeof(*b.met));
-	b.row = (size_t)-1;
 	bulk_places(&b, cu);
 	idmap_init(&b.people, rs, false);
 	idmap_init(&b.enrollments, rs, true);
@@ -465,8 +456,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	}
 	for (i = 0; i <= MOD_ASSESSMENT; i++)
 		strmap_free(&b.where[i]);
-	sb_free(&b.group);
-	sb_free(&b.quiz);
+	sb_free(&b.drill.id);
+	sb_free(&b.quiz.id);
 	arena_free(b.a);
 	free(b.modules);
 	free(b.moved);
@@ -879,7 +870,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("Nobody is past a due date.\n"));
 	else
-		cmd_print_table(&t, o->format, o->bom);
+		table_print(stdout, &t, o->format, o->bom);
 	table_free(&t);
 	rows_free(&rs);
 	return 0;
@@ -1072,7 +1063,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 	if (o->format == TABLE_TEXT && t.nrows == 0)
 		printf(_("Nobody is in stage %zu (%s).\n"), si + 1, cu->stages[si].id);
 	else
-		cmd_print_table(&t, o->format, o->bom);
+		table_print(stdout, &t, o->format, o->bom);
 	rc = 0;
 out:
 	table_free(&t);
@@ -1231,7 +1222,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		}
 		printf("\n");
 	}
-	cmd_print_table(&t, o->format, o->bom);
+	table_print(stdout, &t, o->format, o->bom);
 	if (o->format == TABLE_TEXT) {
 		printf(_("\n± is how far each figure is on the better side of the mean ("));
 		for (j = 0; j < nu; j++)
@@ -1314,7 +1305,7 @@ report_trainee(struct kefu *k, const char *login, const struct opts *o)
 			sb_free(&who);
 			sb_free(&sb);
 		}
-		cmd_print_table(&t, o->format, o->bom);
+		table_print(stdout, &t, o->format, o->bom);
 	}
 	table_free(&t);
 	person_clear(&p);

@@ -328,9 +328,3 @@ cmd_format(const char *s, enum table_format *f)
 	}
 	return 0;
 }
-
-void
-cmd_print_table(struct table *t, enum table_format f, bool bom)
-{
-	table_print(stdout, t, f, bom);
-}

@@ -76,8 +76,6 @@ int cmd_parse(const struct cmd *, int argc, char **argv,
 	      const struct cmd_opt *opts, char **pos, int maxpos, int *npos);
 /* Reads a --format value (NULL: a table); 2 after saying what is wrong. */
 int cmd_format(const char *, enum table_format *);
-/* Writes a report table to standard output. */
-void cmd_print_table(struct table *, enum table_format, bool bom);
 
 /* Where one person stands in their curriculum. */
 struct standing {
@@ -131,6 +129,8 @@ bool kefu_may(struct kefu *, const char *role, const char *what);
 /* A role as stored ("trainee", "trainer", "manager") as a message id:
  * _() of it names the role in the user's language. */
 const char *kefu_role_word(const char *role);
+/* The same in the user's language, for messages. */
+const char *kefu_role_name(const char *role);
 /* Looks up someone by login; says so (with a suggestion) when there is
  * no such person. 1 found, 0 not. */
 int kefu_person(struct kefu *, const char *login, struct person *);

@@ -28,18 +28,14 @@ open_cache(void)
 	struct ycache *c;
 	char *dir;
 
+	char *path;
+
 	if (priv_team() || (dir = xdg_dir("XDG_CACHE_HOME", ".cache")) == NULL)
 		return NULL;
-	if (mkdir_p(dir, 0700) != 0) {
-		free(dir);
-		return NULL;
-	}
-	{
-		char *path = path_join(dir, "content-trees");
-
-		c = ycache_open(path);
-		free(path);
-	}
+	/* the directory is made when the cache is written, not each run */
+	path = path_join(dir, "content-trees");
+	c = ycache_open(path);
+	free(path);
 	free(dir);
 	return c;
 }
@@ -497,6 +493,12 @@ kefu_role_word(const char *role)
 	       strcmp(role, "trainee") == 0 ? N_("trainee") : role;
 }
 
+const char *
+kefu_role_name(const char *role)
+{
+	return role ? _(kefu_role_word(role)) : NULL;
+}
+
 static int
 role_rank(const char *role)
 {
@@ -514,10 +516,10 @@ kefu_may(struct kefu *k, const char *role, const char *what)
 	text_inert(&who, k->me.login, false);
 	if (strcmp(role, "manager") == 0)
 		error(_("only managers can %s; you ('%s') are a %s"), what,
-		      sb_str(&who), _(kefu_role_word(k->me.role)));
+		      sb_str(&who), kefu_role_name(k->me.role));
 	else
 		error(_("only trainers and managers can %s; you ('%s') are a %s"),
-		      what, sb_str(&who), _(kefu_role_word(k->me.role)));
+		      what, sb_str(&who), kefu_role_name(k->me.role));
 	sb_free(&who);
 	return false;
 }

@@ -269,12 +269,8 @@ static const char *const sql[S_COUNT] = {
 	" SET last_read = excluded.last_read, times = times + 1",
 	[S_LESSON_IS_READ] =
 	"SELECT 1 FROM lesson_read WHERE person_id = ?1 AND lesson = ?2",
-	[S_QUIZ_FACTS] =
-	"SELECT count(*) FILTER (WHERE state IN ('pending','final')),"
-	" max(percent) FILTER (WHERE state = 'final'),"
-	" count(*) FILTER (WHERE state = 'pending'),"
-	" count(*) FILTER (WHERE state = 'open')"
-	" FROM quiz_attempt WHERE person_id = ?1 AND quiz = ?2",
+	[S_QUIZ_FACTS] =	/* tallied in C (quiz_tally_add()), as the report's */
+	"SELECT state, percent FROM quiz_attempt WHERE person_id = ?1 AND quiz = ?2",
 	[S_DRILL_FACTS] =
 	"SELECT (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2),"
 	" net_speed, accuracy FROM drill_result WHERE person_id = ?1 AND drill = ?2"
@@ -1308,29 +1304,52 @@ store_lesson_is_read(struct store *st, int64_t person_id, const char *lesson)
 		      _("cannot look up a lesson"));
 }
 
+void
+quiz_tally_start(struct quiz_tally *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->f.best = -1;
+}
+
+void
+quiz_tally_add(struct quiz_tally *t, const char *state, bool has_percent,
+	       double percent)
+{
+	/* the first byte tells the states apart (a CHECK holds them to
+	 * four); the whole word is compared only where it may match */
+	if (state[0] == 'f' && strcmp(state, "final") == 0) {
+		t->f.attempts++;
+		if (has_percent && (!t->has_best || percent > t->f.best)) {
+			t->f.best = percent;
+			t->has_best = true;
+		}
+	} else if (state[0] == 'p' && strcmp(state, "pending") == 0) {
+		t->f.attempts++;
+		t->f.pending = true;
+	} else if (state[0] == 'o' && strcmp(state, "open") == 0)
+		t->f.open = true;
+}
+
+static void
+tally_row(const struct store_row *r, void *arg)
+{
+	bool has = !store_col_null(r, 1);
+
+	quiz_tally_add(arg, store_col_text(r, 0), has, has ? store_col_real(r, 1) : 0);
+}
+
 int
 store_quiz_facts(struct store *st, int64_t person_id, const char *quiz,
 		 struct quiz_facts *f)
 {
-	sqlite3_stmt *stmt = prep(st, S_QUIZ_FACTS);
+	struct quiz_tally t;
 	int rc;
 
-	memset(f, 0, sizeof(*f));
-	f->best = -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		f->attempts = sqlite3_column_int(stmt, 0);
-		if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
-			f->best = sqlite3_column_double(stmt, 1);
-		f->pending = sqlite3_column_int(stmt, 2) > 0;
-		f->open = sqlite3_column_int(stmt, 3) > 0;
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return db_error(st, _("cannot look up quiz attempts"));
-	return 0;
+	quiz_tally_start(&t);
+	rc = each(st, S_QUIZ_FACTS, tally_row, &t, _("cannot look up quiz attempts"), "it",
+		  person_id, quiz);
+	*f = t.f;
+	return rc;
 }
 
 int

@@ -41,6 +41,18 @@ struct quiz_facts {
 	bool open;		/* an attempt is in progress */
 };
 
+/* A quiz's facts tallied from its attempts one at a time, as both the
+ * per-person lookup and the report's bulk read take them: finished
+ * attempts (pending or final), the best final percent, whether one
+ * waits for grading, whether one is open. */
+struct quiz_tally {
+	struct quiz_facts f;	/* best -1 while no final one has a percent */
+	bool has_best;
+};
+void quiz_tally_start(struct quiz_tally *);
+void quiz_tally_add(struct quiz_tally *, const char *state, bool has_percent,
+		    double percent);
+
 /* Facts about one drill for one person. */
 struct drill_facts {
 	int results;

@@ -19,15 +19,6 @@ table_init(struct table *t, const char *name, const struct column *cols,
 	t->ncols = ncols;
 }
 
-void
-table_reserve(struct table *t, size_t nrows)
-{
-	if (nrows * t->ncols > t->cap) {
-		t->cap = nrows * t->ncols;
-		t->cells = xreallocarray(t->cells, t->cap, sizeof(*t->cells));
-	}
-}
-
 static struct cell *
 next_cell(struct table *t)
 {
@@ -247,17 +238,6 @@ text_rows(struct sb *sb, const struct table *t, const int *w, FILE *out)
 }
 
 static void
-write_text(struct sb *sb, struct table *t, FILE *out)
-{
-	int *w = text_widths(t);
-
-	measure(t, w);
-	text_head(sb, t, w);
-	text_rows(sb, t, w, out);
-	free(w);
-}
-
-static void
 csv_field(struct sb *sb, const char *s)
 {
 	struct sb tmp = SB_INIT;
@@ -315,13 +295,6 @@ csv_rows(struct sb *sb, const struct table *t, FILE *out)
 			if (c + 1 == t->ncols)
 				spill(sb, out);
 		}
-}
-
-static void
-write_csv(struct sb *sb, const struct table *t, bool bom, FILE *out)
-{
-	csv_head(sb, t, bom);
-	csv_rows(sb, t, out);
 }
 
 void
@@ -398,47 +371,6 @@ json_tail(struct sb *sb, bool any)
 	sb_adds(sb, any ? "\n]}\n" : "]}\n");
 }
 
-static void
-write_json(struct sb *sb, const struct table *t, FILE *out)
-{
-	json_head(sb, t);
-	json_rows(sb, t, true, out);
-	json_tail(sb, t->nrows > 0);
-}
-
-static void
-write_any(struct sb *sb, struct table *t, enum table_format f, bool bom,
-	  FILE *out)
-{
-	switch (f) {
-	case TABLE_TEXT:
-		write_text(sb, t, out);
-		break;
-	case TABLE_CSV:
-		write_csv(sb, t, bom, out);
-		break;
-	case TABLE_JSON:
-		write_json(sb, t, out);
-		break;
-	}
-}
-
-void
-table_write(struct sb *sb, struct table *t, enum table_format f, bool bom)
-{
-	write_any(sb, t, f, bom, NULL);
-}
-
-void
-table_print(FILE *out, struct table *t, enum table_format f, bool bom)
-{
-	struct sb sb = SB_INIT;
-
-	write_any(&sb, t, f, bom, out);
-	fwrite(sb.buf, 1, sb.len, out);
-	sb_free(&sb);
-}
-
 /* Forgets the cells held, keeping their memory. */
 static void
 table_clear(struct table *t)
@@ -447,59 +379,90 @@ table_clear(struct table *t)
 	sb_reset(&t->text);
 }
 
-/* Row r alone held in t. */
+/* Makes batch i of the rows the one held: with fill, row i alone; else
+ * the rows held are the one batch, and nothing is to be done. */
 static void
-fill_one(struct table *t, size_t r, table_fill_fn *fill, void *arg)
+batch(struct table *t, size_t i, table_fill_fn *fill, void *arg)
 {
+	if (fill == NULL)
+		return;
 	table_clear(t);
-	fill(t, r, arg);
+	fill(t, i, arg);
 	/* a fill that adds no cell still makes its row, of nulls */
 	if (t->nrows == 0)
 		t->nrows = 1;
 }
 
-void
-table_write_rows(struct sb *sb, FILE *out, struct table *t, size_t nrows,
-		 table_fill_fn *fill, void *arg, enum table_format f, bool bom)
+/* The one writer: n batches of rows (see batch()), to out a piece at a
+ * time when out is not NULL, else into sb. */
+static void
+write_table(struct sb *sb, FILE *out, struct table *t, size_t n,
+	    table_fill_fn *fill, void *arg, enum table_format f, bool bom)
 {
-	size_t r;
+	size_t i;
 	int *w;
 
 	switch (f) {
 	case TABLE_TEXT:
-		/* widths first, from every row; then each row again, written */
+		/* widths first, from every row; rows made one at a time are
+		 * made (and measured) again to be written */
 		w = text_widths(t);
-		for (r = 0; r < nrows; r++) {
-			fill_one(t, r, fill, arg);
+		for (i = 0; i < n; i++) {
+			batch(t, i, fill, arg);
 			measure(t, w);
 		}
 		text_head(sb, t, w);
-		for (r = 0; r < nrows; r++) {
-			fill_one(t, r, fill, arg);
-			measure(t, w);
+		for (i = 0; i < n; i++) {
+			if (fill) {
+				batch(t, i, fill, arg);
+				measure(t, w);
+			}
 			text_rows(sb, t, w, out);
 		}
 		free(w);
 		break;
 	case TABLE_CSV:
 		csv_head(sb, t, bom);
-		for (r = 0; r < nrows; r++) {
-			fill_one(t, r, fill, arg);
+		for (i = 0; i < n; i++) {
+			batch(t, i, fill, arg);
 			csv_rows(sb, t, out);
 		}
 		break;
 	case TABLE_JSON:
 		json_head(sb, t);
-		for (r = 0; r < nrows; r++) {
-			fill_one(t, r, fill, arg);
-			json_rows(sb, t, r == 0, out);
+		for (i = 0; i < n; i++) {
+			batch(t, i, fill, arg);
+			json_rows(sb, t, i == 0, out);
 		}
-		json_tail(sb, nrows > 0);
+		json_tail(sb, n > 0);
 		break;
 	}
-	table_clear(t);
+	if (fill)
+		table_clear(t);
 	if (out) {
 		fwrite(sb->buf, 1, sb->len, out);
 		sb_reset(sb);
 	}
+}
+
+void
+table_write(struct sb *sb, struct table *t, enum table_format f, bool bom)
+{
+	write_table(sb, NULL, t, t->nrows > 0, NULL, NULL, f, bom);
+}
+
+void
+table_print(FILE *out, struct table *t, enum table_format f, bool bom)
+{
+	struct sb sb = SB_INIT;
+
+	write_table(&sb, out, t, t->nrows > 0, NULL, NULL, f, bom);
+	sb_free(&sb);
+}
+
+void
+table_write_rows(struct sb *sb, FILE *out, struct table *t, size_t nrows,
+		 table_fill_fn *fill, void *arg, enum table_format f, bool bom)
+{
+	write_table(sb, out, t, nrows, fill, arg, f, bom);
 }

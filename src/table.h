@@ -48,8 +48,6 @@ enum table_format { TABLE_TEXT, TABLE_CSV, TABLE_JSON };
 
 void table_init(struct table *, const char *name, const struct column *,
 		size_t ncols);
-/* Makes room for nrows rows, when the caller knows how many will come. */
-void table_reserve(struct table *, size_t nrows);
 /* Cells are added in order, row after row. */
 void table_text(struct table *, const char *s);	/* NULL adds a null */
 void table_word(struct table *, const char *msgid);	/* NULL adds a null */
