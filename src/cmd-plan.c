@@ -53,7 +53,7 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 {
 	struct sb sb = SB_INIT;
 	int tw = text_width(_("Stage")), sw = text_width(_("Status"));
-	int dw = text_width(_("Days")) > 4 ? text_width(_("Days")) : 4;
+	int dw;
 	size_t i;
 
 	for (i = 0; i < cu->nstages; i++) {
@@ -72,7 +72,7 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 	sb_adds(&sb, "  ");
 	text_pad(&sb, _("Status"), sw, true);
 	sb_adds(&sb, "  ");
-	text_pad_left(&sb, _("Days"), dw);
+	dw = text_pad_left(&sb, _("Days"), 4);
 	sb_addf(&sb, "  %s\n", _("Due"));
 	for (i = 0; i < cu->nstages; i++) {
 		const struct stage *s = &cu->stages[i];

@@ -76,8 +76,9 @@ list(struct kefu *k)
 	}
 	sb_adds(&sb, "  ");
 	text_pad(&sb, _("Question"), 40, true);
-	mw = text_width(_("Missed")) > 6 ? text_width(_("Missed")) : 6;
-	text_pad_left(&sb, _("Missed"), mw);
+	sb_adds(&sb, "  ");
+	/* the column as wide as its heading, in the user's language */
+	mw = text_pad_left(&sb, _("Missed"), 6);
 	sb_addf(&sb, "  %s\n", C_("review", "Due"));
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;

@@ -270,14 +270,15 @@ text_pad(struct sb *sb, const char *s, int width, bool cut)
 	sb_free(&tmp);
 }
 
-void
+int
 text_pad_left(struct sb *sb, const char *s, int width)
 {
-	int used;
+	int w = text_width(s), used;
 
-	for (used = text_width(s); used < width; used++)
+	for (used = w; used < width; used++)
 		sb_addc(sb, ' ');
 	text_inert(sb, s, false);
+	return w > width ? w : width;
 }
 
 static size_t

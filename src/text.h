@@ -33,8 +33,8 @@ void text_inert(struct sb *, const char *s, bool keep_newlines);
  * when cut is set. */
 void text_pad(struct sb *, const char *s, int width, bool cut);
 /* Appends s made inert, right-aligned in width columns (spaces first);
- * wider text is not cut. */
-void text_pad_left(struct sb *, const char *s, int width);
+ * wider text is not cut. Returns the columns it took: width, or more. */
+int text_pad_left(struct sb *, const char *s, int width);
 /* The form answers are compared in: compatibility characters folded
  * (full-width Ａ１ to A1), case folded, Chinese punctuation to its ASCII
  * counterpart (，。、：“” to , . , : ""), spaces trimmed and runs of white

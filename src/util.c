@@ -1,9 +1,13 @@
 /* util.c: allocation, errors, string buffers, the arena, small file helpers. */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -503,10 +507,13 @@ read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 	return 0;
 }
 
+/* write_atomic()'s temporary file is PATH.tmpPID */
+#define TMP_SUFFIX ".tmp"
+
 int
 write_atomic(const char *path, const void *buf, size_t len, unsigned mode, bool durable)
 {
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	char *tmp = xasprintf("%s" TMP_SUFFIX "%ld", path, (long)getpid());
 	const char *p = buf;
 	int fd, err = 0;
 
@@ -538,6 +545,44 @@ write_atomic(const char *path, const void *buf, size_t len, unsigned mode, bool 
 	free(tmp);
 	errno = err;
 	return err ? -1 : 0;
+}
+
+/* Removes the temporary files of writers that died before renaming
+ * theirs (a kefu killed mid-write): PATH.tmpPID whose PID is gone. */
+void
+write_atomic_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	struct dirent *de;
+	DIR *dp = opendir(dir);
+
+	while (dp && (de = readdir(dp)) != NULL) {
+		const char *p;
+		char *end;
+		long pid;
+
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    strncmp(de->d_name + blen, TMP_SUFFIX, sizeof(TMP_SUFFIX) - 1) != 0)
+			continue;
+		p = de->d_name + blen + sizeof(TMP_SUFFIX) - 1;
+		if (!isdigit((unsigned char)*p))
+			continue;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (*end == '\0' && errno == 0 && pid > 0 && pid <= INT_MAX &&
+		    kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+			char *old = path_join(dir, de->d_name);
+
+			unlink(old);
+			free(old);
+		}
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
 }
 
 char *

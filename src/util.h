@@ -118,6 +118,10 @@ int read_file(const char *path, size_t max, char **buf, size_t *len,
  * over path. Returns 0, or -1 with errno set and no file left behind. */
 int write_atomic(const char *path, const void *buf, size_t len, unsigned mode,
 		 bool durable);
+/* Removes the PATH.tmpPID files write_atomic() left when its process
+ * was killed before renaming: those whose PID is gone, never a live
+ * writer's. */
+void write_atomic_sweep(const char *path);
 /* mkdir -p with the given mode for directories it creates. */
 int mkdir_p(const char *path, unsigned mode);
 /* kefu's directory of one XDG kind: $VAR/kefu when VAR holds an absolute

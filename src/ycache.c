@@ -12,10 +12,7 @@
  * ended by its NUL, not copied: the buffer goes to the content's arena. */
 #include "config.h"
 
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -281,7 +278,11 @@ ycache_open(const char *path)
 
 	c->path = xstrdup(path);
 	c->arena = arena_new();
-	if (read_file(path, CACHE_MAX, &c->buf, &len, &why) == 0 && stat(path, &st) == 0) {
+	/* the time before the read: should another kefu rename a newer
+	 * cache in between, the bytes read are newer than this time, and
+	 * the racy rule errs towards parsing again */
+	if (stat(path, &st) == 0 &&
+	    read_file(path, CACHE_MAX, &c->buf, &len, &why) == 0) {
 		c->written = (long long)st.st_mtim.tv_sec;
 		read_entries(c, (const unsigned char *)c->buf, len);
 	}
@@ -353,46 +354,12 @@ ycache_put(struct ycache *c, const char *file, const struct stat *st,
 	c->changed = true;
 }
 
-/* Removes the temporary files of writers that died before renaming
- * theirs (a kefu killed mid-write): PATH.tmpPID whose PID is gone. */
-static void
-sweep(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-	const char *base = slash ? slash + 1 : path;
-	size_t blen = strlen(base);
-	struct dirent *de;
-	DIR *dp = opendir(dir);
-
-	while (dp && (de = readdir(dp)) != NULL) {
-		const char *p = de->d_name + blen + 4;
-		char *end;
-		long pid;
-
-		if (strncmp(de->d_name, base, blen) != 0 ||
-		    strncmp(de->d_name + blen, ".tmp", 4) != 0 || !isdigit((unsigned char)*p))
-			continue;
-		errno = 0;
-		pid = strtol(p, &end, 10);
-		if (*end == '\0' && errno == 0 && pid > 0 && pid <= INT_MAX &&
-		    kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
-			char *old = path_join(dir, de->d_name);
-
-			unlink(old);
-			free(old);
-		}
-	}
-	if (dp)
-		closedir(dp);
-	free(dir);
-}
-
 /* The used entries to a temporary file, renamed over the cache. */
 static void
 write_cache(struct ycache *c)
 {
 	struct sb out = SB_INIT;
+	const char *slash;
 	size_t i;
 	int j;
 
@@ -413,11 +380,17 @@ write_cache(struct ycache *c)
 		sb_add(&out, (const char *)sum, 8);
 		sb_add(&out, (const char *)e->tree, e->len);
 	}
-	sweep(c->path);
 	/* a cache need not survive a crash: no fsync; a failure is a miss
 	 * next time */
-	if (out.len <= CACHE_MAX)
-		(void)write_atomic(c->path, out.buf, out.len, 0600, false);
+	if (out.len <= CACHE_MAX && (slash = strrchr(c->path, '/')) != NULL) {
+		char *dir = xstrndup(c->path, (size_t)(slash - c->path));
+
+		if (*dir == '\0' || mkdir_p(dir, 0700) == 0) {
+			write_atomic_sweep(c->path);
+			(void)write_atomic(c->path, out.buf, out.len, 0600, false);
+		}
+		free(dir);
+	}
 	sb_free(&out);
 }
 
