@@ -9,6 +9,7 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/kefu-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_STATE_HOME="$T/state" XDG_DATA_HOME="$T/data"
+export XDG_CACHE_HOME="$T/cache"
 export KEFU_DB="$T/kefu.db" LC_ALL=C.UTF-8 NO_COLOR=1
 unset KEFU_CONTENT KEFU_NOW
 mkdir -p "$HOME"
@@ -76,9 +77,9 @@ else
 	else
 		echo "no count from callgrind"
 	fi
-	export XDG_CACHE_HOME="$T/cold-cache"
+	XDG_CACHE_HOME="$T/cold-cache"
 	ir=$(prompt_ir)
-	unset XDG_CACHE_HOME
+	XDG_CACHE_HOME="$T/cache"
 	[ -n "$ir" ] && awk -v ir="$ir" 'BEGIN { printf "  cold cache:     %6.2f M, every file parsed and the cache written\n", ir / 1e6 }'
 	callgrind "$T/n" "$KEFU" --version
 	awk -v ir="$(cat "$T/n")" 'BEGIN { printf "of which kefu --version (process start, libraries): %.2f M\n", ir / 1e6 }'

@@ -7,11 +7,12 @@ trap 'rm -rf "$T"' EXIT
 HOME="$T/home"
 XDG_DATA_HOME="$T/data"
 XDG_STATE_HOME="$T/state"
+XDG_CACHE_HOME="$T/cache"
 KEFU_DB="$T/kefu.db"
 NO_COLOR=1
 PAGER=cat
 LC_ALL=C.UTF-8
-export HOME XDG_DATA_HOME XDG_STATE_HOME KEFU_DB NO_COLOR PAGER LC_ALL
+export HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME KEFU_DB NO_COLOR PAGER LC_ALL
 # messages in English whatever language the one running the tests reads
 unset LANGUAGE
 mkdir -p "$HOME"
