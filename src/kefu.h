@@ -31,6 +31,7 @@ struct kefu {
 	struct enrollment enr;		/* id 0 when not enrolled */
 	long long now;			/* seconds since the epoch, at start */
 	long long wall0;		/* the real clock at start */
+	bool fixed_clock;		/* KEFU_NOW: the clock stands still */
 	long today;			/* local day number of now */
 	bool tty_in;			/* stdin is a terminal */
 	bool color;			/* stdout takes colour */
@@ -152,8 +153,9 @@ void kefu_close(struct kefu *);
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
 void kefu_unknown(const char *what, const char *where, const char *id,
 		  const char *const *known, size_t n, const char *hint);
-/* The time now: the start time (KEFU_NOW when set) plus the real time
- * that has passed since. */
+/* The time now: the start time plus the real time that has passed
+ * since; under KEFU_NOW (tests) always that time, so that a slow machine
+ * never moves a test's clock. */
 long long kefu_clock(const struct kefu *);
 /* A random seed from the system. */
 uint64_t kefu_seed(void);
@@ -195,6 +197,7 @@ void shell_free_argv(int argc, char **argv);
 
 /* the commands */
 int cmd_assess(struct kefu *, int, char **);
+int cmd_attempts(struct kefu *, int, char **);
 int cmd_check(struct kefu *, int, char **);
 int cmd_enroll(struct kefu *, int, char **);
 int cmd_grade(struct kefu *, int, char **);

@@ -57,17 +57,20 @@ default_db(void)
 }
 
 /* KEFU_NOW (a test aid: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or epoch seconds)
- * fixes the clock; ignored when kefu runs with raised privileges. */
+ * fixes the clock, which then stands still (*fixed); ignored when kefu
+ * runs with raised privileges. */
 static long long
-clock_now(void)
+clock_now(bool *fixed)
 {
 	const char *s = getenv("KEFU_NOW");
 	struct tm tm;
 	char *end;
 	long long t;
 
+	*fixed = false;
 	if (s == NULL || *s == '\0' || getegid() != getgid() || geteuid() != getuid())
 		return (long long)time(NULL);
+	*fixed = true;
 	memset(&tm, 0, sizeof(tm));
 	end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (end == NULL || *end) {
@@ -194,7 +197,7 @@ main(int argc, char **argv)
 		k.content_dir = content ? content : from_build ? KEFU_SRCDIR : KEFU_DATADIR;
 		k.db_path = db ? db : (db_alloc = default_db());
 	}
-	k.now = clock_now();
+	k.now = clock_now(&k.fixed_clock);
 	k.wall0 = (long long)time(NULL);
 	k.today = date_of((time_t)k.now);
 	k.tty_in = isatty(STDIN_FILENO);
