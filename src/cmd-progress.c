@@ -2,6 +2,7 @@
  * best and latest results and the trend of the latest drill runs. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,7 +127,30 @@ decision_row(const struct store_row *r, void *arg)
 	}
 }
 
-/* What trainers recorded: essay gradings and assessment outcomes. */
+/* A trainer gave attempts back or set one aside. */
+static void
+change_row(const struct attempt_change *c, void *arg)
+{
+	struct sb *sb = arg;
+	char when[17];
+
+	sb_adds(sb, "  ");
+	text_inert(sb, c->quiz, false);
+	if (strcmp(c->kind, "grant") == 0)
+		sb_addf(sb, P_(": %d attempt given back, by ", ": %d attempts given back, by ",
+			       c->count), c->count);
+	else
+		sb_addf(sb, _(": attempt %" PRId64 " set aside (it does not count), by "),
+			c->attempt_id);
+	text_inert(sb, c->by, false);
+	sb_addf(sb, ", %s\n", date_format_time(c->at, when));
+	sb_adds(sb, "    “");
+	text_inert(sb, c->reason, false);
+	sb_adds(sb, "”\n");
+}
+
+/* What trainers recorded: essay gradings, attempts given back or set
+ * aside, and assessment outcomes. */
 static int
 trainers_say(struct kefu *k, struct sb *sb)
 {
@@ -138,6 +162,12 @@ trainers_say(struct kefu *k, struct sb *sb)
 	if (store_gradings(k->store, k->me.id, grading_row, sb) != 0)
 		return -1;
 	if (sb->len == before + strlen(_("\nGraded essays\n")))
+		sb->len = before, sb->buf[before] = '\0';
+	before = sb->len;
+	sb_adds(sb, _("\nAttempts given back or set aside\n"));
+	if (store_attempt_changes(k->store, k->me.id, change_row, sb) != 0)
+		return -1;
+	if (sb->len == before + strlen(_("\nAttempts given back or set aside\n")))
 		sb->len = before, sb->buf[before] = '\0';
 	before = sb->len;
 	sb_adds(sb, _("\nAssessments\n"));
@@ -221,7 +251,7 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 				sb_adds(&sb, _("  best    -"));
 			sb_addf(&sb, P_("  %d attempt", "  %d attempts", f.attempts), f.attempts);
 			if (q->attempts)
-				sb_addf(&sb, _(" of %u"), q->attempts);
+				sb_addf(&sb, _(" of %d"), (int)q->attempts + f.granted);
 			if (f.pending)
 				sb_adds(&sb, _("; essays wait for grading"));
 			if (f.open)

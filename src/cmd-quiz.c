@@ -3,6 +3,7 @@
  * (killed, closed terminal, Ctrl-C) resumes where it stopped. */
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "ask.h"
+#include "date.h"
 #include "kefu.h"
 #include "plan.h"
 #include "quiz.h"
@@ -85,20 +87,45 @@ time_up(const struct run *r)
 	return r->deadline && kefu_clock(r->k) >= r->deadline;
 }
 
-/* Saves one answer in its own transaction, before anything else shows. */
+/* The attempt was closed by someone else (another kefu handed it in, a
+ * trainer set it aside) while this one had it open: says so; the quiz
+ * ends here. Returns 1, the exit status. */
+static int
+sealed(struct run *r)
+{
+	struct attempt at;
+	char when[17] = "-";
+
+	if (store_attempt_get(r->k->store, r->at.id, &at) == 1) {
+		date_format_time(at.finished, when);
+		if (strcmp(at.state, "void") == 0)
+			error(_("this attempt was set aside at %s; your answer was not saved"),
+			      when);
+		else
+			error(_("this attempt was handed in at %s; your answer was not saved"),
+			      when);
+		attempt_clear(&at);
+	} else
+		error(_("this attempt is closed; your answer was not saved"));
+	return 1;
+}
+
+/* Saves one answer in its own transaction, before anything else shows:
+ * 0, or 1 when the attempt was closed meanwhile (said), -1 on error. */
 static int
 save(struct run *r, size_t i, const char *response)
 {
 	const struct question *q = &r->qz->questions[r->paper->items[i].q];
 	struct store *st = r->k->store;
 	double pts = quiz_score(q, response);
+	int rc = -1;
 
 	if (store_begin(st) != 0 ||
-	    store_answer_save(st, r->at.id, (int)i, q->id, response, pts,
-			      kefu_clock(r->k)) != 0 ||
+	    (rc = store_answer_save(st, r->at.id, (int)i, q->id, response, pts,
+				    kefu_clock(r->k))) != 0 ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
-		return -1;
+		return rc == 1 ? sealed(r) : -1;
 	}
 	free(r->responses[i]);
 	r->responses[i] = xstrdup(response);
@@ -137,18 +164,28 @@ pass_mark(struct kefu *k, const struct quiz *qz)
 	return qz->pass_mark;
 }
 
-/* Closes the attempt: score, notebook, event, all in one transaction. */
+/* Closes the attempt: score, notebook, event, all in one transaction.
+ * The score is of the answers stored, read inside it: another kefu may
+ * have answered on the same attempt. */
 static int
 submit(struct run *r, bool out_of_time)
 {
 	struct kefu *k = r->k;
 	struct store *st = k->store;
 	double pts = 0, max = 0, percent, mark = pass_mark(k, r->qz);
-	bool pending = false, exam = r->qz->mode == QUIZ_EXAM;
+	bool pending = false, key_open = quiz_key_open(r->qz);
 	long long now = kefu_clock(k), used;
 	struct sb sb = SB_INIT;
 	size_t i;
+	int rc;
 
+	/* at a time limit, the attempt ends at the limit, not when noticed */
+	if (r->deadline && (out_of_time || now > r->deadline))
+		now = r->deadline;
+	if (store_begin(st) != 0)
+		return -1;
+	if (store_answers(st, r->at.id, on_answer, r) != 0)
+		goto fail;
 	for (i = 0; i < r->paper->n; i++) {
 		const struct question *q = &r->qz->questions[r->paper->items[i].q];
 
@@ -158,30 +195,32 @@ submit(struct run *r, bool out_of_time)
 		else if (r->points[i] > 0)
 			pts += r->points[i];
 	}
-	/* at a time limit, the attempt ends at the limit, not when noticed */
-	if (r->deadline && now > r->deadline)
-		now = r->deadline;
 	/* points come in hundredths; 12 × 0.1 of 1.5 is 80%, not 79.999…% */
 	pts = round(pts * 100) / 100;
 	max = round(max * 100) / 100;
 	percent = max > 0 ? round(pts * 100 / max * 1e6) / 1e6 : 0;
-	if (store_begin(st) != 0)
-		return -1;
-	if (store_attempt_finish(st, r->at.id, pts, max, percent,
-				 pending ? "pending" : "final", now) != 0)
+	rc = store_attempt_finish(st, r->at.id, pts, max, percent,
+				  pending ? "pending" : "final", now);
+	if (rc < 0)
 		goto fail;
-	/* wrong answers of any quiz go to the notebook */
-	for (i = 0; i < r->paper->n; i++) {
+	if (rc == 1) {
+		store_rollback(st);
+		sb_free(&sb);
+		return sealed(r);
+	}
+	/* wrong answers go to the notebook, which shows the key: only for a
+	 * quiz whose key its trainees may see */
+	for (i = 0; key_open && i < r->paper->n; i++) {
 		const struct question *q = &r->qz->questions[r->paper->items[i].q];
 		struct card c;
-		int misses = 0, rc;
+		int misses = 0, had;
 
 		if (q->type == Q_ESSAY || r->responses[i] == NULL || r->points[i] >= q->points)
 			continue;
-		rc = store_card_get(st, k->me.id, r->qz->id, q->id, &c, &misses);
-		if (rc < 0)
+		had = store_card_get(st, k->me.id, r->qz->id, q->id, &c, &misses);
+		if (had < 0)
 			goto fail;
-		c = rc ? review_next(c, RATE_AGAIN, now) : review_new(now);
+		c = had ? review_next(c, RATE_AGAIN, now) : review_new(now);
 		/* a fresh miss is due for review at once: from the attempt's start */
 		c.due = r->at.started;
 		if (store_card_put(st, k->me.id, r->qz->id, q->id, &c, misses + 1) != 0)
@@ -223,7 +262,7 @@ submit(struct run *r, bool out_of_time)
 
 			if (q->type == Q_ESSAY || (r->responses[i] && r->points[i] >= q->points))
 				continue;
-			if (!any && !r->qz->review)
+			if (!any && !key_open)
 				break;	/* only the score */
 			if (!any)
 				sb_adds(&sb, _("\nTo go over:\n"));
@@ -234,12 +273,10 @@ submit(struct run *r, bool out_of_time)
 			text_inert(&sb, q->text, false);
 			sb_adds(&sb, _("\n    yours: "));
 			text_inert(&sb, got, false);
-			if (!exam) {
-				sb_adds(&sb, _("   right: "));
-				text_inert(&sb, key, false);
-			}
+			sb_adds(&sb, _("   right: "));
+			text_inert(&sb, key, false);
 			sb_addc(&sb, '\n');
-			if (q->explain && !exam) {
+			if (q->explain) {
 				sb_adds(&sb, "    ");
 				text_inert(&sb, q->explain, true);
 				sb_addc(&sb, '\n');
@@ -248,7 +285,7 @@ submit(struct run *r, bool out_of_time)
 			free(got);
 		}
 	}
-	for (i = 0; i < r->paper->n; i++) {
+	for (i = 0; key_open && i < r->paper->n; i++) {
 		const struct question *q = &r->qz->questions[r->paper->items[i].q];
 
 		if (q->type != Q_ESSAY && r->responses[i] && r->points[i] < q->points) {
@@ -358,7 +395,13 @@ run_paper(struct run *r)
 				free(response);
 				return submit(r, true);
 			}
-			if (save(r, i, response) != 0) {
+			switch (save(r, i, response)) {
+			case 0:
+				break;
+			case 1:		/* closed meanwhile: said */
+				free(response);
+				return 1;
+			default:
 				error(_("the answer to question %zu is not saved; 'kefu quiz %s' asks it again"),
 				      i + 1, r->qz->id);
 				free(response);
@@ -418,30 +461,127 @@ find_quiz(struct kefu *k, const char *id)
 	return qz;
 }
 
-/* Starts a new attempt, or says why not. */
+/* Says that every allowed attempt is used; returns 1. */
+static int
+no_attempts_left(const struct quiz *qz, const struct attempt_count *n)
+{
+	error(P_("the %d attempt allowed at quiz '%s' is used; a trainer can give attempts back (kefu attempts grant)",
+		 "all %d attempts allowed at quiz '%s' are used; a trainer can give attempts back (kefu attempts grant)",
+		 n->allowed), n->allowed, qz->id);
+	return 1;
+}
+
+/* An exam of a stage that is still locked is not taken. 0 when it may
+ * be; 1 after saying which stage must be complete first. */
+static int
+stage_lock(struct kefu *k, const struct quiz *qz)
+{
+	const struct curriculum *cu;
+	struct module_fact **facts;
+	enum stage_state *states;
+	size_t locked;
+
+	if (qz->mode != QUIZ_EXAM || k->enr.id == 0 ||
+	    (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
+		return 0;
+	facts = kefu_facts(k, cu);
+	states = xcalloc(cu->nstages, sizeof(*states));
+	plan_stages(cu, (const struct module_fact *const *)facts, states);
+	locked = plan_quiz_locked(cu, states, qz);
+	if (locked < cu->nstages) {
+		struct sb st = SB_INIT, before = SB_INIT;
+
+		text_inert(&st, cu->stages[locked].title, false);
+		text_inert(&before, cu->stages[locked - 1].title, false);
+		error(_("exam '%s' belongs to stage %zu %s, which is still locked: stage %zu %s must be complete first ('kefu plan')"),
+		      qz->id, locked + 1, sb_str(&st), locked, sb_str(&before));
+		sb_free(&st);
+		sb_free(&before);
+	}
+	free(states);
+	kefu_facts_free(cu, facts);
+	return locked < cu->nstages;
+}
+
+/* At a terminal, before an attempt that costs something (a time limit
+ * that runs on, a capped number of attempts): what it costs, and y/N.
+ * Piped input starts at once. 0 to start, 1 not to. */
+static int
+confirm_start(struct kefu *k, const struct quiz *qz, size_t nquestions,
+	      const struct attempt_count *n)
+{
+	struct sb sb = SB_INIT;
+	enum term_read rd;
+	char *line;
+	bool yes;
+
+	if (!k->tty_in || (qz->time_limit == 0 && qz->attempts == 0))
+		return 0;
+	text_inert(&sb, qz->title, false);
+	printf(P_("%s: %zu question", "%s: %zu questions", nquestions), sb_str(&sb), nquestions);
+	putchar('\n');
+	sb_reset(&sb);
+	if (qz->time_limit) {
+		add_clock(&sb, qz->time_limit);
+		printf(_("  Time limit %s, counted from the start, also while kefu is closed.\n"),
+		       sb_str(&sb));
+	}
+	if (n->allowed)
+		printf(P_("  This is attempt %d of %d: %d more after it.\n",
+			  "  This is attempt %d of %d: %d more after it.\n",
+			  n->allowed - n->used - 1),
+		       n->used + 1, n->allowed, n->allowed - n->used - 1);
+	sb_free(&sb);
+	fputs(_("Start now? [y/N] "), stdout);
+	fflush(stdout);
+	rd = term_read("", &line);
+	if (rd != TERM_LINE)
+		return 1;
+	yes = line[0] == 'y' || line[0] == 'Y' || strcmp(line, "是") == 0;
+	free(line);
+	if (!yes)
+		printf(_("Not started; nothing is recorded.\n"));
+	return !yes;
+}
+
+/* Starts a new attempt, or says why not: 0 started, 1 not (said), -1
+ * on error. An attempt another kefu started meanwhile is taken up. */
 static int
 start(struct run *r, bool have_seed, uint64_t seed)
 {
 	struct kefu *k = r->k;
+	struct attempt_count n;
 	char *text;
-	int used = store_attempts_finished(k->store, k->me.id, r->qz->id);
+	int rc;
 
-	if (used < 0)
+	if (store_attempt_counts(k->store, k->me.id, r->qz->id, r->qz->attempts, &n) != 0)
 		return -1;
-	if (r->qz->attempts && (unsigned)used >= r->qz->attempts) {
-		error(_("all %u attempts at quiz '%s' are used; ask a trainer"),
-		      r->qz->attempts, r->qz->id);
-		return -1;
-	}
+	if (n.allowed && n.used >= n.allowed)
+		return no_attempts_left(r->qz, &n);
 	r->at.seed = have_seed ? seed : kefu_seed();
 	r->paper = quiz_draw(r->qz, r->at.seed);
+	if (confirm_start(k, r->qz, r->paper->n, &n) != 0)
+		return 1;
 	text = paper_encode(r->qz, r->paper);
-	r->at.started = kefu_clock(k);
-	r->at.id = store_attempt_start(k->store, k->me.id, r->qz->id, r->at.seed,
-				       text, r->at.started);
+	/* the look for an open attempt, the count and the start are one write */
+	rc = store_attempt_begin(k->store, k->me.id, r->qz->id, r->qz->attempts,
+				 r->at.seed, text, kefu_clock(k), &r->at, &n);
 	free(text);
-	if (r->at.id < 0)
+	if (rc < 0)
 		return -1;
+	if (rc == 2)
+		return no_attempts_left(r->qz, &n);
+	if (rc == 1) {
+		paper_free(r->paper);
+		r->paper = paper_decode(r->qz, r->at.paper);
+		if (r->paper == NULL) {
+			error(_("another kefu started an attempt at quiz '%s' meanwhile, from other content; run 'kefu quiz %s' again"),
+			      r->qz->id, r->qz->id);
+			return 1;
+		}
+		printf(_("Another kefu started this attempt a moment ago: going on with it.\n"));
+		return 0;
+	}
 	{
 		struct sb title = SB_INIT;
 
@@ -451,8 +591,8 @@ start(struct run *r, bool have_seed, uint64_t seed)
 		       r->qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
 		sb_free(&title);
 	}
-	if (r->qz->attempts)
-		printf(_(", attempt %d of %u"), used + 1, r->qz->attempts);
+	if (n.allowed)
+		printf(_(", attempt %d of %d"), n.used + 1, n.allowed);
 	if (r->qz->time_limit) {
 		struct sb sb = SB_INIT;
 
@@ -465,35 +605,113 @@ start(struct run *r, bool have_seed, uint64_t seed)
 	return 0;
 }
 
+/* `--preview`: a paper with its key, for trainers to check an exam
+ * before trainees sit it. Records nothing. */
+static int
+preview(struct kefu *k, const struct quiz *qz, bool have_seed, uint64_t seed)
+{
+	struct paper *paper;
+	struct sb sb = SB_INIT;
+	double total = 0;
+	size_t i, t;
+
+	if (!kefu_may(k, "trainer", _("preview a quiz with its key")))
+		return 1;
+	if (!have_seed)
+		seed = kefu_seed();
+	paper = quiz_draw(qz, seed);
+	for (i = 0; i < paper->n; i++)
+		total += qz->questions[paper->items[i].q].points;
+	text_inert(&sb, qz->title, false);
+	sb_addf(&sb, P_(" — preview of a paper: %zu question, %g points, %s; nothing is recorded\n",
+			" — preview of a paper: %zu questions, %g points, %s; nothing is recorded\n",
+			paper->n), paper->n, round(total * 100) / 100,
+		qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
+	for (i = 0; i < paper->n; i++) {
+		const struct paper_item *it = &paper->items[i];
+		const struct question *q = &qz->questions[it->q];
+		char *key;
+
+		sb_addf(&sb, _("\nQuestion %zu/%zu  %s"), i + 1, paper->n, q->id);
+		for (t = 0; t < q->ntags; t++) {
+			sb_adds(&sb, t ? ", " : "  [");
+			text_inert(&sb, q->tags[t], false);
+		}
+		sb_adds(&sb, q->ntags ? "]\n" : "\n");
+		ask_show(&sb, q, it, false);
+		if (q->type == Q_ESSAY) {
+			if (q->rubric) {
+				sb_adds(&sb, _("  Rubric: "));
+				text_inert(&sb, q->rubric, true);
+				sb_addc(&sb, '\n');
+			}
+		} else {
+			key = quiz_key(q, it);
+			sb_adds(&sb, _("  Key: "));
+			text_inert(&sb, key, false);
+			sb_addc(&sb, '\n');
+			free(key);
+		}
+		if (q->explain) {
+			sb_adds(&sb, "  ");
+			text_inert(&sb, q->explain, true);
+			sb_addc(&sb, '\n');
+		}
+	}
+	/* a seed in decimal: what --seed takes back */
+	sb_addf(&sb, _("\nSeed %" PRIu64 ": 'kefu quiz %s --preview --seed %" PRIu64 "' shows this paper again.\n"),
+		seed, qz->id, seed);
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	paper_free(paper);
+	return 0;
+}
+
 int
 cmd_quiz(struct kefu *k, int argc, char **argv)
 {
 	struct run r;
-	const char *id = NULL;
-	bool have_seed = false;
+	const char *seed_s = NULL;
+	char *pos[1];
+	bool have_seed = false, want_preview = false;
+	const struct cmd_opt opts[] = {
+		{ "--seed", &seed_s, NULL },
+		{ "--preview", NULL, &want_preview },
+		{ NULL, NULL, NULL }
+	};
 	uint64_t seed = 0;
-	int i, status;
+	int npos, i, status;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
-			char *end;
-
-			seed = strtoull(argv[++i], &end, 10);
-			if (*end || !*argv[i])
-				return cmd_usage(cmd_find("quiz"));
-			have_seed = true;
-		} else if (argv[i][0] == '-' || id)
-			return cmd_usage(cmd_find("quiz"));
-		else
-			id = argv[i];
-	}
-	if (id == NULL)
+	if ((status = cmd_parse(cmd_find("quiz"), argc, argv, opts, pos, 1, &npos)) != 0)
+		return status;
+	if (npos != 1)
 		return cmd_usage(cmd_find("quiz"));
+	if (seed_s) {
+		char *end;
+
+		errno = 0;
+		seed = strtoull(seed_s, &end, 10);
+		if (*end || !*seed_s || *seed_s == '-' || errno) {
+			error(_("--seed takes a whole number, not '%s'"), seed_s);
+			return cmd_usage(cmd_find("quiz"));
+		}
+		have_seed = true;
+	}
 	memset(&r, 0, sizeof(r));
 	r.k = k;
-	if ((r.qz = find_quiz(k, id)) == NULL)
+	if ((r.qz = find_quiz(k, pos[0])) == NULL)
 		return 1;
 	kefu_me(k);
+	if (want_preview)
+		return preview(k, r.qz, have_seed, seed);
+	/* a trainee who could pick the paper could research it beforehand */
+	if (have_seed && r.qz->mode == QUIZ_EXAM && strcmp(k->me.role, "trainee") == 0) {
+		error(_("an exam's paper is kefu's to draw: --seed is not taken for exam '%s'"),
+		      r.qz->id);
+		return 1;
+	}
+	if (stage_lock(k, r.qz) != 0)
+		return 1;
 	/* before a question is asked whose answer could not be saved */
 	if (store_writable(k->store) != 0)
 		return 1;
@@ -506,11 +724,11 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 			printf(_("Quiz '%s' has changed since your open attempt began: that attempt is set aside, with its answers kept on record, and does not count. A new one starts.\n"),
 			       r.qz->id);
 			if (store_attempt_finish(k->store, r.at.id, 0, 0, 0, "void",
-						 kefu_clock(k)) != 0)
+						 kefu_clock(k)) < 0)
 				return 1;
 			attempt_clear(&r.at);
-			if (start(&r, have_seed, seed) != 0)
-				return 1;
+			if ((status = start(&r, have_seed, seed)) != 0)
+				goto done;
 		} else {
 			struct sb title = SB_INIT;
 
@@ -520,8 +738,8 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 		}
 		break;
 	case 0:
-		if (start(&r, have_seed, seed) != 0)
-			return 1;
+		if ((status = start(&r, have_seed, seed)) != 0)
+			goto done;
 		break;
 	default:
 		return 1;
@@ -537,6 +755,9 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 		status = run_paper(&r);
 	if (status == 0)
 		kefu_update_stages(k);
+done:
+	if (status < 0)
+		status = 1;
 	for (i = 0; r.responses && (size_t)i < r.paper->n; i++)
 		free(r.responses[i]);
 	free(r.responses);

@@ -60,6 +60,28 @@ lookup(struct kefu *k, const struct item *it, const struct quiz **qz, size_t *in
 	return q;
 }
 
+/* Drops the items of quizzes whose key is sealed: an exam's misses
+ * never enter the notebook now, but a database from before may hold
+ * some, and asking them again would tell right from wrong. */
+static void
+drop_sealed(struct kefu *k, struct items *its)
+{
+	size_t i;
+
+	for (i = 0; i < its->n;) {
+		const struct quiz *qz = content_quiz(k->content, its->v[i].quiz);
+
+		if (qz == NULL || quiz_key_open(qz)) {
+			i++;
+			continue;
+		}
+		free(its->v[i].quiz);
+		free(its->v[i].question);
+		memmove(&its->v[i], &its->v[i + 1], (its->n - i - 1) * sizeof(*its->v));
+		its->n--;
+	}
+}
+
 static int
 list(struct kefu *k)
 {
@@ -70,8 +92,10 @@ list(struct kefu *k)
 
 	if (store_cards(k->store, k->me.id, 0, collect, &its) != 0)
 		return 1;
+	drop_sealed(k, &its);
 	if (its.n == 0) {
 		printf(_("Your notebook is empty: questions you answer wrong come here.\n"));
+		items_free(&its);
 		return 0;
 	}
 	sb_adds(&sb, "  ");
@@ -164,6 +188,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		return list(k);
 	if (store_cards(k->store, k->me.id, kefu_clock(k), collect, &its) != 0)
 		return 1;
+	drop_sealed(k, &its);
 	/* questions gone from the content, or essays, cannot be asked */
 	for (i = 0; i < its.n;) {
 		const struct quiz *qz;
@@ -180,6 +205,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 	}
 	if (its.n == 0) {
 		printf(_("Nothing is due for review. 'kefu review --list' shows your notebook.\n"));
+		items_free(&its);
 		return 0;
 	}
 	/* mixed, not quiz by quiz */
@@ -221,7 +247,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 			break;
 		}
 		pts = quiz_score(q, response);
-		ask_feedback(&sb, k, q, &pi, pts, qz->mode != QUIZ_EXAM);
+		ask_feedback(&sb, k, q, &pi, pts, true);
 		fputs(sb_str(&sb), stdout);
 		fflush(stdout);
 		if (pts >= q->points) {

@@ -12,7 +12,11 @@ static const char *const list_words[] = {
 static const char *const plan_words[] = { "--all", NULL };
 static const char *const review_words[] = { "--list", NULL };
 static const char *const drill_words[] = { "--time", "--random", NULL };
+static const char *const quiz_words[] = { "--seed", "--preview", NULL };
 static const char *const grade_words[] = { "--list", "--format", NULL };
+static const char *const attempts_words[] = {
+	"grant", "void", "--count", "--reason", "--format", NULL
+};
 static const char *const kpi_words[] = { "set", "import", "--period", "--curriculum", NULL };
 static const char *const report_words[] = {
 	"stages", "trainee", "overdue", "probation", "elite", "--format", "--bom",
@@ -39,7 +43,8 @@ const struct cmd cmd_table[] = {
 	     "lesson counts as read once shown. Lessons of locked stages can be\n"
 	     "read ahead; they count when their stage opens.\n"),
 	  ARG_LESSON, NULL, cmd_study },
-	{ "quiz", "QUIZ [--seed N]", N_("take a quiz, or go on with an open attempt"),
+	{ "quiz", "QUIZ [--seed N] | QUIZ --preview [--seed N]",
+	  N_("take a quiz, or go on with an open attempt"),
 	  N_("Puts the quiz's questions one by one and saves each answer before\n"
 	     "the next is shown. Choices are lettered A, B, C in the order shown;\n"
 	     "answer with letters (b, B, AC, A,C, A、C), 对/错 (also T/F, Y/N,\n"
@@ -51,14 +56,23 @@ const struct cmd cmd_table[] = {
 	     "\n"
 	     "Before submitting, unanswered questions are listed. Practice quizzes\n"
 	     "say right or wrong after each answer and go over mistakes at the\n"
-	     "end; exams show only the score. A time limit counts from the\n"
-	     "attempt's start, also while kefu is closed; at the limit the attempt\n"
-	     "is submitted with what was answered. Ctrl-C, end of input or a\n"
-	     "closed terminal leave the attempt open: run the same command to go\n"
-	     "on. Wrong answers go to your notebook (see 'kefu review').\n"
+	     "end; exams show only the score, and keep their key sealed: their\n"
+	     "questions never go to your notebook (unless the exam says review:\n"
+	     "true). A time limit counts from the attempt's start, also while kefu\n"
+	     "is closed; at the limit the attempt is submitted with what was\n"
+	     "answered. At a terminal, a timed or capped quiz says so and asks\n"
+	     "before an attempt starts. Ctrl-C, end of input or a closed terminal\n"
+	     "leave the attempt open: run the same command to go on. A person has\n"
+	     "one open attempt per quiz; once handed in, an attempt takes no more\n"
+	     "answers. An exam of a stage that is still locked cannot be started.\n"
+	     "Wrong answers of practice quizzes go to your notebook ('kefu review').\n"
 	     "\n"
-	     "  --seed N   draw the paper from seed N (the same seed, the same paper)\n"),
-	  ARG_QUIZ, NULL, cmd_quiz },
+	     "  --seed N    draw the paper from seed N (the same seed, the same\n"
+	     "              paper); not for an exam taken by a trainee: an exam's\n"
+	     "              paper is kefu's to draw\n"
+	     "  --preview   (trainers) show a paper with its key and rubrics,\n"
+	     "              recording nothing; with --seed N, that paper\n"),
+	  ARG_QUIZ, quiz_words, cmd_quiz },
 	{ "drill", "DRILL [--time SECONDS] [--random]", N_("type a drill's lines for speed and accuracy"),
 	  N_("Shows each line of the drill; type it below and press Enter. At a\n"
 	     "terminal the line above turns green where you typed right and red\n"
@@ -147,6 +161,23 @@ const struct cmd cmd_table[] = {
 	     "\n"
 	     "Every grading is kept and logged with the old and new points.\n"),
 	  ARG_NONE, grade_words, cmd_grade },
+	{ "attempts", "LOGIN [QUIZ] [--format F] | grant LOGIN QUIZ [--count N] --reason TEXT | void ATTEMPT --reason TEXT",
+	  N_("a person's quiz attempts; give attempts back or set one aside (trainers)"),
+	  N_("  LOGIN [QUIZ]   list the person's attempts (at one quiz, or all):\n"
+	     "      number, state (open, pending, final, set aside), score,\n"
+	     "      when it started and was handed in, and why it was set aside;\n"
+	     "      --format table, csv or json. Trainees may list their own.\n"
+	     "  grant LOGIN QUIZ [--count N] --reason TEXT\n"
+	     "      give N attempts (default 1, at most 20) at a capped quiz back:\n"
+	     "      an exam started by mistake, a power cut\n"
+	     "  void ATTEMPT --reason TEXT\n"
+	     "      set an attempt aside: it no longer counts, for or against; an\n"
+	     "      open one is closed and takes no more answers\n"
+	     "\n"
+	     "Only trainers and managers grant and void, never for themselves.\n"
+	     "Each is kept with its reason and who gave it, in the event log, in\n"
+	     "the trainee's 'kefu progress' and in 'kefu report trainee'.\n"),
+	  ARG_PERSON, attempts_words, cmd_attempts },
 	{ "assess", "LOGIN [ASSESSMENT]", N_("run a trainee's assessment (上岗检测) and record the outcome (trainers)"),
 	  N_("Goes through the parts of an assessment module of the trainee's\n"
 	     "curriculum (by default the first not passed in their current stage):\n"

@@ -76,9 +76,10 @@ plan_module_need(struct sb *sb, const struct module *m,
 		if (st != MODULE_DONE && f->quiz.open)
 			sb_adds(sb, _("; an attempt is open"));
 		if (st != MODULE_DONE && m->quiz && m->quiz->attempts &&
-		    f->quiz.attempts >= (int)m->quiz->attempts && !f->quiz.open)
-			sb_addf(sb, _("; all %u attempts used, ask a trainer"),
-				m->quiz->attempts);
+		    f->quiz.attempts >= (int)m->quiz->attempts + f->quiz.granted &&
+		    !f->quiz.open)
+			sb_addf(sb, _("; all %d attempts used, ask a trainer"),
+				(int)m->quiz->attempts + f->quiz.granted);
 		return;
 	case MOD_DRILL:
 		if (f->drill.results > 0) {
@@ -260,4 +261,42 @@ plan_stage_state_name(enum stage_state s)
 		return _("complete");
 	}
 	BUG("stage state %d", (int)s);
+}
+
+/* Whether stage i holds quiz qz: as a quiz module or an assessment's
+ * quiz part. */
+static bool
+stage_holds(const struct stage *s, const struct quiz *qz)
+{
+	size_t j, p;
+
+	for (j = 0; j < s->nmodules; j++) {
+		const struct module *m = &s->modules[j];
+
+		if (m->kind == MOD_QUIZ && m->quiz == qz)
+			return true;
+		for (p = 0; m->kind == MOD_ASSESSMENT && p < m->nparts; p++)
+			if (m->parts[p].kind == PART_QUIZ && m->parts[p].quiz == qz)
+				return true;
+	}
+	return false;
+}
+
+size_t
+plan_quiz_locked(const struct curriculum *cu, const enum stage_state *states,
+		 const struct quiz *qz)
+{
+	size_t i, first = cu->nstages;
+
+	if (qz->mode != QUIZ_EXAM)
+		return cu->nstages;
+	for (i = 0; i < cu->nstages; i++) {
+		if (!stage_holds(&cu->stages[i], qz))
+			continue;
+		if (states[i] != STAGE_LOCKED)
+			return cu->nstages;
+		if (first == cu->nstages)
+			first = i;
+	}
+	return first;
 }

@@ -65,4 +65,12 @@ void plan_dues(const struct curriculum *, long start_day, const long *moved,
 
 const char *plan_stage_state_name(enum stage_state);
 
+/* An exam may be taken once a stage that holds it (as a quiz module or
+ * an assessment's quiz part) is open. Returns the first stage holding
+ * qz when every stage that holds it is locked; cu->nstages when it may
+ * be taken: a practice quiz, an exam of an open stage, or one no stage
+ * holds. */
+size_t plan_quiz_locked(const struct curriculum *, const enum stage_state *,
+			const struct quiz *);
+
 #endif

@@ -718,3 +718,9 @@ quiz_response_text(const struct question *q, const struct paper_item *it,
 	}
 	return sb_detach(&sb);
 }
+
+bool
+quiz_key_open(const struct quiz *qz)
+{
+	return qz->review;
+}

@@ -62,6 +62,11 @@ double quiz_score(const struct question *, const char *response);
 /* The right answer in words, as the paper shows it (letters in shown
  * order); caller frees. */
 char *quiz_key(const struct question *, const struct paper_item *);
+/* Whether a quiz's trainees may see its key: the right answers on the
+ * end screen, wrong answers in their notebook (`kefu review`). An exam
+ * keeps its key sealed unless it says `review: true`. The one rule for
+ * the quiz, the notebook, review and progress alike. */
+bool quiz_key_open(const struct quiz *);
 /* A stored response in words, as the paper shows it; caller frees. */
 char *quiz_response_text(const struct question *, const struct paper_item *,
 			 const char *response);

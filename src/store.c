@@ -171,6 +171,33 @@ static const char *const migrations[] = {
 	/* quiz facts from the index alone, without reading the papers */
 	"DROP INDEX quiz_attempt_person;"
 	"CREATE INDEX quiz_attempt_facts ON quiz_attempt(person_id, quiz, state, percent);",
+	/* 3: exams that hold up. One open attempt per person and quiz,
+	 * held by the database itself: older open ones (a race lost
+	 * before this index) are set aside, the newest goes on */
+	"UPDATE quiz_attempt SET state = 'void', finished = coalesce(finished, started)"
+	" WHERE state = 'open' AND id NOT IN (SELECT max(id) FROM quiz_attempt"
+	"  WHERE state = 'open' GROUP BY person_id, quiz);"
+	"CREATE UNIQUE INDEX quiz_attempt_one_open ON quiz_attempt(person_id, quiz)"
+	" WHERE state = 'open';"
+	/* the automatic part of a score, fixed at hand-in: grading adds the
+	 * essays to it and never reads the other answers again */
+	"ALTER TABLE quiz_attempt ADD COLUMN auto_points REAL;"
+	"UPDATE quiz_attempt SET auto_points = (SELECT round(coalesce(sum(a.points), 0), 2)"
+	"  FROM quiz_answer a WHERE a.attempt_id = quiz_attempt.id AND NOT EXISTS"
+	"  (SELECT 1 FROM grading g WHERE g.attempt_id = a.attempt_id AND g.seq = a.seq))"
+	" WHERE state IN ('pending', 'final');"
+	/* a trainer's corrections: attempts given back, attempts set aside */
+	"CREATE TABLE attempt_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  quiz TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('grant','void')),"
+	"  attempt_id INTEGER REFERENCES quiz_attempt(id),"	/* void */
+	"  count INTEGER NOT NULL DEFAULT 0,"	/* grant */
+	"  reason TEXT NOT NULL,"
+	"  by_id INTEGER NOT NULL REFERENCES person(id),"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX attempt_change_person ON attempt_change(person_id, quiz);",
 };
 
 enum stmt {
@@ -198,6 +225,11 @@ enum stmt {
 	S_ANSWERS,
 	S_ATTEMPT_FINISH,
 	S_ATTEMPTS_FINISHED,
+	S_ATTEMPTS_GRANTED,
+	S_ATTEMPT_VOID,
+	S_ATTEMPT_CHANGE_ADD,
+	S_ATTEMPTS_OF,
+	S_ATTEMPT_CHANGES,
 	S_CARD_GET,
 	S_CARD_PUT,
 	S_REVIEW_LOG,
@@ -306,20 +338,41 @@ static const char *const sql[S_COUNT] = {
 	[S_ATTEMPT_START] =
 	"INSERT INTO quiz_attempt (person_id, quiz, started, seed, paper)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_ANSWER_SAVE] =
+	[S_ANSWER_SAVE] =	/* only into an open attempt: handed in, it is sealed */
 	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (attempt_id, seq) DO UPDATE"
+	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM quiz_attempt"
+	"  WHERE id = ?1 AND state = 'open')"
+	" ON CONFLICT (attempt_id, seq) DO UPDATE"
 	" SET response = excluded.response, points = excluded.points,"
 	" correct = excluded.correct, answered = excluded.answered",
 	[S_ANSWERS] =
 	"SELECT seq, question, response, points FROM quiz_answer"
 	" WHERE attempt_id = ?1 ORDER BY seq",
 	[S_ATTEMPT_FINISH] =
-	"UPDATE quiz_attempt SET points = ?2, max_points = ?3, percent = ?4,"
-	" state = ?5, finished = ?6 WHERE id = ?1 AND state = 'open'",
+	"UPDATE quiz_attempt SET points = ?2, auto_points = ?2, max_points = ?3,"
+	" percent = ?4, state = ?5, finished = ?6 WHERE id = ?1 AND state = 'open'",
 	[S_ATTEMPTS_FINISHED] =
 	"SELECT count(*) FROM quiz_attempt"
 	" WHERE person_id = ?1 AND quiz = ?2 AND state IN ('pending','final')",
+	[S_ATTEMPTS_GRANTED] =
+	"SELECT coalesce(sum(count), 0) FROM attempt_change"
+	" WHERE person_id = ?1 AND quiz = ?2 AND kind = 'grant'",
+	[S_ATTEMPT_VOID] =
+	"UPDATE quiz_attempt SET state = 'void', finished = coalesce(finished, ?2)"
+	" WHERE id = ?1 AND state <> 'void'",
+	[S_ATTEMPT_CHANGE_ADD] =
+	"INSERT INTO attempt_change (person_id, quiz, kind, attempt_id, count, reason, by_id, at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_ATTEMPTS_OF] =
+	"SELECT a.id, a.quiz, a.state, a.started, coalesce(a.finished, 0), a.points,"
+	" a.max_points, a.percent, c.reason, cp.login FROM quiz_attempt a"
+	" LEFT JOIN attempt_change c ON c.attempt_id = a.id AND c.kind = 'void'"
+	" LEFT JOIN person cp ON cp.id = c.by_id"
+	" WHERE a.person_id = ?1 AND (?2 IS NULL OR a.quiz = ?2) ORDER BY a.quiz, a.id",
+	[S_ATTEMPT_CHANGES] =
+	"SELECT c.kind, c.quiz, c.attempt_id, c.count, c.reason, p.login, c.at"
+	" FROM attempt_change c JOIN person p ON p.id = c.by_id"
+	" WHERE c.person_id = ?1 ORDER BY c.at, c.id",
 	[S_CARD_GET] =
 	"SELECT reps, ease, interval_days, due, misses FROM review_item"
 	" WHERE person_id = ?1 AND quiz = ?2 AND question = ?3",
@@ -380,9 +433,12 @@ static const char *const sql[S_COUNT] = {
 	"UPDATE quiz_attempt SET points = s.pts,"
 	" percent = CASE WHEN max_points > 0 THEN round(s.pts * 100 / max_points, 6) ELSE 0 END,"
 	" state = CASE WHEN s.ungraded THEN 'pending' ELSE 'final' END"
-	" FROM (SELECT round(coalesce(sum(points), 0), 2) AS pts,"
-	"  count(*) FILTER (WHERE points IS NULL AND response IS NOT NULL) AS ungraded"
-	"  FROM quiz_answer WHERE attempt_id = ?1) AS s"
+	/* the automatic part as fixed at hand-in, and the graded essays */
+	" FROM (SELECT round(coalesce((SELECT auto_points FROM quiz_attempt WHERE id = ?1), 0)"
+	"  + coalesce(sum(ans.points) FILTER (WHERE EXISTS (SELECT 1 FROM grading g"
+	"   WHERE g.attempt_id = ans.attempt_id AND g.seq = ans.seq)), 0), 2) AS pts,"
+	"  count(*) FILTER (WHERE ans.points IS NULL AND ans.response IS NOT NULL) AS ungraded"
+	"  FROM quiz_answer ans WHERE ans.attempt_id = ?1) AS s"
 	" WHERE id = ?1 AND state IN ('pending', 'final')",
 	[S_ATTEMPT_GET] =
 	"SELECT id, started, coalesce(finished, 0), seed, paper, coalesce(points, 0),"
@@ -441,7 +497,8 @@ static const char *const sql[S_COUNT] = {
 	" UNION ALL SELECT started, 'quiz-start', quiz || ' #' || id, NULL, NULL, NULL, 1"
 	" FROM quiz_attempt WHERE person_id = ?1"
 	" UNION ALL SELECT finished, 'quiz-' || state, quiz || ' #' || id,"
-	"  printf('%.1f%% (%g/%g)', percent, points, max_points), NULL, NULL, 2"
+	"  CASE WHEN percent IS NOT NULL THEN printf('%.1f%% (%g/%g)', percent, points, max_points) END,"
+	"  NULL, NULL, 2"
 	" FROM quiz_attempt WHERE person_id = ?1 AND finished IS NOT NULL"
 	" UNION ALL SELECT at, 'drill', drill,"
 	"  printf('%.0f %s %.0f%%%s', net_speed, CASE unit WHEN 'wpm' THEN 'WPM' ELSE '字/分' END,"
@@ -465,6 +522,10 @@ static const char *const sql[S_COUNT] = {
 	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL, 8"
 	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
+	" UNION ALL SELECT c.at, 'attempt-' || c.kind,"
+	"  c.quiz || coalesce(' #' || c.attempt_id, ''),"
+	"  CASE c.kind WHEN 'grant' THEN '+' || c.count END, cp.login, c.reason, 9"
+	" FROM attempt_change c JOIN person cp ON cp.id = c.by_id WHERE c.person_id = ?1"
 	" ORDER BY 1, 7",
 	/* the facts of everyone at once, for reports: the same conditions as
 	 * the per-person statements above */
@@ -1090,23 +1151,15 @@ store_attempt_open(struct store *st, int64_t person_id, const char *quiz,
 	return rc == SQLITE_ROW;
 }
 
-int64_t
-store_attempt_start(struct store *st, int64_t person_id, const char *quiz,
-		    uint64_t seed, const char *paper, long long now)
-{
-	if (change(st, S_ATTEMPT_START, _("cannot start a quiz attempt"), "itiit",
-		   person_id, quiz, (int64_t)now, (int64_t)seed, paper) != 0)
-		return -1;
-	return sqlite3_last_insert_rowid(st->db);
-}
-
 int
 store_answer_save(struct store *st, int64_t attempt_id, int seq,
 		  const char *question, const char *response, double points,
 		  long long now)
 {
-	return change(st, S_ANSWER_SAVE, _("cannot save an answer"), "iittDni",
-		      attempt_id, (int64_t)seq, question, response, points, (int64_t)now);
+	if (change(st, S_ANSWER_SAVE, _("cannot save an answer"), "iittDni",
+		   attempt_id, (int64_t)seq, question, response, points, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;	/* the attempt is no longer open */
 }
 
 int
@@ -1138,25 +1191,166 @@ store_attempt_finish(struct store *st, int64_t attempt_id, double points,
 		     double max_points, double percent, const char *state,
 		     long long now)
 {
-	return change(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"), "idddti",
-		      attempt_id, points, max_points, percent, state, (int64_t)now);
+	if (change(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"), "idddti",
+		   attempt_id, points, max_points, percent, state, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;	/* handed in or set aside already */
+}
+
+/* One number from statement s bound by fmt; -1 after an error. */
+static long long
+count(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	long long n = 0;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_error(st, what);
+	return n;
 }
 
 int
-store_attempts_finished(struct store *st, int64_t person_id, const char *quiz)
+store_attempt_counts(struct store *st, int64_t person_id, const char *quiz,
+		     unsigned cap, struct attempt_count *n)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPTS_FINISHED);
-	int rc, n = 0;
+	long long used, granted = 0;
+
+	memset(n, 0, sizeof(*n));
+	used = count(st, S_ATTEMPTS_FINISHED, _("cannot count quiz attempts"), "it",
+		     person_id, quiz);
+	if (used >= 0 && cap)
+		granted = count(st, S_ATTEMPTS_GRANTED, _("cannot count quiz attempts"),
+				"it", person_id, quiz);
+	if (used < 0 || granted < 0)
+		return -1;
+	n->used = (int)used;
+	n->granted = (int)granted;
+	n->allowed = cap ? (int)cap + n->granted : 0;
+	return 0;
+}
+
+int
+store_attempt_begin(struct store *st, int64_t person_id, const char *quiz,
+		    unsigned cap, uint64_t seed, const char *paper, long long now,
+		    struct attempt *a, struct attempt_count *n)
+{
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	/* the write lock first: the look, the count and the insert are one */
+	if (store_begin(st) != 0)
+		return -1;
+	rc = store_attempt_open(st, person_id, quiz, a);
+	if (rc == 0 && store_attempt_counts(st, person_id, quiz, cap, n) != 0)
+		rc = -1;
+	else if (rc == 0 && n->allowed && n->used >= n->allowed)
+		rc = 2;
+	else if (rc == 0) {
+		if (change(st, S_ATTEMPT_START, _("cannot start a quiz attempt"), "itiit",
+			   person_id, quiz, (int64_t)now, (int64_t)seed, paper) != 0)
+			rc = -1;
+		else {
+			a->id = sqlite3_last_insert_rowid(st->db);
+			a->started = now;
+			a->seed = seed;
+			a->paper = xstrdup(paper);
+			a->state = xstrdup("open");
+		}
+	}
+	if (rc < 0 || store_commit(st) != 0) {
+		store_rollback(st);
+		attempt_clear(a);
+		return -1;
+	}
+	return rc;
+}
+
+int
+store_attempt_void(struct store *st, const struct attempt *a, const char *reason,
+		   int64_t by, long long now)
+{
+	if (change(st, S_ATTEMPT_VOID, _("cannot set an attempt aside"), "ii",
+		   a->id, (int64_t)now) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 1;
+	return change(st, S_ATTEMPT_CHANGE_ADD, _("cannot set an attempt aside"), "ittiitii",
+		      a->person_id, a->quiz, "void", a->id, (int64_t)0, reason, by,
+		      (int64_t)now);
+}
+
+int
+store_attempt_grant(struct store *st, int64_t person_id, const char *quiz,
+		    int n, const char *reason, int64_t by, long long now)
+{
+	return change(st, S_ATTEMPT_CHANGE_ADD, _("cannot give attempts back"), "ittnitii",
+		      person_id, quiz, "grant", (int64_t)n, reason, by, (int64_t)now);
+}
+
+int
+store_attempts_of(struct store *st, int64_t person_id, const char *quiz,
+		  void (*fn)(const struct attempt_info *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPTS_OF);
+	int rc;
 
 	sqlite3_bind_int64(stmt, 1, person_id);
 	bind_text(stmt, 2, quiz);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct attempt_info ai;
+
+		ai.id = sqlite3_column_int64(stmt, 0);
+		ai.quiz = (const char *)sqlite3_column_text(stmt, 1);
+		ai.state = (const char *)sqlite3_column_text(stmt, 2);
+		ai.started = sqlite3_column_int64(stmt, 3);
+		ai.finished = sqlite3_column_int64(stmt, 4);
+		ai.scored = sqlite3_column_type(stmt, 7) != SQLITE_NULL;
+		ai.points = sqlite3_column_double(stmt, 5);
+		ai.max_points = sqlite3_column_double(stmt, 6);
+		ai.percent = sqlite3_column_double(stmt, 7);
+		ai.void_reason = (const char *)sqlite3_column_text(stmt, 8);
+		ai.void_by = (const char *)sqlite3_column_text(stmt, 9);
+		fn(&ai, arg);
+	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return db_error(st, _("cannot count quiz attempts"));
-	return n;
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up quiz attempts"));
+	return 0;
+}
+
+int
+store_attempt_changes(struct store *st, int64_t person_id,
+		      void (*fn)(const struct attempt_change *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_CHANGES);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct attempt_change c;
+
+		c.kind = (const char *)sqlite3_column_text(stmt, 0);
+		c.quiz = (const char *)sqlite3_column_text(stmt, 1);
+		c.attempt_id = sqlite3_column_int64(stmt, 2);
+		c.count = sqlite3_column_int(stmt, 3);
+		c.reason = (const char *)sqlite3_column_text(stmt, 4);
+		c.by = (const char *)sqlite3_column_text(stmt, 5);
+		c.at = sqlite3_column_int64(stmt, 6);
+		fn(&c, arg);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up attempt changes"));
+	return 0;
 }
 
 void
@@ -1345,11 +1539,16 @@ store_quiz_facts(struct store *st, int64_t person_id, const char *quiz,
 	struct quiz_tally t;
 	int rc;
 
+	long long granted;
+
 	quiz_tally_start(&t);
 	rc = each(st, S_QUIZ_FACTS, tally_row, &t, _("cannot look up quiz attempts"), "it",
 		  person_id, quiz);
+	granted = count(st, S_ATTEMPTS_GRANTED, _("cannot count quiz attempts"), "it",
+			person_id, quiz);
+	t.f.granted = granted > 0 ? (int)granted : 0;
 	*f = t.f;
-	return rc;
+	return rc != 0 || granted < 0 ? -1 : 0;
 }
 
 int

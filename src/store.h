@@ -36,6 +36,7 @@ struct enrollment {
 /* Facts about one quiz for one person. */
 struct quiz_facts {
 	int attempts;		/* finished attempts */
+	int granted;		/* attempts given back (per person only) */
 	double best;		/* best final percent; < 0 when none */
 	bool pending;		/* an attempt waits for essay grading */
 	bool open;		/* an attempt is in progress */
@@ -69,7 +70,7 @@ struct attempt {
 	uint64_t seed;
 	char *paper;		/* see paper_encode() */
 	double points, max_points, percent;
-	char *state;		/* open, pending (essays to grade) or final */
+	char *state;		/* open, pending (essays to grade), final or void */
 	int64_t person_id;	/* these two from store_attempt_get() only */
 	char *quiz;
 };
@@ -146,24 +147,79 @@ int store_signed_off(struct store *, int64_t enrollment_id, const char *stage);
 int store_assessment_passed(struct store *, int64_t enrollment_id,
 			    const char *assessment);
 
-/* The person's open attempt at a quiz, if any. */
+/* How many attempts at a quiz a person has used and may use. */
+struct attempt_count {
+	int used;		/* handed in (pending or final); void ones not */
+	int granted;		/* given back by trainers */
+	int allowed;		/* the quiz's cap plus those granted; 0: no cap */
+};
+
+/* The person's open attempt at a quiz, if any (at most one: the
+ * database holds it to that). */
 int store_attempt_open(struct store *, int64_t person_id, const char *quiz,
 		       struct attempt *);
-int64_t store_attempt_start(struct store *, int64_t person_id, const char *quiz,
-			    uint64_t seed, const char *paper, long long now);
-/* Saves one answer; points < 0 stores an ungraded answer. */
+/* Attempts used and allowed under a cap (0: none). */
+int store_attempt_counts(struct store *, int64_t person_id, const char *quiz,
+			 unsigned cap, struct attempt_count *);
+/* Starts an attempt with its paper, as one write: 0 started (*a is it);
+ * 1 another kefu started one first (*a is that open attempt, nothing
+ * started); 2 every allowed attempt is used (*n says how many); -1
+ * after an error. *n is set for 0 and 2. Clear *a with attempt_clear(). */
+int store_attempt_begin(struct store *, int64_t person_id, const char *quiz,
+			unsigned cap, uint64_t seed, const char *paper,
+			long long now, struct attempt *a, struct attempt_count *n);
+/* Saves one answer into an open attempt; points < 0 stores an ungraded
+ * answer. 1 (nothing saved) when the attempt is no longer open. */
 int store_answer_save(struct store *, int64_t attempt_id, int seq,
 		      const char *question, const char *response, double points,
 		      long long now);
 /* Calls fn for each answer of an attempt, in paper order. */
 int store_answers(struct store *, int64_t attempt_id,
 		  void (*fn)(const struct answer *, void *), void *arg);
+/* Hands an open attempt in with its score, which is also kept as its
+ * automatic part (grading adds essay points to that and nothing else).
+ * 1 (nothing changed) when it was no longer open. */
 int store_attempt_finish(struct store *, int64_t attempt_id, double points,
 			 double max_points, double percent, const char *state,
 			 long long now);
-/* Finished attempts (pending or final). */
-int store_attempts_finished(struct store *, int64_t person_id, const char *quiz);
 void attempt_clear(struct attempt *);
+
+/* A trainer sets an attempt aside (a from store_attempt_get()): it no
+ * longer counts, for or against; an open one is closed. 1 when it was
+ * set aside already. Within the caller's transaction. */
+int store_attempt_void(struct store *, const struct attempt *a,
+		       const char *reason, int64_t by, long long now);
+/* A trainer gives n attempts at a quiz back. */
+int store_attempt_grant(struct store *, int64_t person_id, const char *quiz,
+			int n, const char *reason, int64_t by, long long now);
+
+/* One attempt as listed for a trainer; strings valid during the call. */
+struct attempt_info {
+	int64_t id;
+	const char *quiz, *state;	/* open, pending, final or void */
+	long long started, finished;	/* finished 0 while open */
+	bool scored;			/* points, max_points, percent set */
+	double points, max_points, percent;
+	const char *void_reason, *void_by;	/* set aside by a trainer */
+};
+/* A person's attempts (of one quiz, or every quiz when quiz is NULL),
+ * by quiz and then in the order they began. */
+int store_attempts_of(struct store *, int64_t person_id, const char *quiz,
+		      void (*fn)(const struct attempt_info *, void *), void *arg);
+
+/* A trainer's correction, as listed; strings valid during the call. */
+struct attempt_change {
+	const char *kind;	/* grant or void */
+	const char *quiz;
+	int64_t attempt_id;	/* void */
+	int count;		/* grant */
+	const char *reason, *by;
+	long long at;
+};
+/* A person's corrections, in time order. */
+int store_attempt_changes(struct store *, int64_t person_id,
+			  void (*fn)(const struct attempt_change *, void *),
+			  void *arg);
 
 /* Notebook: a wrong answer makes or lapses a card; reviews move it. */
 int store_card_get(struct store *, int64_t person_id, const char *quiz,
@@ -291,7 +347,8 @@ int store_kpi_last_period(struct store *, store_row_fn *, void *);
 
 /* Everything on a person's record in time order. Columns: at, kind
  * (lesson, quiz-start, quiz-final, quiz-pending, quiz-void, drill,
- * grading, assessment, signoff, kpi, stage-complete), item, result,
+ * grading, assessment, signoff, kpi, stage-complete, attempt-grant,
+ * attempt-void), item, result,
  * by (login), note. */
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 

@@ -28,7 +28,28 @@ fail() {
 
 ok() {
 	passed=$((passed + 1))
-	echo "ok $passed - $*"
+	echo "ok $((passed + ${failed:-0})) - $*"
+}
+
+# test_case DESCRIPTION FUNCTION [ARG...]: runs one case in a subshell,
+# so a failed check (fail) ends that case alone: it is reported "not ok"
+# and the script goes on with the next. test_done ends the script, with
+# a failure when any case failed. State a later case needs goes through
+# files and the database, not variables.
+failed=0
+test_case() {
+	_desc=$1
+	shift
+	if ("$@"); then
+		ok "$_desc"
+	else
+		failed=$((failed + 1))
+		echo "not ok $((passed + failed)) - $_desc"
+	fi
+}
+test_done() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
 }
 
 # same FILE EXPECTED-NAME: compares FILE with tests/expected/NAME, with the

@@ -113,11 +113,11 @@ export KEFU_DB="$T/timed.db"
 "$KEFU" list > /dev/null
 printf '对\n' | "$KEFU" quiz timed > "$T/out" 2>&1 || fail "timed start"
 grep -q "time limit 10:00" "$T/out" || fail "no time limit shown"
-# the clock runs from KEFU_NOW as the process does: a slow start may show 9:5x
-grep -Eq "time left (10:00|9:5[0-9])" "$T/out" || fail "no time left shown: $(cat "$T/out")"
+# under KEFU_NOW the clock stands still, however slow the machine
+grep -q "time left 10:00" "$T/out" || fail "no time left shown: $(cat "$T/out")"
 grep -q "right\|wrong" "$T/out" && fail "an exam gave feedback"
 KEFU_NOW=2026-03-01T10:06:00 "$KEFU" quiz timed < /dev/null > "$T/out" 2>&1
-grep -q "time left [34]:[0-5][0-9]" "$T/out" || fail "the clock did not keep running: $(cat "$T/out")"
+grep -q "time left 4:00" "$T/out" || fail "the clock did not keep running: $(cat "$T/out")"
 KEFU_NOW=2026-03-01T10:12:00 "$KEFU" quiz timed < /dev/null > "$T/out" 2>&1 || fail "timed end"
 grep -q "^Time is up: the attempt is submitted with the answers given.$" "$T/out" || fail "time up: $(cat "$T/out")"
 grep -q "^Score: 1 of 3 points, 33% — not passed (needs 50%)$" "$T/out" || fail "timed score: $(cat "$T/out")"
@@ -125,20 +125,16 @@ grep -q "To go over\|answer is" "$T/out" && fail "an exam showed its key"
 [ "$(sql "SELECT finished - started FROM quiz_attempt")" = 600 ] || fail "the attempt did not end at the limit"
 ok "a time-limited attempt is submitted at the limit; an exam shows only the score"
 
-# attempts: 2, then no more; an exam's misses go to the notebook, key unseen
+# attempts: 2, then no more; an exam's misses stay out of the notebook
 printf '对\n对\n对\n' | KEFU_NOW=2026-03-02 "$KEFU" quiz timed > "$T/out" 2>&1 || fail "second attempt"
 grep -q "attempt 2 of 2" "$T/out" || fail "attempt count not shown"
 grep -q "^Score: 2 of 3 points, 67% — passed" "$T/out" || fail "second attempt score: $(cat "$T/out")"
-grep -q "right\|answer is\|To go over" "$T/out" && fail "the exam showed feedback or its key"
-[ "$(sql "SELECT question FROM review_item")" = t2 ] || fail "the exam miss is not in the notebook"
-printf '错\n\n' | KEFU_NOW=2026-03-02 "$KEFU" review > "$T/out" 2>&1 || fail "review of an exam question"
-grep -q "✓ right" "$T/out" || fail "review of an exam question: $(cat "$T/out")"
-printf '对\n' | KEFU_NOW=2026-03-04 "$KEFU" review > "$T/out" 2>&1 || fail "second review"
-grep -q "✗ wrong$" "$T/out" || fail "review of an exam miss: $(cat "$T/out")"
-grep -q "answer is" "$T/out" && fail "review showed an exam's key"
+grep -q "right\|answer is\|To go over\|notebook" "$T/out" && fail "the exam showed feedback or its key"
+[ "$(sql "SELECT count(*) FROM review_item")" = 0 ] || fail "an exam's miss went to the notebook"
 KEFU_NOW=2026-03-03 "$KEFU" quiz timed < /dev/null > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "third attempt: exit status"
-grep -q "all 2 attempts at quiz 'timed' are used; ask a trainer" "$T/err" || fail "cap: $(cat "$T/err")"
+grep -q "all 2 attempts allowed at quiz 'timed' are used; a trainer can give attempts back" "$T/err" ||
+	fail "cap: $(cat "$T/err")"
 ok "the attempts cap is enforced"
 
 # an essay keeps the score provisional

@@ -288,4 +288,57 @@ grep -q "^Period 2026-11: 1 of 2 people beat the team mean on every KPI" "$T/out
 	grep -q "^No figures for aov in 2026-11: left out" "$T/out" || fail "latest period: $(cat "$T/out")"
 ok "report elite: team means, and who beats each in its direction, with margins"
 
+# ---- attempts: the seal, the stage lock, grant and void ----
+me people add $D --role trainee --name 戴维 --hired 2026-11-15 > /dev/null || fail "add dave"
+as $D quiz exam < /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "exam 'exam' belongs to stage 2 上岗检测, which is still locked: stage 1 入职 must be complete first" "$T/err" ||
+	fail "an exam of a locked stage: $(cat "$T/out" "$T/err")"
+# written is w-tf then w-essay at seed 1; the true/false is answered wrong
+printf '错\n买家您好，请拍照，我们马上补发。\n' | as $D quiz written --seed 1 > "$T/out" 2>&1 ||
+	fail "dave's quiz: $(cat "$T/out")"
+datt=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$D'")
+[ "$(sql "SELECT state || ' ' || auto_points FROM quiz_attempt WHERE id = $datt")" = "pending 0.0" ] ||
+	fail "dave's attempt: $(sql "SELECT * FROM quiz_attempt WHERE id = $datt")"
+# an answer rewritten in the database after hand-in does not enter the score
+sql "UPDATE quiz_answer SET points = 1 WHERE attempt_id = $datt AND question = 'w-tf'"
+printf '4\n\n' | as $TR grade "$datt" > "$T/out" 2>&1 || fail "grade dave: $(cat "$T/out")"
+[ "$(sql "SELECT state || ' ' || points || ' ' || percent FROM quiz_attempt WHERE id = $datt")" = "final 4.0 80.0" ] ||
+	fail "grading rescored from the answers: $(sql "SELECT points, percent FROM quiz_attempt WHERE id = $datt")"
+ok "an exam of a locked stage is refused; grading adds essay points to the automatic part fixed at hand-in"
+
+as $D quiz written < /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 1 ] && grep -q "the 1 attempt allowed at quiz 'written' is used" "$T/err" || fail "cap: $(cat "$T/err")"
+as $D attempts grant $D written --reason 自己 > /dev/null 2> "$T/err"
+[ $? -eq 1 ] && grep -q "only trainers and managers can give attempts back" "$T/err" || fail "a trainee granted: $(cat "$T/err")"
+as $TR attempts grant $D written > /dev/null 2> "$T/err"
+[ $? -eq 2 ] && grep -q "say why with --reason TEXT" "$T/err" || fail "grant without a reason: $(cat "$T/err")"
+as $TR attempts grant $TR written --reason x > /dev/null 2> "$T/err"
+[ $? -eq 1 ] || fail "a trainer granted themselves attempts"
+as $TR attempts grant $D written --reason "考试时停电" > "$T/out" 2>&1 || fail "grant: $(cat "$T/out")"
+grep -q "Gave $D 1 attempt at quiz 'written' back: 1 used of 2 allowed." "$T/out" || fail "grant: $(cat "$T/out")"
+as $D quiz written < /dev/null > "$T/out" 2>&1 || fail "the granted attempt: $(cat "$T/out")"
+grep -q "attempt 2 of 2" "$T/out" || fail "the granted attempt: $(cat "$T/out")"
+oatt=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$D' AND state = 'open'")
+as $TR attempts void "$oatt" --reason "开错了考试" > "$T/out" 2>&1 || fail "void: $(cat "$T/out")"
+grep -q "It was open" "$T/out" || fail "void of an open attempt: $(cat "$T/out")"
+as $TR2 attempts void "$oatt" --reason again > /dev/null 2> "$T/err"
+[ $? -eq 1 ] && grep -q "is set aside already" "$T/err" || fail "voided twice: $(cat "$T/err")"
+printf '对\n' | as $D quiz written > "$T/out" 2>&1
+grep -q "attempt 2 of 2" "$T/out" || fail "a void attempt counted: $(cat "$T/out")"
+as $D attempts $D --format json > "$T/att.json" || fail "attempts list"
+jq -e '[.rows[] | .state] == ["final", "void", "open"] and
+	(.rows[1].note | test("开错了考试"))' "$T/att.json" > /dev/null || fail "attempts list: $(cat "$T/att.json")"
+as $D attempts $A > /dev/null 2> "$T/err"
+[ $? -eq 1 ] || fail "a trainee listed someone else's attempts"
+as $D progress > "$T/out" || fail "dave's progress"
+grep -q "written: 1 attempt given back, by $TR" "$T/out" && grep -q "考试时停电" "$T/out" &&
+	grep -q "written: attempt $oatt set aside (it does not count), by $TR" "$T/out" ||
+	fail "progress: $(cat "$T/out")"
+as $TR report trainee $D --format csv > "$T/out" || fail "report trainee"
+grep -q "attempt-grant,written,'+1,$TR,考试时停电" "$T/out" && grep -q "attempt-void,written #$oatt,,$TR,开错了考试" "$T/out" ||
+	fail "transcript: $(cat "$T/out")"
+[ "$(sql "SELECT count(*) FROM event WHERE action IN ('attempt-grant', 'attempt-void')")" = 2 ] ||
+	fail "not in the event log"
+ok "trainers give attempts back and set one aside, with reasons, on the record; trainees cannot"
+
 echo "$passed passed, 0 failed"
