@@ -244,6 +244,40 @@ test_part_thresholds(void **state)
 	assert_false(plan_part_passed(&lo, 30.5));
 }
 
+/* An exam is taken once a stage that holds it is open: as a quiz module
+ * or as an assessment's quiz part; a practice quiz, or an exam no stage
+ * holds, always. */
+static void
+test_exam_stage_lock(void **state)
+{
+	struct quiz exam = { .id = "x", .title = "X", .mode = QUIZ_EXAM };
+	struct quiz practice = { .id = "p", .title = "P", .mode = QUIZ_PRACTICE };
+	struct part parts[1] = { { .id = "k", .kind = PART_QUIZ, .ref = "x", .quiz = &exam } };
+	enum stage_state st[3] = { STAGE_OPEN, STAGE_LOCKED, STAGE_LOCKED };
+
+	(void)state;
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 3);	/* no stage holds it */
+	s2[2].parts = parts;
+	s2[2].nparts = 1;
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 1);
+	st[1] = STAGE_OPEN;
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 3);
+	st[1] = STAGE_COMPLETE;	/* passed or not, it stays open to retake */
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 3);
+	/* held by a locked stage 3 as a module and a locked stage 2 as a part */
+	st[1] = STAGE_LOCKED;
+	s3[0] = (struct module){ .kind = MOD_QUIZ, .id = "x", .quiz = &exam, .pass_mark = -1 };
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 1);
+	/* held by an open stage as well: open */
+	s1[1].quiz = &exam;
+	assert_int_equal(plan_quiz_locked(&cu, st, &exam), 3);
+	s1[1].quiz = &quiz;
+	/* a practice quiz of a locked stage may be practised ahead */
+	s3[0].quiz = &practice;
+	s2[2].nparts = 0;
+	assert_int_equal(plan_quiz_locked(&cu, st, &practice), 3);
+}
+
 int
 main(void)
 {
@@ -258,6 +292,7 @@ main(void)
 		cmocka_unit_test_setup(test_extension_moves_later_stages, setup),
 		cmocka_unit_test_setup(test_part_thresholds, setup),
 		cmocka_unit_test_setup(test_drill_meets, setup),
+		cmocka_unit_test_setup(test_exam_stage_lock, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
