@@ -111,12 +111,7 @@ list(struct kefu *k, const struct cmd *c, char **pos, int npos, const char *form
 		return 1;
 	if (kefu_person(k, pos[0], &p) != 1)
 		return 1;
-	if (npos == 2 && content_quiz(kefu_content(k), pos[1]) == NULL) {
-		const char **ids;
-		size_t n = content_ids(k->content, KIND_QUIZ, &ids);
-
-		kefu_unknown(_("quiz"), "", pos[1], ids, n, _("'kefu list quizzes' shows them"));
-		free(ids);
+	if (npos == 2 && kefu_quiz(k, pos[1]) == NULL) {
 		person_clear(&p);
 		return 1;
 	}
@@ -165,14 +160,8 @@ grant(struct kefu *k, const struct cmd *c, char **pos, int npos,
 		return 2;
 	if (!kefu_may(k, "trainer", _("give attempts back")))
 		return 1;
-	if ((qz = content_quiz(kefu_content(k), pos[2])) == NULL) {
-		const char **ids;
-		size_t nids = content_ids(k->content, KIND_QUIZ, &ids);
-
-		kefu_unknown(_("quiz"), "", pos[2], ids, nids, _("'kefu list quizzes' shows them"));
-		free(ids);
+	if ((qz = kefu_quiz(k, pos[2])) == NULL)
 		return 1;
-	}
 	if (kefu_person(k, pos[1], &p) != 1)
 		return 1;
 	st = kefu_store(k);

@@ -127,6 +127,15 @@ decision_row(const struct store_row *r, void *arg)
 	}
 }
 
+/* Takes back a section's heading, added at before, when nothing
+ * followed it. */
+static void
+drop_empty(struct sb *sb, size_t before, const char *heading)
+{
+	if (sb->len == before + strlen(heading))
+		sb->len = before, sb->buf[before] = '\0';
+}
+
 /* A trainer gave attempts back or set one aside. */
 static void
 change_row(const struct attempt_change *c, void *arg)
@@ -161,14 +170,12 @@ trainers_say(struct kefu *k, struct sb *sb)
 	sb_adds(sb, _("\nGraded essays\n"));
 	if (store_gradings(k->store, k->me.id, grading_row, sb) != 0)
 		return -1;
-	if (sb->len == before + strlen(_("\nGraded essays\n")))
-		sb->len = before, sb->buf[before] = '\0';
+	drop_empty(sb, before, _("\nGraded essays\n"));
 	before = sb->len;
 	sb_adds(sb, _("\nAttempts given back or set aside\n"));
 	if (store_attempt_changes(k->store, k->me.id, change_row, sb) != 0)
 		return -1;
-	if (sb->len == before + strlen(_("\nAttempts given back or set aside\n")))
-		sb->len = before, sb->buf[before] = '\0';
+	drop_empty(sb, before, _("\nAttempts given back or set aside\n"));
 	before = sb->len;
 	sb_adds(sb, _("\nAssessments\n"));
 	for (i = 0; cu && i < cu->nstages; i++)
@@ -181,8 +188,7 @@ trainers_say(struct kefu *k, struct sb *sb)
 			    (d.id && store_assessment_parts(k->store, d.id, part_row, &d) != 0))
 				return -1;
 		}
-	if (sb->len == before + strlen(_("\nAssessments\n")))
-		sb->len = before, sb->buf[before] = '\0';
+	drop_empty(sb, before, _("\nAssessments\n"));
 	return 0;
 }
 

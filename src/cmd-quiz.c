@@ -445,22 +445,6 @@ stopped:
 	}
 }
 
-static const struct quiz *
-find_quiz(struct kefu *k, const char *id)
-{
-	const struct content *c = kefu_content(k);
-	const struct quiz *qz = content_quiz(c, id);
-
-	if (qz == NULL) {
-		const char **ids;
-		size_t n = content_ids(c, KIND_QUIZ, &ids);
-
-		kefu_unknown(_("quiz"), "", id, ids, n, _("'kefu list quizzes' shows them"));
-		free(ids);
-	}
-	return qz;
-}
-
 /* Says that every allowed attempt is used; returns 1. */
 static int
 no_attempts_left(const struct quiz *qz, const struct attempt_count *n)
@@ -544,8 +528,9 @@ confirm_start(struct kefu *k, const struct quiz *qz, size_t nquestions,
 	return !yes;
 }
 
-/* Starts a new attempt, or says why not: 0 started, 1 not (said), -1
- * on error. An attempt another kefu started meanwhile is taken up. */
+/* Starts a new attempt, or says why not: 0 started, 1 not (said), 2
+ * the person chose not to, -1 on error. An attempt another kefu started
+ * meanwhile is taken up. */
 static int
 start(struct run *r, bool have_seed, uint64_t seed)
 {
@@ -561,7 +546,7 @@ start(struct run *r, bool have_seed, uint64_t seed)
 	r->at.seed = have_seed ? seed : kefu_seed();
 	r->paper = quiz_draw(r->qz, r->at.seed);
 	if (confirm_start(k, r->qz, r->paper->n, &n) != 0)
-		return 1;
+		return 2;
 	text = paper_encode(r->qz, r->paper);
 	/* the look for an open attempt, the count and the start are one write */
 	rc = store_attempt_begin(k->store, k->me.id, r->qz->id, r->qz->attempts,
@@ -699,7 +684,7 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 	}
 	memset(&r, 0, sizeof(r));
 	r.k = k;
-	if ((r.qz = find_quiz(k, pos[0])) == NULL)
+	if ((r.qz = kefu_quiz(k, pos[0])) == NULL)
 		return 1;
 	kefu_me(k);
 	if (want_preview)
@@ -758,6 +743,8 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 done:
 	if (status < 0)
 		status = 1;
+	else if (status == 2 && r.at.id == 0)
+		status = 0;	/* not started, as asked */
 	for (i = 0; r.responses && (size_t)i < r.paper->n; i++)
 		free(r.responses[i]);
 	free(r.responses);

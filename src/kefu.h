@@ -132,6 +132,8 @@ bool kefu_may(struct kefu *, const char *role, const char *what);
 const char *kefu_role_word(const char *role);
 /* The same in the user's language, for messages. */
 const char *kefu_role_name(const char *role);
+/* The quiz named id; else says so (with a suggestion) and returns NULL. */
+const struct quiz *kefu_quiz(struct kefu *, const char *id);
 /* Looks up someone by login; says so (with a suggestion) when there is
  * no such person. 1 found, 0 not. */
 int kefu_person(struct kefu *, const char *login, struct person *);

@@ -563,6 +563,22 @@ kefu_person(struct kefu *k, const char *login, struct person *p)
 	return 0;
 }
 
+const struct quiz *
+kefu_quiz(struct kefu *k, const char *id)
+{
+	const struct content *c = kefu_content(k);
+	const struct quiz *qz = content_quiz(c, id);
+
+	if (qz == NULL) {
+		const char **ids;
+		size_t n = content_ids(c, KIND_QUIZ, &ids);
+
+		kefu_unknown(_("quiz"), "", id, ids, n, _("'kefu list quizzes' shows them"));
+		free(ids);
+	}
+	return qz;
+}
+
 void
 kefu_close(struct kefu *k)
 {
