@@ -165,8 +165,9 @@ pass_mark(struct kefu *k, const struct quiz *qz)
 }
 
 /* Closes the attempt: score, notebook, event, all in one transaction.
- * The score is of the answers stored, read inside it: another kefu may
- * have answered on the same attempt. */
+ * The score is of the responses stored, read inside it (another kefu may
+ * have answered on the same attempt), and is kept as the attempt's
+ * automatic part: grading adds essays to it and never scores again. */
 static int
 submit(struct run *r, bool out_of_time)
 {
@@ -190,6 +191,9 @@ submit(struct run *r, bool out_of_time)
 		const struct question *q = &r->qz->questions[r->paper->items[i].q];
 
 		max += q->points;
+		/* the automatic part, scored here from the responses stored */
+		if (r->responses[i] && q->type != Q_ESSAY)
+			r->points[i] = quiz_score(q, r->responses[i]);
 		if (r->responses[i] && q->type == Q_ESSAY && r->points[i] < 0)
 			pending = true;
 		else if (r->points[i] > 0)
