@@ -126,9 +126,16 @@ main(int argc, char **argv)
 
 			for (q = 0; q < n; q++)
 				sb_addf(&paper, "%s:\n", qz->questions[q].id);
-			att = store_attempt_start(st, id, qz->id, rng, sb_str(&paper), at);
+			{
+				struct attempt a;
+				struct attempt_count cnt;
+
+				check(store_attempt_begin(st, id, qz->id, 0, rng, sb_str(&paper), at,
+							  &a, &cnt), "attempt");
+				att = a.id;
+				attempt_clear(&a);
+			}
 			sb_free(&paper);
-			check((int)att, "attempt");
 			for (q = 0; q < n; q++) {
 				bool right = quiz_random(&rng) % 100 < 80;
 				double pts = right ? qz->questions[q].points : 0;

@@ -89,14 +89,52 @@ ask_show(struct sb *sb, const struct question *q, const struct paper_item *it,
 		sb_addf(sb, _("  Answer with %s.\n"), how(q->type));
 }
 
+/* Why the line read cannot be an answer, as a hint; NULL when it can.
+ * A line longer than keep bytes was cut in reading. Caller frees. */
+static char *
+refusal(const char *line, size_t len, size_t keep, size_t max)
+{
+	struct sb sb = SB_INIT;
+	size_t what;
+
+	if (len > keep) {
+		sb_addf(&sb, _("an answer holds at most %zu characters; this one has more than %zu"),
+			max, max);
+		return sb_detach(&sb);
+	}
+	switch (text_answer_check(line, len, max, &what)) {
+	case TEXT_ANSWER_OK:
+		return NULL;
+	case TEXT_ANSWER_CONTROL:
+		sb_addf(&sb, _("an answer holds no control characters such as a tab; this one has U+%04X"),
+			(unsigned)what);
+		break;
+	case TEXT_ANSWER_INVALID:
+		sb_addf(&sb, _("byte %zu is not UTF-8 text (is the terminal set to UTF-8?)"),
+			what + 1);
+		break;
+	case TEXT_ANSWER_LONG:
+		sb_addf(&sb, _("an answer holds at most %zu characters; this one has %zu"),
+			max, what);
+		break;
+	}
+	return sb_detach(&sb);
+}
+
 enum ask_result
 ask_read(const struct question *q, const struct paper_item *it, bool moves,
 	 char **response)
 {
+	size_t max = q->type == Q_ESSAY ? ASK_ESSAY_MAX : ASK_ANSWER_MAX;
+	/* a character is at most four bytes, so a line of more than 8 × max
+	 * is too long whatever it holds: no more of it is kept */
+	size_t keep = 8 * max;
+
 	for (;;) {
 		const char *hint;
-		char *line, *resp;
-		enum term_read r = term_read(_("answer> "), &line);
+		char *line, *resp, *refused;
+		size_t len;
+		enum term_read r = term_read_max(_("answer> "), &line, &len, keep);
 
 		if (r == TERM_EOF)
 			return ASK_STOP;
@@ -104,8 +142,8 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 			return ASK_TIMEOUT;
 		if (r == TERM_INTERRUPT)
 			return ASK_INTERRUPT;
-		term_history_add(line);
-		if (moves) {
+		refused = refusal(line, len, keep, max);
+		if (moves && refused == NULL) {
 			/* Skip, ｓｋｉｐ and 跳过 too */
 			char *f = text_fold(line);
 			enum ask_result move = ASK_ANSWER;
@@ -128,15 +166,16 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 				continue;
 			}
 		}
-		resp = quiz_parse(q, it, line, &hint);
+		resp = refused ? NULL : quiz_parse(q, it, line, &hint);
 		free(line);
 		if (resp) {
 			*response = resp;
 			return ASK_ANSWER;
 		}
 		/* never scored: asked again */
-		printf(_("  Not an answer kefu can read: %s.\n"), hint);
+		printf(_("  Not an answer kefu can read: %s.\n"), refused ? refused : hint);
 		fflush(stdout);
+		free(refused);
 	}
 }
 

@@ -7,6 +7,10 @@
 #include "kefu.h"
 #include "quiz.h"
 
+/* The most characters an answer holds: an essay, and any other type */
+#define ASK_ESSAY_MAX 4000
+#define ASK_ANSWER_MAX 500
+
 enum ask_result {
 	ASK_ANSWER,	/* *response holds the stored form; caller frees */
 	ASK_SKIP,	/* "skip": come back later */
@@ -19,8 +23,10 @@ enum ask_result {
 /* Appends the question as shown: type, points, text and its options. */
 void ask_show(struct sb *, const struct question *, const struct paper_item *,
 	      bool moves);
-/* Reads until an answer can be read, giving hints for ones that cannot.
- * `moves` allows skip and back. */
+/* Reads until an answer can be read, giving hints for ones that cannot:
+ * control characters, bytes that are not UTF-8 and answers over the
+ * length limit are refused, never cut. `moves` allows skip and back.
+ * Answers stay out of the shell's history. */
 enum ask_result ask_read(const struct question *, const struct paper_item *,
 			 bool moves, char **response);
 /* Appends right, partly right or wrong, with the key and explanation

@@ -52,6 +52,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 	if (argc == 1) {
 		content_load_tree(c, k->content_dir, &d);
 		content_resolve(c, NULL, &d);
+		content_warnings(c, &d);
 	} else {
 		struct diag quiet = DIAG_INIT(NULL);
 
@@ -65,6 +66,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		content_load_tree(tree, k->content_dir, &quiet);
 		content_resolve(tree, NULL, &quiet);
 		content_resolve(c, tree, &d);
+		content_warnings(c, &d);
 		content_clashes(c, tree, &d);
 	}
 	if (d.errors == 0 && c->nfiles == 0) {

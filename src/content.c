@@ -851,6 +851,66 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 /* The most questions a draw by tags may ask for. */
 #define QUIZ_DRAW_TAGS_MAX 1000
 
+static const char *
+question_id(const struct question *q)
+{
+	return q->id ? q->id : "?";
+}
+
+/* An exam's papers must be alike in points and in the types drawn for
+ * each tag, or a score on one paper would not mean what it means on
+ * another; says where two papers may part. */
+static void
+exam_papers_check(struct diag *d, const struct quiz *q)
+{
+	const struct pos *p = &q->draw_pos;
+	const struct question *a, *b;
+	struct draw_uneven why;
+	size_t k;
+
+	if (quiz_draw_uniform(q, &why))
+		return;
+	a = &q->questions[why.a];
+	b = &q->questions[why.b];
+	if (why.tag == NULL) {
+		diag_at(d, p->file, p->line, p->col,
+			_("exam papers would differ: 'draw: %u' may give one paper '%s' (%s, worth %g) "
+			  "and another '%s' (%s, worth %g); draw by tags whose questions are each of one "
+			  "type and worth the same"),
+			q->draws[0].count, question_id(a), qtype_names[a->type], a->points,
+			question_id(b), qtype_names[b->type], b->points);
+		return;
+	}
+	if (a->type != b->type || a->points != b->points) {
+		diag_at(d, p->file, p->line, p->col,
+			_("exam papers would differ: for tag '%s' one paper may hold '%s' (%s, worth %g) "
+			  "where another holds '%s' (%s, worth %g); give a drawn tag's questions one type "
+			  "and the same points"),
+			why.tag, question_id(a), qtype_names[a->type], a->points,
+			question_id(b), qtype_names[b->type], b->points);
+		return;
+	}
+	/* alike but for a drawn tag that one of them carries */
+	for (k = 0; k < q->ndraws; k++) {
+		const char *tag = q->draws[k].tag;
+
+		if (quiz_has_tag(a, tag) == quiz_has_tag(b, tag))
+			continue;
+		if (!quiz_has_tag(a, tag)) {
+			const struct question *t = a;
+
+			a = b;
+			b = t;
+		}
+		diag_at(d, p->file, p->line, p->col,
+			_("exam papers would differ in how many questions are tagged '%s': one paper "
+			  "may hold '%s' where another holds '%s', which is not; give each question one "
+			  "of the drawn tags"),
+			tag, question_id(a), question_id(b));
+		return;
+	}
+}
+
 /* Whether the quiz's questions can meet its draw; says why not. */
 static void
 draw_check(struct diag *d, struct quiz *q)
@@ -887,17 +947,20 @@ draw_check(struct diag *d, struct quiz *q)
 		q->ndraws = 0;
 		return;
 	}
-	if (q->ndraws == 0 || q->draws[0].tag == NULL)
-		return;
-	picked = xreallocarray(NULL, q->nquestions + 1, sizeof(*picked));
-	i = quiz_draw_tags(q, NULL, picked);
-	free(picked);
-	if (i < total) {
-		diag_at(d, q->draw_pos.file, q->draw_pos.line, q->draw_pos.col,
-			_("'draw' asks for %zu questions but at most %zu can be drawn: "
-			  "a question with several of these tags counts once"), total, i);
-		q->ndraws = 0;
+	if (q->ndraws > 0 && q->draws[0].tag != NULL) {
+		picked = xreallocarray(NULL, q->nquestions + 1, sizeof(*picked));
+		i = quiz_draw_tags(q, NULL, picked);
+		free(picked);
+		if (i < total) {
+			diag_at(d, q->draw_pos.file, q->draw_pos.line, q->draw_pos.col,
+				_("'draw' asks for %zu questions but at most %zu can be drawn: "
+				  "a question with several of these tags counts once"), total, i);
+			q->ndraws = 0;
+			return;
+		}
 	}
+	if (q->mode == QUIZ_EXAM)
+		exam_papers_check(d, q);
 }
 
 /* draw: a number, or a mapping of tag to number. Whether the questions
@@ -1559,13 +1622,23 @@ load_file(struct content *c, const char *path, struct diag *d)
 	bool have_st = false;
 
 	diag_hold(d);
+	/* a FIFO named x.yaml would hold every command that loads content
+	 * for ever, waiting for a writer: it is never opened */
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			c->nfiles++;
+			diag_at(d, path, 0, 0, _("not a regular file"));
+			diag_flush(d);
+			return -1;
+		}
+		have_st = true;
+	}
 	/* an unchanged file's tree from the cache; stat() before reading,
 	 * so a change made while it is read is seen next time */
-	if (c->cache && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (c->cache && have_st) {
 		struct arena *tmp = arena_new();
 		struct ynode *root = ycache_get(c->cache, path, &st, tmp, c->arena);
 
-		have_st = true;
 		if (root) {
 			struct ld l;
 
@@ -1576,10 +1649,12 @@ load_file(struct content *c, const char *path, struct diag *d)
 		}
 		arena_free(tmp);
 	}
-	if (read_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
+	if (read_regular_file(path, YDOC_MAX_BYTES, &buf, &len, &why) != 0) {
 		c->nfiles++;
 		if (strcmp(why, _("file too large")) == 0)
 			too_large(d, path);
+		else if (strcmp(why, _("not a regular file")) == 0)
+			diag_at(d, path, 0, 0, "%s", why);
 		else
 			diag_at(d, path, 0, 0, _("cannot read: %s"), why);
 		rc = -1;
@@ -1913,6 +1988,102 @@ resolve_pool(struct diag *d, struct content *c, struct quiz *q,
 		draw_check(d, q);
 	else
 		q->ndraws = 0;
+}
+
+/* Reports something worth a look that is not wrong: FILE:LINE:COLUMN:
+ * warning: message, leaving the count of errors as it was. */
+static PRINTF(3, 4) void
+warn_at(struct diag *d, const struct pos *p, const char *fmt, ...)
+{
+	unsigned errors = d->errors;
+	struct sb sb = SB_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_at(d, p->file, p->line, p->col, _("warning: %s"), sb_str(&sb));
+	d->errors = errors;
+	sb_free(&sb);
+}
+
+/* Calls fn for each quiz stage s uses, by a quiz module or by an
+ * assessment's part, with the place that uses it. */
+static void
+stage_quizzes(const struct stage *s,
+	      void (*fn)(const struct quiz *, const struct pos *, void *),
+	      void *arg)
+{
+	size_t k, p;
+
+	for (k = 0; k < s->nmodules; k++) {
+		const struct module *m = &s->modules[k];
+
+		if (m->kind == MOD_QUIZ && m->quiz)
+			fn(m->quiz, &m->pos, arg);
+		else if (m->kind == MOD_ASSESSMENT)
+			for (p = 0; p < m->nparts; p++)
+				if (m->parts[p].kind == PART_QUIZ && m->parts[p].quiz)
+					fn(m->parts[p].quiz, &m->parts[p].pos, arg);
+	}
+}
+
+struct later {
+	struct diag *d;
+	const struct curriculum *cu;
+	struct strmap first;	/* quiz id -> the first stage that uses it */
+	size_t stage;		/* the stage looked at */
+};
+
+static void
+note_first(const struct quiz *q, const struct pos *p, void *arg)
+{
+	struct later *l = arg;
+
+	strmap_add(&l->first, q->id, &l->cu->stages[l->stage]);
+}
+
+static void
+warn_later(const struct quiz *q, const struct pos *p, void *arg)
+{
+	struct later *l = arg;
+	size_t f;
+
+	for (f = 0; f < q->nfrom; f++) {
+		const struct stage *bank = strmap_get(&l->first, q->from[f]);
+
+		if (bank && bank > &l->cu->stages[l->stage])
+			warn_at(l->d, p, _("quiz '%s' draws from '%s', a quiz of the later stage '%s': "
+					   "trainees at this stage have not studied it yet"),
+				q->id, q->from[f], bank->id ? bank->id : "?");
+	}
+}
+
+/* An exam that draws from the banks of a later stage asks what has not
+ * been taught yet. Not an error: a shop may mean it. A bank belongs to
+ * the first stage that uses it; a bank no stage uses, to none. */
+static void
+later_banks_check(const struct curriculum *cu, struct diag *d);
+
+void
+content_warnings(const struct content *c, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncurricula; i++)
+		later_banks_check(c->curricula[i], d);
+}
+
+static void
+later_banks_check(const struct curriculum *cu, struct diag *d)
+{
+	struct later l = { d, cu, STRMAP_INIT, 0 };
+
+	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
+		stage_quizzes(&cu->stages[l.stage], note_first, &l);
+	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
+		stage_quizzes(&cu->stages[l.stage], warn_later, &l);
+	strmap_free(&l.first);
 }
 
 int

@@ -194,6 +194,11 @@ int content_load_buffer(struct content *, const char *name, const char *buf,
 int content_resolve(struct content *c, const struct content *fallback,
 		    struct diag *);
 
+/* Warns (without counting an error) of what may be meant but is worth a
+ * look: an exam drawing from banks of later stages. For `kefu check`,
+ * after content_resolve(); trainees never see these. */
+void content_warnings(const struct content *, struct diag *);
+
 /* Reports ids of c that the tree already uses in another file, so a file
  * checked alone does not break the tree once it is added. */
 int content_clashes(const struct content *c, const struct content *tree,

@@ -174,6 +174,12 @@ void term_shell(void);
 /* Reads one line into *line (caller frees). Ctrl-C gives TERM_INTERRUPT;
  * end of input, SIGHUP and SIGTERM give TERM_EOF. */
 enum term_read term_read(const char *prompt, char **line);
+/* As term_read(), for a line every byte of which counts: *len is the
+ * line's whole length in bytes, NULs included. Of a line longer than max
+ * bytes only the first max are kept in *line; the rest is read and
+ * dropped, never held, and *len > max tells. */
+enum term_read term_read_max(const char *prompt, char **line, size_t *len,
+			     size_t max);
 /* At a terminal, calls fn with the line as it stands after each change
  * while term_read() reads (live feedback, keystroke times); NULL for none. */
 void term_keyhook(void (*fn)(const char *line, void *arg), void *arg);

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,22 +82,34 @@ augment(const struct quiz *qz, const size_t *order, const size_t *slot_rule,
 	return false;
 }
 
-/* Questions with several tags are used where they are needed. */
-size_t
-quiz_draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
+/* The rule of each of the draw's slots, count slots per rule; sets
+ * *total to the number of slots. */
+static size_t *
+slot_rules(const struct quiz *qz, size_t *total)
 {
-	size_t total = 0, r, s, j, n = 0;
-	size_t *order = xreallocarray(NULL, qz->nquestions, sizeof(*order));
-	size_t *owner = xreallocarray(NULL, qz->nquestions, sizeof(*owner));
-	bool *seen = xcalloc(qz->nquestions, sizeof(*seen));
-	size_t *slot_rule;
+	size_t r, j, s = 0, *slot_rule;
 
+	*total = 0;
 	for (r = 0; r < qz->ndraws; r++)
-		total += qz->draws[r].count;
-	slot_rule = xreallocarray(NULL, total + 1, sizeof(*slot_rule));
-	for (r = 0, s = 0; r < qz->ndraws; r++)
+		*total += qz->draws[r].count;
+	slot_rule = xreallocarray(NULL, *total + 1, sizeof(*slot_rule));
+	for (r = 0; r < qz->ndraws; r++)
 		for (j = 0; j < qz->draws[r].count; j++)
 			slot_rule[s++] = r;
+	return slot_rule;
+}
+
+/* Matches slots to questions, questions tried in random order when rng
+ * is given: owner[j] is the slot given question j, or -1. Questions with
+ * several tags are used where they are needed. */
+static void
+match_slots(const struct quiz *qz, uint64_t *rng, const size_t *slot_rule,
+	    size_t total, size_t *owner)
+{
+	size_t *order = xreallocarray(NULL, qz->nquestions + 1, sizeof(*order));
+	bool *seen = xcalloc(qz->nquestions + 1, sizeof(*seen));
+	size_t s, j;
+
 	for (j = 0; j < qz->nquestions; j++) {
 		order[j] = j;
 		owner[j] = (size_t)-1;
@@ -107,14 +120,165 @@ quiz_draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
 		memset(seen, 0, qz->nquestions * sizeof(*seen));
 		augment(qz, order, slot_rule, s, owner, seen);
 	}
+	free(order);
+	free(seen);
+}
+
+size_t
+quiz_draw_tags(const struct quiz *qz, uint64_t *rng, size_t *picked)
+{
+	size_t total, j, n = 0;
+	size_t *owner = xreallocarray(NULL, qz->nquestions + 1, sizeof(*owner));
+	size_t *slot_rule = slot_rules(qz, &total);
+
+	match_slots(qz, rng, slot_rule, total, owner);
 	for (j = 0; j < qz->nquestions; j++)
 		if (owner[j] != (size_t)-1)
 			picked[n++] = j;
-	free(order);
 	free(owner);
-	free(seen);
 	free(slot_rule);
 	return n;
+}
+
+/* ---- comparable papers ---- */
+
+/* The rules whose tags question j carries: rules[start[j]] up to
+ * rules[start[j + 1]], ascending, each once. */
+struct carried {
+	size_t *start, *rules;
+};
+
+static void
+carried_init(const struct quiz *qz, struct carried *c)
+{
+	struct strmap by_tag = STRMAP_INIT;
+	size_t j, k, r, n = 0, all = 0;
+
+	for (r = 0; r < qz->ndraws; r++)
+		strmap_put(&by_tag, qz->draws[r].tag, (void *)(uintptr_t)(r + 1));
+	for (j = 0; j < qz->nquestions; j++)
+		all += qz->questions[j].ntags;
+	c->start = xreallocarray(NULL, qz->nquestions + 1, sizeof(*c->start));
+	c->rules = xreallocarray(NULL, all + 1, sizeof(*c->rules));
+	for (j = 0; j < qz->nquestions; j++) {
+		const struct question *q = &qz->questions[j];
+
+		c->start[j] = n;
+		for (k = 0; k < q->ntags; k++) {
+			uintptr_t v = (uintptr_t)strmap_get(&by_tag, q->tags[k]);
+			size_t i = n;
+
+			if (v == 0)
+				continue;
+			r = (size_t)v - 1;
+			while (i > c->start[j] && c->rules[i - 1] > r)
+				i--;
+			if (i > c->start[j] && c->rules[i - 1] == r)
+				continue;	/* a tag written twice */
+			memmove(&c->rules[i + 1], &c->rules[i], (n - i) * sizeof(*c->rules));
+			c->rules[i] = r;
+			n++;
+		}
+	}
+	c->start[j] = n;
+	strmap_free(&by_tag);
+}
+
+/* Whether two questions weigh the same on a paper: points, type and, in
+ * a draw by tags, the drawn tags they carry. */
+static bool
+same_weight(const struct quiz *qz, const struct carried *c, size_t a, size_t b)
+{
+	const struct question *x = &qz->questions[a], *y = &qz->questions[b];
+	size_t n;
+
+	if (x->points != y->points || x->type != y->type)
+		return false;
+	if (c == NULL)
+		return true;
+	n = c->start[a + 1] - c->start[a];
+	return n == c->start[b + 1] - c->start[b] &&
+	    memcmp(&c->rules[c->start[a]], &c->rules[c->start[b]],
+		   n * sizeof(*c->rules)) == 0;
+}
+
+static bool
+uneven(struct draw_uneven *why, const char *tag, size_t a, size_t b)
+{
+	why->tag = tag;
+	why->a = a < b ? a : b;
+	why->b = a < b ? b : a;
+	return false;
+}
+
+/* Papers of a draw by tags are the sets of questions that fill every
+ * slot. Take one, B: every other is reached from it by swaps, each
+ * putting a question outside B in the place of one inside it, and the
+ * papers are alike exactly when no swap changes the weight. A swap
+ * may move questions along other slots to make room; but then the
+ * question swapped in carries each tag along that way, as the
+ * questions moved do, and with weights equal (the drawn tags are part
+ * of a weight) it comes down to swaps made directly in a slot. So:
+ * for each rule, the questions its slots hold in B and those outside B
+ * that carry its tag must weigh the same; with none outside, B's are
+ * on every paper. */
+static bool
+uniform_tags(const struct quiz *qz, struct draw_uneven *why)
+{
+	size_t total, nq = qz->nquestions, r, j, held;
+	size_t *slot_rule = slot_rules(qz, &total);
+	size_t *owner = xreallocarray(NULL, nq + 1, sizeof(*owner));
+	bool even = true;
+	struct carried c;
+
+	match_slots(qz, NULL, slot_rule, total, owner);
+	for (j = 0, held = 0; j < nq; j++)
+		held += owner[j] != (size_t)-1;
+	if (held < total) {
+		free(slot_rule);
+		free(owner);
+		return true;	/* the draw cannot be met: said elsewhere */
+	}
+	carried_init(qz, &c);
+	for (r = 0; r < qz->ndraws && even; r++) {
+		const char *tag = qz->draws[r].tag;
+		size_t first = (size_t)-1;
+		bool outside = false;
+
+		for (j = 0; j < nq && !outside; j++)
+			outside = owner[j] == (size_t)-1 && quiz_has_tag(&qz->questions[j], tag);
+		for (j = 0; j < nq && outside && even; j++) {
+			if (owner[j] != (size_t)-1 ? slot_rule[owner[j]] != r :
+			    !quiz_has_tag(&qz->questions[j], tag))
+				continue;
+			if (first == (size_t)-1)
+				first = j;
+			else if (!same_weight(qz, &c, first, j))
+				even = uneven(why, tag, first, j);
+		}
+	}
+	free(c.start);
+	free(c.rules);
+	free(slot_rule);
+	free(owner);
+	return even;
+}
+
+bool
+quiz_draw_uniform(const struct quiz *qz, struct draw_uneven *why)
+{
+	size_t j;
+
+	if (qz->ndraws == 0)
+		return true;	/* every question, on every paper */
+	if (qz->draws[0].tag != NULL)
+		return uniform_tags(qz, why);
+	if (qz->draws[0].count >= qz->nquestions)
+		return true;
+	for (j = 1; j < qz->nquestions; j++)
+		if (!same_weight(qz, NULL, 0, j))
+			return uneven(why, NULL, 0, j);
+	return true;
 }
 
 /* A permutation of n, shuffled when asked; when it must hide an order,

@@ -41,6 +41,21 @@ struct paper *quiz_draw(const struct quiz *, uint64_t seed);
  * matched: fewer than asked means the tags cannot meet the draw. */
 bool quiz_has_tag(const struct question *, const char *tag);
 size_t quiz_draw_tags(const struct quiz *, uint64_t *rng, size_t *picked);
+/* Where two papers of a draw part: one may hold question a where
+ * another holds b (indexes into quiz->questions), and the two differ in
+ * points, type or the drawn tags they carry; tag is the draw's tag
+ * whose slot the one or the other takes, NULL for a draw of a number
+ * from the whole pool. */
+struct draw_uneven {
+	const char *tag;
+	size_t a, b;
+};
+/* Whether every paper quiz_draw() can give has the same total points
+ * and, for each tag the draw names, the same number of questions of
+ * each type: what an exam needs for its papers to be compared. When
+ * not, says where two papers part. A draw the questions cannot meet
+ * counts as alike; draw checks report it. */
+bool quiz_draw_uniform(const struct quiz *, struct draw_uneven *why);
 /* Sets up one question's option order on its own (for review). */
 void quiz_item(const struct question *, size_t index, bool mix, uint64_t *rng,
 	       struct paper_item *);

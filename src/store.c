@@ -1245,9 +1245,12 @@ store_attempt_begin(struct store *st, int64_t person_id, const char *quiz,
 {
 	int rc;
 
+	bool own = sqlite3_get_autocommit(st->db) != 0;
+
 	memset(a, 0, sizeof(*a));
-	/* the write lock first: the look, the count and the insert are one */
-	if (store_begin(st) != 0)
+	/* the write lock first: the look, the count and the insert are one
+	 * (or part of the caller's write, when one is open) */
+	if (own && store_begin(st) != 0)
 		return -1;
 	rc = store_attempt_open(st, person_id, quiz, a);
 	if (rc == 0 && store_attempt_counts(st, person_id, quiz, cap, n) != 0)
@@ -1266,8 +1269,9 @@ store_attempt_begin(struct store *st, int64_t person_id, const char *quiz,
 			a->state = xstrdup("open");
 		}
 	}
-	if (rc < 0 || store_commit(st) != 0) {
-		store_rollback(st);
+	if (rc < 0 || (own && store_commit(st) != 0)) {
+		if (own)
+			store_rollback(st);
 		attempt_clear(a);
 		return -1;
 	}

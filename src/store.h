@@ -161,7 +161,8 @@ int store_attempt_open(struct store *, int64_t person_id, const char *quiz,
 /* Attempts used and allowed under a cap (0: none). */
 int store_attempt_counts(struct store *, int64_t person_id, const char *quiz,
 			 unsigned cap, struct attempt_count *);
-/* Starts an attempt with its paper, as one write: 0 started (*a is it);
+/* Starts an attempt with its paper, as one write (its own, or the
+ * caller's when a transaction is open): 0 started (*a is it);
  * 1 another kefu started one first (*a is that open attempt, nothing
  * started); 2 every allowed attempt is used (*n says how many); -1
  * after an error. *n is set for 0 and 2. Clear *a with attempt_clear(). */

@@ -127,30 +127,39 @@ on_line(char *line)
 	rl_callback_handler_remove();
 }
 
+/* Reads one line of stdin a byte at a time, keeping at most max bytes
+ * of it: a line of any length costs no more memory than that. Carriage
+ * returns at its end go, as in CRLF input. */
 static enum term_read
-read_plain(char **line)
+read_plain(char **line, size_t *len, size_t max)
 {
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	struct sb sb = SB_INIT;
+	size_t n = 0, cr = 0;
+	int c = EOF;
 
-	for (;;) {
-		errno = 0;
-		if (got_quit || got_int)
-			n = -1, errno = EINTR;
-		else
-			n = getline(&buf, &cap, stdin);
-		if (n >= 0)
-			break;
+	flockfile(stdin);
+	while (!got_quit && !got_int && (c = getc_unlocked(stdin)) != EOF && c != '\n') {
+		if (c == '\r') {
+			/* kept only if more of the line follows */
+			cr++;
+			continue;
+		}
+		for (; cr > 0; cr--, n++)
+			if (n < max)
+				sb_addc(&sb, '\r');
+		if (n++ < max)
+			sb_addc(&sb, (char)c);
+	}
+	funlockfile(stdin);
+	if (c == EOF && (got_quit || got_int || (n == 0 && cr == 0))) {
 		clearerr(stdin);
-		free(buf);
+		sb_free(&sb);
 		if (got_quit || !got_int)
 			return TERM_EOF;
 		return TERM_INTERRUPT;
 	}
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-		buf[--n] = '\0';
-	*line = buf;
+	*len = n;
+	*line = sb_detach(&sb);
 	return TERM_LINE;
 }
 
@@ -223,11 +232,20 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 enum term_read
 term_read(const char *prompt, char **line)
 {
+	size_t len;
+
+	return term_read_max(prompt, line, &len, SIZE_MAX);
+}
+
+enum term_read
+term_read_max(const char *prompt, char **line, size_t *len, size_t max)
+{
 	struct sigaction old_int, old_term, old_hup;
 	sigset_t block, orig;
 	enum term_read r;
 
 	*line = NULL;
+	*len = 0;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
@@ -242,9 +260,12 @@ term_read(const char *prompt, char **line)
 		priv_user();
 		r = read_readline(prompt, line, &orig);
 		priv_group();
+		/* readline's line holds no NUL, and was typed or pasted whole */
+		if (r == TERM_LINE && (*len = strlen(*line)) > max)
+			(*line)[max] = '\0';
 	} else {
 		sigprocmask(SIG_SETMASK, &orig, NULL);
-		r = read_plain(line);
+		r = read_plain(line, len, max);
 		sigprocmask(SIG_BLOCK, &block, NULL);
 	}
 	sigaction(SIGINT, &old_int, NULL);

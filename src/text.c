@@ -1,4 +1,5 @@
-/* text.c: UTF-8 decoding, display width, inert printing, edit distance. */
+/* text.c: UTF-8 decoding, display width, inert printing, the rule for a
+ * typed answer, edit distance. */
 #include "config.h"
 
 #include <ctype.h>
@@ -329,6 +330,35 @@ static const struct {
 	{ 0x300c, '"' }, { 0x300d, '"' }, { 0x2014, '-' }, { 0x2026, '.' },
 	{ 0x00b7, '.' }, { 0x3000, ' ' },
 };
+
+enum text_answer
+text_answer_check(const char *s, size_t len, size_t max_chars, size_t *what)
+{
+	size_t i = 0, count = 0;
+
+	*what = 0;
+	while (i < len) {
+		int32_t cp;
+		size_t k = text_decode(s + i, len - i, &cp);
+
+		if (k == 0) {
+			*what = i;
+			return TEXT_ANSWER_INVALID;
+		}
+		/* not text_is_control(): bidi marks are text, shown inert */
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			*what = (size_t)cp;
+			return TEXT_ANSWER_CONTROL;
+		}
+		i += k;
+		count++;
+	}
+	if (count > max_chars) {
+		*what = count;
+		return TEXT_ANSWER_LONG;
+	}
+	return TEXT_ANSWER_OK;
+}
 
 char *
 text_fold(const char *s)

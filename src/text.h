@@ -35,6 +35,20 @@ void text_pad(struct sb *, const char *s, int width, bool cut);
 /* Appends s made inert, right-aligned in width columns (spaces first);
  * wider text is not cut. Returns the columns it took: width, or more. */
 int text_pad_left(struct sb *, const char *s, int width);
+/* What is wrong with a typed answer, if anything. */
+enum text_answer {
+	TEXT_ANSWER_OK,
+	TEXT_ANSWER_CONTROL,	/* a C0 control (NUL, tab...), DEL or C1 */
+	TEXT_ANSWER_INVALID,	/* a byte that is not UTF-8 */
+	TEXT_ANSWER_LONG	/* more than max_chars characters */
+};
+/* The rule for every answer a person types: UTF-8 text without control
+ * characters, of at most max_chars characters. s holds len bytes, NULs
+ * included. *what tells more: the control character, the offset of the
+ * first bad byte, or the number of characters. A bad character is told
+ * before the length. */
+enum text_answer text_answer_check(const char *s, size_t len, size_t max_chars,
+				   size_t *what);
 /* The form answers are compared in: compatibility characters folded
  * (full-width Ａ１ to A1), case folded, Chinese punctuation to its ASCII
  * counterpart (，。、：“” to , . , : ""), spaces trimmed and runs of white

@@ -439,16 +439,30 @@ strmap_free(struct strmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
-int
-read_file(const char *path, size_t max, char **bufp, size_t *lenp,
-	  const char **why)
+/* Reads a whole file; with regular, only a regular file (or a link to
+ * one): a FIFO or a device is refused before it is opened, and one put
+ * in the file's place meanwhile is opened without waiting for a writer
+ * and refused then, so a read never blocks for ever. */
+static int
+read_path(const char *path, size_t max, bool regular, char **bufp,
+	  size_t *lenp, const char **why)
 {
 	struct stat st;
 	char *buf;
 	size_t len = 0, cap;
-	int fd;
+	int fd, flags;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (regular) {
+		if (stat(path, &st) != 0) {
+			*why = strerror(errno);
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			*why = _("not a regular file");
+			return -1;
+		}
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (regular ? O_NONBLOCK : 0));
 	if (fd < 0) {
 		*why = strerror(errno);
 		return -1;
@@ -458,6 +472,17 @@ read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		*why = strerror(EISDIR);
+		return -1;
+	}
+	if (regular && !S_ISREG(st.st_mode)) {
+		close(fd);
+		*why = _("not a regular file");
+		return -1;
+	}
+	if (regular && ((flags = fcntl(fd, F_GETFL)) < 0 ||
+			fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)) {
+		*why = strerror(errno);
+		close(fd);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
@@ -505,6 +530,20 @@ read_file(const char *path, size_t max, char **bufp, size_t *lenp,
 	*bufp = buf;
 	*lenp = len;
 	return 0;
+}
+
+int
+read_file(const char *path, size_t max, char **bufp, size_t *lenp,
+	  const char **why)
+{
+	return read_path(path, max, false, bufp, lenp, why);
+}
+
+int
+read_regular_file(const char *path, size_t max, char **bufp, size_t *lenp,
+		  const char **why)
+{
+	return read_path(path, max, true, bufp, lenp, why);
 }
 
 /* write_atomic()'s temporary file is PATH.tmpPID */

@@ -113,6 +113,11 @@ void strmap_free(struct strmap *);
  * set to a static message (errno text or "too large"). */
 int read_file(const char *path, size_t max, char **buf, size_t *len,
 	      const char **why);
+/* The same for a regular file (or a link to one) alone: anything else,
+ * a FIFO or a device, is refused with *why "not a regular file" and is
+ * never waited on. For content, whose files a walk finds by name. */
+int read_regular_file(const char *path, size_t max, char **buf, size_t *len,
+		      const char **why);
 /* Writes the whole file or nothing: len bytes to PATH.tmpPID (created
  * with mode, never through a link), synced when durable, then renamed
  * over path. Returns 0, or -1 with errno set and no file left behind. */

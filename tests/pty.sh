@@ -19,8 +19,41 @@ hist="$XDG_STATE_HOME/kefu/history"
 [ -f "$hist" ] || fail "no history file at \$XDG_STATE_HOME/kefu/history"
 grep -qx "study hello" "$hist" || fail "history lacks 'study hello'"
 grep -q "nonsense" "$hist" && fail "an interrupted line went into history"
+grep -qx "[AB]" "$hist" && fail "the quiz answer went into history"
 [ "$(sql "SELECT count(*) FROM lesson_read")" = 1 ] || fail "the lesson read at the prompt was not stored"
 ok "history saved to \$XDG_STATE_HOME/kefu/history; the lesson read is stored"
+# the history holds commands only: an answer given in a quiz run from
+# the prompt is not in the file, nor brought back by Up at either prompt
+export KEFU_CONTENT="$CONTENT/quiz" KEFU_DB="$T/history.db" XDG_STATE_HOME="$T/state2"
+"$KEFU" list > /dev/null
+"$EXPECT" -c '
+	set timeout 10
+	proc prompt {} {
+		expect -re {kefu [^\r\n]* · [^\r\n]*> $} {} timeout { exit 2 } eof { exit 2 }
+	}
+	spawn $env(KEFU)
+	prompt
+	send "quiz essay --seed 3\r"
+	expect "answer> " {} timeout { exit 3 }
+	send "对\r"
+	expect "answer> " {} timeout { exit 4 }
+	send "\033\[A"
+	expect "quiz essay --seed 3" {} timeout { exit 5 }
+	send "\025zanzibarquokka\r"
+	expect "Saved; a trainer will grade it" {} timeout { exit 6 }
+	prompt
+	send "\033\[A"
+	expect "quiz essay --seed 3" {} timeout { exit 7 }
+	send "\025quit\r"
+	expect eof
+	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "a quiz from the prompt"; }
+hist="$T/state2/kefu/history"
+grep -qx "quiz essay --seed 3" "$hist" || fail "history lacks the quiz command: $(cat "$hist")"
+grep -q "zanzibarquokka" "$hist" && fail "the essay answer went into history"
+grep -qx "对" "$hist" && fail "the true-or-false answer went into history"
+[ "$(sql "SELECT response FROM quiz_answer WHERE question = 'angry'")" = zanzibarquokka ] ||
+	fail "the essay answer was not stored"
+ok "answers stay out of the history: Up at the prompt and in the quiz brings back the command"
 # a time limit fires while the trainee sits at the answer prompt: start
 # a 10-minute exam, then come back when one second is left
 export KEFU_CONTENT="$CONTENT/quiz" KEFU_DB="$T/timed.db"

@@ -1,9 +1,10 @@
 /* unit-bundled.c: the bundled content a shop sees on day one is all there:
  * six stages with real lessons and their gates, at least 200 questions of
  * every type with explanations and rubrics, at least 120 drill lines with
- * an English drill, the sample shop's catalogue, and one shipping cut-off
- * everywhere. Loaded from the source tree with the library's own loader,
- * so removing content makes this fail. */
+ * an English drill, the sample shop's catalogue, one shipping cut-off
+ * everywhere, and a probation exam whose papers are all alike. Loaded
+ * from the source tree with the library's own loader, so removing
+ * content makes this fail. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -14,7 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "content.h"
+#include "quiz.h"
 
 #define MIN_QUESTIONS 200
 #define MIN_DRILL_LINES 120
@@ -144,7 +145,7 @@ static const struct floor {
 	{ "onboarding-basics", 17 }, { "platform-rules", 26 },
 	{ "product-knowledge", 34 }, { "presale-flow", 24 },
 	{ "difficult-customers", 17 }, { "after-sales-rules", 31 },
-	{ "probation-exam", 37 }, { "benchmark-kpis", 23 },
+	{ "probation-exam", 47 }, { "benchmark-kpis", 23 },
 	{ "management-routines", 16 }, { "kb-building", 12 },
 }, drill_floor[] = {
 	{ "greeting-scripts", 15 }, { "product-questions", 20 },
@@ -176,39 +177,117 @@ test_banks(void **state)
 	for (i = 0; i < q->nquestions; i++)
 		essays += q->questions[i].type == Q_ESSAY;
 	assert_true(essays >= 4);
-	/* the probation exam is an exam drawn by tag from a larger pool */
-	q = content_quiz(c, "probation-exam");
+}
+
+/* The stage that first uses a quiz, by a quiz module or an assessment's
+ * part; cu->nstages when none does. */
+static size_t
+first_stage(const char *quiz)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			if (m->kind == MOD_QUIZ && strcmp(m->id, quiz) == 0)
+				return i;
+			for (k = 0; m->kind == MOD_ASSESSMENT && k < m->nparts; k++)
+				if (m->parts[k].kind == PART_QUIZ &&
+				    strcmp(m->parts[k].ref, quiz) == 0)
+					return i;
+		}
+	return cu->nstages;
+}
+
+/* The probation exam: about 20 questions in 30 minutes, drawn by tag
+ * from nothing taught after probation, every paper like every other. */
+static void
+test_probation_exam(void **state)
+{
+	const struct quiz *q = content_quiz(c, "probation-exam");
+	struct draw_uneven why;
+	unsigned drawn = 0, first[Q_ESSAY + 1][32], count[Q_ESSAY + 1][32];
+	double first_points = 0;
+	uint64_t seed;
+	size_t i, r, stage_of;
+
+	(void)state;
+	assert_non_null(q);
 	assert_int_equal(q->mode, QUIZ_EXAM);
-	assert_true(q->ndraws >= 4);
-	assert_true(q->time_limit > 0);
-	{
-		unsigned drawn = 0;
-
-		for (i = 0; i < q->ndraws; i++) {
-			assert_non_null(q->draws[i].tag);
-			drawn += q->draws[i].count;
-		}
-		assert_true(drawn >= 20);
-		assert_true(q->nquestions > drawn);
+	assert_int_equal(q->time_limit, 30 * 60);
+	assert_true(q->ndraws >= 4 && q->ndraws <= 32);
+	for (r = 0; r < q->ndraws; r++) {
+		assert_non_null(q->draws[r].tag);
+		drawn += q->draws[r].count;
 	}
-	/* and drawn from the practice banks as well as its own questions */
-	{
-		static const char *const banks[] = {
-			"platform-rules", "product-knowledge", "presale-flow",
-			"after-sales-rules", "benchmark-kpis"
-		};
-		size_t b, f, pool = q->nown;
+	assert_true(drawn >= 18 && drawn <= 22);
+	assert_true(q->nquestions > drawn);
+	stage_of = first_stage("probation-exam");
+	assert_int_equal(stage_of, 1);
+	for (i = 0; i < q->nfrom; i++) {
+		size_t s = first_stage(q->from[i]);
 
-		for (b = 0; b < sizeof(banks) / sizeof(banks[0]); b++) {
-			for (f = 0; f < q->nfrom; f++)
-				if (strcmp(q->from[f], banks[b]) == 0)
-					break;
-			if (f == q->nfrom)
-				fail_msg("probation-exam does not draw from %s", banks[b]);
-			pool += content_quiz(c, banks[b])->nquestions;
-		}
-		assert_int_equal(q->nquestions, pool);
+		if (s < cu->nstages && s > stage_of)
+			fail_msg("probation-exam draws from %s, a bank of stage %s",
+				 q->from[i], cu->stages[s].id);
 	}
+	/* kefu check's rule, and 200 papers drawn to show it */
+	assert_true(quiz_draw_uniform(q, &why));
+	for (seed = 0; seed < 200; seed++) {
+		struct paper *p = quiz_draw(q, seed * 0x9e3779b97f4a7c15ULL + 1);
+		double points = 0;
+
+		assert_int_equal(p->n, drawn);
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < p->n; i++) {
+			const struct question *x = &q->questions[p->items[i].q];
+
+			points += x->points;
+			for (r = 0; r < q->ndraws; r++)
+				count[x->type][r] += quiz_has_tag(x, q->draws[r].tag);
+		}
+		if (seed == 0) {
+			first_points = points;
+			memcpy(first, count, sizeof(first));
+			/* essays, a fixed number of them */
+			for (r = 0, i = 0; r < q->ndraws; r++)
+				i += count[Q_ESSAY][r];
+			assert_true(i >= 1);
+		}
+		if (points != first_points)
+			fail_msg("seed %u: a paper of %g points, the first had %g",
+				 (unsigned)seed, points, first_points);
+		if (memcmp(count, first, sizeof(count)) != 0)
+			fail_msg("seed %u: another mix of types per tag", (unsigned)seed);
+		paper_free(p);
+	}
+}
+
+/* The bundled content loads without a message: no error, and no
+ * warning either (an exam drawing from a later stage's bank). */
+static void
+test_quiet(void **state)
+{
+	struct content *again = content_new();
+	struct diag d = DIAG_INIT(tmpfile());
+	const char *top = getenv("top_srcdir");
+
+	(void)state;
+	assert_non_null(d.out);
+	content_load_tree(again, top ? top : KEFU_SRCDIR, &d);
+	content_resolve(again, NULL, &d);
+	assert_int_equal(d.errors, 0);
+	if (ftell(d.out) != 0) {
+		char line[1024];
+
+		rewind(d.out);
+		while (fgets(line, sizeof(line), d.out))
+			fputs(line, stderr);
+		fail_msg("loading the bundled content printed the messages above");
+	}
+	fclose(d.out);
+	content_free(again);
 }
 
 static void
@@ -425,6 +504,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_banks),
+		cmocka_unit_test(test_probation_exam),
+		cmocka_unit_test(test_quiet),
 		cmocka_unit_test(test_drills),
 		cmocka_unit_test(test_stages),
 		cmocka_unit_test(test_gates),

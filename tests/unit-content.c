@@ -1,5 +1,6 @@
 /* unit-content.c: what the loader builds from odd but valid content:
- * every key's meaning, defaults, and the per-type answer forms. */
+ * every key's meaning, defaults, and the per-type answer forms; and
+ * that a warning is printed but not counted as an error. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -67,9 +68,9 @@ test_quiz_keys(void **state)
 	assert_int_equal(q->time_limit, 5400);
 	assert_int_equal(q->attempts, 2);
 	assert_int_equal(q->ndraws, 2);
-	assert_string_equal(q->draws[0].tag, "a");
+	assert_string_equal(q->draws[0].tag, "b");	/* in the order written */
 	assert_int_equal(q->draws[0].count, 1);
-	assert_string_equal(q->draws[1].tag, "b");
+	assert_string_equal(q->draws[1].tag, "a");
 	assert_int_equal(q->nquestions, 6);
 }
 
@@ -165,6 +166,36 @@ test_curriculum(void **state)
 	assert_string_equal(dr->lines[1], "It's on its way.");
 }
 
+/* Exams that draw from later stages' banks: two warnings, no error. */
+static void
+test_later_stage(void **state)
+{
+	struct content *t = content_new();
+	struct diag d = DIAG_INIT(tmpfile());
+	const char *top = getenv("top_srcdir");
+	char *dir = path_join(top ? top : "..", "tests/content/later-stage");
+	char line[512];
+	unsigned warnings = 0;
+
+	(void)state;
+	assert_non_null(d.out);
+	content_load_tree(t, dir, &d);
+	assert_int_equal(content_resolve(t, NULL, &d), 0);
+	/* warnings are for kefu check, not every command that loads */
+	assert_int_equal(ftell(d.out), 0);
+	content_warnings(t, &d);
+	assert_int_equal(d.errors, 0);
+	rewind(d.out);
+	while (fgets(line, sizeof(line), d.out)) {
+		assert_non_null(strstr(line, ": warning: quiz '"));
+		warnings++;
+	}
+	assert_int_equal(warnings, 2);
+	fclose(d.out);
+	free(dir);
+	content_free(t);
+}
+
 int
 main(void)
 {
@@ -173,6 +204,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_answers),
 		cmocka_unit_test(test_curriculum),
+		cmocka_unit_test(test_later_stage),
 	};
 
 	return cmocka_run_group_tests(tests, load, unload);

@@ -1,5 +1,6 @@
 /* unit-quiz.c: reading answers in every form, scoring every type
- * (partial credit included), papers from seeds. */
+ * (partial credit included), papers from seeds, and whether an exam's
+ * papers are all alike. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -327,24 +328,261 @@ test_draw_by_tag(void **state)
 	free(dir);
 	flow = content_quiz(odd, "flow");
 	assert_non_null(flow);
-	/* draw {a: 1, b: 1}: m1 has a; s1 has a and b; s2 has b */
+	/* draw {b: 1, a: 1}: s1 has b and a, s2 has b, m1 neither: the b
+	 * slot may take s1 first, and must then give it up to the a slot */
 	for (seed = 0; seed < 50; seed++) {
 		struct paper *p = quiz_draw(flow, seed);
-		size_t i, a = 0, b = 0;
+		size_t i, s1 = 0, s2 = 0;
 
 		assert_int_equal(p->n, 2);
 		for (i = 0; i < p->n; i++) {
 			const char *id = flow->questions[p->items[i].q].id;
 
-			a += strcmp(id, "m1") == 0 || strcmp(id, "s1") == 0;
-			b += strcmp(id, "s1") == 0 || strcmp(id, "s2") == 0;
-			assert_true(strcmp(id, "n1") && strcmp(id, "f1") && strcmp(id, "e1"));
+			s1 += strcmp(id, "s1") == 0;
+			s2 += strcmp(id, "s2") == 0;
 		}
-		assert_true(a >= 1 && b >= 1);
-		assert_true(p->items[0].q != p->items[1].q);
+		assert_int_equal(s1, 1);
+		assert_int_equal(s2, 1);
 		paper_free(p);
 	}
 	content_free(odd);
+}
+
+/* ---- comparable papers ---- */
+
+static const char *tag_a[] = { "a" }, *tag_b[] = { "b" }, *tag_c[] = { "c" };
+static const char *tag_ab[] = { "a", "b" }, *tag_aa[] = { "a", "a" };
+static const char *tag_bc[] = { "b", "c" };
+#define Q(name, ty, pts, tagv) \
+	{ .id = name, .type = ty, .points = pts, .tags = tagv, .ntags = ARRAY_SIZE(tagv) }
+
+static struct quiz
+exam(struct question *qs, size_t n, struct draw_rule *draws, size_t ndraws)
+{
+	struct quiz q = { .id = "exam", .mode = QUIZ_EXAM, .questions = qs,
+			  .nquestions = n, .nown = n, .draws = draws, .ndraws = ndraws };
+
+	return q;
+}
+
+static void
+test_uniform_plain(void **state)
+{
+	struct question qs[] = {
+		Q("s1", Q_SINGLE, 1, tag_a), Q("s2", Q_SINGLE, 1, tag_b),
+		Q("s3", Q_SINGLE, 1, tag_c), Q("e1", Q_ESSAY, 5, tag_a),
+	};
+	struct draw_rule two = { .tag = NULL, .count = 2 };
+	struct draw_rule all = { .tag = NULL, .count = 4 };
+	struct draw_uneven why = { NULL, 0, 0 };
+	struct quiz q = exam(qs, 3, &two, 1);
+
+	(void)state;
+	/* a plain draw looks at points and type only, not at tags */
+	assert_true(quiz_draw_uniform(&q, &why));
+	q.nquestions = 4;
+	assert_false(quiz_draw_uniform(&q, &why));
+	assert_null(why.tag);
+	assert_int_equal(why.a, 0);
+	assert_int_equal(why.b, 3);
+	qs[3].type = Q_SINGLE;	/* the same type, other points */
+	assert_false(quiz_draw_uniform(&q, &why));
+	qs[3].type = Q_ESSAY;
+	/* every question on every paper, drawn or not */
+	q.draws = &all;
+	assert_true(quiz_draw_uniform(&q, &why));
+	q.ndraws = 0;
+	assert_true(quiz_draw_uniform(&q, &why));
+}
+
+static void
+test_uniform_tags(void **state)
+{
+	struct question qs[] = {
+		Q("a1", Q_SINGLE, 1, tag_a), Q("a2", Q_SINGLE, 1, tag_aa),
+		Q("a3", Q_SINGLE, 1, tag_a), Q("b1", Q_TRUEFALSE, 2, tag_b),
+		Q("b2", Q_TRUEFALSE, 2, tag_b), Q("c1", Q_ESSAY, 5, tag_c),
+	};
+	struct draw_rule rules[] = { { .tag = "a", .count = 2 }, { .tag = "b", .count = 1 } };
+	struct draw_uneven why = { NULL, 0, 0 };
+	struct quiz q = exam(qs, ARRAY_SIZE(qs), rules, 2);
+
+	(void)state;
+	/* tags of different types and points, each of one: alike; a tag
+	 * written twice is one tag; an undrawn tag's questions never come */
+	assert_true(quiz_draw_uniform(&q, &why));
+	qs[4].points = 1;
+	assert_false(quiz_draw_uniform(&q, &why));
+	assert_string_equal(why.tag, "b");
+	assert_int_equal(why.a, 3);
+	assert_int_equal(why.b, 4);
+	qs[4].points = 2;
+	qs[2].type = Q_MULTI;
+	assert_false(quiz_draw_uniform(&q, &why));
+	assert_string_equal(why.tag, "a");
+	assert_int_equal(why.a, 0);
+	assert_int_equal(why.b, 2);
+	/* a tag with just as many questions as it draws puts them all on
+	 * every paper, whatever they are */
+	rules[0].count = 3;
+	assert_true(quiz_draw_uniform(&q, &why));
+	rules[0].count = 2;
+	qs[2].type = Q_SINGLE;
+	/* a draw the questions cannot meet is reported elsewhere */
+	rules[1].count = 3;
+	assert_true(quiz_draw_uniform(&q, &why));
+}
+
+static void
+test_uniform_two_tags(void **state)
+{
+	struct question qs[] = {
+		Q("x", Q_SINGLE, 1, tag_ab), Q("y", Q_SINGLE, 1, tag_a),
+		Q("z", Q_SINGLE, 1, tag_b), Q("w", Q_ESSAY, 4, tag_c),
+	};
+	struct draw_rule rules[] = { { .tag = "a", .count = 1 }, { .tag = "b", .count = 1 } };
+	struct draw_uneven why = { NULL, 0, 0 };
+	struct quiz q = exam(qs, ARRAY_SIZE(qs), rules, 2);
+
+	(void)state;
+	/* papers of one type and points, but {x, y} holds two questions
+	 * tagged a and one tagged b, {x, z} one and two, {y, z} one and
+	 * one: z may take x's place in the b slot */
+	assert_false(quiz_draw_uniform(&q, &why));
+	assert_string_equal(why.tag, "b");
+	assert_int_equal(why.a, 0);
+	assert_int_equal(why.b, 2);
+	/* every question with both tags: each paper holds two of each */
+	qs[1].tags = tag_ab;
+	qs[1].ntags = 2;
+	qs[2].tags = tag_ab;
+	qs[2].ntags = 2;
+	assert_true(quiz_draw_uniform(&q, &why));
+	/* and with every question on both tags, the types must agree */
+	qs[2].type = Q_MULTI;
+	assert_false(quiz_draw_uniform(&q, &why));
+	/* only one paper can be drawn: s1 must fill a, so s2 fills b */
+	qs[0].tags = tag_c;
+	qs[0].ntags = 1;
+	qs[1].type = Q_ORDER;
+	qs[2].tags = tag_b;
+	qs[2].ntags = 1;
+	rules[0].tag = "b";
+	rules[1].tag = "a";
+	assert_true(quiz_draw_uniform(&q, &why));
+}
+
+/* The weight of a paper: its points and how many questions of each type
+ * carry each drawn tag. */
+struct weight {
+	double points;
+	unsigned count[Q_ESSAY + 1][3];
+};
+
+static void
+weigh(const struct quiz *q, const size_t *picked, size_t n, struct weight *w)
+{
+	size_t i, r;
+
+	memset(w, 0, sizeof(*w));
+	for (i = 0; i < n; i++) {
+		const struct question *x = &q->questions[picked[i]];
+
+		w->points += x->points;
+		for (r = 0; r < q->ndraws; r++)
+			w->count[x->type][r] += quiz_has_tag(x, q->draws[r].tag);
+	}
+}
+
+/* Whether the questions of a subset can fill every slot: tries every
+ * order of them against the slots. */
+static bool
+fills(const struct quiz *q, const size_t *slot_rule, size_t *set, size_t k, size_t n)
+{
+	size_t i, t;
+
+	if (k == n)
+		return true;
+	for (i = k; i < n; i++) {
+		t = set[k], set[k] = set[i], set[i] = t;
+		if (quiz_has_tag(&q->questions[set[k]], q->draws[slot_rule[k]].tag) &&
+		    fills(q, slot_rule, set, k + 1, n)) {
+			t = set[k], set[k] = set[i], set[i] = t;
+			return true;
+		}
+		t = set[k], set[k] = set[i], set[i] = t;
+	}
+	return false;
+}
+
+/* Against every paper there is: small random exams, their papers found
+ * by trying every subset of questions, must be alike exactly when
+ * quiz_draw_uniform() says so; and the pair it names must differ. */
+static void
+test_uniform_exhaustive(void **state)
+{
+	static const char **const tagsets[] = { tag_a, tag_b, tag_c, tag_ab, tag_bc };
+	static const size_t ntags[] = { 1, 1, 1, 2, 2 };
+	static const char *const names[] = { "q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7" };
+	struct draw_rule rules[3] = { { .tag = "a" }, { .tag = "b" }, { .tag = "c" } };
+	struct question qs[8];
+	uint64_t rng = 7;
+	unsigned round, alike = 0, unlike = 0;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		size_t n = 3 + quiz_random(&rng) % 6, i, r, slots = 0, mask;
+		size_t slot_rule[6];
+		struct quiz q = exam(qs, n, rules, 1 + quiz_random(&rng) % 3);
+		struct weight first, w;
+		struct draw_uneven why = { NULL, 0, 0 };
+		bool any = false, even = true, said;
+
+		memset(qs, 0, sizeof(qs));
+		for (i = 0; i < n; i++) {
+			size_t t = quiz_random(&rng) % 5;
+
+			qs[i].id = names[i];
+			qs[i].tags = (const char **)tagsets[t];
+			qs[i].ntags = ntags[t];
+			qs[i].type = quiz_random(&rng) % 3 ? Q_SINGLE : Q_ESSAY;
+			qs[i].points = quiz_random(&rng) % 4 ? 1 : 2;
+		}
+		for (r = 0; r < q.ndraws; r++) {
+			rules[r].count = 1 + (unsigned)(quiz_random(&rng) % 2);
+			for (i = 0; i < rules[r].count; i++)
+				slot_rule[slots++] = r;
+		}
+		for (mask = 0; mask < (size_t)1 << n; mask++) {
+			size_t set[8], k = 0;
+
+			for (i = 0; i < n; i++)
+				if (mask & (size_t)1 << i)
+					set[k++] = i;
+			if (k != slots || !fills(&q, slot_rule, set, 0, k))
+				continue;
+			weigh(&q, set, k, any ? &w : &first);
+			if (any && memcmp(&w, &first, sizeof(w)) != 0)
+				even = false;
+			any = true;
+		}
+		said = quiz_draw_uniform(&q, &why);
+		if (said != (even || !any))
+			fail_msg("round %u: quiz_draw_uniform() says %d, the papers %s", round,
+				 said, even ? "are alike" : "differ");
+		if (!said) {
+			struct weight wa, wb;
+
+			assert_true(why.a < n && why.b < n && why.a != why.b);
+			weigh(&q, &why.a, 1, &wa);
+			weigh(&q, &why.b, 1, &wb);
+			assert_true(memcmp(&wa, &wb, sizeof(wa)) != 0);
+			unlike++;
+		} else if (any)
+			alike++;
+	}
+	/* both answers came up often enough to mean something */
+	assert_true(alike > 300 && unlike > 300);
 }
 
 int
@@ -362,6 +600,10 @@ main(void)
 		cmocka_unit_test(test_shuffled_answers),
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_draw_by_tag),
+		cmocka_unit_test(test_uniform_plain),
+		cmocka_unit_test(test_uniform_tags),
+		cmocka_unit_test(test_uniform_two_tags),
+		cmocka_unit_test(test_uniform_exhaustive),
 	};
 
 	return cmocka_run_group_tests(tests, load, unload);

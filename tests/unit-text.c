@@ -1,4 +1,5 @@
-/* unit-text.c: characters, screen columns, inert text, spelling distance. */
+/* unit-text.c: characters, screen columns, inert text, the rule for a
+ * typed answer, spelling distance. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -109,6 +110,57 @@ test_pad(void **state)
 	sb_free(&sb);
 }
 
+/* the rule for a typed answer: what is wrong, and where */
+static void
+test_answer_check(void **state)
+{
+#define A(s) s, sizeof(s) - 1	/* the bytes of a literal, NULs included */
+	static const struct {
+		const char *s;
+		size_t len, max;
+		enum text_answer want;
+		size_t what;
+	} cases[] = {
+		{ A(""), 500, TEXT_ANSWER_OK, 0 },
+		{ A("先安抚 ok"), 6, TEXT_ANSWER_OK, 0 },
+		/* a NUL in the middle: the bytes count, not the C string */
+		{ A("A\0B"), 500, TEXT_ANSWER_CONTROL, 0 },
+		{ A("a\tb"), 500, TEXT_ANSWER_CONTROL, '\t' },
+		{ A("\x1b[31m"), 500, TEXT_ANSWER_CONTROL, 0x1b },
+		{ A("x\r"), 500, TEXT_ANSWER_CONTROL, '\r' },
+		{ A("x\x7f"), 500, TEXT_ANSWER_CONTROL, 0x7f },
+		{ A("\xc2\x85"), 500, TEXT_ANSWER_CONTROL, 0x85 },	/* C1 NEL */
+		{ A("\xc2\x9f"), 500, TEXT_ANSWER_CONTROL, 0x9f },
+		/* the neighbours of the controls, and bidi marks, are text */
+		{ A("\xc2\xa0 ~"), 500, TEXT_ANSWER_OK, 0 },
+		{ A("\xe2\x80\xae"), 500, TEXT_ANSWER_OK, 0 },
+		/* bytes that are not UTF-8: the offset of the first */
+		{ A("ab\xff"), 500, TEXT_ANSWER_INVALID, 2 },
+		{ A("\xc0\x80"), 500, TEXT_ANSWER_INVALID, 0 },	/* overlong NUL */
+		{ A("好\xe5\xa5"), 500, TEXT_ANSWER_INVALID, 3 },	/* truncated */
+		/* the limit is in characters, not bytes */
+		{ A("五五五"), 3, TEXT_ANSWER_OK, 0 },
+		{ A("五五五五"), 3, TEXT_ANSWER_LONG, 4 },
+		/* a bad character is told before the length */
+		{ A("五五五五\t"), 3, TEXT_ANSWER_CONTROL, '\t' },
+	};
+#undef A
+	char big[4001];
+	size_t i, what;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		what = 99;
+		assert_int_equal(text_answer_check(cases[i].s, cases[i].len, cases[i].max,
+						   &what), cases[i].want);
+		assert_int_equal(what, cases[i].what);
+	}
+	memset(big, 'a', sizeof(big));
+	assert_int_equal(text_answer_check(big, 4000, 4000, &what), TEXT_ANSWER_OK);
+	assert_int_equal(text_answer_check(big, 4001, 4000, &what), TEXT_ANSWER_LONG);
+	assert_int_equal(what, 4001);
+}
+
 static void
 test_distance(void **state)
 {
@@ -144,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_inert),
 		cmocka_unit_test(test_pad),
+		cmocka_unit_test(test_answer_check),
 		cmocka_unit_test(test_distance),
 	};
 
