@@ -255,6 +255,14 @@ void_attempt(struct kefu *k, const struct cmd *c, char **pos, int npos,
 	       id, sb_str(&who), at.quiz);
 	if (strcmp(at.state, "open") == 0)
 		printf(_("It was open: a kefu still answering on it can save nothing more.\n"));
+	/* a stage it completed is complete no longer: cleared on the record */
+	{
+		struct enrollment e = { 0 };
+
+		if (store_enrollment(st, p.id, &e) == 1)
+			kefu_update_stages_of(k, &p, &e);
+		enrollment_clear(&e);
+	}
 	rc = 0;
 out:
 	sb_free(&detail);

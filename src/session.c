@@ -325,7 +325,34 @@ kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
 	free(facts);
 }
 
-/* Records stages seen complete for the first time and says so. */
+/* A stage recorded complete is not complete now (a trainer set aside an
+ * attempt it counted): its completion is cleared, on the record, so that
+ * it is recorded anew, with its new date, when the stage is complete
+ * again. 0 when cleared. */
+static int
+reopen_stage(struct kefu *k, const struct curriculum *cu, size_t i,
+	     const struct person *p, const struct enrollment *e)
+{
+	struct store *st = kefu_store(k);
+
+	if (store_begin(st) != 0)
+		exit(1);
+	if (store_stage_completed_at(st, e->id, cu->stages[i].id) == 0) {
+		store_rollback(st);	/* another kefu was first */
+		return 0;
+	}
+	if (store_stage_reopened(st, e->id, cu->stages[i].id) != 0 ||
+	    store_event(st, k->me.id, "stage-reopen", p->id, cu->stages[i].id,
+			kefu_clock(k)) != 0 ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		exit(1);
+	}
+	return 0;
+}
+
+/* Records stages seen complete for the first time and says so; clears
+ * the completion of a stage no longer complete. */
 static void
 record_stages(struct kefu *k, const struct curriculum *cu,
 	      const enum stage_state *states, const struct person *p,
@@ -339,8 +366,12 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 		struct sb sb = SB_INIT, who = SB_INIT;
 		long long at;
 
-		if (states[i] != STAGE_COMPLETE)
+		if (states[i] != STAGE_COMPLETE) {
+			if (completed && completed[i] != 0 &&
+			    reopen_stage(k, cu, i, p, e) == 0)
+				completed[i] = 0;
 			continue;
+		}
 		if (completed ? completed[i] != 0 :
 		    store_stage_completed_at(st, e->id, cu->stages[i].id) != 0)
 			continue;

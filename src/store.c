@@ -218,6 +218,7 @@ enum stmt {
 	S_STAGE_OPENED,
 	S_STAGE_COMPLETED,
 	S_STAGE_COMPLETED_AT,
+	S_STAGE_REOPENED,
 	S_EVENT,
 	S_ATTEMPT_OPEN,
 	S_ATTEMPT_START,
@@ -328,6 +329,8 @@ static const char *const sql[S_COUNT] = {
 	" SET completed = coalesce(completed, excluded.completed)",
 	[S_STAGE_COMPLETED_AT] =
 	"SELECT completed FROM stage_progress WHERE enrollment_id = ?1 AND stage = ?2",
+	[S_STAGE_REOPENED] =
+	"UPDATE stage_progress SET completed = NULL WHERE enrollment_id = ?1 AND stage = ?2",
 	[S_EVENT] =
 	"INSERT INTO event (at, actor_id, action, subject_id, detail)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -522,6 +525,9 @@ static const char *const sql[S_COUNT] = {
 	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL, 8"
 	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
+	" UNION ALL SELECT v.at, 'stage-reopen', v.detail, NULL, vp.login, NULL, 10"
+	" FROM event v JOIN person vp ON vp.id = v.actor_id"
+	" WHERE v.action = 'stage-reopen' AND v.subject_id = ?1"
 	" UNION ALL SELECT c.at, 'attempt-' || c.kind,"
 	"  c.quiz || coalesce(' #' || c.attempt_id, ''),"
 	"  CASE c.kind WHEN 'grant' THEN '+' || c.count END, cp.login, c.reason, 9"
@@ -1650,6 +1656,13 @@ store_stage_completed(struct store *st, int64_t enrollment_id,
 		      const char *stage, long long now)
 {
 	return stage_mark(st, S_STAGE_COMPLETED, enrollment_id, stage, now);
+}
+
+int
+store_stage_reopened(struct store *st, int64_t enrollment_id, const char *stage)
+{
+	return change(st, S_STAGE_REOPENED, _("cannot record stage progress"), "it",
+		      enrollment_id, stage);
 }
 
 long long

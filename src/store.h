@@ -257,6 +257,10 @@ int store_stage_opened(struct store *, int64_t enrollment_id,
 		       const char *stage, long long now);
 int store_stage_completed(struct store *, int64_t enrollment_id,
 			  const char *stage, long long now);
+/* A stage recorded complete is no longer (an attempt it counted was set
+ * aside): its completion is cleared, to be recorded when it is again. */
+int store_stage_reopened(struct store *, int64_t enrollment_id,
+			 const char *stage);
 /* When a stage was first seen complete; 0 when it has not been. */
 long long store_stage_completed_at(struct store *, int64_t enrollment_id,
 				   const char *stage);

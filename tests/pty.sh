@@ -69,6 +69,31 @@ KEFU_NOW=2026-03-01T10:09:59 "$EXPECT" -c '
 	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "time limit at an idle prompt"; }
 [ "$(sql "SELECT state FROM quiz_attempt")" = final ] || fail "the timed attempt is not closed"
 ok "the time limit submits the attempt while the prompt waits"
+# at a terminal a timed, capped exam says what the attempt costs and asks
+# first: N records nothing, y starts it
+export KEFU_DB="$T/confirm.db"
+"$KEFU" list > /dev/null
+KEFU_NOW=2026-03-01T10:00:00 "$EXPECT" -c '
+	set timeout 10
+	spawn $env(KEFU) quiz timed
+	expect "限时考试: 3 questions" {} timeout { exit 2 }
+	expect "Time limit 10:00, counted from the start" {} timeout { exit 3 }
+	expect "This is attempt 1 of 2: 1 more after it." {} timeout { exit 4 }
+	expect "Start now? \\\[y/N\\\] " {} timeout { exit 5 }
+	send "\r"
+	expect "Not started; nothing is recorded." {} timeout { exit 6 }
+	expect eof
+	if {[lindex [wait] 3] != 0} { exit 7 }
+	spawn $env(KEFU) quiz timed
+	expect "Start now? " {} timeout { exit 8 }
+	send "y\r"
+	expect "answer> " {} timeout { exit 9 }
+	send "\004"
+	expect eof
+	wait
+	exit 0' > "$T/log" 2>&1 || { cat "$T/log"; fail "the y/N before a timed exam"; }
+[ "$(sql "SELECT count(*) FROM quiz_attempt")" = 1 ] || fail "$(sql "SELECT count(*) FROM quiz_attempt") attempts after N then y, not 1"
+ok "a timed exam at a terminal shows its limit and attempts left and asks y/N; N records nothing"
 # a drill typed key by key, 0.1 s apart: a sane speed, live colours, and
 # a character deleted counts as 回改
 export KEFU_CONTENT="$CONTENT/drill" KEFU_DB="$T/drill.db"

@@ -341,4 +341,23 @@ grep -q "attempt-grant,written,'+1,$TR,考试时停电" "$T/out" && grep -q "att
 	fail "not in the event log"
 ok "trainers give attempts back and set one aside, with reasons, on the record; trainees cannot"
 
+# a stage an attempt completed is complete no longer when the attempt is
+# set aside; done again, it is recorded with its new date
+done_at() {
+	sql "SELECT coalesce(s.completed, 0) FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id
+		JOIN person p ON p.id = e.person_id WHERE p.login = '$D' AND s.stage = 'intro'"
+}
+as $D study rules < /dev/null > /dev/null 2>&1 || fail "dave reads the lesson"
+as $TR signoff $D intro > "$T/out" 2>&1 || fail "sign-off: $(cat "$T/out")"
+[ "$(done_at)" != 0 ] || fail "stage 1 was not recorded complete: $(cat "$T/out")"
+as $TR2 attempts void "$datt" --reason "抄袭" > "$T/out" 2>&1 || fail "void the passing attempt: $(cat "$T/out")"
+[ "$(done_at)" = 0 ] || fail "stage 1 still recorded complete after its attempt was set aside"
+as $D plan > "$T/out" 2>&1 || fail "dave's plan"
+grep -q "入职 *in progress" "$T/out" || fail "plan after the void: $(cat "$T/out")"
+as $TR report trainee $D --format csv > "$T/out" || fail "report trainee"
+grep -q "stage-reopen,intro,,$TR2," "$T/out" || fail "transcript: $(cat "$T/out")"
+as $TR report stages --format csv > "$T/out" || fail "report stages"
+grep "^$D," "$T/out" | grep -q ",intro,in-progress," || fail "report stages: $(cat "$T/out")"
+ok "setting aside the attempt that completed a stage reopens the stage, on the record"
+
 echo "$passed passed, 0 failed"
