@@ -22,12 +22,11 @@ keystroke(struct typing_rec *rec, struct sb *draw, const char *target,
 	  const char *line, double t)
 {
 	typing_rec_update(rec, line, t);
-	if (text_width(line) + 3 < 200) {
-		sb_reset(draw);
-		sb_adds(draw, "\0337\033[A\r  ");
-		typing_paint(draw, rec, target);
-		sb_adds(draw, "\033[K\0338");
-	}
+	sb_reset(draw);
+	/* cmd-drill.c's redraw(): the rows up to the target, then the paint */
+	sb_addf(draw, "\0337\033[%dA\r  ", 1 + text_width(line) / 80);
+	typing_paint(draw, rec, target);
+	sb_adds(draw, "\033[K\0338");
 }
 
 /* Types every line; returns the keystrokes. Not inlined, so callgrind
@@ -47,7 +46,7 @@ bench_keystrokes(const struct drill *const *drills, size_t ndrills)
 			const char *target = drills[i]->lines[j];
 			size_t pos = 0, n = strlen(target), chars = 0;
 
-			typing_rec_start(&rec, target);
+			typing_rec_start(&rec, target, false);
 			sb_reset(&line);
 			while (pos < n) {
 				int32_t cp;

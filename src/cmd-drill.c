@@ -26,9 +26,11 @@ struct drill_run {
 	const char *target;
 	long limit;		/* seconds; 0 for none */
 	double start;		/* the first keystroke of the drill */
+	const char *slowest;	/* the target of the line that took longest */
 	double end;		/* monotonic deadline once typing starts */
 	bool live;		/* this line can be redrawn in place */
-	int cols;		/* the terminal's width */
+	int cols, rows;		/* the terminal's size */
+	int trows;		/* rows the target line takes */
 };
 
 static double
@@ -40,13 +42,44 @@ mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Redraws the target line above the input, coloured by typing_paint().
- * Kept small: it runs on every keystroke. */
-static void
-redraw(struct drill_run *d)
+/* The row (from 0) on which the first len bytes of s end when printed
+ * from column col of a terminal cols wide: a wide character that does
+ * not fit at the end of a row goes to the next. */
+static int
+row_of(const char *s, size_t len, int col, int cols)
 {
+	size_t i = 0;
+	int row = 0;
+
+	while (i < len) {
+		int32_t cp;
+		size_t k = text_decode(s + i, len - i, &cp);
+		int w;
+
+		if (k == 0)
+			k = 1, cp = '?';
+		w = text_cp_width(cp);
+		if (col + w > cols)
+			row++, col = 0;
+		col += w;
+		i += k;
+	}
+	return row;
+}
+
+/* Redraws the target line above the input, coloured by typing_paint():
+ * up over the rows the input takes to the cursor and the rows of the
+ * target, however many the terminal wrapped them into. Kept small: it
+ * runs on every keystroke. */
+static void
+redraw(struct drill_run *d, const char *line)
+{
+	int up = d->trows + row_of(line, term_point(), 2, d->cols);
+
+	if (up >= d->rows)
+		return;	/* the target has scrolled off the screen */
 	sb_reset(&d->draw);
-	sb_adds(&d->draw, "\0337\033[A\r  ");
+	sb_addf(&d->draw, "\0337\033[%dA\r  ", up);
 	typing_paint(&d->draw, &d->rec, d->target);
 	sb_adds(&d->draw, "\033[K\0338");
 	if (write(STDOUT_FILENO, d->draw.buf, d->draw.len) < 0)
@@ -59,6 +92,8 @@ on_key(const char *line, void *arg)
 	struct drill_run *d = arg;
 	double t = mono();
 
+	if (term_take_paste())
+		typing_rec_pasted(&d->rec);
 	typing_rec_update(&d->rec, line, t);
 	if (d->start == 0 && d->rec.first >= 0) {
 		d->start = t;
@@ -70,8 +105,8 @@ on_key(const char *line, void *arg)
 	}
 	free(d->last);
 	d->last = xstrdup(line);
-	if (d->live && text_width(line) + 3 < d->cols)
-		redraw(d);
+	if (d->live)
+		redraw(d, line);
 }
 
 /* The first n characters of s; caller frees. */
@@ -113,8 +148,32 @@ add_clock(struct sb *sb, double secs)
 	sb_addf(sb, "%ld:%02ld", s / 60, s % 60);
 }
 
+/* The gate line of the end screen: the gate, and whether this run met
+ * it by plan_drill_meets(), the one rule. */
 static void
-end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
+add_gate(struct sb *sb, struct kefu *k, const struct module *m, const char *unit,
+	 double net, double acc, enum typing_why why)
+{
+	bool met = plan_drill_meets(m, net, acc, why == TYPING_COUNTED);
+
+	sb_adds(sb, _("Gate:     "));
+	if (m->min_speed >= 0)
+		sb_addf(sb, _("%g %s"), m->min_speed, unit);
+	if (m->min_speed >= 0 && m->min_accuracy >= 0)
+		sb_adds(sb, _(" at "));
+	if (m->min_accuracy >= 0)
+		sb_addf(sb, _("%g%% accuracy"), m->min_accuracy);
+	if (m->min_speed < 0 && m->min_accuracy < 0)
+		sb_adds(sb, _("one full run"));
+	sb_addf(sb, " — %s%s%s", kefu_color(k, met ? "\033[32m" : "\033[31m"),
+		met ? _("met") : why != TYPING_COUNTED ? _("not met: this run does not count") :
+		_("not met yet"), kefu_color(k, "\033[0m"));
+	sb_addc(sb, '\n');
+}
+
+static void
+end_screen(struct drill_run *d, struct typing_result *res, enum typing_why why,
+	   int had_best, double best)
 {
 	const struct drill *dr = d->dr;
 	const char *unit = content_unit_name(dr->unit);
@@ -123,16 +182,13 @@ end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
 	struct sb sb = SB_INIT;
 	size_t i;
 
-	sb_addf(&sb, P_("\n%zu line typed.\n", "\n%zu lines typed.\n", lines), lines);
+	sb_addf(&sb, P_("\n%zu line typed.\n", "\n%zu lines typed.\n", res->lines), res->lines);
 	if (res->seconds <= 0)
 		sb_adds(&sb, _("Speed:    not measured (the lines were piped in, not typed)"));
-	else {
+	else
 		sb_addf(&sb, _("Speed:    %.0f %s net, %.0f %s raw"), net, unit,
 			typing_raw_speed(res, dr->unit), unit);
-		if (!res->timed)
-			sb_adds(&sb, _(" (from piped lines, not keystrokes: no speed gate counts it)"));
-	}
-	sb_addf(&sb, _("\nAccuracy: %.1f%% of the lines, %.1f%% of keystrokes; %zu deleted\n"),
+	sb_addf(&sb, _("\nAccuracy: %.1f%% of the lines, %.1f%% of keystrokes; %zu corrected (回改)\n"),
 		acc, typing_key_accuracy(res), res->deleted);
 	sb_adds(&sb, _("Time:     "));
 	add_clock(&sb, res->seconds);
@@ -155,30 +211,37 @@ end_screen(struct drill_run *d, struct typing_result *res, size_t lines)
 		}
 		sb_addc(&sb, '\n');
 	}
+	if (res->timed && res->lines > 1 && d->slowest) {
+		sb_addf(&sb, _("Slowest:  line %zu, "), res->slowest + 1);
+		add_clock(&sb, res->slowest_seconds);
+		sb_adds(&sb, ": ");
+		text_inert(&sb, d->slowest, false);
+		sb_addc(&sb, '\n');
+	}
+	if (why == TYPING_COUNTED)
+		sb_adds(&sb, _("Counted:  yes, a full run typed at a terminal\n"));
+	else
+		sb_addf(&sb, _("Counted:  no — %s\n"), _(typing_why_text(why)));
+	if (why == TYPING_COUNTED && res->seconds > 0 && (had_best == 0 || net > best)) {
+		if (had_best)
+			sb_addf(&sb, _("%sNew personal best:%s %.0f %s (was %.0f).\n"),
+				kefu_color(d->k, "\033[1;32m"), kefu_color(d->k, "\033[0m"),
+				net, unit, best);
+		else
+			sb_addf(&sb, _("%sFirst counted run:%s %.0f %s, your best to beat.\n"),
+				kefu_color(d->k, "\033[1;32m"), kefu_color(d->k, "\033[0m"),
+				net, unit);
+	}
 	if (m == NULL)
 		sb_adds(&sb, _("Practice: this drill is not a module of your plan, so it gates nothing.\n"));
-	else {
-		bool fast = m->min_speed < 0 || (res->timed && net >= m->min_speed);
-		bool sure = m->min_accuracy < 0 || acc >= m->min_accuracy;
-
-		sb_adds(&sb, _("Gate:     "));
-		if (m->min_speed >= 0)
-			sb_addf(&sb, _("%g %s"), m->min_speed, unit);
-		if (m->min_speed >= 0 && m->min_accuracy >= 0)
-			sb_adds(&sb, _(" at "));
-		if (m->min_accuracy >= 0)
-			sb_addf(&sb, _("%g%% accuracy"), m->min_accuracy);
-		if (m->min_speed < 0 && m->min_accuracy < 0)
-			sb_adds(&sb, _("one full run"));
-		sb_addf(&sb, " — %s%s%s\n", kefu_color(d->k, fast && sure ? "\033[32m" : "\033[31m"),
-			fast && sure ? _("met") : _("not met yet"), kefu_color(d->k, "\033[0m"));
-	}
+	else
+		add_gate(&sb, d->k, m, unit, net, acc, why);
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 }
 
 static int
-save(struct drill_run *d, struct typing_result *res)
+save(struct drill_run *d, struct typing_result *res, enum typing_why why)
 {
 	struct store *st = d->k->store;
 	struct drill_row row;
@@ -195,7 +258,10 @@ save(struct drill_run *d, struct typing_result *res)
 	row.key_accuracy = typing_key_accuracy(res);
 	row.backspaces = (long)res->deleted;
 	row.timed = res->timed;
-	what = xasprintf("%s %.0f %.1f%%", d->dr->id, row.net_speed, row.accuracy);
+	row.counted = why == TYPING_COUNTED;
+	row.why = typing_why_code(why);
+	what = xasprintf("%s %.0f %.1f%%%s%s%s", d->dr->id, row.net_speed, row.accuracy,
+			 row.why ? " (" : "", row.why ? row.why : "", row.why ? ")" : "");
 	rc = store_begin(st) != 0 ||
 	    store_drill_save(st, d->k->me.id, d->dr->id,
 			     d->dr->unit == UNIT_WPM ? "wpm" : "cpm", &row) != 0 ||
@@ -209,17 +275,66 @@ save(struct drill_run *d, struct typing_result *res)
 	return 0;
 }
 
+/* One short line after each line typed at a terminal: its speed and
+ * accuracy, from what the line added to the result. */
+static void
+line_feedback(struct drill_run *d, const struct typing_result *before,
+	      const struct typing_result *after)
+{
+	struct typing_result one;
+
+	memset(&one, 0, sizeof(one));
+	one.seconds = after->seconds - before->seconds;
+	one.correct = after->correct - before->correct;
+	one.typed_chars = after->typed_chars - before->typed_chars;
+	one.target_chars = after->target_chars - before->target_chars;
+	one.edits = after->edits - before->edits;
+	if (one.seconds <= 0)
+		return;
+	printf("  %s%.0f %s · %.0f%%%s\n", kefu_color(d->k, "\033[2m"),
+	       typing_net_speed(&one, d->dr->unit), content_unit_name(d->dr->unit),
+	       typing_accuracy(&one), kefu_color(d->k, "\033[0m"));
+}
+
+/* Sets up live colouring of a target line at a terminal: only text that
+ * prints as it is, with the terminal's size. */
+static void
+live_setup(struct drill_run *d, const char *target)
+{
+	struct sb inert = SB_INIT;
+	struct winsize ws;
+
+	d->live = false;
+	if (!d->k->tty_in || !d->k->color)
+		return;
+	d->cols = 80;
+	d->rows = 24;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+		d->cols = ws.ws_col;
+		d->rows = ws.ws_row > 0 ? ws.ws_row : 24;
+	}
+	if (d->cols < 8)
+		return;
+	text_inert(&inert, target, false);
+	d->live = strcmp(sb_str(&inert), target) == 0;
+	sb_free(&inert);
+	d->trows = row_of(target, strlen(target), 2, d->cols) + 1;
+}
+
 int
 cmd_drill(struct kefu *k, int argc, char **argv)
 {
 	struct drill_run d;
 	struct typing_result res;
+	struct typing_run run;
+	const struct module *m;
+	enum typing_why why;
 	const char *id = NULL;
-	size_t *order, n, done = 0, i;
-	bool random = false, interrupted = false;
+	size_t *order, n, whole = 0, i;
+	bool random = false, interrupted = false, timed_out = false;
 	long limit = -1;
-	double t0 = 0, tstart = 0;
-	int a, status = 0;
+	double t0 = 0, tstart = 0, best = 0;
+	int a, status = 0, had_best;
 
 	for (a = 1; a < argc; a++) {
 		if (strcmp(argv[a], "--random") == 0)
@@ -258,6 +373,9 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	/* before lines are typed whose result could not be saved */
 	if (store_writable(k->store) != 0)
 		return 1;
+	if ((had_best = store_drill_best(k->store, k->me.id, d.dr->id, &best)) < 0)
+		return 1;
+	m = drill_module(k, d.dr);
 	d.limit = limit > 0 ? limit : d.dr->time_limit;
 	n = d.dr->nlines;
 	order = xreallocarray(NULL, n, sizeof(*order));
@@ -283,14 +401,19 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		if (d.limit)
 			printf(_(", %ld s from your first keystroke"), d.limit);
 		printf(_(".\nType each line below it and press Enter; the clock starts at your first key.\n"));
+		if (k->tty_in && d.dr->time_limit && d.limit < d.dr->time_limit)
+			printf(_("This run is shorter than the drill's %ld s: it is practice and meets no gate.\n"),
+			       d.dr->time_limit);
 		sb_free(&title);
 	}
 	memset(&res, 0, sizeof(res));
 	res.timed = k->tty_in;
+	res.strict = d.dr->strict_width;
 	if (!k->tty_in)
 		t0 = tstart = mono();
 	for (i = 0; d.limit || i < n; i++) {
 		const char *target = d.dr->lines[order[i % n]];
+		struct typing_result before = res;
 		struct sb shown = SB_INIT;
 		enum term_read r;
 		char *line = NULL;
@@ -304,23 +427,8 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		sb_free(&shown);
 		fflush(stdout);
 		d.target = target;
-		typing_rec_start(&d.rec, target);
-		if (k->tty_in && k->color) {
-			/* redraw in place only what fits on one row and prints as is */
-			struct sb inert = SB_INIT;
-			int rows;
-
-			struct winsize ws;
-
-			(void)rows;
-			d.cols = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ?
-			    ws.ws_col : 80;
-			text_inert(&inert, target, false);
-			d.live = strcmp(sb_str(&inert), target) == 0 &&
-			    text_width(target) + 3 < d.cols;
-			sb_free(&inert);
-		} else
-			d.live = false;
+		typing_rec_start(&d.rec, target, d.dr->strict_width);
+		live_setup(&d, target);
 		if (k->tty_in) {
 			term_keyhook(on_key, &d);
 			r = term_read("> ", &line);
@@ -337,24 +445,32 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 				if (d.start == 0)
 					d.start = d.rec.first;
 				typing_add_line(&res, target, line, &d.rec, 0);
+				line_feedback(&d, &before, &res);
 			} else {
 				double t = mono();
 
 				typing_add_line(&res, target, line, NULL, t - t0);
 				t0 = t;
 			}
-			done++;
+			if (res.slowest == res.lines - 1)
+				d.slowest = target;
+			whole++;
 		} else if (r == TERM_TIMEOUT && d.last && *d.last) {
 			/* time is up mid-line: what was typed counts against as
 			 * much of the target */
 			char *part = prefix_chars(target, d.rec.ncur);
 
 			typing_add_line(&res, part, d.last, &d.rec, 0);
+			if (res.slowest == res.lines - 1)
+				d.slowest = target;
 			free(part);
-			done++;
 			printf(_("\nTime is up.\n"));
-		} else if (r == TERM_INTERRUPT)
+		} else if (r == TERM_TIMEOUT)
+			printf(_("\nTime is up.\n"));
+		else if (r == TERM_INTERRUPT)
 			interrupted = true;
+		if (r == TERM_TIMEOUT)
+			timed_out = true;
 		free(line);
 		typing_rec_free(&d.rec);
 		free(d.last);
@@ -363,13 +479,16 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 			break;
 		if (d.limit && d.end && mono() >= d.end) {
 			printf(_("\nTime is up.\n"));
+			timed_out = true;
 			break;
 		}
+		if (d.limit && !k->tty_in && mono() - tstart >= (double)d.limit)
+			timed_out = true;
 	}
 	term_deadline(0);
 	free(order);
 	sb_free(&d.draw);
-	if (interrupted || done == 0) {
+	if (res.lines == 0) {
 		printf(_("\nDrill stopped; nothing was recorded.\n"));
 		return interrupted ? 130 : 0;
 	}
@@ -384,10 +503,21 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		if (res.seconds < 0)
 			res.seconds = 0;
 	}
-	end_screen(&d, &res, done);
-	if (save(&d, &res) != 0)
+	/* the run's verdict: typing_verdict(), the one rule */
+	memset(&run, 0, sizeof(run));
+	run.terminal = k->tty_in;
+	run.whole = d.dr->time_limit ? timed_out && d.limit >= d.dr->time_limit : whole >= n;
+	run.stopped = !run.whole && !timed_out;
+	run.ceiling = typing_ceiling(d.dr->unit, m ? m->max_speed : -1);
+	why = typing_verdict(&run, &res, d.dr->unit);
+	if (interrupted)
+		printf(P_("\nDrill stopped; the %zu line finished is kept as practice.\n",
+			  "\nDrill stopped; the %zu lines finished are kept as practice.\n",
+			  res.lines), res.lines);
+	end_screen(&d, &res, why, had_best, best);
+	if (save(&d, &res, why) != 0)
 		status = 1;
 	else
 		kefu_update_stages(k);
-	return status;
+	return status != 0 ? status : interrupted ? 130 : 0;
 }

@@ -1127,7 +1127,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 /* ---- drills ---- */
 
 static const char *const drill_keys[] = {
-	"drill", "title", "unit", "lines", "time_limit"
+	"drill", "title", "unit", "lines", "time_limit", "strict_width"
 };
 
 static void
@@ -1148,6 +1148,7 @@ load_drill(struct ld *l, const struct ynode *root)
 	e = get_enum(l, root, "unit", units, ARRAY_SIZE(units), false);
 	dr->unit = e < 0 ? UNIT_CPM : (enum drill_unit)e;
 	dr->time_limit = get_duration(l, root, "time_limit");
+	get_bool(l, root, "strict_width", &dr->strict_width);
 	if (map_get(root, "lines") == NULL)
 		missing(l, root, "lines");
 	dr->nlines = get_text_list(l, root, "lines", false, &dr->lines);
@@ -1188,16 +1189,16 @@ load_drill(struct ld *l, const struct ynode *root)
 
 static const char *const module_keys[] = {
 	"lesson", "quiz", "drill", "signoff", "assessment", "title", "text",
-	"pass_mark", "min_speed", "min_accuracy", "parts"
+	"pass_mark", "min_speed", "min_accuracy", "max_speed", "parts"
 };
 static const char *const kind_keys[] = {
 	"lesson", "quiz", "drill", "signoff", "assessment"
 };
 /* Keys each module kind takes besides its own. */
-static const char *const module_takes[][3] = {
+static const char *const module_takes[][4] = {
 	[MOD_LESSON] = { "title", "text" },
 	[MOD_QUIZ] = { "pass_mark" },
-	[MOD_DRILL] = { "min_speed", "min_accuracy" },
+	[MOD_DRILL] = { "min_speed", "min_accuracy", "max_speed" },
 	[MOD_SIGNOFF] = { "title" },
 	[MOD_ASSESSMENT] = { "title", "parts" },
 };
@@ -1271,7 +1272,7 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 
 	memset(m, 0, sizeof(*m));
 	m->pos = pos_of(l, map);
-	m->pass_mark = m->min_speed = m->min_accuracy = -1;
+	m->pass_mark = m->min_speed = m->min_accuracy = m->max_speed = -1;
 	if (!is_map(l, map, _("a module")))
 		return;
 	check_keys(l, map, module_keys, ARRAY_SIZE(module_keys), _("a module"));
@@ -1295,7 +1296,7 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		size_t j;
 		bool ok = strcmp(key, kind_keys[kind]) == 0;
 
-		for (j = 0; j < 3 && module_takes[kind][j]; j++)
+		for (j = 0; j < ARRAY_SIZE(module_takes[0]) && module_takes[kind][j]; j++)
 			if (strcmp(module_takes[kind][j], key) == 0)
 				ok = true;
 		if (kn && !ok && k >= ARRAY_SIZE(kind_keys))
@@ -1322,6 +1323,12 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 			m->min_speed = x;
 		if (get_number(l, map, "min_accuracy", 0, 100, false, false, &x))
 			m->min_accuracy = x;
+		if (get_number(l, map, "max_speed", 1, 10000, false, false, &x))
+			m->max_speed = x;
+		if (m->max_speed > 0 && m->min_speed > m->max_speed)
+			err(l, map_get(map, "max_speed"),
+			    _("max_speed %g is below min_speed %g: no run could meet the gate"),
+			    m->max_speed, m->min_speed);
 		break;
 	case MOD_SIGNOFF:
 		i = get_enum(l, map, "signoff", roles, ARRAY_SIZE(roles), true);

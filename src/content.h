@@ -96,6 +96,7 @@ struct drill {
 	const char **lines;
 	size_t nlines;
 	long time_limit;	/* seconds; 0 for none */
+	bool strict_width;	/* full-width letters and digits are typos */
 	struct pos pos;
 };
 
@@ -133,6 +134,7 @@ struct module {
 	double pass_mark;	/* quiz override; < 0 for the quiz's own */
 	double min_speed;	/* drill; < 0 for no gate */
 	double min_accuracy;	/* drill; < 0 for no gate */
+	double max_speed;	/* drill; the speed ceiling, < 0 for the unit's */
 	const struct quiz *quiz;	/* resolved */
 	const struct drill *drill;	/* resolved */
 	struct part *parts;	/* assessment */

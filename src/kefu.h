@@ -183,6 +183,11 @@ enum term_read term_read_max(const char *prompt, char **line, size_t *len,
 /* At a terminal, calls fn with the line as it stands after each change
  * while term_read() reads (live feedback, keystroke times); NULL for none. */
 void term_keyhook(void (*fn)(const char *line, void *arg), void *arg);
+/* While a key hook is set: whether text was pasted (bracketed paste,
+ * which the hook turns on) since the last call; and the cursor's byte
+ * offset in the line. */
+bool term_take_paste(void);
+size_t term_point(void);
 /* At a terminal, term_read() gives TERM_TIMEOUT once this many seconds
  * have passed from now; 0 for no deadline. Piped input has none. */
 void term_deadline(long long seconds);

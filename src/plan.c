@@ -210,13 +210,15 @@ plan_due(const struct curriculum *cu, size_t stage, long start_day)
 
 bool
 plan_drill_meets(const struct module *m, double net_speed, double accuracy,
-		 bool timed)
+		 bool counted)
 {
 	double speed = m->min_speed < 0 ? 0 : m->min_speed;
 	double acc = m->min_accuracy < 0 ? 0 : m->min_accuracy;
 
-	/* piped lines prove no speed, so only timed runs meet a speed gate */
-	return net_speed >= speed && accuracy >= acc && (timed || speed <= 0);
+	/* only a run typing_verdict() counted meets a gate: a full run typed
+	 * at a terminal; a short, stopped, piped, pasted or too fast one is
+	 * practice */
+	return counted && net_speed >= speed && accuracy >= acc;
 }
 
 bool

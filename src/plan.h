@@ -52,7 +52,7 @@ long plan_due(const struct curriculum *, size_t stage, long start_day);
 /* Whether one drill result meets a drill module's gates (the condition
  * store.c's per-person lookup puts in SQL). */
 bool plan_drill_meets(const struct module *, double net_speed, double accuracy,
-		      bool timed);
+		      bool counted);
 /* Whether an assessment part's value meets its threshold: a quiz's best
  * percent or a rating at least min, a KPI figure at least min or, for a
  * lower-is-better KPI, at most max. */

@@ -198,6 +198,15 @@ static const char *const migrations[] = {
 	"  by_id INTEGER NOT NULL REFERENCES person(id),"
 	"  at INTEGER NOT NULL);"
 	"CREATE INDEX attempt_change_person ON attempt_change(person_id, quiz);",
+	/* 4: typing gates that prove typing. A run counts for a gate only
+	 * when typing_verdict() says so; why says why not. Runs from before
+	 * were judged by the rule of their day: timed ones count, piped
+	 * ones are practice */
+	"ALTER TABLE drill_result ADD COLUMN counted INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE drill_result ADD COLUMN why TEXT;"
+	"UPDATE drill_result SET counted = timed, why = CASE WHEN timed THEN NULL ELSE 'piped' END;"
+	"DROP INDEX drill_result_best;"
+	"CREATE INDEX drill_result_best ON drill_result(person_id, drill, counted, net_speed, accuracy);",
 };
 
 enum stmt {
@@ -219,6 +228,7 @@ enum stmt {
 	S_STAGE_COMPLETED,
 	S_STAGE_COMPLETED_AT,
 	S_STAGE_REOPENED,
+	S_DRILL_BEST,
 	S_EVENT,
 	S_ATTEMPT_OPEN,
 	S_ATTEMPT_START,
@@ -307,11 +317,11 @@ static const char *const sql[S_COUNT] = {
 	[S_DRILL_FACTS] =
 	"SELECT (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2),"
 	" net_speed, accuracy FROM drill_result WHERE person_id = ?1 AND drill = ?2"
-	" ORDER BY timed DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* timed runs first */
+	" ORDER BY counted DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* counted runs first */
 	[S_DRILL_MET] =
 	"SELECT net_speed, accuracy FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"
-	" AND (timed OR ?3 <= 0)"	/* piped lines prove no speed; plan_drill_meets() too */
+	" AND counted"	/* practice runs meet no gate; plan_drill_meets() too */
 	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
@@ -329,6 +339,8 @@ static const char *const sql[S_COUNT] = {
 	" SET completed = coalesce(completed, excluded.completed)",
 	[S_STAGE_COMPLETED_AT] =
 	"SELECT completed FROM stage_progress WHERE enrollment_id = ?1 AND stage = ?2",
+	[S_DRILL_BEST] =	/* from drill_result_best */
+	"SELECT max(net_speed) FROM drill_result WHERE person_id = ?1 AND drill = ?2 AND counted",
 	[S_STAGE_REOPENED] =
 	"UPDATE stage_progress SET completed = NULL WHERE enrollment_id = ?1 AND stage = ?2",
 	[S_EVENT] =
@@ -395,11 +407,11 @@ static const char *const sql[S_COUNT] = {
 	" WHERE person_id = ?1 AND due <= ?2 ORDER BY due, quiz, question",
 	[S_DRILL_SAVE] =
 	"INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,"
-	" raw_speed, net_speed, accuracy, key_accuracy, backspaces, timed)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	" raw_speed, net_speed, accuracy, key_accuracy, backspaces, timed, counted, why)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[S_DRILL_RESULTS] =
 	"SELECT at, seconds, typed, correct, raw_speed, net_speed, accuracy,"
-	" key_accuracy, backspaces, timed FROM drill_result"
+	" key_accuracy, backspaces, timed, counted, why FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 ORDER BY at DESC, id DESC LIMIT ?3",
 	[S_PERSON_BY_ID] =
 	"SELECT id, login, name, role, hired, active FROM person WHERE id = ?1",
@@ -505,7 +517,8 @@ static const char *const sql[S_COUNT] = {
 	" FROM quiz_attempt WHERE person_id = ?1 AND finished IS NOT NULL"
 	" UNION ALL SELECT at, 'drill', drill,"
 	"  printf('%.0f %s %.0f%%%s', net_speed, CASE unit WHEN 'wpm' THEN 'WPM' ELSE '字/分' END,"
-	"  accuracy, CASE WHEN timed THEN '' ELSE ' (piped)' END), NULL, NULL, 3"
+	"  accuracy, CASE WHEN counted THEN '' ELSE ' (' || coalesce(why, 'practice') || ')' END),"
+	"  NULL, NULL, 3"
 	" FROM drill_result WHERE person_id = ?1"
 	" UNION ALL SELECT g.graded, 'grading', a.quiz || ' #' || a.id || ' ' || ans.question,"
 	"  printf('%g', g.points), gp.login, g.comment, 4"
@@ -539,7 +552,7 @@ static const char *const sql[S_COUNT] = {
 	[S_ALL_QUIZ_FACTS] =	/* from the covering index, in its order */
 	"SELECT person_id, quiz, state, percent FROM quiz_attempt ORDER BY person_id, quiz",
 	[S_ALL_DRILLS] =	/* from the covering index, in its order */
-	"SELECT person_id, drill, net_speed, accuracy, timed FROM drill_result"
+	"SELECT person_id, drill, net_speed, accuracy, counted FROM drill_result"
 	" ORDER BY person_id, drill",
 	[S_ALL_SIGNOFFS] = "SELECT enrollment_id, stage FROM signoff",
 	[S_ALL_ASSESSMENTS] =
@@ -1444,13 +1457,34 @@ store_cards(struct store *st, int64_t person_id, long long due_by,
 }
 
 int
+store_drill_best(struct store *st, int64_t person_id, const char *drill, double *best)
+{
+	sqlite3_stmt *stmt = prep(st, S_DRILL_BEST);
+	int rc, any = 0;
+
+	*best = 0;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, drill);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		*best = sqlite3_column_double(stmt, 0);
+		any = 1;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up drill results"));
+	return any;
+}
+
+int
 store_drill_save(struct store *st, int64_t person_id, const char *drill,
 		 const char *unit, const struct drill_row *d)
 {
-	return change(st, S_DRILL_SAVE, _("cannot save a drill result"), "ititdiiddddib",
+	return change(st, S_DRILL_SAVE, _("cannot save a drill result"), "ititdiiddddibbt",
 		      person_id, drill, (int64_t)d->at, unit, d->seconds,
 		      (int64_t)d->typed, (int64_t)d->correct, d->raw_speed, d->net_speed,
-		      d->accuracy, d->key_accuracy, (int64_t)d->backspaces, (int)d->timed);
+		      d->accuracy, d->key_accuracy, (int64_t)d->backspaces, (int)d->timed,
+		      (int)d->counted, d->why);
 }
 
 int
@@ -1476,6 +1510,8 @@ store_drill_results(struct store *st, int64_t person_id, const char *drill,
 		d.key_accuracy = sqlite3_column_double(stmt, 7);
 		d.backspaces = (long)sqlite3_column_int64(stmt, 8);
 		d.timed = sqlite3_column_int(stmt, 9) != 0;
+		d.counted = sqlite3_column_int(stmt, 10) != 0;
+		d.why = (const char *)sqlite3_column_text(stmt, 11);
 		fn(&d, arg);
 	}
 	sqlite3_reset(stmt);

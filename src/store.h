@@ -242,10 +242,15 @@ struct drill_row {
 	double raw_speed, net_speed, accuracy, key_accuracy;
 	long backspaces;
 	bool timed;		/* from keystrokes; piped lines are not */
+	bool counted;		/* counts for a gate: typing_verdict() */
+	const char *why;	/* why not: typing_why_code(); NULL when counted */
 };
 
 int store_drill_save(struct store *, int64_t person_id, const char *drill,
 		     const char *unit, const struct drill_row *);
+/* The best net speed of the person's counted runs of a drill: 1 and
+ * *best, 0 when none counted, -1 on error. */
+int store_drill_best(struct store *, int64_t person_id, const char *drill, double *best);
 /* Calls fn for the person's results of a drill, newest first, at most
  * limit of them. */
 int store_drill_results(struct store *, int64_t person_id, const char *drill,

@@ -30,6 +30,7 @@ static struct timespec deadline;	/* CLOCK_MONOTONIC; zero for none */
 static void (*keyhook)(const char *, void *);
 static void *keyhook_arg;
 static bool cb_done, cb_eof;
+static bool paste_seen;
 static char **(*completion)(const char *, int, int);
 
 static void
@@ -73,11 +74,45 @@ term_shell(void)
 	catch_signal(SIGINT, NULL);
 }
 
+/* Readline's bracketed paste, noted: pasted text is not typing. */
+static int
+on_paste(int count, int key)
+{
+	paste_seen = true;
+	return rl_bracketed_paste_begin(count, key);
+}
+
 void
 term_keyhook(void (*fn)(const char *, void *), void *arg)
 {
 	keyhook = fn;
 	keyhook_arg = arg;
+	paste_seen = false;
+	if (fn && use_readline) {
+		/* after the user's inputrc, which rl_initialize() reads once:
+		 * a terminal then marks a paste, whatever inputrc says */
+		priv_user();
+		rl_initialize();
+		priv_group();
+		rl_variable_bind("enable-bracketed-paste", "on");
+		rl_bind_keyseq_in_map("\033[200~", on_paste, emacs_standard_keymap);
+		rl_bind_keyseq_in_map("\033[200~", on_paste, vi_insertion_keymap);
+	}
+}
+
+bool
+term_take_paste(void)
+{
+	bool p = paste_seen;
+
+	paste_seen = false;
+	return p;
+}
+
+size_t
+term_point(void)
+{
+	return use_readline && rl_point > 0 ? (size_t)rl_point : 0;
 }
 
 void

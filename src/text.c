@@ -146,8 +146,8 @@ ascii_printable(char c)
 	return (unsigned char)(c - 0x20) < 0x5f;
 }
 
-static int
-char_width(int32_t cp)
+int
+text_cp_width(int32_t cp)
 {
 	int w;
 
@@ -177,7 +177,7 @@ text_width(const char *s)
 		}
 		if ((k = text_decode(s + i, n - i, &cp)) == 0 || text_is_control(cp))
 			break;
-		width += char_width(cp);
+		width += text_cp_width(cp);
 		i += k;
 	}
 	if (i == n)
@@ -193,7 +193,7 @@ text_width(const char *s)
 
 		if (k == 0)
 			k = 1, cp = '?';
-		width += char_width(cp);
+		width += text_cp_width(cp);
 		i += k;
 	}
 	sb_free(&sb);
@@ -253,7 +253,7 @@ text_pad(struct sb *sb, const char *s, int width, bool cut)
 
 			if (k == 0)
 				k = 1, cp = '?';
-			w = char_width(cp);
+			w = text_cp_width(cp);
 			if (used + w > width - 1)
 				break;
 			sb_add(sb, tmp.buf + i, k);

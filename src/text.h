@@ -22,6 +22,8 @@ bool text_valid(const char *s, size_t n, size_t *bad);
 size_t text_chars(const char *s);
 /* Screen columns: a Chinese character takes two, a combining mark none. */
 int text_width(const char *s);
+/* Columns one character takes at a terminal: 0 for a control. */
+int text_cp_width(int32_t cp);
 /* True for what text_inert() escapes: C0, DEL, C1 and bidi controls. */
 bool text_is_control(int32_t cp);
 /* Appends s made inert: control characters (C0, DEL, C1) and bidi

@@ -21,8 +21,21 @@ typing_nfc_inert(int32_t cp)
 	    (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0x2010 && cp <= 0x2027);
 }
 
+int32_t
+typing_fold(int32_t cp, bool strict)
+{
+	if (strict)
+		return cp;
+	if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) ||
+	    (cp >= 0xff41 && cp <= 0xff5a) || cp == 0xff05)
+		return cp - 0xfee0;	/* Ｔ１％ as T1% */
+	return cp;
+}
+
+/* Decodes raw into *out (grown as needed), composed (NFC) and folded
+ * by typing_fold(); returns the characters. */
 static size_t
-decode_all(const char *raw, int32_t **out, size_t *cap)
+decode_all(const char *raw, bool strict, int32_t **out, size_t *cap)
 {
 	char *nfc = NULL;
 	const char *s = raw;
@@ -57,6 +70,7 @@ decode_all(const char *raw, int32_t **out, size_t *cap)
 			break;
 		if (k == 0)
 			(*out)[count] = (unsigned char)s[i], k = 1;
+		(*out)[count] = typing_fold((*out)[count], strict);
 		count++;
 		i += k;
 	}
@@ -81,14 +95,15 @@ tally_add(struct typing_tally *t, size_t *n, int32_t cp)
 }
 
 void
-typing_rec_start(struct typing_rec *r, const char *target)
+typing_rec_start(struct typing_rec *r, const char *target, bool strict)
 {
 	size_t cap = 0;
 
 	memset(r, 0, sizeof(*r));
-	r->target = NULL;
-	r->ntarget = decode_all(target, &r->target, &cap);
-	r->first = r->last = -1;
+	r->strict = strict;
+	r->ntarget = decode_all(target, strict, &r->target, &cap);
+	r->mark = xcalloc(r->ntarget + 1, 1);
+	r->first = r->last = r->last_insert = -1;
 }
 
 void
@@ -96,54 +111,182 @@ typing_rec_free(struct typing_rec *r)
 {
 	free(r->target);
 	free(r->cur);
+	free(r->ok);
+	free(r->at);
+	free(r->mark);
+	free(r->spare);
+	free(r->dp);
 	memset(r, 0, sizeof(*r));
 }
 
-bool
-typing_rec_right(const struct typing_rec *r, size_t i)
+void
+typing_rec_pasted(struct typing_rec *r)
 {
-	return i < r->ncur && i < r->ntarget && r->cur[i] == r->target[i];
+	r->pasted = true;
+}
+
+enum typing_mark
+typing_rec_mark(const struct typing_rec *r, size_t i)
+{
+	return i < r->ntarget ? (enum typing_mark)r->mark[i] : TYPING_AHEAD;
+}
+
+#define BAND_W (2 * TYPING_BAND + 1)
+#define FAR ((unsigned)-1 / 2)
+
+/* Aligns the line as typed (b, nb) to a prefix of the target (a, na) by
+ * edit distance inside a band of TYPING_BAND characters either side of
+ * the diagonal; characters typed past na + TYPING_BAND are extra. Sets
+ * at[j] to the target character typed character j stands for (or -1
+ * when it is extra) and the marks of the target. Ties prefer a match,
+ * then a character typed wrong, then one typed extra. */
+static void
+align_live(struct typing_rec *r, const int32_t *b, size_t nb, long *at, size_t same)
+{
+	const int32_t *a = r->target;
+	size_t na = r->ntarget, nbb = nb > na + TYPING_BAND ? na + TYPING_BAND : nb;
+	size_t j, i, need = (nbb + 1) * BAND_W, end = 0;
+	unsigned *d, best = FAR;
+
+	if (r->capdp < need) {
+		r->capdp = need + 64 * BAND_W;
+		r->dp = xreallocarray(r->dp, r->capdp, sizeof(*r->dp));
+	}
+	d = r->dp;
+	/* row j holds target positions i = j - BAND .. j + BAND at o = i - j + BAND,
+	 * and depends on the first j characters typed only: the rows of what
+	 * is the same as before stand (a keystroke at the end computes one) */
+	if (same > r->dprows)
+		same = r->dprows;
+	for (j = same == 0 ? 0 : same + 1; j <= nbb; j++) {
+		unsigned *row = d + j * BAND_W, *up = j > 0 ? row - BAND_W : row;
+		size_t o;
+
+		for (o = 0; o < BAND_W; o++) {
+			long li = (long)j + (long)o - TYPING_BAND;
+			unsigned v = FAR;
+
+			if (li < 0 || (size_t)li > na) {
+				row[o] = FAR;
+				continue;
+			}
+			i = (size_t)li;
+			if (j == 0)
+				v = (unsigned)i;	/* target characters left out at the start */
+			else {
+				if (i > 0 && up[o] < FAR)
+					v = up[o] + (a[i - 1] != b[j - 1]);
+				if (o + 1 < BAND_W && up[o + 1] < FAR && up[o + 1] + 1 < v)
+					v = up[o + 1] + 1;	/* b[j - 1] extra */
+			}
+			if (i > 0 && o > 0 && row[o - 1] < FAR && row[o - 1] + 1 < v)
+				v = row[o - 1] + 1;	/* a[i - 1] left out */
+			row[o] = v;
+		}
+	}
+	r->dprows = nbb;
+	/* the end of the line as typed meets the target where it costs least,
+	 * the furthest such place */
+	for (i = nbb > TYPING_BAND ? nbb - TYPING_BAND : 0; i <= nbb + TYPING_BAND && i <= na; i++) {
+		unsigned v = d[nbb * BAND_W + (i + TYPING_BAND - nbb)];
+
+		if (v <= best)
+			best = v, end = i;
+	}
+	memset(r->mark, TYPING_AHEAD, na);
+	for (j = nbb; j < nb; j++)
+		at[j] = -1;
+	for (i = end, j = nbb; i > 0 || j > 0;) {
+		size_t o = i + TYPING_BAND - j;
+		unsigned v = d[j * BAND_W + o];
+
+		if (i > 0 && j > 0 && d[(j - 1) * BAND_W + o] < FAR &&
+		    v == d[(j - 1) * BAND_W + o] + (a[i - 1] != b[j - 1])) {
+			/* a character doubled after it stays marked */
+			if (r->mark[i - 1] != TYPING_WRONG)
+				r->mark[i - 1] = a[i - 1] == b[j - 1] ? TYPING_RIGHT : TYPING_WRONG;
+			at[j - 1] = (long)(i - 1);
+			i--, j--;
+		} else if (j > 0 && o + 1 < BAND_W && d[(j - 1) * BAND_W + o + 1] < FAR &&
+			   v == d[(j - 1) * BAND_W + o + 1] + 1) {
+			/* typed extra: the character it doubles is marked */
+			if (na > 0)
+				r->mark[i > 0 ? i - 1 : 0] = TYPING_WRONG;
+			at[j - 1] = -1;
+			j--;
+		} else {
+			r->mark[i - 1] = TYPING_WRONG;	/* left out */
+			i--;
+		}
+	}
 }
 
 void
 typing_rec_update(struct typing_rec *r, const char *line, double t)
 {
-	int32_t *now = NULL;
-	size_t cap = 0, n = decode_all(line, &now, &cap), k = 0, tail = 0, i;
+	size_t n = decode_all(line, r->strict, &r->spare, &r->capspare), k = 0, tail = 0,
+	    i, came;
+	int32_t *now = r->spare;
+	unsigned char *ok;
+	long *at, prev = -1;
 
 	while (k < n && k < r->ncur && now[k] == r->cur[k])
 		k++;
-	if (k == n && n == r->ncur) {
-		free(now);	/* no change: cursor moves and the like */
-		return;
-	}
+	if (k == n && n == r->ncur)
+		return;		/* no change: cursor moves and the like */
 	/* what stayed at the end, for edits in the middle of the line */
 	while (tail < n - k && tail < r->ncur - k &&
 	       now[n - 1 - tail] == r->cur[r->ncur - 1 - tail])
 		tail++;
 	typing_rec_time(r, t);
-	r->deleted += r->ncur - k - tail;
-	for (i = k; i < n - tail; i++) {
-		size_t want = i + r->skew;
-
-		r->inserted++;
-		if (want < r->ntarget && now[i] == r->target[want])
-			continue;
-		/* one target character left out: the rest is still right */
-		if (want + 1 < r->ntarget && now[i] == r->target[want + 1]) {
-			r->skew++;
-			r->wrong++;
-			tally_add(r->tally, &r->ntally, r->target[want]);
-			continue;
+	/* 回改: the wrong characters taken out, each a mistake of the target
+	 * character it stood for (an extra one stood for none) */
+	for (i = k; i < r->ncur - tail; i++)
+		if (!r->ok[i]) {
+			r->deleted++;
+			if (r->at[i] >= 0)
+				tally_add(r->tally, &r->ntally, r->target[r->at[i]]);
 		}
-		r->wrong++;
-		if (want < r->ntarget)
-			tally_add(r->tally, &r->ntally, r->target[want]);
+	came = n - tail - k;
+	if (came > 0) {
+		if (r->last_insert >= 0 && t - r->last_insert < TYPING_BURST_GAP)
+			r->burst += came;
+		else
+			r->burst = came;
+		r->last_insert = t;
+		if (r->burst > r->longest_burst)
+			r->longest_burst = r->burst;
 	}
-	free(r->cur);
-	r->cur = now;
+	at = xreallocarray(NULL, n + 1, sizeof(*at));
+	align_live(r, now, n, at, k);
+	ok = xreallocarray(NULL, n + 1, 1);
+	for (i = 0; i < n; i++) {
+		ok[i] = at[i] >= 0 && now[i] == r->target[at[i]];
+		if (i >= k && i < n - tail) {
+			r->inserted++;
+			/* wrong, extra, or right past target characters left
+			 * out: one slip. Mistakes left in the line are tallied
+			 * from its final alignment, those taken back when deleted */
+			if (!ok[i] || at[i] > prev + 1)
+				r->wrong++;
+		}
+		if (at[i] >= 0)
+			prev = at[i];
+	}
+	free(r->at);
+	r->at = at;
+	free(r->ok);
+	r->ok = ok;
+	{
+		int32_t *old = r->cur;
+		size_t oldcap = r->capcur;
+
+		r->cur = now;
+		r->capcur = r->capspare;
+		r->spare = old;
+		r->capspare = oldcap;
+	}
 	r->ncur = n;
-	r->capcur = cap;
 }
 
 void
@@ -156,7 +299,8 @@ typing_paint(struct sb *sb, const struct typing_rec *r, const char *target)
 	while (pos < n) {
 		int32_t cp;
 		size_t k = text_decode(target + pos, n - pos, &cp);
-		int want = i >= r->ncur ? 0 : typing_rec_right(r, i) ? 1 : 2;
+		enum typing_mark m = typing_rec_mark(r, i);
+		int want = m == TYPING_AHEAD ? 0 : m == TYPING_RIGHT ? 1 : 2;
 
 		if (k == 0)
 			k = 1;
@@ -187,12 +331,12 @@ typing_rec_time(struct typing_rec *r, double t)
 }
 
 void
-typing_align(const char *target, const char *typed, size_t *matched,
+typing_align(const char *target, const char *typed, bool strict, size_t *matched,
 	     size_t *edits, struct typing_tally *tally, size_t *ntally)
 {
 	int32_t *a = NULL, *b = NULL;
-	size_t ca = 0, cb = 0, na = decode_all(target, &a, &ca),
-	    nb = decode_all(typed, &b, &cb), w, i, j, m = 0, extra = 0;
+	size_t ca = 0, cb = 0, na = decode_all(target, strict, &a, &ca),
+	    nb = decode_all(typed, strict, &b, &cb), w, i, j, m = 0, extra = 0;
 	size_t *d;
 
 	/* far more typed than asked for is all extra: keep the table small */
@@ -246,9 +390,15 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		const struct typing_rec *r, double seconds)
 {
 	size_t matched, edits, i;
+	double took = r ? (r->first >= 0 ? r->last - r->first - r->idle : 0) : seconds;
 
-	typing_align(target, typed, &matched, &edits,
-		     r ? NULL : res->tally, &res->ntally);
+	/* the mistakes left in the line; a recorder adds those taken back */
+	typing_align(target, typed, res->strict, &matched, &edits, res->tally, &res->ntally);
+	if (res->lines == 0 || took > res->slowest_seconds) {
+		res->slowest = res->lines;
+		res->slowest_seconds = took;
+	}
+	res->lines++;
 	res->target_chars += text_chars(target);
 	res->typed_chars += text_chars(typed);
 	res->correct += matched;
@@ -259,8 +409,10 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		res->deleted += r->deleted;
 		res->idle += r->idle;
 		res->pauses += r->pauses;
-		if (r->first >= 0)
-			res->seconds += r->last - r->first - r->idle;
+		res->pasted |= r->pasted;
+		if (r->longest_burst > res->longest_burst)
+			res->longest_burst = r->longest_burst;
+		res->seconds += took;
 		for (i = 0; i < r->ntally; i++) {
 			unsigned c;
 
@@ -325,4 +477,84 @@ typing_tally_sort(struct typing_tally *t, size_t n)
 {
 	if (n > 1)
 		qsort(t, n, sizeof(*t), cmp_tally);
+}
+
+double
+typing_ceiling(enum drill_unit u, double max_speed)
+{
+	if (max_speed > 0)
+		return max_speed;
+	return u == UNIT_WPM ? TYPING_CEILING_WPM : TYPING_CEILING_CPM;
+}
+
+enum typing_why
+typing_verdict(const struct typing_run *run, const struct typing_result *res,
+	       enum drill_unit u)
+{
+	if (res->pasted)
+		return TYPING_PASTED;
+	if (res->longest_burst > TYPING_PHRASE_MAX)
+		return TYPING_MACHINE;
+	if (run->ceiling > 0 && typing_raw_speed(res, u) > run->ceiling)
+		return TYPING_TOO_FAST;
+	if (!run->terminal || !res->timed)
+		return TYPING_PIPED;
+	if (run->stopped)
+		return TYPING_STOPPED;
+	if (!run->whole)
+		return TYPING_SHORT;
+	return TYPING_COUNTED;
+}
+
+static const char *const why_codes[TYPING_WHY_COUNT] = {
+	[TYPING_COUNTED] = NULL,
+	[TYPING_PASTED] = "pasted",
+	[TYPING_MACHINE] = "machine",
+	[TYPING_TOO_FAST] = "too-fast",
+	[TYPING_PIPED] = "piped",
+	[TYPING_STOPPED] = "stopped",
+	[TYPING_SHORT] = "short",
+};
+
+const char *
+typing_why_code(enum typing_why w)
+{
+	return w < TYPING_WHY_COUNT ? why_codes[w] : NULL;
+}
+
+enum typing_why
+typing_why_parse(const char *code)
+{
+	size_t i;
+
+	if (code == NULL)
+		return TYPING_COUNTED;
+	for (i = 1; i < TYPING_WHY_COUNT; i++)
+		if (strcmp(code, why_codes[i]) == 0)
+			return (enum typing_why)i;
+	return TYPING_WHY_COUNT;
+}
+
+const char *
+typing_why_text(enum typing_why w)
+{
+	switch (w) {
+	case TYPING_COUNTED:
+		return N_("counted");
+	case TYPING_PASTED:
+		return N_("pasted, not counted: pasted text is not typing");
+	case TYPING_MACHINE:
+		return N_("not counted: faster than a person types (characters came in bursts longer than a phrase)");
+	case TYPING_TOO_FAST:
+		return N_("not counted: faster than a person types (over the speed ceiling)");
+	case TYPING_PIPED:
+		return N_("practice: lines piped in, not typed at a terminal");
+	case TYPING_STOPPED:
+		return N_("practice: stopped before the end of the drill");
+	case TYPING_SHORT:
+		return N_("practice: shorter than the whole drill");
+	case TYPING_WHY_COUNT:
+		break;
+	}
+	return N_("not counted");
 }

@@ -18,37 +18,75 @@
 /* Pauses longer than this are idle time, not typing time. */
 #define TYPING_IDLE_SECONDS 5.0
 #define TYPING_TALLY 64
+/* Characters arriving less than TYPING_BURST_GAP seconds apart come in
+ * one burst. An input method commits a phrase in one burst, a few
+ * characters; a burst longer than TYPING_PHRASE_MAX characters was
+ * pasted or sent by a program, not typed. */
+#define TYPING_BURST_GAP 0.03
+#define TYPING_PHRASE_MAX 8
+/* How far the live alignment lets the line as typed run ahead of or
+ * behind its target: this many characters left out or added. */
+#define TYPING_BAND 8
+/* Speeds no person keeps up over a drill: above them a run is not
+ * counted (a curriculum may set its own with max_speed). */
+#define TYPING_CEILING_CPM 300
+#define TYPING_CEILING_WPM 150
 
 struct typing_tally {
 	int32_t cp;		/* a target character */
 	unsigned count;		/* times typed wrong */
 };
 
+/* How a target character stands against the line as typed. */
+enum typing_mark { TYPING_AHEAD, TYPING_RIGHT, TYPING_WRONG };
+
 /* What one line's keystrokes showed. */
 struct typing_rec {
 	int32_t *target;
 	size_t ntarget;
+	bool strict;		/* full-width letters and digits are not their half-width forms */
 	int32_t *cur;		/* the line as it stands */
 	size_t ncur, capcur;
+	unsigned char *ok;	/* per character of cur: right under the alignment */
+	long *at;		/* per character of cur: the target character it
+				 * stands for, -1 for an extra one */
+	unsigned char *mark;	/* per target character: enum typing_mark */
+	int32_t *spare;		/* the next decode, swapped with cur */
+	size_t capspare;
+	unsigned *dp;		/* the band of the alignment table */
+	size_t capdp;
+	size_t dprows;		/* its rows that stand for cur, past row 0 */
 	double first, last;	/* seconds; first < 0 before any keystroke */
 	double idle;		/* seconds in pauses over the threshold */
 	unsigned pauses;
 	size_t inserted;	/* characters that arrived */
-	size_t wrong;		/* of those, wrong where they arrived */
-	size_t deleted;		/* 回改: characters deleted */
-	size_t skew;		/* target characters left out so far */
+	size_t wrong;		/* of those, slips: wrong, extra, or past one left out */
+	size_t deleted;		/* 回改: wrong characters deleted */
+	double last_insert;	/* when characters last arrived; < 0 before */
+	size_t burst;		/* characters in the burst now arriving */
+	size_t longest_burst;
+	bool pasted;		/* the terminal said some of the line was pasted */
 	struct typing_tally tally[TYPING_TALLY];
 	size_t ntally;
 };
 
-void typing_rec_start(struct typing_rec *, const char *target);
+/* strict: full-width Latin letters and digits (Ｔ, １, ％) differ from
+ * their half-width forms; otherwise they count as them. */
+void typing_rec_start(struct typing_rec *, const char *target, bool strict);
 /* The line now reads `line` at time t (seconds, monotonic). */
 void typing_rec_update(struct typing_rec *, const char *line, double t);
 /* A keystroke at time t that need not change the line (Enter). */
 void typing_rec_time(struct typing_rec *, double t);
 void typing_rec_free(struct typing_rec *);
-/* Whether character i of the line as typed matches the target there. */
-bool typing_rec_right(const struct typing_rec *, size_t i);
+/* The line was pasted into (bracketed paste). */
+void typing_rec_pasted(struct typing_rec *);
+/* How target character i stands: ahead of what was typed, typed
+ * right, or typed wrong, left out or doubled (the line as typed is
+ * aligned to the target, so one slip marks one character). */
+enum typing_mark typing_rec_mark(const struct typing_rec *, size_t i);
+/* A character as compared: full-width Latin letters, digits and ％ as
+ * their half-width forms unless strict. */
+int32_t typing_fold(int32_t cp, bool strict);
 /* Whether NFC leaves a character alone wherever it stands (ASCII,
  * Chinese and its punctuation), so lines of them need no NFC pass. */
 bool typing_nfc_inert(int32_t cp);
@@ -59,7 +97,7 @@ void typing_paint(struct sb *, const struct typing_rec *, const char *target);
 /* Aligns typed against target by edit distance, so one character left
  * out does not make the rest wrong. Sets the characters that match and
  * the edits; adds target characters typed wrong or left out to tally. */
-void typing_align(const char *target, const char *typed, size_t *matched,
+void typing_align(const char *target, const char *typed, bool strict, size_t *matched,
 		  size_t *edits, struct typing_tally *tally, size_t *ntally);
 
 /* A drill's result over its lines. */
@@ -73,9 +111,49 @@ struct typing_result {
 	double idle;
 	unsigned pauses;
 	bool timed;		/* from keystrokes (else from piped lines) */
+	bool strict;		/* set by the caller: see typing_rec_start() */
+	bool pasted;		/* some line was pasted into */
+	size_t longest_burst;	/* characters in the longest burst */
+	size_t lines;		/* lines added */
+	size_t slowest;		/* the line (0-based, as added) that took longest */
+	double slowest_seconds;
 	struct typing_tally tally[TYPING_TALLY];
 	size_t ntally;
 };
+
+/* Why a run does not count for a gate; TYPING_COUNTED when it does.
+ * Worst first: a run that was pasted and stopped early says pasted. */
+enum typing_why {
+	TYPING_COUNTED,
+	TYPING_PASTED,		/* text was pasted */
+	TYPING_MACHINE,		/* a burst longer than a phrase */
+	TYPING_TOO_FAST,	/* faster than the ceiling */
+	TYPING_PIPED,		/* lines piped in, not typed at a terminal */
+	TYPING_STOPPED,		/* stopped before the last line or the end of its time */
+	TYPING_SHORT,		/* a --time shorter than the drill's own */
+	TYPING_WHY_COUNT
+};
+
+/* What is known of a run when it ends. */
+struct typing_run {
+	bool terminal;		/* typed at a terminal */
+	bool whole;		/* every line typed, or the drill's whole time run */
+	bool stopped;		/* ended by Ctrl-C, Ctrl-D or a signal before that */
+	double ceiling;		/* the speed no run may pass, in the drill's unit */
+};
+
+/* The one rule for whether a run counts for a gate. */
+enum typing_why typing_verdict(const struct typing_run *, const struct typing_result *,
+			       enum drill_unit);
+/* The ceiling of a drill's unit, or max_speed when it is set (> 0). */
+double typing_ceiling(enum drill_unit, double max_speed);
+/* A short code for a reason, as stored ("pasted"), and back; the code
+ * of TYPING_COUNTED is NULL. typing_why_parse() gives TYPING_WHY_COUNT
+ * for a code it does not know. */
+const char *typing_why_code(enum typing_why);
+enum typing_why typing_why_parse(const char *);
+/* Why the run is practice, in a sentence (translated). */
+const char *typing_why_text(enum typing_why);
 
 /* Adds one line: target, what was sent, and its recorder (NULL for a
  * piped line, with `seconds` the time it took). */

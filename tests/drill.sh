@@ -1,5 +1,6 @@
 # Typing drills end to end with piped lines: accuracy by alignment, the
-# result stored as not timed, gates, progress and usage errors.
+# result stored as practice (piped lines meet no gate), progress and
+# usage errors. Typing at a terminal is in pty.sh and typing.sh.
 . "$top_srcdir/tests/lib.sh"
 export KEFU_CONTENT="$CONTENT/drill" KEFU_NOW=2026-03-01T10:00:00
 
@@ -10,21 +11,24 @@ grep -q "^2 lines typed.$" "$T/out" || fail "lines: $(cat "$T/out")"
 grep -q "^Accuracy: 93.8% of the lines" "$T/out" || fail "accuracy (1 edit in 16): $(cat "$T/out")"
 grep -q "^Speed:    not measured (the lines were piped in, not typed)$" "$T/out" || fail "speed line"
 grep -q "^Mistyped: ,×1$" "$T/out" || fail "mistyped: $(cat "$T/out")"
-grep -q "^Gate:     30 字/分 at 90% accuracy — not met yet$" "$T/out" || fail "gate: $(cat "$T/out")"
-[ "$(sql "SELECT typed || ' ' || correct || ' ' || timed || ' ' || round(accuracy, 2) FROM drill_result")" = "15 15 0 93.75" ] ||
+grep -q "^Counted:  no — practice: lines piped in, not typed at a terminal$" "$T/out" || fail "verdict: $(cat "$T/out")"
+grep -q "^Gate:     30 字/分 at 90% accuracy — not met: this run does not count$" "$T/out" || fail "gate: $(cat "$T/out")"
+[ "$(sql "SELECT typed || ' ' || correct || ' ' || timed || ' ' || round(accuracy, 2) || ' ' || counted || ' ' || why FROM drill_result")" = "15 15 0 93.75 0 piped" ] ||
 	fail "stored: $(sql "SELECT * FROM drill_result")"
-ok "a piped drill: accuracy aligned by edit distance, stored as not timed"
+ok "a piped drill: accuracy aligned by edit distance, stored as practice"
 
 "$KEFU" plan > "$T/out" || fail "plan"
 grep -q '\[~\] drill  *welcome' "$T/out" || fail "plan: $(cat "$T/out")"
 ok "piped lines prove no speed: the speed gate stays open"
 
-# a gate on accuracy alone can be met by piped lines
+# not even a gate on accuracy alone: piped lines are not typing
 printf 'Thanks for waiting, it ships today.\n' | "$KEFU" drill en > "$T/out" 2>&1 || fail "en"
-grep -q "^Gate:     90% accuracy — met$" "$T/out" || fail "en gate: $(cat "$T/out")"
+grep -q "^Gate:     90% accuracy — not met: this run does not count$" "$T/out" || fail "en gate: $(cat "$T/out")"
 "$KEFU" plan > "$T/out" || fail "plan after en"
-grep -q '\[x\] drill  *en ' "$T/out" || fail "en not done: $(cat "$T/out")"
-ok "an accuracy-only gate is met"
+grep -q '\[~\] drill  *en ' "$T/out" || fail "en done by piped lines: $(cat "$T/out")"
+"$KEFU" report trainee "$(id -un)" --format csv > "$T/out" || fail "transcript"
+grep -q ",drill,en,36 WPM 100%\|,drill,en,0 WPM 100% (piped)" "$T/out" || fail "transcript: $(cat "$T/out")"
+ok "an accuracy-only gate is not met by piped lines either; the transcript marks them"
 
 printf '好的\n' | "$KEFU" drill spare > "$T/out" 2>&1 || fail "spare"
 grep -q "^Practice: this drill is not a module of your plan, so it gates nothing.$" "$T/out" || fail "practice"

@@ -21,14 +21,17 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 3 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = 4 ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 3, WAL, a private directory"
+ok "schema version 4, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
 sql "DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
 DROP TABLE attempt_change;
+DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
+ALTER TABLE drill_result DROP COLUMN why;
+CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);
 DROP INDEX quiz_attempt_pending; DROP INDEX grading_answer;
 DROP INDEX kpi_figure_period; DROP INDEX assessment_enrollment;
 DROP INDEX drill_result_best; DROP INDEX drill_result_speed; DROP INDEX drill_result_at;
@@ -36,18 +39,22 @@ CREATE INDEX drill_result_person ON drill_result(person_id, drill);
 DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
 PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
-[ "$(sql "PRAGMA user_version")" = 3 ] || fail "not migrated"
+[ "$(sql "PRAGMA user_version")" = 4 ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
   ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
-ok "a schema 1 database is migrated to 3 with its records"
+ok "a schema 1 database is migrated to 4 with its records"
 
 # schema 2 let one person hold two open attempts at a quiz (a race), and
 # rescored from every stored answer: migration 3 keeps the newest open
 # one, sets the older aside, and fixes each attempt's automatic part
 sql "DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
-DROP TABLE attempt_change; PRAGMA user_version = 2;
+DROP TABLE attempt_change;
+DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
+ALTER TABLE drill_result DROP COLUMN why;
+CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);
+PRAGMA user_version = 2;
 INSERT INTO quiz_attempt (id, person_id, quiz, started, seed, paper) VALUES
  (1, 1, 'x', 100, 1, ''), (2, 1, 'x', 101, 2, ''), (3, 1, 'y', 102, 3, '');
 INSERT INTO quiz_attempt (id, person_id, quiz, started, finished, seed, paper, points,
@@ -63,6 +70,21 @@ INSERT INTO grading (attempt_id, seq, grader_id, points, graded) VALUES (4, 2, 1
 sql "INSERT INTO quiz_attempt (person_id, quiz, started, seed, paper) VALUES (1, 'y', 103, 5, '')" 2> /dev/null &&
 	fail "a second open attempt at one quiz was allowed"
 ok "a schema 2 database is migrated to 3: one open attempt per quiz, the automatic part fixed"
+
+# schema 3 knew timed and piped drill runs only: migration 4 counts the
+# timed ones, as their day's rule did, and marks the piped ones practice
+sql "DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
+ALTER TABLE drill_result DROP COLUMN why;
+CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);
+PRAGMA user_version = 3;
+INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct, raw_speed,
+ net_speed, accuracy, timed) VALUES (1, 'd', 1, 'cpm', 60, 40, 40, 40, 40, 100, 1),
+ (1, 'd', 2, 'cpm', 0, 40, 40, 0, 0, 100, 0)"
+"$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 3 database"
+[ "$(sql "SELECT group_concat(counted || ':' || coalesce(why, '-'), ' ') FROM (SELECT counted, why FROM drill_result ORDER BY at)")" = \
+	"1:- 0:piped" ] || fail "migration 4: $(sql "SELECT at, counted, why FROM drill_result")"
+[ "$(sql "PRAGMA user_version")" = 4 ] || fail "not migrated to 4"
+ok "a schema 3 database is migrated to 4: timed runs count, piped ones are practice"
 
 HOME="$T/home2"
 unset XDG_DATA_HOME
@@ -90,7 +112,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 3)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 4)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 
@@ -131,7 +153,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 3"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 4"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||

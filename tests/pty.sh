@@ -119,6 +119,7 @@ esac
 wpm=${row##*|}
 # 35 characters, 0.1 s apart: about 120 WPM; allow a slow machine
 [ "$wpm" -ge 30 ] && [ "$wpm" -le 130 ] || fail "speed $wpm WPM is not sane for keys 0.1 s apart"
-grep -q "; 1 deleted" "$T/log" || fail "the deleted character is not counted: $(cat "$T/log")"
+grep -q "; 1 corrected (回改)" "$T/log" || fail "the corrected character is not counted: $(cat "$T/log")"
+[ "$(sql "SELECT counted FROM drill_result")" = 1 ] || fail "a full run typed at 0.1 s a key did not count: $(cat "$T/log")"
 ok "a drill typed at a terminal: timed from keystrokes, coloured live, $wpm WPM"
 echo "$passed passed, 0 failed"

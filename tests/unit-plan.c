@@ -221,9 +221,11 @@ test_drill_meets(void **state)
 	assert_true(plan_drill_meets(&gate, 40, 95, true));
 	assert_false(plan_drill_meets(&gate, 39.9, 99, true));
 	assert_false(plan_drill_meets(&gate, 80, 94.9, true));
-	/* piped lines prove no speed */
+	/* a practice run (piped, short, stopped, pasted) meets no gate, not
+	 * even one of accuracy alone */
 	assert_false(plan_drill_meets(&gate, 80, 100, false));
-	assert_true(plan_drill_meets(&acc_only, 0, 90, false));
+	assert_true(plan_drill_meets(&acc_only, 0, 90, true));
+	assert_false(plan_drill_meets(&acc_only, 0, 90, false));
 	assert_false(plan_drill_meets(&acc_only, 100, 89, true));
 }
 
