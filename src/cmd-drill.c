@@ -259,9 +259,9 @@ save(struct drill_run *d, struct typing_result *res, enum typing_why why)
 	row.backspaces = (long)res->deleted;
 	row.timed = res->timed;
 	row.counted = why == TYPING_COUNTED;
-	row.why = typing_why_code(why);
+	snprintf(row.why, sizeof(row.why), "%s", why == TYPING_COUNTED ? "" : typing_why_code(why));
 	what = xasprintf("%s %.0f %.1f%%%s%s%s", d->dr->id, row.net_speed, row.accuracy,
-			 row.why ? " (" : "", row.why ? row.why : "", row.why ? ")" : "");
+			 row.why[0] ? " (" : "", row.why, row.why[0] ? ")" : "");
 	rc = store_begin(st) != 0 ||
 	    store_drill_save(st, d->k->me.id, d->dr->id,
 			     d->dr->unit == UNIT_WPM ? "wpm" : "cpm", &row) != 0 ||

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "kefu.h"
 #include "text.h"
+#include "typing.h"
 
 #define TREND 10
 
@@ -233,9 +234,18 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 		}
 		sb_addf(&sb, _("  best %3.0f %s %3.0f%%  latest %3.0f %s %3.0f%%%s  "),
 			f.best_speed, unit, f.best_accuracy, runs.v[0].net_speed, unit,
-			runs.v[0].accuracy, runs.v[0].timed ? "" : "*");
+			runs.v[0].accuracy, runs.v[0].counted ? "" : "*");
 		sparkline(&sb, &runs, k->utf8_term);
 		sb_addf(&sb, P_("  (%d run)\n", "  (%d runs)\n", f.results), f.results);
+		if (!runs.v[0].counted) {
+			/* why the latest run does not count, as the end screen said */
+			enum typing_why why = typing_why_parse(runs.v[0].why[0] ? runs.v[0].why : NULL);
+
+			sb_adds(&sb, "  ");
+			text_pad(&sb, "", w, false);
+			sb_addf(&sb, _("  * latest: %s\n"),
+				_(typing_why_text(why == TYPING_COUNTED ? TYPING_WHY_COUNT : why)));
+		}
 	}
 	sb_adds(&sb, _("\nQuizzes\n"));
 	for (i = 0; i < c->nquizzes; i++) {
@@ -269,7 +279,7 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 		sb_free(&sb);
 		return 1;
 	}
-	sb_adds(&sb, _("\n* from piped lines, not keystrokes.\n"));
+	sb_adds(&sb, _("\n* practice: counts for no gate (only a full run typed at a terminal does).\n"));
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 	return 0;

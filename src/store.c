@@ -1484,7 +1484,7 @@ store_drill_save(struct store *st, int64_t person_id, const char *drill,
 		      person_id, drill, (int64_t)d->at, unit, d->seconds,
 		      (int64_t)d->typed, (int64_t)d->correct, d->raw_speed, d->net_speed,
 		      d->accuracy, d->key_accuracy, (int64_t)d->backspaces, (int)d->timed,
-		      (int)d->counted, d->why);
+		      (int)d->counted, d->why[0] ? d->why : NULL);
 }
 
 int
@@ -1511,7 +1511,8 @@ store_drill_results(struct store *st, int64_t person_id, const char *drill,
 		d.backspaces = (long)sqlite3_column_int64(stmt, 8);
 		d.timed = sqlite3_column_int(stmt, 9) != 0;
 		d.counted = sqlite3_column_int(stmt, 10) != 0;
-		d.why = (const char *)sqlite3_column_text(stmt, 11);
+		snprintf(d.why, sizeof(d.why), "%s",
+			 sqlite3_column_text(stmt, 11) ? (const char *)sqlite3_column_text(stmt, 11) : "");
 		fn(&d, arg);
 	}
 	sqlite3_reset(stmt);

@@ -243,7 +243,7 @@ struct drill_row {
 	long backspaces;
 	bool timed;		/* from keystrokes; piped lines are not */
 	bool counted;		/* counts for a gate: typing_verdict() */
-	const char *why;	/* why not: typing_why_code(); NULL when counted */
+	char why[16];		/* why not: typing_why_code(); "" when counted */
 };
 
 int store_drill_save(struct store *, int64_t person_id, const char *drill,

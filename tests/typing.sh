@@ -1,0 +1,216 @@
+# Typing gates through a real pseudo-terminal: only a full run typed at
+# the pace of a person counts. A --time run shorter than the drill, a run
+# stopped by Ctrl-C or Ctrl-D, a bracketed paste, a burst of 2 000
+# characters, a program sending a character every 15 ms and one over the
+# speed ceiling are stored as practice with their reason; a person typing
+# a phrase at a time meets a modest gate. Live colouring goes on when the
+# target wraps in a narrow terminal. Each case goes on after another fails.
+. "$top_srcdir/tests/lib.sh"
+if [ -z "${EXPECT:-}" ] || ! [ -x "$EXPECT" ]; then
+	echo "SKIP: expect is not installed"
+	exit 77
+fi
+export KEFU_CONTENT="$CONTENT/typing" KEFU_NOW=2026-03-01T10:00:00 TERM=xterm
+unset NO_COLOR
+failed=0
+
+# run NAME SCRIPT: a fresh database, then the expect script (its procs:
+# human LIST types each phrase of LIST 0.7 s after the one before, as a
+# person with an input method does; line LIST types a line so and Enter)
+run() {
+	export KEFU_DB="$T/$1.db"
+	rm -f "$KEFU_DB"*
+	"$KEFU" list > /dev/null || return 1
+	"$EXPECT" -c "
+		set timeout 20
+		proc human {phrases} { foreach p \$phrases { send -- \$p; sleep 0.7 } }
+		proc line {phrases} { human \$phrases; send \"\\r\" }
+		$2" > "$T/$1.log" 2>&1
+}
+# verdict WHY: the one run stored, practice for WHY ('' when counted)
+verdict() {
+	got=$(sql "SELECT count(*) || ' ' || counted || ' ' || coalesce(why, '') FROM drill_result")
+	want="1 $([ -z "$1" ] && echo 1 || echo 0) $1"
+	[ "$got" = "${want% }" ] || [ "$got" = "$want" ] || {
+		echo "stored: $got, want: $want"
+		cat "$T/$2.log"
+		return 1
+	}
+}
+
+human_run() {
+	run human '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		line {亲, 您好, 欢迎 光临 小店}
+		expect -re {字/分 · 100%} {} timeout { exit 3 }
+		expect "> " {} timeout { exit 4 }
+		line {这款 T恤 今天 下单 明天 发货}
+		expect "Counted:  yes" {} timeout { exit 5 }
+		expect "First counted run" {} timeout { exit 6 }
+		expect -re {Gate: +30 字/分 at 90% accuracy — [^\r]*met} {} timeout { exit 7 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/human.log"; return 1; }
+	verdict "" human || return 1
+	grep -q "Gate:     30 字/分 at 90% accuracy — .*met" "$T/human.log" &&
+		! grep -q "not met" "$T/human.log" || { cat "$T/human.log"; return 1; }
+	# Ｔ typed as T is no typo
+	[ "$(sql "SELECT cast(round(accuracy) AS int) FROM drill_result")" = 100 ] || return 1
+	speed=$(sql "SELECT cast(net_speed AS int) FROM drill_result")
+	[ "$speed" -ge 30 ] && [ "$speed" -le 300 ] || { echo "speed $speed"; return 1; }
+	"$KEFU" plan > "$T/out" && grep -q '\[x\] drill  *greet' "$T/out" || { cat "$T/out"; return 1; }
+}
+test_case "a person typing a phrase at a time meets a modest gate; full-width Ｔ typed as T is right" human_run
+
+short_run() {
+	run short '
+		spawn $env(KEFU) drill greet --time 3
+		expect "> " {} timeout { exit 2 }
+		human {亲, 您好, 欢迎}
+		expect "Time is up" {} timeout { exit 3 }
+		expect "Counted:  no — practice: shorter than the whole drill" {} timeout { exit 4 }
+		expect "not met: this run does not count" {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/short.log"; return 1; }
+	verdict short short || return 1
+	"$KEFU" plan > "$T/out" && grep -q '\[~\] drill  *greet' "$T/out" || { cat "$T/out"; return 1; }
+}
+test_case "a 3-second --time run is practice, whatever its speed" short_run
+
+stopped_run() {
+	run interrupt '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		line {亲, 您好, 欢迎 光临 小店}
+		expect "> " {} timeout { exit 3 }
+		human {这款}
+		send "\003"
+		expect "the 1 line finished is kept as practice" {} timeout { exit 4 }
+		expect "Counted:  no — practice: stopped before the end of the drill" {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]'
+	rc=$?
+	[ $rc -eq 130 ] || { echo "Ctrl-C: exit status $rc"; cat "$T/interrupt.log"; return 1; }
+	verdict stopped interrupt || return 1
+	[ "$(sql "SELECT typed FROM drill_result")" = 11 ] || { echo "not the finished line kept"; return 1; }
+	run eof '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		line {亲, 您好, 欢迎 光临 小店}
+		expect "> " {} timeout { exit 3 }
+		send "\004"
+		expect "Counted:  no — practice: stopped before the end of the drill" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/eof.log"; return 1; }
+	verdict stopped eof
+}
+test_case "Ctrl-C and Ctrl-D after one line of two keep it as practice" stopped_run
+
+paste_run() {
+	run paste '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		send "\033\[200~亲,您好,欢迎光临小店\033\[201~"
+		sleep 0.5
+		send "\r"
+		expect "> " {} timeout { exit 3 }
+		line {这款 T恤 今天 下单 明天 发货}
+		expect "Counted:  no — pasted, not counted" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/paste.log"; return 1; }
+	verdict pasted paste || return 1
+	# the trainee sees why; the trainer sees the mark
+	"$KEFU" progress > "$T/out" && grep -q "\* latest: pasted, not counted" "$T/out" || { cat "$T/out"; return 1; }
+	"$KEFU" report trainee "$(id -un)" > "$T/out" && grep -q "drill .*greet .*(pasted)" "$T/out" || { cat "$T/out"; return 1; }
+}
+test_case "a bracketed paste is scored for accuracy but not counted; progress and the transcript say so" paste_run
+
+burst_run() {
+	# 2 000 characters in one burst, in writes of ten so the terminal's
+	# buffers never fill while kefu echoes them
+	run burst '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		for {set i 0} {$i < 200} {incr i} { send -- "亲亲亲亲亲亲亲亲亲亲"; expect -re {.+} }
+		send "\r"
+		expect "> " {} timeout { exit 3 }
+		send "\004"
+		expect "Counted:  no — not counted: faster than a person types" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/burst.log"; return 1; }
+	verdict machine burst
+}
+test_case "a burst of 2 000 characters is not typing" burst_run
+
+robot_run() {
+	run robot '
+		set send_slow {1 0.015}
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		send -s "亲,您好,欢迎光临小店\r"
+		expect "> " {} timeout { exit 3 }
+		send -s "这款T恤今天下单明天发货\r"
+		expect "Counted:  no — not counted: faster than a person types" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/robot.log"; return 1; }
+	verdict machine robot
+}
+test_case "a program sending a character every 15 ms is not typing" robot_run
+
+ceiling_run() {
+	# 60 ms a character: no burst, but 1 000 字/分, over the ceiling of 300
+	run ceiling '
+		set send_slow {1 0.06}
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		send -s "亲,您好,欢迎光临小店\r"
+		expect "> " {} timeout { exit 3 }
+		send -s "这款T恤今天下单明天发货\r"
+		expect "over the speed ceiling" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/ceiling.log"; return 1; }
+	verdict too-fast ceiling
+}
+test_case "a steady speed over the ceiling is not counted" ceiling_run
+
+clock_run() {
+	# a drill with time_limit: 4s counts when it runs the whole time
+	run clock '
+		spawn $env(KEFU) drill clock
+		expect "> " {} timeout { exit 2 }
+		line {亲, 您好}
+		expect "> " {} timeout { exit 3 }
+		human {马上 为您 查询}
+		expect "Time is up" {} timeout { exit 4 }
+		expect "Counted:  yes" {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/clock.log"; return 1; }
+	verdict "" clock || return 1
+	run clock-short '
+		spawn $env(KEFU) drill clock --time 2
+		expect "shorter than the drill" {} timeout { exit 2 }
+		expect "> " {} timeout { exit 3 }
+		human {亲, 您好}
+		expect "Time is up" {} timeout { exit 4 }
+		expect "Counted:  no — practice: shorter than the whole drill" {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/clock-short.log"; return 1; }
+	verdict short clock-short
+}
+test_case "a drill's own time limit run to the end counts; a shorter --time does not" clock_run
+
+narrow_run() {
+	# 40 columns: the target (70 columns with its indent) takes two rows,
+	# and the colouring goes up both to reach it
+	run narrow '
+		spawn sh -c "stty columns 40 rows 24; exec \"\$KEFU\" drill wide"
+		expect "> " {} timeout { exit 2 }
+		human {亲, 您的 包裹}
+		expect -re {\[2A\r  .\[0;32m亲,您的包裹} {} timeout { exit 3 }
+		send "\003"
+		expect eof
+		exit 0' || { cat "$T/narrow.log"; return 1; }
+}
+test_case "live colouring goes on when the target wraps in a narrow terminal" narrow_run
+
+test_done
