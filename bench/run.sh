@@ -86,7 +86,7 @@ else
 fi
 
 echo
-echo "== one keystroke in a drill: recorder, NFC, diff, redraw (goal <= 20 k)"
+echo "== one keystroke in a drill: recorder, NFC, live alignment, redraw (goal <= 20 k)"
 "$BENCH/bench-typing" || echo "bench-typing failed"
 if [ -n "${VALGRIND:-}" ]; then
 	"$VALGRIND" --tool=callgrind --callgrind-out-file="$T/cg.out" \

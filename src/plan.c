@@ -82,15 +82,20 @@ plan_module_need(struct sb *sb, const struct module *m,
 				(int)m->quiz->attempts + f->quiz.granted);
 		return;
 	case MOD_DRILL:
-		if (f->drill.results > 0) {
+		if (f->drill.counted > 0) {
 			sb_addf(sb, _("best %.0f %s at %.0f%%"), f->drill.best_speed,
 				m->drill ? content_unit_name(m->drill->unit) : "",
 				f->drill.best_accuracy);
 			sb_adds(sb, st == MODULE_DONE ? _(", gate met (") : _(", "));
-		} else
+		} else if (f->drill.results > 0)
+			/* a practice run's speed (pasted, piped) is no best */
+			sb_addf(sb, P_("%d practice run, none counted yet; ",
+				       "%d practice runs, none counted yet; ", f->drill.results),
+				f->drill.results);
+		else
 			sb_adds(sb, _("no result yet, "));
 		drill_gate(sb, m);
-		if (st == MODULE_DONE && f->drill.results > 0)
+		if (st == MODULE_DONE && f->drill.counted > 0)
 			sb_adds(sb, ")");
 		if (f->drill.results > 1)
 			sb_addf(sb, _("; latest %.0f at %.0f%%"), f->drill.latest_speed,

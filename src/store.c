@@ -316,6 +316,7 @@ static const char *const sql[S_COUNT] = {
 	"SELECT state, percent FROM quiz_attempt WHERE person_id = ?1 AND quiz = ?2",
 	[S_DRILL_FACTS] =
 	"SELECT (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2),"
+	" (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2 AND counted),"
 	" net_speed, accuracy FROM drill_result WHERE person_id = ?1 AND drill = ?2"
 	" ORDER BY counted DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* counted runs first */
 	[S_DRILL_MET] =
@@ -1611,8 +1612,9 @@ store_drill_facts(struct store *st, int64_t person_id, const char *drill,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		f->results = sqlite3_column_int(stmt, 0);
-		f->best_speed = sqlite3_column_double(stmt, 1);
-		f->best_accuracy = sqlite3_column_double(stmt, 2);
+		f->counted = sqlite3_column_int(stmt, 1);
+		f->best_speed = sqlite3_column_double(stmt, 2);
+		f->best_accuracy = sqlite3_column_double(stmt, 3);
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

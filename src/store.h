@@ -57,7 +57,9 @@ void quiz_tally_add(struct quiz_tally *, const char *state, bool has_percent,
 /* Facts about one drill for one person. */
 struct drill_facts {
 	int results;
-	/* of the fastest run that met the gates, else of the fastest run */
+	int counted;		/* runs that count for a gate */
+	/* of the fastest run that met the gates, else of the fastest counted
+	 * run, else of the fastest practice run */
 	double best_speed, best_accuracy;
 	bool met;		/* some result met both gates */
 	double latest_speed, latest_accuracy;	/* of the newest run */

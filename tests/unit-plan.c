@@ -158,10 +158,21 @@ test_needs_in_words(void **state)
 	quiz.attempts = 0;
 	sb_reset(&sb);
 	f2[0].drill.results = 1;
+	f2[0].drill.counted = 1;
 	f2[0].drill.best_speed = 32.4;
 	f2[0].drill.best_accuracy = 97;
 	plan_module_need(&sb, &s2[0], &f2[0]);
 	assert_string_equal(sb_str(&sb), "best 32 字/分 at 97%, needs 40 字/分 at 95% accuracy");
+	sb_reset(&sb);
+	/* a practice run's speed (a paste: 9 000 字/分) is no best */
+	f2[0].drill.results = 2;
+	f2[0].drill.counted = 0;
+	f2[0].drill.best_speed = 9174;
+	f2[0].drill.latest_speed = 35;
+	f2[0].drill.latest_accuracy = 90;
+	plan_module_need(&sb, &s2[0], &f2[0]);
+	assert_string_equal(sb_str(&sb),
+			    "2 practice runs, none counted yet; needs 40 字/分 at 95% accuracy; latest 35 at 90%");
 	sb_reset(&sb);
 	plan_module_step(&sb, &s2[2], "xiaoli");
 	assert_string_equal(sb_str(&sb), "ask your trainer for assessment 'review' (kefu assess xiaoli)");
