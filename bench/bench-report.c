@@ -5,12 +5,12 @@
  * SQLite's settings give shows on both sides and the ratio is kefu's own
  * work. The bare SQL is timed
  *   in this process, every row stepped and no value taken (no process
- *     start, its memory faulted in by the run before): the goal's
- *     baseline, as strict as it gets;
+ *     start, its memory faulted in by the run before): the old goal's
+ *     baseline (<= 1.2x), beyond any program that reads the rows;
  *   as a fresh process, every row stepped;
  *   as a fresh process taking every value of every row once
  *     (sqlite3_column_value(), no conversion): the least any program
- *     that uses the rows must do;
+ *     that uses the rows must do, and the goal's baseline (<= 1.3x);
  *   the same after loading the content kefu loads (without the cache of
  *     parse trees), the work every kefu command does before a row.
  *   bench-report KEFU DB     prints each, best of 5, and the ratios
@@ -183,10 +183,12 @@ main(int argc, char **argv)
 	printf("  the same, content loaded first:  %6.1f ms\n", fc * 1e3);
 	printf("report stages:                     %6.1f ms, the whole command (goal < 100 ms)\n",
 	       k * 1e3);
-	printf("ratio to the SQL in this process:  %6.2f x (goal <= 1.2)\n", k / b);
-	printf("  to the fresh process, stepped:   %6.2f x\n", k / fs);
-	printf("  to it taking every value:        %6.2f x\n", k / fv);
+	printf("ratio to the fresh process taking every value: %6.2f x (goal <= 1.3)%s\n", k / fv,
+	       k / fv <= 1.3 && k < 0.1 ? "" : "  GOAL MISSED");
 	printf("  to that with the content loaded: %6.2f x\n", k / fc);
+	printf("  to the fresh process, stepped:   %6.2f x\n", k / fs);
+	printf("  to the SQL in this process:      %6.2f x (the old goal, <= 1.2: beyond any\n"
+	       "                                   program that reads the rows)\n", k / b);
 	printf("  the least a program using the rows does, to the baseline: %.2f x\n", fv / b);
 	return 0;
 }

@@ -105,7 +105,7 @@ main(int argc, char **argv)
 					check(store_lesson_read(st, id, mod->id, at + DAY), "lesson");
 				else if (mod->kind == MOD_DRILL && mod->drill) {
 					struct drill_row row = { at + DAY, 60, 120, 115, 120, 115,
-								 95.8, 94.0, 6, true };
+								 95.8, 94.0, 6, true, true, "" };
 					int k;
 
 					for (k = 0; k < 10; k++, row.at += 3600, row.net_speed += 2)

@@ -142,36 +142,26 @@ burst_run() {
 }
 test_case "a burst of 2 000 characters is not typing" burst_run
 
-robot_run() {
-	run robot '
-		set send_slow {1 0.015}
-		spawn $env(KEFU) drill greet
-		expect "> " {} timeout { exit 2 }
-		send -s "亲,您好,欢迎光临小店\r"
-		expect "> " {} timeout { exit 3 }
-		send -s "这款T恤今天下单明天发货\r"
-		expect "Counted:  no — not counted: faster than a person types" {} timeout { exit 4 }
+# paced NAME SECONDS TEXT WHY: both lines sent a character every SECONDS
+# by a program; the end screen says TEXT and the run is stored as WHY
+paced() {
+	run "$1" "
+		set send_slow {1 $2}
+		spawn \$env(KEFU) drill greet
+		expect {> } {} timeout { exit 2 }
+		send -s \"亲,您好,欢迎光临小店\\r\"
+		expect {> } {} timeout { exit 3 }
+		send -s \"这款T恤今天下单明天发货\\r\"
+		expect {$3} {} timeout { exit 4 }
 		expect eof
-		exit [lindex [wait] 3]' || { cat "$T/robot.log"; return 1; }
-	verdict machine robot
+		exit [lindex [wait] 3]" || { cat "$T/$1.log"; return 1; }
+	verdict "$4" "$1"
 }
-test_case "a program sending a character every 15 ms is not typing" robot_run
-
-ceiling_run() {
-	# 60 ms a character: no burst, but 1 000 字/分, over the ceiling of 300
-	run ceiling '
-		set send_slow {1 0.06}
-		spawn $env(KEFU) drill greet
-		expect "> " {} timeout { exit 2 }
-		send -s "亲,您好,欢迎光临小店\r"
-		expect "> " {} timeout { exit 3 }
-		send -s "这款T恤今天下单明天发货\r"
-		expect "over the speed ceiling" {} timeout { exit 4 }
-		expect eof
-		exit [lindex [wait] 3]' || { cat "$T/ceiling.log"; return 1; }
-	verdict too-fast ceiling
-}
-test_case "a steady speed over the ceiling is not counted" ceiling_run
+test_case "a program sending a character every 15 ms is not typing" \
+	paced robot 0.015 "Counted:  no — not counted: faster than a person types" machine
+# 60 ms a character: no burst, but 1 000 字/分, over the ceiling of 300
+test_case "a steady speed over the ceiling is not counted" \
+	paced ceiling 0.06 "over the speed ceiling" too-fast
 
 clock_run() {
 	# a drill with time_limit: 4s counts when it runs the whole time
