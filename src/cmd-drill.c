@@ -27,6 +27,7 @@ struct drill_run {
 	long limit;		/* seconds; 0 for none */
 	double start;		/* the first keystroke of the drill */
 	const char *slowest;	/* the target of the line that took longest */
+	double shown;		/* when the first line was shown */
 	double end;		/* monotonic deadline once typing starts */
 	bool live;		/* this line can be redrawn in place */
 	int cols, rows;		/* the terminal's size */
@@ -46,7 +47,7 @@ mono(void)
  * from column col of a terminal cols wide: a wide character that does
  * not fit at the end of a row goes to the next. */
 static int
-row_of(const char *s, size_t len, int col, int cols)
+row_of(const char *s, size_t len, int col, int cols, int *endcol)
 {
 	size_t i = 0;
 	int row = 0;
@@ -64,6 +65,8 @@ row_of(const char *s, size_t len, int col, int cols)
 		col += w;
 		i += k;
 	}
+	if (endcol)
+		*endcol = col;
 	return row;
 }
 
@@ -74,7 +77,12 @@ row_of(const char *s, size_t len, int col, int cols)
 static void
 redraw(struct drill_run *d, const char *line)
 {
-	int up = d->trows + row_of(line, term_point(), 2, d->cols);
+	int col, up = d->trows + row_of(line, term_point(), 2, d->cols, &col);
+
+	/* a row filled to its last column: readline has moved the cursor
+	 * to the start of the next */
+	if (col >= d->cols)
+		up++;
 
 	if (up >= d->rows)
 		return;	/* the target has scrolled off the screen */
@@ -86,6 +94,20 @@ redraw(struct drill_run *d, const char *line)
 		return;	/* the feedback is a nicety; typing goes on */
 }
 
+/* The drill's clock starts at its first keystroke, Enter included; in
+ * timed mode the deadline with it. */
+static void
+start_clock(struct drill_run *d, double t)
+{
+	if (d->start != 0 || d->rec.first < 0)
+		return;
+	d->start = t;
+	if (d->limit) {
+		d->end = t + (double)d->limit;
+		term_deadline(d->limit);
+	}
+}
+
 static void
 on_key(const char *line, void *arg)
 {
@@ -95,14 +117,7 @@ on_key(const char *line, void *arg)
 	if (term_take_paste())
 		typing_rec_pasted(&d->rec);
 	typing_rec_update(&d->rec, line, t);
-	if (d->start == 0 && d->rec.first >= 0) {
-		d->start = t;
-		if (d->limit) {
-			/* timed mode: the clock starts with the first keystroke */
-			d->end = t + (double)d->limit;
-			term_deadline(d->limit);
-		}
-	}
+	start_clock(d, t);
 	free(d->last);
 	d->last = xstrdup(line);
 	if (d->live)
@@ -138,6 +153,31 @@ drill_module(struct kefu *k, const struct drill *dr)
 			    cu->stages[i].modules[j].drill == dr)
 				return &cu->stages[i].modules[j];
 	return NULL;
+}
+
+/* The speed ceiling of a drill: the lowest of its modules' in the
+ * person's curriculum, so a run too fast for one counts for none. */
+static double
+drill_ceiling(struct kefu *k, const struct drill *dr)
+{
+	const struct curriculum *cu = k->enr.id ?
+	    content_curriculum(k->content, k->enr.curriculum) : NULL;
+	double ceiling = typing_ceiling(dr->unit, -1), c;
+	bool any = false;
+	size_t i, j;
+
+	for (i = 0; cu && i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			if (m->kind != MOD_DRILL || m->drill != dr)
+				continue;
+			c = typing_ceiling(dr->unit, m->max_speed);
+			if (!any || c < ceiling)
+				ceiling = c;
+			any = true;
+		}
+	return ceiling;
 }
 
 static void
@@ -183,7 +223,9 @@ end_screen(struct drill_run *d, struct typing_result *res, enum typing_why why,
 	size_t i;
 
 	sb_addf(&sb, P_("\n%zu line typed.\n", "\n%zu lines typed.\n", res->lines), res->lines);
-	if (res->seconds <= 0)
+	if (res->seconds <= 0 && res->timed)
+		sb_adds(&sb, _("Speed:    not measured (nothing was typed)"));
+	else if (res->seconds <= 0)
 		sb_adds(&sb, _("Speed:    not measured (the lines were piped in, not typed)"));
 	else
 		sb_addf(&sb, _("Speed:    %.0f %s net, %.0f %s raw"), net, unit,
@@ -318,7 +360,7 @@ live_setup(struct drill_run *d, const char *target)
 	text_inert(&inert, target, false);
 	d->live = strcmp(sb_str(&inert), target) == 0;
 	sb_free(&inert);
-	d->trows = row_of(target, strlen(target), 2, d->cols) + 1;
+	d->trows = row_of(target, strlen(target), 2, d->cols, NULL) + 1;
 }
 
 int
@@ -327,7 +369,6 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	struct drill_run d;
 	struct typing_result res;
 	struct typing_run run;
-	const struct module *m;
 	enum typing_why why;
 	const char *id = NULL;
 	size_t *order, n, whole = 0, i;
@@ -375,7 +416,6 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		return 1;
 	if ((had_best = store_drill_best(k->store, k->me.id, d.dr->id, &best)) < 0)
 		return 1;
-	m = drill_module(k, d.dr);
 	d.limit = limit > 0 ? limit : d.dr->time_limit;
 	n = d.dr->nlines;
 	order = xreallocarray(NULL, n, sizeof(*order));
@@ -428,6 +468,9 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		fflush(stdout);
 		d.target = target;
 		typing_rec_start(&d.rec, target, d.dr->strict_width);
+		d.rec.shown = mono();
+		if (d.shown == 0)
+			d.shown = d.rec.shown;
 		live_setup(&d, target);
 		if (k->tty_in) {
 			term_keyhook(on_key, &d);
@@ -442,8 +485,7 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 				/* Enter is a keystroke too: it ends the line's time */
 				typing_rec_update(&d.rec, line, t);
 				typing_rec_time(&d.rec, t);
-				if (d.start == 0)
-					d.start = d.rec.first;
+				start_clock(&d, t);
 				typing_add_line(&res, target, line, &d.rec, 0);
 				line_feedback(&d, &before, &res);
 			} else {
@@ -493,7 +535,7 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		return interrupted ? 130 : 0;
 	}
 	if (!res.timed && res.seconds < 1)
-		res.seconds = 0;	/* lines piped in at once say nothing of speed */
+		res.seconds = res.span = 0;	/* lines piped in at once say nothing of speed */
 	if (res.timed && d.limit && d.start > 0) {
 		/* timed mode: speed over the whole time, not line by line, so
 		 * a quick burst and a wait is not fast */
@@ -502,22 +544,30 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		res.seconds = stop - d.start - res.idle;
 		if (res.seconds < 0)
 			res.seconds = 0;
+		res.span = stop - d.shown - res.idle;
+		if (res.span < res.seconds)
+			res.span = res.seconds;
 	}
 	/* the run's verdict: typing_verdict(), the one rule */
 	memset(&run, 0, sizeof(run));
 	run.terminal = k->tty_in;
 	run.whole = d.dr->time_limit ? timed_out && d.limit >= d.dr->time_limit : whole >= n;
 	run.stopped = !run.whole && !timed_out;
-	run.ceiling = typing_ceiling(d.dr->unit, m ? m->max_speed : -1);
+	run.limit = (double)d.dr->time_limit;
+	run.ceiling = drill_ceiling(k, d.dr);
 	why = typing_verdict(&run, &res, d.dr->unit);
-	if (interrupted)
+	if (interrupted && why != TYPING_COUNTED)
 		printf(P_("\nDrill stopped; the %zu line finished is kept as practice.\n",
 			  "\nDrill stopped; the %zu lines finished are kept as practice.\n",
 			  res.lines), res.lines);
+	else if (interrupted)
+		printf(_("\nDrill stopped.\n"));
 	end_screen(&d, &res, why, had_best, best);
 	if (save(&d, &res, why) != 0)
 		status = 1;
 	else
 		kefu_update_stages(k);
+	if (status == 0 && term_quitting())
+		status = 143;	/* ended by SIGTERM or SIGHUP: what was typed is kept */
 	return status != 0 ? status : interrupted ? 130 : 0;
 }

@@ -232,8 +232,12 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 			sb_adds(&sb, _("  not typed yet\n"));
 			continue;
 		}
-		sb_addf(&sb, _("  best %3.0f %s %3.0f%%  latest %3.0f %s %3.0f%%%s  "),
-			f.best_speed, unit, f.best_accuracy, runs.v[0].net_speed, unit,
+		/* the best of the runs that count: a pasted 9 000 字/分 is none */
+		if (f.counted > 0)
+			sb_addf(&sb, _("  best %3.0f %s %3.0f%%"), f.best_speed, unit, f.best_accuracy);
+		else
+			sb_addf(&sb, _("  best   - %s    -"), unit);
+		sb_addf(&sb, _("  latest %3.0f %s %3.0f%%%s  "), runs.v[0].net_speed, unit,
 			runs.v[0].accuracy, runs.v[0].counted ? "" : "*");
 		sparkline(&sb, &runs, k->utf8_term);
 		sb_addf(&sb, P_("  (%d run)\n", "  (%d runs)\n", f.results), f.results);

@@ -22,7 +22,7 @@
 #include "priv.h"
 #include "text.h"
 
-static volatile sig_atomic_t got_int, got_quit;
+static volatile sig_atomic_t got_int, got_quit, got_tstp;
 static bool use_readline;
 static char *history_path;
 static char *cb_line;
@@ -38,6 +38,8 @@ on_signal(int sig)
 {
 	if (sig == SIGINT)
 		got_int = 1;
+	else if (sig == SIGTSTP)
+		got_tstp = 1;
 	else
 		got_quit = 1;
 }
@@ -82,13 +84,88 @@ on_paste(int count, int key)
 	return rl_bracketed_paste_begin(count, key);
 }
 
+/* Editing that puts in text nobody typed now (yanking what was killed,
+ * the history, completion, keyboard macros, a quoted newline): off
+ * while a key hook reads, so a drill line is typed or not at all. */
+static rl_command_func_t *const not_typing[] = {
+	rl_yank, rl_yank_pop, rl_yank_nth_arg, rl_yank_last_arg,
+	rl_vi_put, rl_vi_yank_arg, rl_vi_redo,
+	rl_complete, rl_possible_completions, rl_insert_completions, rl_old_menu_complete,
+	rl_menu_complete, rl_backward_menu_complete, rl_vi_complete, rl_tilde_expand,
+	rl_beginning_of_history, rl_end_of_history, rl_get_next_history,
+	rl_get_previous_history, rl_operate_and_get_next, rl_fetch_history,
+	rl_vi_fetch_history, rl_reverse_search_history, rl_forward_search_history,
+	rl_history_search_forward, rl_history_search_backward,
+	rl_history_substr_search_forward, rl_history_substr_search_backward,
+	rl_noninc_forward_search, rl_noninc_reverse_search,
+	rl_noninc_forward_search_again, rl_noninc_reverse_search_again,
+	rl_vi_search, rl_vi_search_again, rl_call_last_kbd_macro, rl_quoted_insert,
+};
+
+/* What those keys do meanwhile: a bell. */
+static int
+refuse(int count, int key)
+{
+	(void)count;
+	(void)key;
+	return rl_ding();
+}
+
+/* The entries changed, to be put back as they were. */
+static struct unbound {
+	KEYMAP_ENTRY *e;
+	KEYMAP_ENTRY was;
+} *unbound;
+static size_t nunbound, capunbound;
+
+static void
+unbind_not_typing(Keymap map, int depth)
+{
+	size_t i, j;
+
+	for (i = 0; i < KEYMAP_SIZE; i++) {
+		KEYMAP_ENTRY *e = &map[i];
+		bool off = e->type == ISMACR;	/* a macro types for you */
+
+		if (e->type == ISKMAP && e->function && depth < 4) {
+			unbind_not_typing((Keymap)e->function, depth + 1);
+			continue;
+		}
+		for (j = 0; e->type == ISFUNC && e->function && j < ARRAY_SIZE(not_typing); j++)
+			if (e->function == not_typing[j])
+				off = true;
+		if (!off)
+			continue;
+		if (nunbound == capunbound) {
+			capunbound = capunbound ? 2 * capunbound : 64;
+			unbound = xreallocarray(unbound, capunbound, sizeof(*unbound));
+		}
+		unbound[nunbound].e = e;
+		unbound[nunbound++].was = *e;
+		e->type = ISFUNC;
+		e->function = refuse;
+	}
+}
+
+static void
+rebind_not_typing(void)
+{
+	while (nunbound > 0) {
+		nunbound--;
+		*unbound[nunbound].e = unbound[nunbound].was;
+	}
+}
+
 void
 term_keyhook(void (*fn)(const char *, void *), void *arg)
 {
 	keyhook = fn;
 	keyhook_arg = arg;
 	paste_seen = false;
-	if (fn && use_readline) {
+	if (!use_readline)
+		return;
+	rebind_not_typing();
+	if (fn) {
 		/* after the user's inputrc, which rl_initialize() reads once:
 		 * a terminal then marks a paste, whatever inputrc says */
 		priv_user();
@@ -97,6 +174,9 @@ term_keyhook(void (*fn)(const char *, void *), void *arg)
 		rl_variable_bind("enable-bracketed-paste", "on");
 		rl_bind_keyseq_in_map("\033[200~", on_paste, emacs_standard_keymap);
 		rl_bind_keyseq_in_map("\033[200~", on_paste, vi_insertion_keymap);
+		unbind_not_typing(emacs_standard_keymap, 0);
+		unbind_not_typing(vi_insertion_keymap, 0);
+		unbind_not_typing(vi_movement_keymap, 0);
 	}
 }
 
@@ -211,6 +291,24 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 		fd_set fds;
 		int r;
 
+		if (got_tstp) {
+			/* Ctrl-Z: the terminal as it was while stopped, readline's
+			 * again when continued (readline does not catch signals) */
+			sigset_t tstp;
+
+			got_tstp = 0;
+			rl_cleanup_after_signal();
+			signal(SIGTSTP, SIG_DFL);
+			sigemptyset(&tstp);
+			sigaddset(&tstp, SIGTSTP);
+			sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+			raise(SIGTSTP);
+			sigprocmask(SIG_BLOCK, &tstp, NULL);
+			catch_signal(SIGTSTP, NULL);
+			rl_reset_after_signal();
+			rl_forced_update_display();
+			continue;
+		}
 		if (got_int || got_quit) {
 			/* drop the half-typed line, give the terminal back */
 			rl_free_line_state();
@@ -275,7 +373,7 @@ term_read(const char *prompt, char **line)
 enum term_read
 term_read_max(const char *prompt, char **line, size_t *len, size_t max)
 {
-	struct sigaction old_int, old_term, old_hup;
+	struct sigaction old_int, old_term, old_hup, old_tstp;
 	sigset_t block, orig;
 	enum term_read r;
 
@@ -285,10 +383,15 @@ term_read_max(const char *prompt, char **line, size_t *len, size_t max)
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
+	if (use_readline)
+		sigaddset(&block, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &block, &orig);
 	catch_signal(SIGINT, &old_int);
 	catch_signal(SIGTERM, &old_term);
 	catch_signal(SIGHUP, &old_hup);
+	if (use_readline)
+		catch_signal(SIGTSTP, &old_tstp);
+	got_tstp = 0;
 	got_int = 0;
 	if (use_readline) {
 		/* inputrc, INPUTRC and file-name completion: the user's files */
@@ -306,6 +409,8 @@ term_read_max(const char *prompt, char **line, size_t *len, size_t max)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	if (use_readline)
+		sigaction(SIGTSTP, &old_tstp, NULL);
 	got_int = 0;
 	sigprocmask(SIG_SETMASK, &orig, NULL);
 	return r;

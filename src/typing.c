@@ -1,6 +1,7 @@
 /* typing.c: keystroke recording, alignment and speed. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,9 +210,11 @@ align_live(struct typing_rec *r, const int32_t *b, size_t nb, long *at, size_t s
 			i--, j--;
 		} else if (j > 0 && o + 1 < BAND_W && d[(j - 1) * BAND_W + o + 1] < FAR &&
 			   v == d[(j - 1) * BAND_W + o + 1] + 1) {
-			/* typed extra: the character it doubles is marked */
+			/* typed extra: the character it doubles is marked (the
+			 * next one when it is that, else the one before) */
 			if (na > 0)
-				r->mark[i > 0 ? i - 1 : 0] = TYPING_WRONG;
+				r->mark[i < na && b[j - 1] == a[i] ? i : i > 0 ? i - 1 : 0] =
+				    TYPING_WRONG;
 			at[j - 1] = -1;
 			j--;
 		} else {
@@ -225,7 +228,7 @@ void
 typing_rec_update(struct typing_rec *r, const char *line, double t)
 {
 	size_t n = decode_all(line, r->strict, &r->spare, &r->capspare), k = 0, tail = 0,
-	    i, came;
+	    i, came, newbad = 0, deleted_before = r->deleted;
 	int32_t *now = r->spare;
 	unsigned char *ok;
 	long *at, prev = -1;
@@ -251,8 +254,16 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 	if (came > 0) {
 		if (r->last_insert >= 0 && t - r->last_insert < TYPING_BURST_GAP)
 			r->burst += came;
-		else
+		else {
+			if (r->last_insert >= 0 && t - r->last_insert <= TYPING_IDLE_SECONDS) {
+				double g = t - r->last_insert;
+
+				r->ngaps++;
+				r->gaps += g;
+				r->gaps2 += g * g;
+			}
 			r->burst = came;
+		}
 		r->last_insert = t;
 		if (r->burst > r->longest_burst)
 			r->longest_burst = r->burst;
@@ -260,18 +271,26 @@ typing_rec_update(struct typing_rec *r, const char *line, double t)
 	at = xreallocarray(NULL, n + 1, sizeof(*at));
 	align_live(r, now, n, at, k);
 	ok = xreallocarray(NULL, n + 1, 1);
+	/* slips: each wrong, extra or left-out character more than the line
+	 * held (the alignment may move one: 小店 then 店 makes the first 店
+	 * the extra one). Mistakes left in the line are tallied from its
+	 * final alignment, those taken back when deleted */
 	for (i = 0; i < n; i++) {
 		ok[i] = at[i] >= 0 && now[i] == r->target[at[i]];
-		if (i >= k && i < n - tail) {
-			r->inserted++;
-			/* wrong, extra, or right past target characters left
-			 * out: one slip. Mistakes left in the line are tallied
-			 * from its final alignment, those taken back when deleted */
-			if (!ok[i] || at[i] > prev + 1)
-				r->wrong++;
-		}
-		if (at[i] >= 0)
+		if (!ok[i])
+			newbad++;
+		if (at[i] >= 0) {
+			newbad += (size_t)(at[i] - prev - 1);	/* left out before it */
 			prev = at[i];
+		}
+	}
+	r->inserted += n - tail - k;
+	/* against the most wrong characters the line held, less those
+	 * deleted: an alignment that moves back and forth counts once */
+	r->bad = r->bad > r->deleted - deleted_before ? r->bad - (r->deleted - deleted_before) : 0;
+	if (newbad > r->bad) {
+		r->wrong += newbad - r->bad;
+		r->bad = newbad;
 	}
 	free(r->at);
 	r->at = at;
@@ -299,11 +318,15 @@ typing_paint(struct sb *sb, const struct typing_rec *r, const char *target)
 	while (pos < n) {
 		int32_t cp;
 		size_t k = text_decode(target + pos, n - pos, &cp);
-		enum typing_mark m = typing_rec_mark(r, i);
-		int want = m == TYPING_AHEAD ? 0 : m == TYPING_RIGHT ? 1 : 2;
+		enum typing_mark m;
+		int want;
 
 		if (k == 0)
 			k = 1;
+		else if (i > 0 && !typing_nfc_inert(cp) && text_cp_width(cp) == 0)
+			i--;	/* a combining mark is of the character before */
+		m = typing_rec_mark(r, i);
+		want = m == TYPING_AHEAD ? 0 : m == TYPING_RIGHT ? 1 : 2;
 		if (want != state) {
 			sb_add(sb, target + from, pos - from);
 			sb_adds(sb, want == 1 ? "\033[0;32m" :
@@ -323,10 +346,15 @@ typing_rec_time(struct typing_rec *r, double t)
 {
 	if (r->first < 0) {
 		r->first = t;	/* the clock starts at the first keystroke */
+		if (r->shown > 0 && t - r->shown > TYPING_IDLE_SECONDS)
+			r->lead = t - r->shown - TYPING_IDLE_SECONDS;
+		r->idle += r->lead;
 	} else if (t - r->last > TYPING_IDLE_SECONDS) {
-		r->idle += t - r->last;
+		/* a long pause counts as TYPING_IDLE_SECONDS of typing */
+		r->idle += t - r->last - TYPING_IDLE_SECONDS;
 		r->pauses++;
-	}
+	} else
+		r->active += t - r->last;
 	r->last = t;
 }
 
@@ -389,17 +417,29 @@ void
 typing_add_line(struct typing_result *res, const char *target, const char *typed,
 		const struct typing_rec *r, double seconds)
 {
-	size_t matched, edits, i;
-	double took = r ? (r->first >= 0 ? r->last - r->first - r->idle : 0) : seconds;
+	size_t matched, edits, i, ntarget;
+	double took = seconds, span = seconds;
 
+	if (r && r->first >= 0) {
+		/* the first line from its first key; the others from when they
+		 * were shown, as a person composes in an input method before
+		 * anything arrives */
+		span = r->last - (r->shown > 0 ? r->shown : r->first) - r->idle;
+		took = res->lines == 0 || r->shown <= 0 ? r->last - r->first - (r->idle - r->lead) :
+		    span;
+	} else if (r)
+		took = span = 0;
 	/* the mistakes left in the line; a recorder adds those taken back */
 	typing_align(target, typed, res->strict, &matched, &edits, res->tally, &res->ntally);
+	ntarget = text_chars(target);
+	if (2 * matched < ntarget)
+		res->half_typed++;
 	if (res->lines == 0 || took > res->slowest_seconds) {
 		res->slowest = res->lines;
 		res->slowest_seconds = took;
 	}
 	res->lines++;
-	res->target_chars += text_chars(target);
+	res->target_chars += ntarget;
 	res->typed_chars += text_chars(typed);
 	res->correct += matched;
 	res->edits += edits;
@@ -412,15 +452,22 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		res->pasted |= r->pasted;
 		if (r->longest_burst > res->longest_burst)
 			res->longest_burst = r->longest_burst;
+		res->ngaps += r->ngaps;
+		res->gaps += r->gaps;
+		res->gaps2 += r->gaps2;
 		res->seconds += took;
+		res->span += span;
+		res->active += r->active;
 		for (i = 0; i < r->ntally; i++) {
 			unsigned c;
 
 			for (c = 0; c < r->tally[i].count; c++)
 				tally_add(res->tally, &res->ntally, r->tally[i].cp);
 		}
-	} else
+	} else {
 		res->seconds += seconds;
+		res->span += seconds;
+	}
 }
 
 static double
@@ -479,6 +526,28 @@ typing_tally_sort(struct typing_tally *t, size_t n)
 		qsort(t, n, sizeof(*t), cmp_tally);
 }
 
+bool
+typing_even(const struct typing_result *res)
+{
+	double mean, var;
+
+	if (res->ngaps < TYPING_EVEN_MIN)
+		return false;
+	mean = res->gaps / res->ngaps;
+	var = res->gaps2 / res->ngaps - mean * mean;
+	return mean > 0 && (var <= 0 || sqrt(var) < TYPING_EVEN * mean);
+}
+
+double
+typing_span_speed(const struct typing_result *res, enum drill_unit u)
+{
+	double chars = (double)res->typed_chars;
+
+	if (res->span <= 0)
+		return typing_raw_speed(res, u);
+	return (u == UNIT_WPM ? chars / 5 : chars) * 60 / res->span;
+}
+
 double
 typing_ceiling(enum drill_unit u, double max_speed)
 {
@@ -491,18 +560,20 @@ enum typing_why
 typing_verdict(const struct typing_run *run, const struct typing_result *res,
 	       enum drill_unit u)
 {
+	if (!run->terminal || !res->timed)
+		return TYPING_PIPED;	/* no keystrokes: nothing else to tell */
 	if (res->pasted)
 		return TYPING_PASTED;
-	if (res->longest_burst > TYPING_PHRASE_MAX)
+	if (res->longest_burst > TYPING_PHRASE_MAX || typing_even(res))
 		return TYPING_MACHINE;
-	if (run->ceiling > 0 && typing_raw_speed(res, u) > run->ceiling)
+	if (run->ceiling > 0 && typing_span_speed(res, u) > run->ceiling)
 		return TYPING_TOO_FAST;
-	if (!run->terminal || !res->timed)
-		return TYPING_PIPED;
 	if (run->stopped)
 		return TYPING_STOPPED;
 	if (!run->whole)
 		return TYPING_SHORT;
+	if (res->half_typed > 0 || (run->limit > 0 && 2 * res->active < run->limit))
+		return TYPING_UNTYPED;
 	return TYPING_COUNTED;
 }
 
@@ -514,6 +585,7 @@ static const char *const why_codes[TYPING_WHY_COUNT] = {
 	[TYPING_PIPED] = "piped",
 	[TYPING_STOPPED] = "stopped",
 	[TYPING_SHORT] = "short",
+	[TYPING_UNTYPED] = "untyped",
 };
 
 const char *
@@ -544,15 +616,17 @@ typing_why_text(enum typing_why w)
 	case TYPING_PASTED:
 		return N_("pasted, not counted: pasted text is not typing");
 	case TYPING_MACHINE:
-		return N_("not counted: faster than a person types (characters came in bursts longer than a phrase)");
+		return N_("not counted: faster than a person types (characters came in bursts longer than a phrase, or as evenly as a program sends them)");
 	case TYPING_TOO_FAST:
-		return N_("not counted: faster than a person types (over the speed ceiling)");
+		return N_("not counted: over the speed ceiling");
 	case TYPING_PIPED:
 		return N_("practice: lines piped in, not typed at a terminal");
 	case TYPING_STOPPED:
 		return N_("practice: stopped before the end of the drill");
 	case TYPING_SHORT:
 		return N_("practice: shorter than the whole drill");
+	case TYPING_UNTYPED:
+		return N_("practice: a line was left empty or under half typed, or the time ran with few keys");
 	case TYPING_WHY_COUNT:
 		break;
 	}

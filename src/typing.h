@@ -15,7 +15,8 @@
 
 #include "content.h"
 
-/* Pauses longer than this are idle time, not typing time. */
+/* A pause counts this many seconds of typing time at most: the rest of
+ * a longer one is idle time. */
 #define TYPING_IDLE_SECONDS 5.0
 #define TYPING_TALLY 64
 /* Characters arriving less than TYPING_BURST_GAP seconds apart come in
@@ -24,6 +25,11 @@
  * pasted or sent by a program, not typed. */
 #define TYPING_BURST_GAP 0.03
 #define TYPING_PHRASE_MAX 8
+/* Bursts that come this evenly spaced (the deviation of the gaps
+ * between them under TYPING_EVEN of their mean, over TYPING_EVEN_MIN
+ * gaps or more) were sent by a program: a person's rhythm varies. */
+#define TYPING_EVEN 0.08
+#define TYPING_EVEN_MIN 20
 /* How far the live alignment lets the line as typed run ahead of or
  * behind its target: this many characters left out or added. */
 #define TYPING_BAND 8
@@ -56,16 +62,23 @@ struct typing_rec {
 	unsigned *dp;		/* the band of the alignment table */
 	size_t capdp;
 	size_t dprows;		/* its rows that stand for cur, past row 0 */
+	double shown;		/* when the line was shown (set by the caller) */
 	double first, last;	/* seconds; first < 0 before any keystroke */
-	double idle;		/* seconds in pauses over the threshold */
+	double idle;		/* seconds of pauses past TYPING_IDLE_SECONDS */
+	double lead;		/* of those, before the first keystroke */
+	double active;		/* seconds between keystrokes no pause apart */
 	unsigned pauses;
 	size_t inserted;	/* characters that arrived */
 	size_t wrong;		/* of those, slips: wrong, extra, or past one left out */
 	size_t deleted;		/* 回改: wrong characters deleted */
+	size_t bad;		/* wrong characters counted as slips, still in the line */
 	double last_insert;	/* when characters last arrived; < 0 before */
 	size_t burst;		/* characters in the burst now arriving */
 	size_t longest_burst;
 	bool pasted;		/* the terminal said some of the line was pasted */
+	/* gaps between bursts, for how even they are: count, sum, squares */
+	unsigned ngaps;
+	double gaps, gaps2;
 	struct typing_tally tally[TYPING_TALLY];
 	size_t ntally;
 };
@@ -107,13 +120,21 @@ struct typing_result {
 	size_t correct;		/* aligned matches */
 	size_t edits;		/* edit distance, summed */
 	size_t inserted, wrong, deleted;
-	double seconds;		/* typing time, idle excluded */
+	double seconds;		/* typing time, idle excluded: the first line from
+				 * its first keystroke, the others from when they
+				 * were shown */
+	double span;		/* the same, every line from when it was shown:
+				 * the time a person had (the speed ceiling's) */
 	double idle;
 	unsigned pauses;
 	bool timed;		/* from keystrokes (else from piped lines) */
 	bool strict;		/* set by the caller: see typing_rec_start() */
 	bool pasted;		/* some line was pasted into */
 	size_t longest_burst;	/* characters in the longest burst */
+	unsigned ngaps;		/* gaps between bursts: count, sum, squares */
+	double gaps, gaps2;
+	size_t half_typed;	/* lines with under half their characters right */
+	double active;		/* seconds between keystrokes no pause apart */
 	size_t lines;		/* lines added */
 	size_t slowest;		/* the line (0-based, as added) that took longest */
 	double slowest_seconds;
@@ -126,10 +147,11 @@ struct typing_result {
 enum typing_why {
 	TYPING_COUNTED,
 	TYPING_PASTED,		/* text was pasted */
-	TYPING_MACHINE,		/* a burst longer than a phrase */
+	TYPING_MACHINE,		/* a burst longer than a phrase, or bursts evenly spaced */
 	TYPING_TOO_FAST,	/* faster than the ceiling */
 	TYPING_PIPED,		/* lines piped in, not typed at a terminal */
 	TYPING_STOPPED,		/* stopped before the last line or the end of its time */
+	TYPING_UNTYPED,		/* a line left (mostly) untyped, or the time let pass */
 	TYPING_SHORT,		/* a --time shorter than the drill's own */
 	TYPING_WHY_COUNT
 };
@@ -137,12 +159,20 @@ enum typing_why {
 /* What is known of a run when it ends. */
 struct typing_run {
 	bool terminal;		/* typed at a terminal */
-	bool whole;		/* every line typed, or the drill's whole time run */
+	bool whole;		/* every line gone through, or the drill's whole time run */
+	double limit;		/* the drill's own time limit, seconds; 0 for none */
 	bool stopped;		/* ended by Ctrl-C, Ctrl-D or a signal before that */
 	double ceiling;		/* the speed no run may pass, in the drill's unit */
 };
 
-/* The one rule for whether a run counts for a gate. */
+/* Whether the gaps between bursts were as even as only a program keeps. */
+bool typing_even(const struct typing_result *);
+/* Raw speed over the time a person had: every line from when it was
+ * shown (what the speed ceiling is held against). */
+double typing_span_speed(const struct typing_result *, enum drill_unit);
+/* The one rule for whether a run counts for a gate. A whole run still
+ * does not count when a line has under half its characters right, or,
+ * timed, when keys came for under half the time. */
 enum typing_why typing_verdict(const struct typing_run *, const struct typing_result *,
 			       enum drill_unit);
 /* The ceiling of a drill's unit, or max_speed when it is set (> 0). */
@@ -156,7 +186,9 @@ enum typing_why typing_why_parse(const char *);
 const char *typing_why_text(enum typing_why);
 
 /* Adds one line: target, what was sent, and its recorder (NULL for a
- * piped line, with `seconds` the time it took). */
+ * piped line, with `seconds` the time it took). A line is timed from
+ * its first keystroke when it is the first one added, else from when it
+ * was shown. */
 void typing_add_line(struct typing_result *, const char *target,
 		     const char *typed, const struct typing_rec *, double seconds);
 /* Speeds in the unit: characters a minute (字/分) or words of five

@@ -57,9 +57,10 @@ grep -q "nothing was recorded" "$T/out" || fail "empty input: $(cat "$T/out")"
 ok "a drill with nothing typed records nothing"
 
 "$KEFU" progress > "$T/out" || fail "progress"
-grep -q "^  welcome  best   0 字/分" "$T/out" || fail "progress: $(cat "$T/out")"
+grep -q "^  welcome  best   - 字/分    -  latest" "$T/out" || fail "progress: $(cat "$T/out")"
+grep -q "^           \* latest: practice: lines piped in" "$T/out" || fail "progress does not say why: $(cat "$T/out")"
 grep -q "(3 runs)" "$T/out" || fail "progress runs: $(cat "$T/out")"
-ok "progress lists drills with best, latest and runs"
+ok "progress lists drills with best (of counted runs only), latest, why it is practice, and runs"
 
 "$KEFU" drill welcom < /dev/null 2> "$T/err"
 [ $? -eq 1 ] || fail "unknown drill: status"

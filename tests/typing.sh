@@ -15,15 +15,24 @@ unset NO_COLOR
 failed=0
 
 # run NAME SCRIPT: a fresh database, then the expect script (its procs:
-# human LIST types each phrase of LIST 0.7 s after the one before, as a
-# person with an input method does; line LIST types a line so and Enter)
+# human LIST types each phrase of LIST 0.6 to 1.1 s after the one before,
+# as a person with an input method does; line LIST types a line so and
+# Enter)
 run() {
 	export KEFU_DB="$T/$1.db"
 	rm -f "$KEFU_DB"*
 	"$KEFU" list > /dev/null || return 1
 	"$EXPECT" -c "
 		set timeout 20
-		proc human {phrases} { foreach p \$phrases { send -- \$p; sleep 0.7 } }
+		proc human {phrases} {
+			set pause {0.6 0.9 0.7 1.1 0.8 0.65}
+			set i 0
+			foreach p \$phrases {
+				send -- \$p
+				sleep [lindex \$pause [expr {\$i % 6}]]
+				incr i
+			}
+		}
 		proc line {phrases} { human \$phrases; send \"\\r\" }
 		$2" > "$T/$1.log" 2>&1
 }
@@ -142,26 +151,34 @@ burst_run() {
 }
 test_case "a burst of 2 000 characters is not typing" burst_run
 
-# paced NAME SECONDS TEXT WHY: both lines sent a character every SECONDS
-# by a program; the end screen says TEXT and the run is stored as WHY
+# paced NAME HOW TEXT WHY: both lines sent by a program, send -s (a
+# character every so many seconds, set by HOW) or send -h (uneven); the
+# end screen says TEXT and the run is stored as WHY
 paced() {
 	run "$1" "
-		set send_slow {1 $2}
+		$2
 		spawn \$env(KEFU) drill greet
 		expect {> } {} timeout { exit 2 }
-		send -s \"亲,您好,欢迎光临小店\\r\"
+		send \$how \"亲,您好,欢迎光临小店\\r\"
 		expect {> } {} timeout { exit 3 }
-		send -s \"这款T恤今天下单明天发货\\r\"
+		send \$how \"这款T恤今天下单明天发货\\r\"
 		expect {$3} {} timeout { exit 4 }
 		expect eof
 		exit [lindex [wait] 3]" || { cat "$T/$1.log"; return 1; }
 	verdict "$4" "$1"
 }
 test_case "a program sending a character every 15 ms is not typing" \
-	paced robot 0.015 "Counted:  no — not counted: faster than a person types" machine
-# 60 ms a character: no burst, but 1 000 字/分, over the ceiling of 300
-test_case "a steady speed over the ceiling is not counted" \
-	paced ceiling 0.06 "over the speed ceiling" too-fast
+	paced robot "set send_slow {1 0.015}; set how -s" \
+	"Counted:  no — not counted: faster than a person types" machine
+# 150 ms a key, to the millisecond: a slow pace, but no person's rhythm
+test_case "a program sending a character every 150 ms, evenly, is not typing" \
+	paced even "set send_slow {1 0.15}; set how -s" \
+	"as evenly as a program sends them" machine
+# about 60 ms a key, unevenly, never two within 40 ms: no burst, not
+# even, but near 1 000 字/分, over the ceiling of 300
+test_case "an uneven speed over the ceiling is not counted" \
+	paced ceiling "set send_human {.06 .06 1 .04 .12}; set how -h" \
+	"over the speed ceiling" too-fast
 
 clock_run() {
 	# a drill with time_limit: 4s counts when it runs the whole time
@@ -202,5 +219,67 @@ narrow_run() {
 		exit 0' || { cat "$T/narrow.log"; return 1; }
 }
 test_case "live colouring goes on when the target wraps in a narrow terminal" narrow_run
+
+untyped_run() {
+	# Enter alone on a drill with no gate but one full run
+	run enter '
+		spawn $env(KEFU) drill short
+		expect "> " {} timeout { exit 2 }
+		send "\r"
+		expect "Counted:  no — practice: a line was left empty" {} timeout { exit 3 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/enter.log"; return 1; }
+	verdict untyped enter || return 1
+	# a drill with a time limit: one character, then the clock let run
+	run idle '
+		spawn $env(KEFU) drill clock
+		expect "> " {} timeout { exit 2 }
+		send "亲"
+		expect "Time is up" {} timeout { exit 3 }
+		expect "Counted:  no — practice: a line was left empty or under half typed, or the time ran with few keys" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/idle.log"; return 1; }
+	verdict untyped idle
+}
+test_case "Enter alone on every line, or one key and the clock let run, is not a run" untyped_run
+
+ime_run() {
+	# 好的 read and composed for 1.5 s, committed, Enter 0.35 s later: the
+	# time from when the line was shown is the time the person had
+	run ime '
+		spawn $env(KEFU) drill short
+		expect "> " {} timeout { exit 2 }
+		sleep 1.5
+		send "好的"
+		sleep 0.35
+		send "\r"
+		expect "Counted:  yes" {} timeout { exit 3 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/ime.log"; return 1; }
+	verdict "" ime
+}
+test_case "a short line committed by an input method is not too fast" ime_run
+
+editing_run() {
+	# typed, killed with Ctrl-U, then Ctrl-Y, Up, Tab and a keyboard
+	# macro: none of them puts text back, so the line goes in empty
+	run editing '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		human {亲, 您好, 欢迎 光临 小店}
+		send "\025"
+		sleep 0.3
+		send "\031\033\[A\t\t\030e"
+		sleep 0.5
+		send "\r"
+		expect "> " {} timeout { exit 3 }
+		send "\004"
+		expect "Counted:  no" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/editing.log"; return 1; }
+	[ "$(sql "SELECT typed FROM drill_result")" = 0 ] ||
+		{ echo "text came back: $(sql "SELECT typed FROM drill_result")"; cat "$T/editing.log"; return 1; }
+}
+test_case "yank, history, completion and macros put no text into a drill line" editing_run
 
 test_done

@@ -58,9 +58,9 @@ test_idle(void **state)
 	typing_rec_update(&r, "abc", 131);	/* a 30 s pause */
 	typing_rec_update(&r, "abcd", 132);
 	assert_int_equal(r.pauses, 1);
-	assert_true(r.idle == 30);
+	assert_true(r.idle == 25);		/* a pause counts 5 s of typing */
 	typing_add_line(&res, "abcd", "abcd", &r, 0);
-	assert_true(res.seconds == 2);		/* 32 s less the pause */
+	assert_true(res.seconds == 7);		/* 32 s less the 25 s past 5 */
 	assert_true(res.timed == false);	/* the caller sets it */
 	typing_rec_free(&r);
 }
@@ -331,10 +331,9 @@ test_one_swapped(void **state)
 	typing_add_line(&res, "abcdefgh", "abcdxfgh", &r, 0);
 	assert_int_equal(res.tally[0].cp, 'e');
 	typing_rec_free(&r);
-	/* two neighbours typed the wrong way round: one slip at the keys
-	 * (the second looked right where it came), both marked */
+	/* two neighbours typed the wrong way round: two slips, both marked */
 	type_chars(&r, "abcdefgh", "abdcefgh");
-	assert_int_equal(r.wrong, 1);
+	assert_int_equal(r.wrong, 2);
 	assert_marks(&r, "ggrrgggg");
 	typing_rec_free(&r);
 }
@@ -525,6 +524,9 @@ test_verdict(void **state)
 	assert_int_equal(typing_verdict(&run, &res, UNIT_CPM), TYPING_STOPPED);
 	run.terminal = false;
 	assert_int_equal(typing_verdict(&run, &res, UNIT_CPM), TYPING_PIPED);
+	res.typed_chars = 100000;	/* piped at once: no speed to judge */
+	assert_int_equal(typing_verdict(&run, &res, UNIT_CPM), TYPING_PIPED);
+	res.typed_chars = 120;
 	run = (struct typing_run){ .terminal = true, .whole = true, .ceiling = 300 };
 	res.typed_chars = 301;
 	assert_int_equal(typing_verdict(&run, &res, UNIT_CPM), TYPING_TOO_FAST);
@@ -546,6 +548,111 @@ test_verdict(void **state)
 	assert_int_equal(typing_why_parse("too-fast"), TYPING_TOO_FAST);
 	assert_int_equal(typing_why_parse(NULL), TYPING_COUNTED);
 	assert_int_equal(typing_why_parse("bogus"), TYPING_WHY_COUNT);
+}
+
+static void
+test_time_from_shown(void **state)
+{
+	struct typing_rec r;
+	struct typing_result res;
+
+	(void)state;
+	memset(&res, 0, sizeof(res));
+	/* line 1 shown at 10, an input method commits 好的 at 11.5, Enter at
+	 * 11.85: timed from the first key; the ceiling's time from 10 */
+	typing_rec_start(&r, "好的", false);
+	r.shown = 10;
+	typing_rec_update(&r, "好的", 11.5);
+	typing_rec_time(&r, 11.85);
+	typing_add_line(&res, "好的", "好的", &r, 0);
+	typing_rec_free(&r);
+	assert_float_equal(res.seconds, 0.35, 1e-9);
+	assert_float_equal(res.span, 1.85, 1e-9);
+	/* line 2 shown at 12 and typed from 13: from when it was shown */
+	typing_rec_start(&r, "您好", false);
+	r.shown = 12;
+	typing_rec_update(&r, "您好", 13);
+	typing_rec_time(&r, 13.5);
+	typing_add_line(&res, "您好", "您好", &r, 0);
+	typing_rec_free(&r);
+	assert_float_equal(res.seconds, 1.85, 1e-9);
+	assert_float_equal(res.span, 3.35, 1e-9);
+	/* four characters in 3.35 s: 72 字/分, under any ceiling */
+	assert_true(typing_span_speed(&res, UNIT_CPM) < 80);
+	/* a line read for 20 s before its first key: 5 of them count */
+	typing_rec_start(&r, "好", false);
+	r.shown = 100;
+	typing_rec_update(&r, "好", 120);
+	typing_rec_time(&r, 121);
+	assert_float_equal(r.lead, 15, 1e-9);
+	typing_add_line(&res, "好", "好", &r, 0);
+	typing_rec_free(&r);
+	assert_float_equal(res.span, 3.35 + 6, 1e-9);
+}
+
+static void
+test_even_gaps(void **state)
+{
+	struct typing_result res;
+	size_t i;
+
+	(void)state;
+	memset(&res, 0, sizeof(res));
+	/* a program: a key every 85 ms, to the millisecond */
+	for (i = 0; i < 40; i++) {
+		res.ngaps++;
+		res.gaps += 0.085;
+		res.gaps2 += 0.085 * 0.085;
+	}
+	assert_true(typing_even(&res));
+	/* a person: the same mean, gaps from 40 to 130 ms */
+	memset(&res, 0, sizeof(res));
+	for (i = 0; i < 40; i++) {
+		double g = 0.04 + 0.09 * (double)((i * 7) % 10) / 9;
+
+		res.ngaps++;
+		res.gaps += g;
+		res.gaps2 += g * g;
+	}
+	assert_false(typing_even(&res));
+	/* too few gaps to tell */
+	memset(&res, 0, sizeof(res));
+	res.ngaps = TYPING_EVEN_MIN - 1;
+	res.gaps = 0.1 * res.ngaps;
+	res.gaps2 = 0.01 * res.ngaps;
+	assert_false(typing_even(&res));
+}
+
+static void
+test_doubled_marks_itself(void **state)
+{
+	struct typing_rec r;
+
+	(void)state;
+	type_chars(&r, "亲,您好,欢迎", "亲,您好,欢欢迎");
+	assert_marks(&r, "gggggrg");	/* 欢, not the comma */
+	typing_rec_free(&r);
+	type_chars(&r, "hello", "helllo");
+	assert_marks(&r, "ggrgg");
+	typing_rec_free(&r);
+	/* a doubled last character is a slip too */
+	type_chars(&r, "小店", "小店店");
+	assert_marks(&r, "gr");
+	assert_int_equal(r.wrong, 1);
+	typing_rec_free(&r);
+}
+
+static void
+test_half_typed(void **state)
+{
+	struct typing_result res;
+
+	(void)state;
+	memset(&res, 0, sizeof(res));
+	typing_add_line(&res, "亲,您好", "", NULL, 1);		/* Enter alone */
+	typing_add_line(&res, "亲,您好", "亲,", NULL, 1);	/* 2 of 4 */
+	typing_add_line(&res, "亲,您好", "亲", NULL, 1);		/* 1 of 4 */
+	assert_int_equal(res.half_typed, 2);
 }
 
 int
@@ -570,6 +677,10 @@ main(void)
 		cmocka_unit_test(test_bursts),
 		cmocka_unit_test(test_verdict),
 		cmocka_unit_test(test_live_alignment_incremental),
+		cmocka_unit_test(test_time_from_shown),
+		cmocka_unit_test(test_even_gaps),
+		cmocka_unit_test(test_doubled_marks_itself),
+		cmocka_unit_test(test_half_typed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
