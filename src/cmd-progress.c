@@ -221,7 +221,7 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 		struct drill_facts f;
 		struct runs runs = { .n = 0 };
 
-		if (store_drill_facts(k->store, k->me.id, dr->id, -1, -1, &f) != 0 ||
+		if (store_drill_facts(k->store, k->me.id, dr->id, &f) != 0 ||
 		    store_drill_results(k->store, k->me.id, dr->id, TREND, collect, &runs) != 0) {
 			sb_free(&sb);
 			return 1;

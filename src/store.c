@@ -221,7 +221,6 @@ enum stmt {
 	S_LESSON_IS_READ,
 	S_QUIZ_FACTS,
 	S_DRILL_FACTS,
-	S_DRILL_MET,
 	S_SIGNED_OFF,
 	S_ASSESSMENT_PASSED,
 	S_STAGE_OPENED,
@@ -319,11 +318,6 @@ static const char *const sql[S_COUNT] = {
 	" (SELECT count(*) FROM drill_result WHERE person_id = ?1 AND drill = ?2 AND counted),"
 	" net_speed, accuracy FROM drill_result WHERE person_id = ?1 AND drill = ?2"
 	" ORDER BY counted DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* counted runs first */
-	[S_DRILL_MET] =
-	"SELECT net_speed, accuracy FROM drill_result"
-	" WHERE person_id = ?1 AND drill = ?2 AND net_speed >= ?3 AND accuracy >= ?4"
-	" AND counted"	/* practice runs meet no gate; plan_drill_meets() too */
-	" ORDER BY net_speed DESC, accuracy DESC LIMIT 1",
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
 	[S_ASSESSMENT_PASSED] =
@@ -1601,7 +1595,7 @@ store_quiz_facts(struct store *st, int64_t person_id, const char *quiz,
 
 int
 store_drill_facts(struct store *st, int64_t person_id, const char *drill,
-		  double min_speed, double min_accuracy, struct drill_facts *f)
+		  struct drill_facts *f)
 {
 	sqlite3_stmt *stmt = prep(st, S_DRILL_FACTS);
 	int rc;
@@ -1628,21 +1622,6 @@ store_drill_facts(struct store *st, int64_t person_id, const char *drill,
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		f->latest_speed = sqlite3_column_double(stmt, 5);
 		f->latest_accuracy = sqlite3_column_double(stmt, 6);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up drill results"));
-	stmt = prep(st, S_DRILL_MET);
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	sqlite3_bind_double(stmt, 3, min_speed < 0 ? 0 : min_speed);
-	sqlite3_bind_double(stmt, 4, min_accuracy < 0 ? 0 : min_accuracy);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		/* show the best run that met the gate, not a faster one that did not */
-		f->met = true;
-		f->best_speed = sqlite3_column_double(stmt, 0);
-		f->best_accuracy = sqlite3_column_double(stmt, 1);
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -58,8 +58,8 @@ void quiz_tally_add(struct quiz_tally *, const char *state, bool has_percent,
 struct drill_facts {
 	int results;
 	int counted;		/* runs that count for a gate */
-	/* of the fastest run that met the gates, else of the fastest counted
-	 * run, else of the fastest practice run */
+	/* of the fastest run that met the gates (set by the caller), else of
+	 * the fastest counted run, else of the fastest practice run */
 	double best_speed, best_accuracy;
 	bool met;		/* some result met both gates */
 	double latest_speed, latest_accuracy;	/* of the newest run */
@@ -141,8 +141,10 @@ int store_lesson_is_read(struct store *, int64_t person_id, const char *lesson);
 
 int store_quiz_facts(struct store *, int64_t person_id, const char *quiz,
 		     struct quiz_facts *);
+/* A person's drill results: how many, how many count, the fastest (a
+ * counted one if any) and the newest. Whether one meets a module's gate
+ * is plan_drill_meets()'s to say, over store_drill_results(). */
 int store_drill_facts(struct store *, int64_t person_id, const char *drill,
-		      double min_speed, double min_accuracy,
 		      struct drill_facts *);
 int store_signed_off(struct store *, int64_t enrollment_id, const char *stage);
 /* The latest outcome of an assessment: 1 pass, 0 none or not passed. */

@@ -134,7 +134,7 @@ test_enrollment_and_facts(void **state)
 	assert_int_equal(store_quiz_facts(st, id, "q", &qf), 0);
 	assert_int_equal(qf.attempts, 0);
 	assert_true(qf.best < 0);
-	assert_int_equal(store_drill_facts(st, id, "d", 40, 95, &df), 0);
+	assert_int_equal(store_drill_facts(st, id, "d", &df), 0);
 	assert_int_equal(df.results, 0);
 	assert_false(df.met);
 
