@@ -541,17 +541,16 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		 * a quick burst and a wait is not fast */
 		double stop = d.end > 0 && mono() > d.end ? d.end : mono();
 
-		res.seconds = stop - d.start - res.idle;
+		res.seconds = res.span = stop - d.shown - res.idle;
 		if (res.seconds < 0)
-			res.seconds = 0;
-		res.span = stop - d.shown - res.idle;
-		if (res.span < res.seconds)
-			res.span = res.seconds;
+			res.seconds = res.span = 0;
 	}
 	/* the run's verdict: typing_verdict(), the one rule */
 	memset(&run, 0, sizeof(run));
 	run.terminal = k->tty_in;
 	run.whole = d.dr->time_limit ? timed_out && d.limit >= d.dr->time_limit : whole >= n;
+	if (d.dr->time_limit && whole == 0)
+		res.half_typed++;	/* a timed run with no line typed through */
 	run.stopped = !run.whole && !timed_out;
 	run.limit = (double)d.dr->time_limit;
 	run.ceiling = drill_ceiling(k, d.dr);

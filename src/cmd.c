@@ -76,8 +76,8 @@ const struct cmd cmd_table[] = {
 	{ "drill", "DRILL [--time SECONDS] [--random]", N_("type a drill's lines for speed and accuracy"),
 	  N_("Shows each line of the drill; type it below and press Enter. At a\n"
 	     "terminal the line above turns green where you typed right and red\n"
-	     "where you typed wrong, and every change is timed from your first\n"
-	     "key. Speed is 字/分 (characters a minute) or WPM (five characters\n"
+	     "where you typed wrong; each line is timed from when it is shown.\n"
+	     "Speed is 字/分 (characters a minute) or WPM (five characters\n"
 	     "a word) as the drill says: raw counts every character you sent,\n"
 	     "net only the right ones. What you type is lined up with the line\n"
 	     "by edit distance, live and at the end: one character left out or\n"

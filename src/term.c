@@ -100,6 +100,7 @@ static rl_command_func_t *const not_typing[] = {
 	rl_noninc_forward_search, rl_noninc_reverse_search,
 	rl_noninc_forward_search_again, rl_noninc_reverse_search_again,
 	rl_vi_search, rl_vi_search_again, rl_call_last_kbd_macro, rl_quoted_insert,
+	rl_re_read_init_file, rl_digit_argument, rl_universal_argument,
 };
 
 /* What those keys do meanwhile: a bell. */
@@ -127,7 +128,7 @@ unbind_not_typing(Keymap map, int depth)
 		KEYMAP_ENTRY *e = &map[i];
 		bool off = e->type == ISMACR;	/* a macro types for you */
 
-		if (e->type == ISKMAP && e->function && depth < 4) {
+		if (e->type == ISKMAP && e->function && depth < 32) {
 			unbind_not_typing((Keymap)e->function, depth + 1);
 			continue;
 		}

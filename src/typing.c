@@ -352,6 +352,7 @@ typing_rec_time(struct typing_rec *r, double t)
 	} else if (t - r->last > TYPING_IDLE_SECONDS) {
 		/* a long pause counts as TYPING_IDLE_SECONDS of typing */
 		r->idle += t - r->last - TYPING_IDLE_SECONDS;
+		r->active += TYPING_IDLE_SECONDS;
 		r->pauses++;
 	} else
 		r->active += t - r->last;
@@ -421,12 +422,11 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 	double took = seconds, span = seconds;
 
 	if (r && r->first >= 0) {
-		/* the first line from its first key; the others from when they
-		 * were shown, as a person composes in an input method before
-		 * anything arrives */
+		/* from when the line was shown, as a person composes in an
+		 * input method before anything arrives (a wait before the first
+		 * key counts 5 s at most, as any pause) */
 		span = r->last - (r->shown > 0 ? r->shown : r->first) - r->idle;
-		took = res->lines == 0 || r->shown <= 0 ? r->last - r->first - (r->idle - r->lead) :
-		    span;
+		took = r->shown > 0 ? span : r->last - r->first - r->idle;
 	} else if (r)
 		took = span = 0;
 	/* the mistakes left in the line; a recorder adds those taken back */

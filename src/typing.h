@@ -120,11 +120,9 @@ struct typing_result {
 	size_t correct;		/* aligned matches */
 	size_t edits;		/* edit distance, summed */
 	size_t inserted, wrong, deleted;
-	double seconds;		/* typing time, idle excluded: the first line from
-				 * its first keystroke, the others from when they
-				 * were shown */
-	double span;		/* the same, every line from when it was shown:
-				 * the time a person had (the speed ceiling's) */
+	double seconds;		/* typing time, each line from when it was shown,
+				 * idle excluded */
+	double span;		/* the same (the speed ceiling's time) */
 	double idle;
 	unsigned pauses;
 	bool timed;		/* from keystrokes (else from piped lines) */
@@ -187,8 +185,7 @@ const char *typing_why_text(enum typing_why);
 
 /* Adds one line: target, what was sent, and its recorder (NULL for a
  * piped line, with `seconds` the time it took). A line is timed from
- * its first keystroke when it is the first one added, else from when it
- * was shown. */
+ * when it was shown (rec.shown), or else from its first keystroke. */
 void typing_add_line(struct typing_result *, const char *target,
 		     const char *typed, const struct typing_rec *, double seconds);
 /* Speeds in the unit: characters a minute (字/分) or words of five

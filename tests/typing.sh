@@ -280,6 +280,29 @@ editing_run() {
 	[ "$(sql "SELECT typed FROM drill_result")" = 0 ] ||
 		{ echo "text came back: $(sql "SELECT typed FROM drill_result")"; cat "$T/editing.log"; return 1; }
 }
+inputrc_run() {
+	# the user's own inputrc: a macro on Shift-F5 (six bytes deep), one on
+	# C-x a, and C-x C-r to read it all again mid-line: still nothing
+	printf '%s\n' '"\e[15;2~": "亲,您好,欢迎光临"' '"\C-xa": "小店"' > "$T/inputrc"
+	INPUTRC="$T/inputrc" run inputrc '
+		spawn $env(KEFU) drill greet
+		expect "> " {} timeout { exit 2 }
+		send "\030\022"
+		sleep 0.3
+		send "\033\[15;2~"
+		sleep 0.3
+		send "\030a\0333"
+		sleep 0.3
+		send "\r"
+		expect "> " {} timeout { exit 3 }
+		send "\004"
+		expect "Counted:  no" {} timeout { exit 4 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/inputrc.log"; return 1; }
+	[ "$(sql "SELECT typed FROM drill_result")" = 0 ] ||
+		{ echo "a macro typed: $(sql "SELECT typed FROM drill_result")"; cat "$T/inputrc.log"; return 1; }
+}
 test_case "yank, history, completion and macros put no text into a drill line" editing_run
+test_case "the user's inputrc macros, however deep, and re-reading it put no text in either" inputrc_run
 
 test_done

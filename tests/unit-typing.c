@@ -559,14 +559,14 @@ test_time_from_shown(void **state)
 	(void)state;
 	memset(&res, 0, sizeof(res));
 	/* line 1 shown at 10, an input method commits 好的 at 11.5, Enter at
-	 * 11.85: timed from the first key; the ceiling's time from 10 */
+	 * 11.85: timed from when it was shown, not from the commit */
 	typing_rec_start(&r, "好的", false);
 	r.shown = 10;
 	typing_rec_update(&r, "好的", 11.5);
 	typing_rec_time(&r, 11.85);
 	typing_add_line(&res, "好的", "好的", &r, 0);
 	typing_rec_free(&r);
-	assert_float_equal(res.seconds, 0.35, 1e-9);
+	assert_float_equal(res.seconds, 1.85, 1e-9);
 	assert_float_equal(res.span, 1.85, 1e-9);
 	/* line 2 shown at 12 and typed from 13: from when it was shown */
 	typing_rec_start(&r, "您好", false);
@@ -575,7 +575,7 @@ test_time_from_shown(void **state)
 	typing_rec_time(&r, 13.5);
 	typing_add_line(&res, "您好", "您好", &r, 0);
 	typing_rec_free(&r);
-	assert_float_equal(res.seconds, 1.85, 1e-9);
+	assert_float_equal(res.seconds, 3.35, 1e-9);
 	assert_float_equal(res.span, 3.35, 1e-9);
 	/* four characters in 3.35 s: 72 字/分, under any ceiling */
 	assert_true(typing_span_speed(&res, UNIT_CPM) < 80);
