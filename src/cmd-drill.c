@@ -535,15 +535,15 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		return interrupted ? 130 : 0;
 	}
 	if (!res.timed && res.seconds < 1)
-		res.seconds = res.span = 0;	/* lines piped in at once say nothing of speed */
+		res.seconds = 0;	/* lines piped in at once say nothing of speed */
 	if (res.timed && d.limit && d.start > 0) {
 		/* timed mode: speed over the whole time, not line by line, so
 		 * a quick burst and a wait is not fast */
 		double stop = d.end > 0 && mono() > d.end ? d.end : mono();
 
-		res.seconds = res.span = stop - d.shown - res.idle;
+		res.seconds = stop - d.shown - res.idle;
 		if (res.seconds < 0)
-			res.seconds = res.span = 0;
+			res.seconds = 0;
 	}
 	/* the run's verdict: typing_verdict(), the one rule */
 	memset(&run, 0, sizeof(run));

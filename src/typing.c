@@ -419,16 +419,15 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		const struct typing_rec *r, double seconds)
 {
 	size_t matched, edits, i, ntarget;
-	double took = seconds, span = seconds;
+	double took = seconds;
 
 	if (r && r->first >= 0) {
 		/* from when the line was shown, as a person composes in an
 		 * input method before anything arrives (a wait before the first
 		 * key counts 5 s at most, as any pause) */
-		span = r->last - (r->shown > 0 ? r->shown : r->first) - r->idle;
-		took = r->shown > 0 ? span : r->last - r->first - r->idle;
+		took = r->last - (r->shown > 0 ? r->shown : r->first) - r->idle;
 	} else if (r)
-		took = span = 0;
+		took = 0;
 	/* the mistakes left in the line; a recorder adds those taken back */
 	typing_align(target, typed, res->strict, &matched, &edits, res->tally, &res->ntally);
 	ntarget = text_chars(target);
@@ -456,7 +455,6 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		res->gaps += r->gaps;
 		res->gaps2 += r->gaps2;
 		res->seconds += took;
-		res->span += span;
 		res->active += r->active;
 		for (i = 0; i < r->ntally; i++) {
 			unsigned c;
@@ -466,7 +464,6 @@ typing_add_line(struct typing_result *res, const char *target, const char *typed
 		}
 	} else {
 		res->seconds += seconds;
-		res->span += seconds;
 	}
 }
 
@@ -539,16 +536,6 @@ typing_even(const struct typing_result *res)
 }
 
 double
-typing_span_speed(const struct typing_result *res, enum drill_unit u)
-{
-	double chars = (double)res->typed_chars;
-
-	if (res->span <= 0)
-		return typing_raw_speed(res, u);
-	return (u == UNIT_WPM ? chars / 5 : chars) * 60 / res->span;
-}
-
-double
 typing_ceiling(enum drill_unit u, double max_speed)
 {
 	if (max_speed > 0)
@@ -566,7 +553,7 @@ typing_verdict(const struct typing_run *run, const struct typing_result *res,
 		return TYPING_PASTED;
 	if (res->longest_burst > TYPING_PHRASE_MAX || typing_even(res))
 		return TYPING_MACHINE;
-	if (run->ceiling > 0 && typing_span_speed(res, u) > run->ceiling)
+	if (run->ceiling > 0 && typing_raw_speed(res, u) > run->ceiling)
 		return TYPING_TOO_FAST;
 	if (run->stopped)
 		return TYPING_STOPPED;

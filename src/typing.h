@@ -122,7 +122,6 @@ struct typing_result {
 	size_t inserted, wrong, deleted;
 	double seconds;		/* typing time, each line from when it was shown,
 				 * idle excluded */
-	double span;		/* the same (the speed ceiling's time) */
 	double idle;
 	unsigned pauses;
 	bool timed;		/* from keystrokes (else from piped lines) */
@@ -165,9 +164,6 @@ struct typing_run {
 
 /* Whether the gaps between bursts were as even as only a program keeps. */
 bool typing_even(const struct typing_result *);
-/* Raw speed over the time a person had: every line from when it was
- * shown (what the speed ceiling is held against). */
-double typing_span_speed(const struct typing_result *, enum drill_unit);
 /* The one rule for whether a run counts for a gate. A whole run still
  * does not count when a line has under half its characters right, or,
  * timed, when keys came for under half the time. */
