@@ -212,8 +212,11 @@ kefu_me(struct kefu *k)
 	st = kefu_store(k);
 	login = os_login();
 	rc = store_person_by_login(st, login, &k->me);
-	if (rc == 0 && store_person_count(st) == 0) {
-		first_run(k, login);
+	if (rc == 0) {
+		/* the first user of a new database; another process may
+		 * have added them (or anyone) since the look-up: look again */
+		if (store_person_count(st) == 0)
+			first_run(k, login);
 		rc = store_person_by_login(st, login, &k->me);
 	}
 	if (rc < 0)

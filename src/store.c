@@ -8,10 +8,14 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
 #include "util.h"
+
+/* how long a write waits for another process's transaction to end */
+#define BUSY_TIMEOUT_MS 10000
 
 /* Numbered migrations; migration i brings the schema to version i + 1.
  * Never edit one that has shipped: add another. */
@@ -859,14 +863,24 @@ readonly_error(struct store *st)
 	return -1;
 }
 
-/* Turns WAL on; that needs the -wal and -shm files beside the database. */
+/* Turns WAL on; that needs the -wal and -shm files beside the database.
+ * Changing the journal mode of a database another process is creating
+ * or opening at that moment gives SQLITE_BUSY without a call to the busy
+ * handler, so kefu waits here as the busy timeout would. */
 static int
 wal_on(struct store *st)
 {
-	int rc;
+	const struct timespec pause = { 0, 5 * 1000 * 1000 };
+	int rc, tries;
 
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
+	for (tries = 0; tries < BUSY_TIMEOUT_MS / 5; tries++) {
+		if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		rc = sqlite3_extended_errcode(st->db) & 0xff;
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		nanosleep(&pause, NULL);
+	}
 	rc = sqlite3_extended_errcode(st->db) & 0xff;
 	if (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
 		return readonly_error(st);
@@ -894,7 +908,7 @@ store_open(const char *path)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	/* the database may come from anywhere: never let it run code */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
