@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "kefu.h"
+#include "kpi.h"
 #include "text.h"
 
 struct part_entry {
@@ -17,7 +18,9 @@ struct part_entry {
 	double value;
 	bool passed;
 	char *note;
+	bool note_shown;
 	bool kpi_new;		/* the trainer typed the figure in now */
+	char period[8];		/* the month of a KPI figure */
 };
 
 /* Reads a line; false at end of input or Ctrl-C. */
@@ -56,6 +59,67 @@ ask_number(const char *prompt, double lo, double hi, bool keep, double *v)
 		}
 		printf(_("  Give a number from %g to %g.\n"), lo, hi);
 		free(t);
+	}
+}
+
+/* Asks a yes-or-no question; Enter gives dflt. False at end of input. */
+static bool
+ask_yes(const char *prompt, bool dflt, bool *yes)
+{
+	for (;;) {
+		char *line = NULL, *t;
+
+		if (!ask_line(prompt, &line))
+			return false;
+		t = text_fold(line);
+		free(line);
+		if (*t == '\0')
+			*yes = dflt;
+		else if (strcmp(t, "y") == 0 || strcmp(t, "yes") == 0 || strcmp(t, "是") == 0)
+			*yes = true;
+		else if (strcmp(t, "n") == 0 || strcmp(t, "no") == 0 || strcmp(t, "否") == 0)
+			*yes = false;
+		else {
+			free(t);
+			printf(_("  Type y or n.\n"));
+			continue;
+		}
+		free(t);
+		return true;
+	}
+}
+
+/* Asks for a KPI figure in the KPI's unit and range; Enter keeps *v
+ * when keep. */
+static bool
+ask_figure(const char *prompt, const struct kpi *kp, bool keep, double *v)
+{
+	for (;;) {
+		char *line = NULL, *t;
+		double x;
+		enum kpi_value r;
+
+		if (!ask_line(prompt, &line))
+			return false;
+		t = text_fold(line);
+		free(line);
+		if (keep && *t == '\0') {
+			free(t);
+			return true;
+		}
+		r = kpi_value_parse(kp, t, &x);
+		free(t);
+		if (r == KPI_VALUE_OK) {
+			*v = x;
+			return true;
+		}
+		{
+			struct sb sb = SB_INIT;
+
+			kpi_bounds_words(&sb, kp);
+			printf(_("  Give a figure %s.\n"), sb_str(&sb));
+			sb_free(&sb);
+		}
 	}
 }
 
@@ -104,10 +168,11 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 	struct person p;
 	struct enrollment e;
 	struct sb sb = SB_INIT, who = SB_INIT;
-	char *pos[2], *line = NULL, *reason = NULL, period[16], due[11];
+	char *pos[2], *line = NULL, *reason = NULL, period[8], due[11];
 	const char *outcome = NULL;
 	size_t si = 0, i, failed = 0;
 	long new_due = -1;
+	bool reason_shown = false;
 	int npos, rc;
 	int64_t aid;
 
@@ -151,7 +216,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		sb_free(&cur);
 		goto out;
 	}
-	kefu_period(k, period);
+	kpi_period_format(kefu_month(k), period);
 	text_inert(&sb, m->title ? m->title : m->id, false);
 	printf(_("Assessment %s (%s) of "), sb_str(&sb), m->id);
 	sb_reset(&sb);
@@ -190,37 +255,49 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			if (f.pending)
 				printf(_("   (an attempt waits for essay grading: 'kefu grade')\n"));
 		} else if (pt->kind == PART_KPI) {
-			char kperiod[33] = "";
+			char kperiod[8] = "";
 			double kvalue = 0;
 			int found;
 			const char *unit = pt->kpi && pt->kpi->unit ? pt->kpi->unit : "";
-			double lo = -1e12, hi = 1e12;
 
-			if ((found = store_kpi_latest(st, p.id, pt->ref, &kvalue, kperiod)) < 0)
+			if ((found = store_kpi_latest(st, p.id, pt->ref, period, &kvalue, kperiod)) < 0)
 				goto out;
 			if (found)
 				printf(_("   %s recorded for %s: %g %s\n"), pt->ref, kperiod,
 				       kvalue, unit);
 			else
 				printf(_("   no %s figure is recorded\n"), pt->ref);
-			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g): ") :
-				_("   Figure for %s: "), period, kvalue);
+			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g of %s): ") :
+				_("   Figure for %s: "), period, kvalue, kperiod);
 			x->value = kvalue;
-			if (!ask_number(sb_str(&sb), lo, hi, found, &x->value))
+			if (!ask_figure(sb_str(&sb), pt->kpi, found, &x->value))
 				goto stopped;
 			sb_reset(&sb);
 			x->has_value = true;
+			/* a figure typed now is this month's; Enter keeps the
+			 * recorded one, of its own month */
 			x->kpi_new = !found || x->value != kvalue;
+			snprintf(x->period, sizeof(x->period), "%s", x->kpi_new ? period : kperiod);
 			x->passed = plan_part_passed(pt, x->value);
-			printf(_("   %g %s, needs %s %g — %s\n"), x->value, unit,
+			printf(_("   %g %s (%s), needs %s %g — %s\n"), x->value, unit, x->period,
 			       pt->has_max ? _("at most") : _("at least"),
 			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
 		} else {
 			sb_addf(&sb, _("   Rating 0-%u (needs %g): "), pt->scale, pt->min);
-			if (!ask_number(sb_str(&sb), 0, pt->scale, false, &x->value))
-				goto stopped;
+			for (;;) {
+				double q;
+
+				if (!ask_number(sb_str(&sb), 0, pt->scale, false, &x->value))
+					goto stopped;
+				q = x->value / pt->step;
+				if (fabs(q - floor(q + 0.5)) < 1e-9)
+					break;
+				if (pt->step == 1)
+					printf(_("  A rating is a whole number.\n"));
+				else
+					printf(_("  A rating goes in steps of %g.\n"), pt->step);
+			}
 			sb_reset(&sb);
-			x->value = floor(x->value * 10 + 0.5) / 10;
 			x->has_value = true;
 			x->passed = plan_part_passed(pt, x->value);
 			if (!ask_line(_("   Note (spot checks, team feedback; Enter for none): "),
@@ -231,6 +308,9 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			else
 				free(line);
 			line = NULL;
+			if (x->note && !ask_yes(_("   Show this note to the trainee? [y/N] "), false,
+						&x->note_shown))
+				goto stopped;
 			printf("   %s\n", pass_word(x->passed));
 		}
 		failed += !x->passed;
@@ -265,11 +345,18 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			break;
 	}
 	while (strcmp(outcome, "extend") == 0) {
+		/* an extension moves the due date later, never earlier */
+		long after = stand.due[si] > k->today ? stand.due[si] : k->today;
+
 		if (!ask_line(_("New due date (YYYY-MM-DD): "), &line))
 			goto stopped;
-		if (date_parse(line, &new_due) && new_due > k->today)
+		if (date_parse(line, &new_due) && new_due > after)
 			break;
-		printf(_("  Give a date after today, as YYYY-MM-DD.\n"));
+		date_format(after, due);
+		if (stand.due[si] > k->today)
+			printf(_("  Give a date after the current due date %s, as YYYY-MM-DD.\n"), due);
+		else
+			printf(_("  Give a date after today, as YYYY-MM-DD.\n"));
 		free(line);
 		line = NULL;
 	}
@@ -278,7 +365,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 	for (;;) {
 		if (!ask_line(strcmp(outcome, "pass") == 0 ?
 			      _("Notes for the record (Enter for none): ") :
-			      _("Reason (the trainee sees it): "), &reason))
+			      _("Reason: "), &reason))
 			goto stopped;
 		if (*reason || strcmp(outcome, "pass") == 0)
 			break;
@@ -290,25 +377,41 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		free(reason);
 		reason = NULL;
 	}
+	/* what the trainee reads of it: the reason of an extension or a
+	 * fail by default, a pass's notes only when the trainer says so */
+	if (reason && !ask_yes(strcmp(outcome, "pass") == 0 ?
+			       _("Show these notes to the trainee? [y/N] ") :
+			       _("Show this reason to the trainee? [Y/n] "),
+			       strcmp(outcome, "pass") != 0, &reason_shown))
+		goto stopped;
 
 	/* everything in one transaction: the figures, the parts, the outcome */
 	if (new_due >= 0)
 		date_format(new_due, due);
 	if (store_begin(st) != 0)
 		goto out;
-	for (i = 0; i < m->nparts; i++)
-		if (pe[i].kpi_new &&
-		    store_kpi_set(st, p.id, m->parts[i].ref, period, pe[i].value, k->me.id,
-				  kefu_clock(k)) != 0)
+	for (i = 0; i < m->nparts; i++) {
+		struct kpi_entry f = { p.id, m->parts[i].ref, period, pe[i].value,
+				       "kefu assess", NULL };
+
+		if (pe[i].kpi_new && store_kpi_set(st, &f, k->me.id, kefu_clock(k), NULL, NULL) < 0)
 			goto fail;
-	aid = store_assessment_add(st, e.id, m->id, outcome, reason,
+	}
+	aid = store_assessment_add(st, e.id, m->id, outcome, reason, reason_shown,
 				   new_due >= 0 ? due : NULL, k->me.id, kefu_clock(k));
 	if (aid < 0)
 		goto fail;
-	for (i = 0; i < m->nparts; i++)
-		if (store_assessment_part_add(st, aid, m->parts[i].id, pe[i].value,
-					      pe[i].has_value, pe[i].passed, pe[i].note) != 0)
+	for (i = 0; i < m->nparts; i++) {
+		/* the figures decided on, kept with the decision */
+		struct assessment_part ap = {
+			m->parts[i].id, pe[i].value, pe[i].has_value, pe[i].passed,
+			pe[i].note, pe[i].note_shown,
+			m->parts[i].kind == PART_KPI ? pe[i].period : NULL,
+		};
+
+		if (store_assessment_part_add(st, aid, &ap) != 0)
 			goto fail;
+	}
 	sb_addf(&sb, "%s %s", m->id, outcome);
 	if (new_due >= 0)
 		sb_addf(&sb, " %s", due);

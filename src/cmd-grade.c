@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "kefu.h"
+#include "quiz.h"
 #include "table.h"
 #include "text.h"
 
@@ -149,7 +150,6 @@ read_points(double max, double *points)
 		struct sb prompt = SB_INIT;
 		enum term_read r;
 		char *line = NULL, *t;
-		double v;
 
 		sb_addf(&prompt, _("Points 0-%g (or skip, quit): "), max);
 		r = term_read(sb_str(&prompt), &line);
@@ -168,9 +168,8 @@ read_points(double max, double *points)
 			free(t);
 			return STEP_STOP;
 		}
-		if (text_number(t, &v) && v >= 0 && v <= max + 1e-9) {
+		if (quiz_points_parse(t, max, points)) {
 			free(t);
-			*points = round(v * 100) / 100;
 			return STEP_DONE;
 		}
 		printf(_("  Give a number from 0 to %g, in hundredths at most.\n"), max);

@@ -1,5 +1,5 @@
-/* cmd-kpi.c: `kefu kpi set|import|list`: per-person KPI figures for a
- * period, recorded by trainers and managers. */
+/* cmd-kpi.c: `kefu kpi set|import|history|delete`: per-person KPI figures
+ * for a month, recorded by trainers and managers, every change kept. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -10,40 +10,12 @@
 #include "csv.h"
 #include "date.h"
 #include "kefu.h"
+#include "kpi.h"
 #include "priv.h"
 #include "table.h"
 #include "text.h"
 
 #define CSV_MAX (16u << 20)
-
-/* A period is a short name without spaces or control characters; months
- * as YYYY-MM sort in order. */
-static bool
-period_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') ||
-		      (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' || s[i] == '_' || s[i] == '.'))
-			return false;
-	return n > 0 && n <= 32;
-}
-
-/* Reads a figure: a number, full-width digits allowed, a trailing % too. */
-static bool
-figure(const char *s, double *v)
-{
-	char *t = text_fold(s);
-	size_t n = strlen(t);
-	bool ok;
-
-	if (n && t[n - 1] == '%')
-		t[--n] = '\0';
-	ok = text_number(t, v) && *v > -1e12 && *v < 1e12;
-	free(t);
-	return ok;
-}
 
 /* A header cell names a column by KPI id or title, in any case, with
  * spaces around it ignored. */
@@ -58,110 +30,361 @@ header_is(const char *cell, const char *name)
 	return same;
 }
 
-static const struct kpi *
-find_kpi(const struct curriculum *cu, const char *id, bool quiet)
+static bool
+header_any(const char *cell, const char *const *names)
 {
-	const char **ids = xreallocarray(NULL, cu->nkpis + 1, sizeof(*ids));
+	for (; *names; names++)
+		if (header_is(cell, *names))
+			return true;
+	return false;
+}
+
+static const char *const login_names[] = { "login", "登录名", "账号", "帐号", NULL };
+static const char *const period_names[] = { "period", "月份", NULL };
+
+/* A KPI by id or title. */
+static const struct kpi *
+kpi_named(const struct curriculum *cu, const char *name)
+{
 	size_t i;
 
-	for (i = 0; i < cu->nkpis; i++) {
-		if (strcmp(cu->kpis[i].id, id) == 0) {
-			free(ids);
+	for (i = 0; i < cu->nkpis; i++)
+		if (header_is(name, cu->kpis[i].id) ||
+		    (cu->kpis[i].title && header_is(name, cu->kpis[i].title)))
 			return &cu->kpis[i];
-		}
+	return NULL;
+}
+
+static const struct kpi *
+find_kpi(const struct curriculum *cu, const char *id)
+{
+	const struct kpi *kp = kpi_named(cu, id);
+	const char **ids;
+	size_t i;
+
+	if (kp)
+		return kp;
+	ids = xreallocarray(NULL, cu->nkpis + 1, sizeof(*ids));
+	for (i = 0; i < cu->nkpis; i++)
 		ids[i] = cu->kpis[i].id;
-	}
-	if (!quiet)
-		kefu_unknown(_("KPI"), _(" in the curriculum"), id, ids, cu->nkpis,
-			     cu->nkpis ? _("the curriculum lists its KPIs under 'kpis'") :
-			     _("the curriculum has no 'kpis'"));
+	kefu_unknown(_("KPI"), _(" in the curriculum"), id, ids, cu->nkpis,
+		     cu->nkpis ? _("the curriculum lists its KPIs under 'kpis'") :
+		     _("the curriculum has no 'kpis'"));
 	free(ids);
 	return NULL;
+}
+
+/* Why a period cannot be taken, in words; NULL when it can (*month set). */
+static const char *
+period_problem(const struct kefu *k, const char *s, kpi_month *month)
+{
+	switch (kpi_period_check(s, kefu_month(k), month)) {
+	case KPI_PERIOD_OK:
+		return NULL;
+	case KPI_PERIOD_FUTURE:
+		return _("is a month still to come");
+	default:
+		return _("is not a month: write it as YYYY-MM, such as 2026-11");
+	}
+}
+
+/* Why a figure cannot be taken, in words (sb); false then. */
+static bool
+value_ok(const struct kpi *kp, const char *text, double *v, struct sb *why)
+{
+	switch (kpi_value_parse(kp, text, v)) {
+	case KPI_VALUE_OK:
+		return true;
+	case KPI_VALUE_BAD:
+		sb_adds(why, _("is not a number"));
+		break;
+	case KPI_VALUE_UNIT:
+		sb_addf(why, _("is not in the KPI's unit (%s)"), kp->unit ? kp->unit : "-");
+		break;
+	case KPI_VALUE_RANGE:
+		sb_adds(why, _("is out of range: its figures go "));
+		kpi_bounds_words(why, kp);
+		break;
+	}
+	return false;
+}
+
+static void
+say_figure(struct sb *sb, const struct kpi *kp, double v)
+{
+	sb_addf(sb, "%g", v);
+	if (kp->unit)
+		sb_addf(sb, " %s", strcmp(kp->unit, "percent") == 0 ? "%" : kp->unit);
 }
 
 static int
 kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
 {
-	const char *period = NULL;
-	const struct cmd_opt opts[] = { { "--period", &period, NULL }, { NULL, NULL, NULL } };
+	const char *period = NULL, *reason = NULL;
+	const struct cmd_opt opts[] = {
+		{ "--period", &period, NULL }, { "--reason", &reason, NULL },
+		{ NULL, NULL, NULL }
+	};
 	const struct curriculum *cu;
 	const struct kpi *kp;
 	struct store *st = kefu_store(k);
 	struct person p;
 	struct enrollment e;
-	struct sb sb = SB_INIT;
-	char *pos[3], month[16];
-	double v;
+	struct sb sb = SB_INIT, who = SB_INIT;
+	struct kpi_entry f;
+	char *pos[3], month[8];
+	const char *why;
+	kpi_month m;
+	double v, old = 0;
+	bool had = false;
 	int npos, rc;
 
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 3, &npos)) != 0)
 		return rc;
 	if (npos != 3)
 		return cmd_usage(c);
-	kefu_period(k, month);
-	if (period == NULL)
-		period = month;
-	if (!period_ok(period)) {
-		error(_("a period is up to 32 letters, digits, '-', '_' or '.', such as %s"), month);
+	m = kefu_month(k);
+	if (period && (why = period_problem(k, period, &m)) != NULL) {
+		text_inert(&sb, period, false);
+		error(_("period '%s' %s"), sb_str(&sb), why);
+		sb_free(&sb);
 		return 1;
 	}
-	if (!figure(pos[2], &v)) {
-		error(_("'%s' is not a number"), pos[2]);
-		return 1;
-	}
+	kpi_period_format(m, month);
 	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
 		return 1;
 	rc = 1;
+	text_inert(&who, p.login, false);
 	if (p.id == k->me.id) {
 		error(_("you cannot record your own KPI figures; another trainer must"));
 		goto out;
 	}
-	if ((kp = find_kpi(cu, pos[1], false)) == NULL)
+	if ((kp = find_kpi(cu, pos[1])) == NULL)
 		goto out;
-	sb_addf(&sb, "%s %s %g", kp->id, period, v);
-	if (store_begin(st) != 0 ||
-	    store_kpi_set(st, p.id, kp->id, period, v, k->me.id, kefu_clock(k)) != 0 ||
-	    store_event(st, k->me.id, "kpi", p.id, sb_str(&sb), kefu_clock(k)) != 0 ||
+	if (!value_ok(kp, pos[2], &v, &sb)) {
+		struct sb t = SB_INIT;
+
+		text_inert(&t, pos[2], false);
+		error(_("%s: '%s' %s"), kp->id, sb_str(&t), sb_str(&sb));
+		sb_free(&t);
+		goto out;
+	}
+	f = (struct kpi_entry){ p.id, kp->id, month, v, "kefu kpi set", reason };
+	if (store_begin(st) != 0)
+		goto out;
+	sb_reset(&sb);
+	sb_addf(&sb, "%s %s %g", kp->id, month, v);
+	if ((rc = store_kpi_set(st, &f, k->me.id, kefu_clock(k), &old, &had)) < 0 ||
+	    (rc > 0 && store_event(st, k->me.id, "kpi", p.id, sb_str(&sb), kefu_clock(k)) != 0) ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
+		rc = 1;
 		goto out;
 	}
 	sb_reset(&sb);
-	text_inert(&sb, p.login, false);
-	printf(_("Recorded %s = %g %s for '%s', period %s.\n"), kp->id, v,
-	       kp->unit ? kp->unit : "", sb_str(&sb), period);
+	say_figure(&sb, kp, v);
+	if (rc == 0)
+		printf(_("%s of '%s' for %s is %s already: nothing changed.\n"), kp->id,
+		       sb_str(&who), month, sb_str(&sb));
+	else if (had) {
+		struct sb was = SB_INIT;
+
+		say_figure(&was, kp, old);
+		printf(_("Recorded %s = %s for '%s', %s (was %s; 'kefu kpi history %s' keeps both).\n"),
+		       kp->id, sb_str(&sb), sb_str(&who), month, sb_str(&was), sb_str(&who));
+		sb_free(&was);
+	} else
+		printf(_("Recorded %s = %s for '%s', %s.\n"), kp->id, sb_str(&sb), sb_str(&who),
+		       month);
 	rc = 0;
 out:
 	sb_free(&sb);
+	sb_free(&who);
 	person_clear(&p);
 	enrollment_clear(&e);
 	return rc;
 }
 
+static int
+kpi_delete(struct kefu *k, const struct cmd *c, int argc, char **argv)
+{
+	const char *period = NULL, *reason = NULL;
+	const struct cmd_opt opts[] = {
+		{ "--period", &period, NULL }, { "--reason", &reason, NULL },
+		{ NULL, NULL, NULL }
+	};
+	const struct curriculum *cu;
+	const struct kpi *kp;
+	struct store *st = kefu_store(k);
+	struct person p;
+	struct enrollment e;
+	struct sb sb = SB_INIT, who = SB_INIT;
+	struct kpi_entry f;
+	char *pos[2], month[8];
+	kpi_month m;
+	double old = 0;
+	int npos, rc;
+
+	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos != 2 || period == NULL || reason == NULL)
+		return cmd_usage(c);
+	if (*reason == '\0') {
+		error(_("a deletion needs a reason (--reason TEXT): it stays on the record"));
+		return 1;
+	}
+	if (!kpi_period_parse(period, &m)) {
+		text_inert(&sb, period, false);
+		error(_("period '%s' %s"), sb_str(&sb),
+		      _("is not a month: write it as YYYY-MM, such as 2026-11"));
+		sb_free(&sb);
+		return 1;
+	}
+	kpi_period_format(m, month);
+	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
+		return 1;
+	rc = 1;
+	text_inert(&who, p.login, false);
+	if (p.id == k->me.id) {
+		error(_("you cannot change your own KPI figures; another trainer must"));
+		goto out;
+	}
+	if ((kp = find_kpi(cu, pos[1])) == NULL)
+		goto out;
+	f = (struct kpi_entry){ p.id, kp->id, month, 0, "kefu kpi delete", reason };
+	if (store_begin(st) != 0)
+		goto out;
+	sb_addf(&sb, "%s %s", kp->id, month);
+	if ((rc = store_kpi_delete(st, &f, k->me.id, kefu_clock(k), &old)) < 0 ||
+	    (rc > 0 && store_event(st, k->me.id, "kpi-delete", p.id, sb_str(&sb),
+				   kefu_clock(k)) != 0) ||
+	    store_commit(st) != 0) {
+		store_rollback(st);
+		rc = 1;
+		goto out;
+	}
+	if (rc == 0) {
+		error(_("'%s' has no %s figure for %s"), sb_str(&who), kp->id, month);
+		rc = 1;
+		goto out;
+	}
+	sb_reset(&sb);
+	say_figure(&sb, kp, old);
+	printf(_("Deleted %s = %s of '%s' for %s; the history keeps it with your reason.\n"),
+	       kp->id, sb_str(&sb), sb_str(&who), month);
+	rc = 0;
+out:
+	sb_free(&sb);
+	sb_free(&who);
+	person_clear(&p);
+	enrollment_clear(&e);
+	return rc;
+}
+
+/* ---- history ---- */
+
+struct history {
+	struct table *t;
+	const struct curriculum *cu;
+};
+
+static void
+history_row(const struct store_row *r, void *arg)
+{
+	struct history *h = arg;
+	char when[17];
+
+	table_text(h->t, store_col_text(r, 0));
+	table_text(h->t, store_col_text(r, 1));
+	if (store_col_null(r, 2))
+		table_null(h->t);
+	else
+		table_num(h->t, store_col_real(r, 2), 2);
+	if (store_col_null(r, 3))
+		table_word(h->t, N_("deleted"));
+	else
+		table_num(h->t, store_col_real(r, 3), 2);
+	table_text(h->t, store_col_text(r, 6));
+	table_text(h->t, date_format_time(store_col_int(r, 7), when));
+	table_text(h->t, store_col_text(r, 4));
+	table_text(h->t, store_col_text(r, 5));
+}
+
+static const struct column history_cols[] = {
+	{ "kpi", N_("KPI") }, { "period", N_("Month") }, { "old", N_("Was") },
+	{ "new", N_("Now") }, { "by", N_("By") }, { "at", N_("When") },
+	{ "source", N_("From") }, { "reason", N_("Reason") },
+};
+
+static int
+kpi_history(struct kefu *k, const struct cmd *c, int argc, char **argv)
+{
+	const char *format = NULL;
+	const struct cmd_opt opts[] = { { "--format", &format, NULL }, { NULL, NULL, NULL } };
+	struct person p;
+	struct table t;
+	struct history h = { &t, NULL };
+	enum table_format fmt;
+	char *pos[2];
+	int npos, rc;
+
+	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
+		return rc;
+	if (npos < 1)
+		return cmd_usage(c);
+	if ((rc = cmd_format(format, &fmt)) != 0)
+		return rc;
+	kefu_me(k);
+	if (strcmp(pos[0], k->me.login) != 0 &&
+	    !kefu_may(k, "trainer", _("see someone else's KPI figures")))
+		return 1;
+	if (kefu_person(k, pos[0], &p) != 1)
+		return 1;
+	table_init(&t, "kpi-history", history_cols, ARRAY_SIZE(history_cols));
+	rc = store_kpi_history(kefu_store(k), p.id, npos > 1 ? pos[1] : NULL, history_row,
+			       &h) != 0;
+	if (rc == 0 && fmt == TABLE_TEXT && t.nrows == 0) {
+		struct sb who = SB_INIT;
+
+		text_inert(&who, p.login, false);
+		printf(_("No KPI figures were ever recorded for '%s'.\n"), sb_str(&who));
+		sb_free(&who);
+	} else if (rc == 0)
+		table_print(stdout, &t, fmt, false);
+	table_free(&t);
+	person_clear(&p);
+	return rc;
+}
+
+/* ---- import ---- */
+
 /* One figure of an import, checked, waiting for the commit. */
 struct fig {
 	int64_t person;
 	const struct kpi *kpi;
-	char *period;
+	char period[8];
 	double v;
+	unsigned line;
 };
 
 struct import {
 	struct kefu *k;
 	const char *file;
 	const struct curriculum *cu;
-	const struct kpi **cols;	/* by column; NULL for login, period */
-	size_t ncols;
+	const char *period;	/* --period, for a file without a period column */
+	kpi_month period_month;
+	const struct kpi **cols;	/* by column; NULL for any other */
+	size_t ncols, login_col, period_col;	/* (size_t)-1: none */
 	struct fig *figs;
 	size_t nfigs, cap;
-	unsigned errors, rows;
-	bool bad_header;
+	unsigned errors, rows, titles;
+	bool header_done, bad_header;
 };
 
-static void import_error(struct import *, unsigned, unsigned, const char *, ...) PRINTF(4, 5);
+static void import_error(struct import *, unsigned, const char *, ...) PRINTF(3, 4);
 
 static void
-import_error(struct import *im, unsigned line, unsigned col, const char *fmt, ...)
+import_error(struct import *im, unsigned line, const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
 	va_list ap;
@@ -170,12 +393,85 @@ import_error(struct import *im, unsigned line, unsigned col, const char *fmt, ..
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
 	if (im->errors++ < 50) {
-		if (col)
-			fprintf(stderr, "kefu: %s:%u:%u: %s\n", im->file, line, col, sb_str(&sb));
-		else
+		if (line)
 			fprintf(stderr, "kefu: %s:%u: %s\n", im->file, line, sb_str(&sb));
+		else
+			fprintf(stderr, "kefu: %s: %s\n", im->file, sb_str(&sb));
 	}
 	sb_free(&sb);
+}
+
+/* The header row: which column is the login, the month and each KPI. */
+static void
+read_header(struct import *im, const struct csv_record *r)
+{
+	struct sb extra = SB_INIT, sb = SB_INIT;
+	size_t i, j, nkpi = 0;
+
+	im->header_done = true;
+	im->ncols = r->n;
+	im->cols = xcalloc(r->n + 1, sizeof(*im->cols));
+	im->login_col = im->period_col = (size_t)-1;
+	for (i = 0; i < r->n; i++) {
+		if (r->fields[i][0] == '\0')
+			continue;	/* an empty heading: a column to ignore */
+		if (header_any(r->fields[i], login_names) && im->login_col == (size_t)-1)
+			im->login_col = i;
+		else if (header_any(r->fields[i], period_names) && im->period_col == (size_t)-1)
+			im->period_col = i;
+		else if ((im->cols[i] = kpi_named(im->cu, r->fields[i])) != NULL) {
+			nkpi++;
+			for (j = 0; j < i; j++)
+				if (im->cols[j] == im->cols[i])
+					import_error(im, r->line,
+						     _("columns %zu and %zu are both KPI '%s'"),
+						     j + 1, i + 1, im->cols[i]->id);
+		} else {
+			if (extra.len)
+				sb_adds(&extra, ", ");
+			text_inert(&extra, r->fields[i], false);
+			sb_addf(&extra, " (%zu)", i + 1);
+		}
+	}
+	if (im->login_col == (size_t)-1) {
+		import_error(im, r->line, _("no login column: name one login, 登录名 or 账号"));
+		im->bad_header = true;
+	}
+	if (im->period_col == (size_t)-1 && im->period == NULL) {
+		import_error(im, r->line,
+			     _("no period column: name one period or 月份, or give --period YYYY-MM"));
+		im->bad_header = true;
+	}
+	if (nkpi == 0) {
+		for (i = 0; i < im->cu->nkpis; i++) {
+			sb_adds(&sb, i ? ", " : "");
+			sb_adds(&sb, im->cu->kpis[i].id);
+			if (im->cu->kpis[i].title)
+				sb_addf(&sb, " (%s)", im->cu->kpis[i].title);
+		}
+		import_error(im, r->line, _("no KPI column: name columns by the KPIs of curriculum %s: %s"),
+			     im->cu->id, im->cu->nkpis ? sb_str(&sb) : _("it lists none"));
+		im->bad_header = true;
+	}
+	if (extra.len && !im->bad_header)
+		fprintf(stderr, _("kefu: %s:%u: note: columns left out, not KPIs of %s: %s\n"),
+			im->file, r->line, im->cu->id, sb_str(&extra));
+	sb_free(&extra);
+	sb_free(&sb);
+}
+
+/* A cell without the spaces a spreadsheet leaves around it. */
+static char *
+cell(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
 }
 
 static int
@@ -183,110 +479,105 @@ import_row(const struct csv_record *r, void *arg)
 {
 	struct import *im = arg;
 	struct person p;
-	size_t i;
+	struct sb sb = SB_INIT;
+	kpi_month m = im->period_month;
+	char month[8], *login;
+	size_t i, filled;
 	int rc;
 
-	if (im->cols == NULL) {
-		/* the header: login, period, then KPI ids */
-		im->ncols = r->n;
-		im->cols = xcalloc(r->n, sizeof(*im->cols));
-		if (r->n < 3 || !header_is(r->fields[0], "login") ||
-		    !header_is(r->fields[1], "period")) {
-			import_error(im, r->line, 0,
-				     _("the first line must name the columns: login,period, then KPI ids"));
-			/* without it no row can be read */
-			im->bad_header = true;
+	for (i = 0, filled = 0; i < r->n; i++)
+		filled += r->fields[i][0] != '\0';
+	if (filled == 0)
+		return 0;	/* ",,," as spreadsheets save an empty row */
+	if (!im->header_done) {
+		/* a title above the header ("2026年11月客服绩效") fills one cell */
+		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
+			;
+		if (filled == 1 && im->titles < 5 && !header_any(r->fields[i], login_names)) {
+			im->titles++;
 			return 0;
 		}
-		for (i = 2; i < r->n; i++) {
-			size_t j, kk;
-
-			for (kk = 0; kk < im->cu->nkpis; kk++)
-				if (header_is(r->fields[i], im->cu->kpis[kk].id) ||
-				    (im->cu->kpis[kk].title &&
-				     header_is(r->fields[i], im->cu->kpis[kk].title)))
-					im->cols[i] = &im->cu->kpis[kk];
-			if (im->cols[i] == NULL && r->fields[i][0] == '\0')
-				continue;	/* an empty heading: a column to ignore */
-			if (im->cols[i] == NULL) {
-				struct sb sb = SB_INIT;
-
-				text_inert(&sb, r->fields[i], false);
-				import_error(im, r->line, 0,
-					     _("column %zu: '%s' is not a KPI of curriculum %s"),
-					     i + 1, sb_str(&sb), im->cu->id);
-				sb_free(&sb);
-			}
-			for (j = 2; j < i; j++)
-				if (im->cols[i] && im->cols[j] == im->cols[i])
-					import_error(im, r->line, 0,
-						     _("column %zu: KPI '%s' appears twice"),
-						     i + 1, im->cols[i]->id);
-		}
+		read_header(im, r);
 		return 0;
 	}
 	if (im->bad_header)
 		return 0;
-	for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
-		;
-	if (i == r->n)
-		return 0;	/* ",,," as spreadsheets save an empty row */
 	im->rows++;
 	if (r->n != im->ncols) {
-		import_error(im, r->line, 0, _("%zu fields where the header has %zu"), r->n,
-			     im->ncols);
+		/* empty cells past the last heading are no fields */
+		for (i = im->ncols; i < r->n && r->fields[i][0] == '\0'; i++)
+			;
+		if (r->n < im->ncols || i < r->n) {
+			import_error(im, r->line, _("%zu fields where the header has %zu"),
+				     r->n, im->ncols);
+			return 0;
+		}
+	}
+	if (im->login_col >= r->n || r->fields[im->login_col][0] == '\0') {
+		import_error(im, r->line, _("column %zu: no login"), im->login_col + 1);
 		return 0;
 	}
-	{
-		/* spaces around a login in a spreadsheet cell mean nothing */
-		const char *s = r->fields[0];
-		size_t n;
-		char *login;
-
-		while (*s == ' ' || *s == '\t')
-			s++;
-		n = strlen(s);
-		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		login = xstrndup(s, n);
-		rc = store_person_by_login(kefu_store(im->k), login, &p);
-		free(login);
-	}
+	login = cell(r->fields[im->login_col]);
+	rc = store_person_by_login(kefu_store(im->k), login, &p);
+	free(login);
 	if (rc < 0)
 		return -2;
 	if (rc == 0 || !p.active) {
-		struct sb sb = SB_INIT;
-
-		text_inert(&sb, r->fields[0], false);
-		import_error(im, r->line, 0, rc == 0 ? _("no person '%s' in this database") :
-			     _("'%s' has left"), sb_str(&sb));
+		text_inert(&sb, r->fields[im->login_col], false);
+		import_error(im, r->line, rc == 0 ? _("column %zu: no person '%s' in this database") :
+			     _("column %zu: '%s' has left"), im->login_col + 1, sb_str(&sb));
 		sb_free(&sb);
 		person_clear(&p);
 		return 0;
 	}
 	if (p.id == im->k->me.id) {
-		import_error(im, r->line, 0, _("your own figures must be recorded by another trainer"));
+		import_error(im, r->line, _("your own figures must be recorded by another trainer"));
 		person_clear(&p);
 		return 0;
 	}
-	if (!period_ok(r->fields[1])) {
-		import_error(im, r->line, 0, _("'period' must be up to 32 letters, digits, '-', '_' or '.', such as 2026-10"));
-		person_clear(&p);
-		return 0;
+	if (im->period_col != (size_t)-1) {
+		const char *why;
+		char *s = im->period_col < r->n ? cell(r->fields[im->period_col]) : xstrdup("");
+
+		if ((why = period_problem(im->k, s, &m)) != NULL) {
+			text_inert(&sb, s, false);
+			import_error(im, r->line, _("column %zu: period '%s' %s"),
+				     im->period_col + 1, sb_str(&sb), why);
+			sb_free(&sb);
+			free(s);
+			person_clear(&p);
+			return 0;
+		}
+		free(s);
 	}
-	for (i = 2; i < r->n; i++) {
+	kpi_period_format(m, month);
+	for (i = 0; i < r->n && i < im->ncols; i++) {
+		const struct kpi *kp = im->cols[i];
 		struct fig *f;
 		double v;
+		size_t j;
 
-		if (r->fields[i][0] == '\0' || im->cols[i] == NULL)
+		if (kp == NULL || r->fields[i][0] == '\0')
 			continue;	/* no figure for this KPI */
-		if (!figure(r->fields[i], &v)) {
-			struct sb sb = SB_INIT;
+		sb_reset(&sb);
+		if (!value_ok(kp, r->fields[i], &v, &sb)) {
+			struct sb t = SB_INIT;
 
-			text_inert(&sb, r->fields[i], false);
-			import_error(im, r->line, 0, _("column %zu (%s): '%s' is not a number"),
-				     i + 1, im->cols[i]->id, sb_str(&sb));
-			sb_free(&sb);
+			text_inert(&t, r->fields[i], false);
+			import_error(im, r->line, _("column %zu (%s): '%s' %s"), i + 1, kp->id,
+				     sb_str(&t), sb_str(&sb));
+			sb_free(&t);
+			continue;
+		}
+		for (j = 0; j < im->nfigs; j++)
+			if (im->figs[j].person == p.id && im->figs[j].kpi == kp &&
+			    strcmp(im->figs[j].period, month) == 0)
+				break;
+		if (j < im->nfigs) {
+			sb_reset(&sb);
+			text_inert(&sb, p.login, false);
+			import_error(im, r->line, _("a second %s figure for '%s' in %s: line %u has one"),
+				     kp->id, sb_str(&sb), month, im->figs[j].line);
 			continue;
 		}
 		if (im->nfigs == im->cap) {
@@ -295,10 +586,12 @@ import_row(const struct csv_record *r, void *arg)
 		}
 		f = &im->figs[im->nfigs++];
 		f->person = p.id;
-		f->kpi = im->cols[i];
-		f->period = xstrdup(r->fields[1]);
+		f->kpi = kp;
+		memcpy(f->period, month, sizeof(month));
 		f->v = v;
+		f->line = r->line;
 	}
+	sb_free(&sb);
 	person_clear(&p);
 	return 0;
 }
@@ -306,14 +599,17 @@ import_row(const struct csv_record *r, void *arg)
 static int
 kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 {
-	const char *cur = NULL;
-	const struct cmd_opt opts[] = { { "--curriculum", &cur, NULL }, { NULL, NULL, NULL } };
+	const char *cur = NULL, *period = NULL;
+	const struct cmd_opt opts[] = {
+		{ "--curriculum", &cur, NULL }, { "--period", &period, NULL },
+		{ NULL, NULL, NULL }
+	};
 	struct import im;
 	struct store *st = kefu_store(k);
 	struct sb sb = SB_INIT;
 	char *pos[1], *buf = NULL;
 	const char *why;
-	unsigned line = 0, col = 0;
+	unsigned line = 0, col = 0, added = 0, changed = 0;
 	size_t len, i, bad;
 	int npos, rc;
 
@@ -324,8 +620,16 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	memset(&im, 0, sizeof(im));
 	im.k = k;
 	im.file = pos[0];
+	im.period = period;
+	if (period && (why = period_problem(k, period, &im.period_month)) != NULL) {
+		text_inert(&sb, period, false);
+		error(_("period '%s' %s"), sb_str(&sb), why);
+		sb_free(&sb);
+		return 1;
+	}
 	if ((im.cu = kefu_pick_curriculum(k, cur)) == NULL)
 		return 1;
+	kefu_me(k);
 	/* the user's file, read with the user's own group */
 	priv_user();
 	rc = read_file(pos[0], CSV_MAX, &buf, &len, &why);
@@ -343,11 +647,11 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	}
 	rc = csv_parse(buf, len, import_row, &im, &line, &col, &why);
 	if (rc == -1)
-		import_error(&im, line, col, "%s", why);
+		import_error(&im, line, "%u: %s", col, why);
 	else if (rc == -2)
 		im.errors++;
-	else if (im.cols == NULL)
-		import_error(&im, 1, 0, _("the file is empty"));
+	else if (!im.header_done)
+		import_error(&im, 0, _("the file has no header line naming its columns"));
 	if (im.errors) {
 		error(P_("'%s' has %u error; nothing was imported",
 			 "'%s' has %u errors; nothing was imported", im.errors), pos[0], im.errors);
@@ -357,11 +661,22 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	rc = 1;
 	if (store_begin(st) != 0)
 		goto out;
-	for (i = 0; i < im.nfigs; i++)
-		if (store_kpi_set(st, im.figs[i].person, im.figs[i].kpi->id, im.figs[i].period,
-				  im.figs[i].v, k->me.id, kefu_clock(k)) != 0)
+	for (i = 0; i < im.nfigs; i++) {
+		char source[300];
+		struct kpi_entry f;
+		bool had;
+		int r;
+
+		snprintf(source, sizeof(source), "%.280s:%u", pos[0], im.figs[i].line);
+		f = (struct kpi_entry){ im.figs[i].person, im.figs[i].kpi->id, im.figs[i].period,
+					im.figs[i].v, source, NULL };
+		if ((r = store_kpi_set(st, &f, k->me.id, kefu_clock(k), NULL, &had)) < 0)
 			goto fail;
-	sb_addf(&sb, "%s: %zu figures, %u rows", pos[0], im.nfigs, im.rows);
+		added += r > 0 && !had;
+		changed += r > 0 && had;
+	}
+	sb_addf(&sb, "%s: %zu figures, %u rows, %u new, %u changed", pos[0], im.nfigs, im.rows,
+		added, changed);
 	if (store_event(st, k->me.id, "kpi-import", 0, sb_str(&sb), kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0)
 		goto fail;
@@ -369,8 +684,12 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		char *figs = xasprintf(P_("%zu figure", "%zu figures", im.nfigs), im.nfigs);
 		char *rows = xasprintf(P_("%u row", "%u rows", im.rows), im.rows);
 
-		/* TRANSLATORS: "Imported 12 figures from 4 rows." */
-		printf(_("Imported %s from %s.\n"), figs, rows);
+		/* TRANSLATORS: "Imported 12 figures from 4 rows: 10 new, 2 changed,
+		 * 0 as they were." */
+		printf(_("Imported %s from %s: %u new, %u changed, %zu as they were.\n"), figs, rows,
+		       added, changed, im.nfigs - added - changed);
+		if (changed)
+			printf(_("The figures replaced are kept: 'kefu kpi history LOGIN'.\n"));
 		free(figs), free(rows);
 	}
 	rc = 0;
@@ -378,8 +697,6 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 fail:
 	store_rollback(st);
 out:
-	for (i = 0; i < im.nfigs; i++)
-		free(im.figs[i].period);
 	free(im.figs);
 	free(im.cols);
 	free(buf);
@@ -390,20 +707,32 @@ out:
 int
 cmd_kpi(struct kefu *k, int argc, char **argv)
 {
+	static const char *const subs[] = { "set", "import", "history", "delete" };
 	const struct cmd *c = cmd_find("kpi");
+	size_t i;
 
-	if (!kefu_may(k, "trainer", _("record KPI figures")))
+	/* anyone may read their own history; the rest is for trainers */
+	if ((argc < 2 || strcmp(argv[1], "history") != 0) &&
+	    !kefu_may(k, "trainer", _("record KPI figures")))
 		return 1;
 	if (argc < 2)
 		return cmd_usage(c);
-	if (strcmp(argv[1], "set") != 0 && strcmp(argv[1], "import") != 0) {
-		static const char *const subs[] = { "set", "import" };
-
+	for (i = 0; i < ARRAY_SIZE(subs); i++)
+		if (strcmp(argv[1], subs[i]) == 0)
+			break;
+	if (i == ARRAY_SIZE(subs)) {
 		kefu_unknown(_("'kpi' subcommand"), "", argv[1], subs, ARRAY_SIZE(subs),
-			     _("it is set or import"));
+			     _("it is set, import, history or delete"));
 		return 2;
 	}
-	if (strcmp(argv[1], "set") == 0)
+	switch (i) {
+	case 0:
 		return kpi_set(k, c, argc - 1, argv + 1);
-	return kpi_import(k, c, argc - 1, argv + 1);
+	case 1:
+		return kpi_import(k, c, argc - 1, argv + 1);
+	case 2:
+		return kpi_history(k, c, argc - 1, argv + 1);
+	default:
+		return kpi_delete(k, c, argc - 1, argv + 1);
+	}
 }

@@ -103,9 +103,37 @@ print_stages(struct kefu *k, const struct curriculum *cu,
 	sb_free(&sb);
 }
 
+/* "opened early by LOGIN: reason" for each stage a trainer opened. */
+struct opened_notes {
+	const struct curriculum *cu;
+	char **note;	/* by stage */
+};
+
+static void
+opened_row(const struct store_row *r, void *arg)
+{
+	struct opened_notes *o = arg;
+	size_t i;
+
+	if (*store_col_text(r, 1) != '\0')
+		return;	/* a module's exemption: the module says it */
+	for (i = 0; i < o->cu->nstages; i++)
+		if (strcmp(o->cu->stages[i].id, store_col_text(r, 0)) == 0 && o->note[i] == NULL) {
+			struct sb sb = SB_INIT, who = SB_INIT, why = SB_INIT;
+
+			text_inert(&who, store_col_text(r, 3), false);
+			text_inert(&why, store_col_text(r, 2), false);
+			sb_addf(&sb, _("  opened early by %s: %s\n"), sb_str(&who), sb_str(&why));
+			o->note[i] = sb_detach(&sb);
+			sb_free(&who);
+			sb_free(&why);
+		}
+}
+
 static void
 print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
-	      enum stage_state state, const struct module_fact *facts)
+	      enum stage_state state, const struct module_fact *facts,
+	      const char *opened)
 {
 	const struct stage *s = &cu->stages[si];
 	struct sb sb = SB_INIT;
@@ -128,6 +156,8 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 	text_inert(&sb, s->title, false);
 	sb_addf(&sb, _(" (%s)%s: %s, %zu of %zu modules done\n"), s->id,
 		kefu_color(k, RESET), plan_stage_state_name(state), done, s->nmodules);
+	if (opened)
+		sb_adds(&sb, opened);
 	for (j = 0; j < s->nmodules; j++) {
 		const struct module *m = &s->modules[j];
 		enum module_state ms = plan_module_state(m, &facts[j]);
@@ -156,6 +186,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	struct module_fact **facts;
 	enum stage_state *states;
 	struct standing stand;
+	struct opened_notes notes;
 	struct sb sb = SB_INIT;
 	bool all = false;
 	const char *only = NULL;
@@ -190,9 +221,18 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	sb_reset(&sb);
 	print_stages(k, cu, states, stand.due);
 
+	notes.cu = cu;
+	notes.note = xcalloc(cu->nstages, sizeof(*notes.note));
+	if (store_exemptions(kefu_store(k), k->enr.id, opened_row, &notes) != 0)
+		exit(1);
+	/* the current stage, and a stage opened early that is not done */
 	for (i = 0; i < cu->nstages; i++)
-		if (only ? i == shown : (i == cur || all))
-			print_modules(k, cu, i, states[i], facts[i]);
+		if (only ? i == shown : (i == cur || all ||
+					 (stand.opened[i] && states[i] != STAGE_COMPLETE)))
+			print_modules(k, cu, i, states[i], facts[i], notes.note[i]);
+	for (i = 0; i < cu->nstages; i++)
+		free(notes.note[i]);
+	free(notes.note);
 
 	if (cur == cu->nstages) {
 		printf(_("\nEvery stage is complete. Well done.\n"));

@@ -95,7 +95,8 @@ part_row(const struct store_row *r, void *arg)
 	if (!store_col_null(r, 1))
 		sb_addf(d->sb, " %g", store_col_real(r, 1));
 	sb_addf(d->sb, " — %s", store_col_int(r, 2) ? _("pass") : _("fail"));
-	if (!store_col_null(r, 3)) {
+	/* a note is the trainee's to read only when the trainer said so */
+	if (!store_col_null(r, 3) && store_col_int(r, 4)) {
 		sb_adds(d->sb, ": ");
 		text_inert(d->sb, store_col_text(r, 3), false);
 	}
@@ -121,7 +122,7 @@ decision_row(const struct store_row *r, void *arg)
 	sb_adds(d->sb, _(" (by "));
 	text_inert(d->sb, store_col_text(r, 4), false);
 	sb_addf(d->sb, ", %s)\n", date_format_time(store_col_int(r, 5), when));
-	if (!store_col_null(r, 2)) {
+	if (!store_col_null(r, 2) && store_col_int(r, 6)) {
 		sb_adds(d->sb, "    “");
 		text_inert(d->sb, store_col_text(r, 2), false);
 		sb_adds(d->sb, "”\n");

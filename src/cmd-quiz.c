@@ -465,16 +465,13 @@ static int
 stage_lock(struct kefu *k, const struct quiz *qz)
 {
 	const struct curriculum *cu;
-	struct module_fact **facts;
 	enum stage_state *states;
 	size_t locked;
 
 	if (qz->mode != QUIZ_EXAM || k->enr.id == 0 ||
 	    (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
 		return 0;
-	facts = kefu_facts(k, cu);
-	states = xcalloc(cu->nstages, sizeof(*states));
-	plan_stages(cu, (const struct module_fact *const *)facts, states);
+	states = kefu_states(k, cu);
 	locked = plan_quiz_locked(cu, states, qz);
 	if (locked < cu->nstages) {
 		struct sb st = SB_INIT, before = SB_INIT;
@@ -487,7 +484,6 @@ stage_lock(struct kefu *k, const struct quiz *qz)
 		sb_free(&before);
 	}
 	free(states);
-	kefu_facts_free(cu, facts);
 	return locked < cu->nstages;
 }
 

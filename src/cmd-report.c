@@ -28,6 +28,9 @@ struct row {
 	struct person p;
 	struct enrollment e;
 	struct standing s;	/* no facts; its arrays are the rows' */
+	const char *failed;	/* an assessment whose latest outcome is fail */
+	long long failed_at;
+	bool probation_done;	/* the first assessment: passed or exempted */
 };
 
 struct rows {
@@ -175,6 +178,7 @@ struct bulk {
 	unsigned char *modules;		/* by row, nmodules each */
 	size_t nmodules;
 	long *moved;			/* by row, a stage each */
+	bool *opened;			/* by row, a stage each: opened early */
 	struct idmap people, enrollments;	/* ids to rows */
 	/* the ids of each kind of module (a sign-off: its stage's) to
 	 * their places, a list ending with a stage of (size_t)-1 */
@@ -195,6 +199,23 @@ static const struct slot *
 bulk_where(const struct bulk *b, enum module_kind kind, const char *id)
 {
 	return strmap_get(&b->where[kind], id ? id : "");
+}
+
+/* The first assessment module of the plan (probation, 上岗检测), and
+ * its stage; NULL when the plan has none. */
+static const struct module *
+probation_module(const struct curriculum *cu, size_t *stage)
+{
+	size_t i, j;
+
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++)
+			if (cu->stages[i].modules[j].kind == MOD_ASSESSMENT) {
+				if (stage)
+					*stage = i;
+				return &cu->stages[i].modules[j];
+			}
+	return NULL;
 }
 
 /* Starts the group of person pid and module id; the person's row is
@@ -257,7 +278,7 @@ set_signed(struct module_fact *f, const struct store_row *r)
 static void
 set_passed(struct module_fact *f, const struct store_row *r)
 {
-	f->passed = store_col_int(r, 2) != 0;
+	f->passed = store_outcome_of(store_col_text(r, 2)) == OUTCOME_PASS;
 }
 
 static void
@@ -313,7 +334,37 @@ bulk_signoff(const struct store_row *r, void *arg)
 static void
 bulk_assess(const struct store_row *r, void *arg)
 {
-	bulk_set(arg, r, true, MOD_ASSESSMENT, set_passed);
+	struct bulk *b = arg;
+	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0));
+
+	bulk_set(b, r, true, MOD_ASSESSMENT, set_passed);
+	if (row != (size_t)-1 && store_outcome_of(store_col_text(r, 2)) == OUTCOME_FAIL &&
+	    bulk_where(b, MOD_ASSESSMENT, store_col_text(r, 1))) {
+		b->rs->v[row].failed = arena_strdup(b->rs->a, store_col_text(r, 1));
+		b->rs->v[row].failed_at = store_col_int(r, 3);
+	}
+}
+
+/* A stage opened early or a module exempted: done, whatever its facts. */
+static void
+bulk_exempt(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	const struct curriculum *cu = b->rs->cu;
+	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0)), i, j, at = 0;
+	const char *stage = store_col_text(r, 1), *module = store_col_text(r, 2);
+
+	if (row == (size_t)-1)
+		return;
+	for (i = 0; i < cu->nstages; at += cu->stages[i].nmodules, i++) {
+		if (strcmp(cu->stages[i].id, stage) != 0)
+			continue;
+		if (*module == '\0')
+			b->opened[row * cu->nstages + i] = true;
+		for (j = 0; *module && j < cu->stages[i].nmodules; j++)
+			if (strcmp(cu->stages[i].modules[j].id, module) == 0)
+				b->modules[row * b->nmodules + at + j] = MODULE_DONE;
+	}
 }
 
 static void
@@ -427,6 +478,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 	/* every module starts as not begun: its state with no facts */
 	b.modules = xcalloc(rs->n * b.nmodules + 1, sizeof(*b.modules));
 	b.moved = xreallocarray(NULL, rs->n * ns + 1, sizeof(*b.moved));
+	b.opened = xcalloc(rs->n * ns + 1, sizeof(*b.opened));
 	for (i = 0; i < rs->n * ns; i++)
 		b.moved[i] = -1;
 	rs->states = xcalloc(rs->n * ns + 1, sizeof(*rs->states));
@@ -444,6 +496,21 @@ bulk_read(struct kefu *k, struct rows *rs)
 	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
 	bulk_quiz_flush(&b);
+	/* last: an exemption stands over the facts */
+	rc = rc || store_all_exemptions(st, bulk_exempt, &b) != 0;
+	{
+		/* the first assessment of the plan is probation (上岗检测) */
+		const struct module *pm = probation_module(cu, NULL);
+		size_t at = 0, si, mj;
+
+		for (si = 0; pm && si < ns; si++)
+			for (mj = 0; mj < cu->stages[si].nmodules; mj++, at++)
+				if (&cu->stages[si].modules[mj] == pm)
+					goto found;
+found:
+		for (i = 0; pm && i < rs->n; i++)
+			rs->v[i].probation_done = b.modules[i * b.nmodules + at] == MODULE_DONE;
+	}
 	for (i = 0; i < rs->n; i++) {
 		struct standing *s = &rs->v[i].s;
 
@@ -451,7 +518,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 		s->states = &rs->states[i * ns];
 		s->due = &rs->due[i * ns];
 		s->completed = &rs->completed[i * ns];
-		plan_stages_of(cu, &b.modules[i * b.nmodules], s->states);
+		plan_stages_of(cu, &b.modules[i * b.nmodules], &b.opened[i * ns], s->states);
 		kefu_standing_dues(k, cu, &rs->v[i].e, &b.moved[i * ns], s);
 	}
 	for (i = 0; i <= MOD_ASSESSMENT; i++)
@@ -461,6 +528,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 	arena_free(b.a);
 	free(b.modules);
 	free(b.moved);
+	free(b.opened);
 	idmap_free(&b.people);
 	idmap_free(&b.enrollments);
 	free(b.met);
@@ -568,6 +636,23 @@ cols_free(struct cols *c)
 
 /* ---- report stages ---- */
 
+/* "failed probation-review 2026-11-02" for a row whose latest outcome
+ * of an assessment is a fail, else a null. */
+static void
+failed_cell(struct table *t, const struct row *x)
+{
+	char day[11], *s;
+
+	if (x->failed == NULL) {
+		table_null(t);
+		return;
+	}
+	s = xasprintf(_("failed %s on %s"), x->failed,
+		      date_format(date_of((time_t)x->failed_at), day));
+	table_text(t, s);
+	free(s);
+}
+
 static const char *
 state_key(enum stage_state s)
 {
@@ -624,6 +709,7 @@ stages_row(struct table *t, size_t j, void *arg)
 	}
 	add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
 	table_num(t, (double)days_late(sf->k, x), 0);
+	failed_cell(t, x);
 }
 
 /* The stages table's columns, and what its rows are made from. */
@@ -652,6 +738,7 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	}
 	col_add(c, "due", _("Due"));
 	col_add(c, "days_late", _("Days late"));
+	col_add(c, "outcome", _("Outcome"));
 	table_init(t, "stages", c->v, c->n);
 	sf->k = k;
 	sf->rs = rs;
@@ -829,6 +916,7 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 static const struct column overdue_cols[] = {
 	{ "login", N_("Login") }, { "name", N_("Name") }, { "stage", N_("Stage") },
 	{ "title", N_("Title") }, { "due", N_("Due") }, { "days_late", N_("Days late") },
+	{ "outcome", N_("Outcome") },
 };
 
 static int
@@ -866,6 +954,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct opts *o
 		table_text(&t, s->title);
 		add_day(&t, x->s.due[x->s.current]);
 		table_num(&t, (double)days_late(k, x), 0);
+		failed_cell(&t, x);
 	}
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("Nobody is past a due date.\n"));
@@ -992,7 +1081,8 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 		struct decision d = { 0 };
 		struct part_rows pr;
 
-		if (x->s.current != si)
+		/* in the stage: their current one, or opened early for them */
+		if (x->s.states[si] != STAGE_OPEN && x->s.states[si] != STAGE_STARTED)
 			continue;
 		pr.m = m;
 		pr.value = xcalloc(m->nparts, sizeof(*pr.value));
@@ -1030,9 +1120,11 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 					pr.passed[i] = plan_part_passed(pt, f.best);
 				}
 			} else if (pt->kind == PART_KPI) {
-				char period[33];
+				char period[8], now[8];
 				double v = 0;
-				int found = store_kpi_latest(st, x->p.id, pt->ref, &v, period);
+				int found = store_kpi_latest(st, x->p.id, pt->ref,
+							     kpi_period_format(kefu_month(k), now),
+							     &v, period);
 
 				if (found < 0) {
 					free(pr.value);
@@ -1136,17 +1228,37 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 	char *period = NULL;
 	double *mean = NULL, *margin = NULL, *cv = NULL;
 	bool *lower = NULL, *elite = NULL, *ch = NULL;
-	size_t i, j, kk, n, nu = 0, *use = NULL;
+	size_t i, j, kk, n, nu = 0, *use = NULL, left = 0;
+	struct rows rs = { 0 };
+	const struct module *pm;
+	char **why = NULL;
 	int rc = 1;
 
 	if (cu->nkpis == 0) {
 		error(_("curriculum %s lists no KPIs"), cu->id);
 		goto out;
 	}
-	if (o->period)
-		period = xstrdup(o->period);
-	else if (store_kpi_last_period(st, last_period, &period) != 0)
-		goto out;
+	if (o->period) {
+		kpi_month m;
+
+		if (!kpi_period_parse(o->period, &m)) {
+			struct sb sb = SB_INIT;
+
+			text_inert(&sb, o->period, false);
+			error(_("period '%s' is not a month: write it as YYYY-MM, such as 2026-11"),
+			      sb_str(&sb));
+			sb_free(&sb);
+			goto out;
+		}
+		period = xmalloc(8);
+		kpi_period_format(m, period);
+	} else {
+		char now[8];
+
+		if (store_kpi_last_period(st, kpi_period_format(kefu_month(k), now), last_period,
+					  &period) != 0)
+			goto out;
+	}
 	if (period == NULL) {
 		printf(_("No KPI figures are recorded yet ('kefu kpi import' or 'kefu kpi set').\n"));
 		rc = 0;
@@ -1181,6 +1293,36 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		figs[i].has = &ch[i * nu];
 	}
 	n = kpi_elite(nu, lower, el.n, figs, mean, margin, elite);
+	/* beating the mean is not enough: a person on the elite list has
+	 * passed probation (the team mean still counts everyone) */
+	if (gather(k, cu, &rs) != 0)
+		goto out;
+	pm = probation_module(cu, NULL);
+	why = xcalloc(el.n + 1, sizeof(*why));
+	for (i = 0; i < el.n; i++) {
+		const struct row *x = NULL;
+
+		if (!elite[i])
+			continue;
+		for (j = 0; j < rs.n; j++)
+			if (rs.v[j].p.id == el.v[i].id)
+				x = &rs.v[j];
+		if (x && x->failed) {
+			char day[11];
+
+			why[i] = xasprintf(_("failed %s on %s"), x->failed,
+					   date_format(date_of((time_t)x->failed_at), day));
+		} else if (x && pm && !x->probation_done)
+			why[i] = xasprintf(_("has not passed %s"), pm->id);
+		else if (x == NULL && pm)
+			why[i] = xasprintf(_("is not a trainee in %s, so no %s is on record"),
+					   cu->id, pm->id);
+		if (why[i]) {
+			elite[i] = false;
+			n--;
+			left++;
+		}
+	}
 
 	col_add(&c, "row", _("Row"));
 	col_add(&c, "login", _("Login"));
@@ -1191,6 +1333,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		col_add(&c, kp->id, kp->title ? kp->title : kp->id);
 		col_add2(&c, "±", kp->id, "margin");
 	}
+	col_add(&c, "left_out", _("Left out because"));
 	table_init(&t, "elite", c.v, c.n);
 	table_word(&t, N_("mean"));
 	table_null(&t);
@@ -1199,20 +1342,26 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		table_num(&t, mean[j], 2);
 		table_null(&t);
 	}
+	table_null(&t);
 	for (i = 0; i < el.n; i++) {
-		if (!elite[i])
+		if (!elite[i] && !why[i])
 			continue;
-		table_word(&t, N_("elite"));
+		table_word(&t, elite[i] ? N_("elite") : N_("left-out"));
 		table_text(&t, el.v[i].login);
 		table_text(&t, el.v[i].name);
 		for (j = 0; j < nu; j++) {
 			table_num(&t, cv[i * nu + j], 2);
 			table_num(&t, margin[i * nu + j], 2);
 		}
+		table_text(&t, why[i]);
 	}
 	if (o->format == TABLE_TEXT) {
 		printf(_("Period %s: %zu of %zu people beat the team mean on every KPI.\n"),
-		       period, n, el.n);
+		       period, n + left, el.n);
+		if (left)
+			printf(P_("%zu of them is left out of the elite list: the elite have passed probation.\n",
+				  "%zu of them are left out of the elite list: the elite have passed probation.\n",
+				  left), left);
 		for (kk = 0, j = 0; kk < cu->nkpis; kk++) {
 			if (j < nu && use[j] == kk) {
 				j++;
@@ -1250,7 +1399,12 @@ out:
 	free(mean);
 	free(margin);
 	free(elite);
+	for (i = 0; why && i < el.n; i++)
+		free(why[i]);
+	free(why);
 	free(period);
+	if (rs.a)
+		rows_free(&rs);
 	cols_free(&c);
 	return rc;
 }

@@ -17,7 +17,12 @@ static const char *const grade_words[] = { "--list", "--format", NULL };
 static const char *const attempts_words[] = {
 	"grant", "void", "--count", "--reason", "--format", NULL
 };
-static const char *const kpi_words[] = { "set", "import", "--period", "--curriculum", NULL };
+static const char *const kpi_words[] = {
+	"set", "import", "history", "delete", "--period", "--curriculum", "--reason",
+	"--format", NULL
+};
+static const char *const stage_words[] = { "open", "--reason", NULL };
+static const char *const exempt_words[] = { "--reason", NULL };
 static const char *const report_words[] = {
 	"stages", "trainee", "overdue", "probation", "elite", "--format", "--bom",
 	"--html", "--period", "--curriculum", "--stage", "table", "csv", "json", NULL
@@ -193,18 +198,24 @@ const struct cmd cmd_table[] = {
 	  ARG_PERSON, attempts_words, cmd_attempts },
 	{ "assess", "LOGIN [ASSESSMENT]", N_("run a trainee's assessment (上岗检测) and record the outcome (trainers)"),
 	  N_("Goes through the parts of an assessment module of the trainee's\n"
-	     "curriculum (by default the first not passed in their current stage):\n"
+	     "curriculum (by default the first not passed in their current stage;\n"
+	     "a stage still locked can be opened early with 'kefu stage open'):\n"
 	     "a quiz part shows their best final score; a KPI part shows the\n"
-	     "latest recorded figure and lets you enter this month's; a rating\n"
-	     "part asks for your rating on its scale and a note (spot checks, team\n"
-	     "feedback). Each part shows pass or fail against its threshold.\n"
+	     "latest recorded figure and its month and lets you enter this\n"
+	     "month's, in the KPI's unit and range; a rating part asks for your\n"
+	     "rating on its scale (a whole number, or in the part's 'step') and a\n"
+	     "note (spot checks, team feedback), and whether the trainee may read\n"
+	     "that note (by default not). Each part shows pass or fail against its\n"
+	     "threshold.\n"
 	     "\n"
 	     "Then record the outcome: pass (only when every part is met; it\n"
-	     "completes the module), extend (with a new due date for the stage;\n"
-	     "later stages move as much) or fail, with a reason the trainee sees\n"
-	     "in 'kefu progress'; 通过, 延期 and 不通过 are taken too. Nothing is\n"
-	     "recorded until the outcome is given; then all of it is saved at once\n"
-	     "and logged.\n"),
+	     "completes the module), extend (with a new due date for the stage,\n"
+	     "later than the one it has; later stages move as much) or fail, with\n"
+	     "a reason, which the trainee sees unless you say not; 通过, 延期 and\n"
+	     "不通过 are taken too. A fail shows in the trainee's plan with its\n"
+	     "date and reason, and in every report. Nothing is recorded until the\n"
+	     "outcome is given; then all of it is saved at once, with the figures\n"
+	     "it was decided on, and logged.\n"),
 	  ARG_PERSON, NULL, cmd_assess },
 	{ "signoff", "LOGIN STAGE [--note TEXT]", N_("sign a trainee's stage off (trainers)"),
 	  N_("Records your sign-off of a stage for a trainee, with an optional\n"
@@ -213,19 +224,50 @@ const struct cmd cmd_table[] = {
 	     "for your own stages. A stage whose sign-off is 'manager' takes a\n"
 	     "manager's. The sign-off completes the stage when the rest is done.\n"),
 	  ARG_PERSON, NULL, cmd_signoff },
-	{ "kpi", "set LOGIN KPI VALUE [--period P] | import FILE.csv [--curriculum ID]",
+	{ "stage", "open LOGIN STAGE --reason TEXT",
+	  N_("open a locked stage early for one person (trainers)"),
+	  N_("Opens a stage that is still locked for one trainee, so that an\n"
+	     "experienced hire can take its exam or be assessed early ('kefu\n"
+	     "assess'). The stages before it still wait to be completed. The\n"
+	     "opening is on the record with who and why, and shows in the\n"
+	     "trainee's plan, their transcript and the reports.\n"),
+	  ARG_WORDS, stage_words, cmd_stage },
+	{ "exempt", "LOGIN STAGE MODULE --reason TEXT",
+	  N_("count a module as done for one person, on the record (trainers)"),
+	  N_("Exempts a trainee from one module of a stage (a lesson, quiz,\n"
+	     "drill, sign-off or assessment, by its id as 'kefu plan --all'\n"
+	     "shows it): it counts as done \"by exemption\", with who and why, in\n"
+	     "the plan, the transcript and the reports.\n"),
+	  ARG_PERSON, exempt_words, cmd_exempt },
+	{ "kpi", "set LOGIN KPI VALUE [--period P] [--reason TEXT] | import FILE.csv [--period P] [--curriculum ID] | history LOGIN [KPI] | delete LOGIN KPI --period P --reason TEXT",
 	  N_("record KPI figures, one by one or from a CSV file (trainers)"),
-	  N_("KPI figures are kept per person, KPI and period (a month as YYYY-MM\n"
-	     "by default; periods sort as text). A figure for the same period\n"
-	     "replaces the one before.\n"
+	  N_("KPI figures are kept per person, KPI and month. A month is written\n"
+	     "YYYY-MM (2026-11); 2026/11, 2026年11月 and Excel's Nov-26 and\n"
+	     "26-Nov are read as the same month. A month still to come is\n"
+	     "refused. A figure must fit its KPI's unit and range: percent from 0\n"
+	     "to 100 (25, 25% and 25％ alike), other units 0 or more (￥1,650.00\n"
+	     "and 1650 alike for yuan), or the KPI's 'range'.\n"
 	     "\n"
-	     "  set LOGIN KPI VALUE [--period P]   record one figure (12.5 or 12.5%)\n"
-	     "  import FILE.csv                    record a file of figures: the\n"
-	     "      first line names the columns: login,period, then KPI ids of the\n"
-	     "      curriculum (see 'kpis' in it); an empty cell records nothing.\n"
-	     "      UTF-8, with or without a BOM, as Excel saves \"CSV UTF-8\".\n"
-	     "      Every bad row is reported with its line; if there is any,\n"
-	     "      nothing of the file is imported.\n"),
+	     "  set LOGIN KPI VALUE [--period P] [--reason TEXT]\n"
+	     "      record one figure (this month by default). A figure already\n"
+	     "      there is replaced, and kept in the history.\n"
+	     "  import FILE.csv [--period P]   record a file of figures. The header\n"
+	     "      names a login column (login, 登录名 or 账号), a period column\n"
+	     "      (period or 月份; or give --period) and KPI columns by id or\n"
+	     "      title (询单转化率); other columns (a name) are left out, with\n"
+	     "      a note; a title line above the header is skipped. UTF-8, with\n"
+	     "      or without a BOM, as Excel saves \"CSV UTF-8\". Every bad cell\n"
+	     "      and every second figure for one person, KPI and month is\n"
+	     "      reported with its line; if there is any, nothing of the file\n"
+	     "      is imported.\n"
+	     "  history LOGIN [KPI]   every change of the person's figures: old\n"
+	     "      and new, who, when, the file and line or command, the reason\n"
+	     "      (a trainee may see their own)\n"
+	     "  delete LOGIN KPI --period P --reason TEXT   remove a wrong figure;\n"
+	     "      the history keeps it with the reason\n"
+	     "\n"
+	     "An assessment keeps the figures it was decided on, whatever is\n"
+	     "recorded later.\n"),
 	  ARG_WORDS, kpi_words, cmd_kpi },
 	{ "report", "stages|trainee LOGIN|overdue|probation|elite [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),

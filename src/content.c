@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "kpi.h"
 #include "quiz.h"
 #include "text.h"
 #include "ycache.h"
@@ -1204,7 +1205,7 @@ static const char *const module_takes[][4] = {
 };
 
 static const char *const part_keys[] = {
-	"id", "title", "quiz", "kpi", "rating", "min", "max"
+	"id", "title", "quiz", "kpi", "rating", "min", "max", "step"
 };
 
 static void
@@ -1254,6 +1255,17 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 	if (map_key_node(map, "max"))
 		err(l, map_key_node(map, "max"), _("'max' is for kpi parts; a %s part passes at 'min'"),
 		    kinds[kind]);
+	p->step = 1;
+	if (p->kind != PART_RATING && map_key_node(map, "step"))
+		err(l, map_key_node(map, "step"), _("'step' is for rating parts"));
+	else if (get_number(l, map, "step", 0.01, 1, false, false, &x)) {
+		/* ratings in steps that fit a whole point: 0.5, 0.25, 0.1 */
+		if (fabs(1 / x - floor(1 / x + 0.5)) > 1e-9)
+			err(l, map_get(map, "step"),
+			    _("'step' must divide 1 evenly, such as 0.5 or 0.25, not %g"), x);
+		else
+			p->step = x;
+	}
 	p->has_min = get_number(l, map, "min", 0,
 				p->kind == PART_QUIZ ? 100 : (p->scale ? p->scale : 100),
 				false, true, &p->min);
@@ -1413,13 +1425,14 @@ load_stage(struct ld *l, const struct ynode *map, struct stage *s,
 	idset_free(&mids);
 }
 
-static const char *const kpi_keys[] = { "id", "title", "unit", "better" };
+static const char *const kpi_keys[] = { "id", "title", "unit", "better", "range" };
 
 static void
 load_kpi(struct ld *l, const struct ynode *map, struct kpi *k, struct idset *ids)
 {
 	static const char *const dirs[] = { "higher", "lower" };
 	const struct pos *first;
+	const struct ynode *v;
 
 	memset(k, 0, sizeof(*k));
 	k->pos = pos_of(l, map);
@@ -1432,6 +1445,19 @@ load_kpi(struct ld *l, const struct ynode *map, struct kpi *k, struct idset *ids
 	k->title = get_text(l, map, "title", true);
 	k->unit = get_text(l, map, "unit", true);
 	k->lower_better = get_enum(l, map, "better", dirs, 2, false) == 1;
+	if ((v = map_get(map, "range")) != NULL) {
+		/* range: [MIN, MAX], the values a figure may take */
+		if (v->type != Y_SEQ || v->n != 2 || v->items[0]->type != Y_SCALAR ||
+		    v->items[1]->type != Y_SCALAR ||
+		    !text_number(v->items[0]->str, &k->range_lo) ||
+		    !text_number(v->items[1]->str, &k->range_hi))
+			err(l, v, _("'range' must be two numbers, [MIN, MAX], such as [0, 100]"));
+		else if (!(k->range_lo < k->range_hi))
+			err(l, v, _("'range' must go from the lower number to the higher, not [%g, %g]"),
+			    k->range_lo, k->range_hi);
+		else
+			k->has_range = true;
+	}
 }
 
 static const char *const curriculum_keys[] = {
@@ -1919,6 +1945,24 @@ resolve_part(struct diag *d, const struct curriculum *cu, struct part *p,
 				_("kpi '%s' is not under this curriculum's 'kpis'"), p->ref);
 		free(kids);
 		return;
+	}
+	{
+		/* a threshold no figure can take decides nothing */
+		double lo, hi;
+		bool bad_min;
+
+		kpi_bounds(p->kpi, &lo, &hi);
+		bad_min = p->has_min && (p->min < lo || p->min > hi);
+		if (bad_min || (p->has_max && (p->max < lo || p->max > hi))) {
+			struct sb sb = SB_INIT;
+
+			kpi_bounds_words(&sb, p->kpi);
+			diag_at(d, p->pos.file, p->pos.line, p->pos.col,
+				_("kpi '%s' takes figures %s: this part's '%s' of %g can never be met"),
+				p->ref, sb_str(&sb), bad_min ? "min" : "max",
+				bad_min ? p->min : p->max);
+			sb_free(&sb);
+		}
 	}
 	if (p->kpi->lower_better && p->has_min && !p->has_max)
 		diag_at(d, p->pos.file, p->pos.line, p->pos.col,

@@ -105,6 +105,8 @@ struct kpi {
 	const char *title;
 	const char *unit;
 	bool lower_better;
+	bool has_range;			/* range: [lo, hi] */
+	double range_lo, range_hi;
 	struct pos pos;
 };
 
@@ -118,6 +120,7 @@ struct part {
 	const struct quiz *quiz;	/* resolved */
 	const struct kpi *kpi;		/* resolved */
 	unsigned scale;			/* rating */
+	double step;			/* rating: 1, or 0.5 with step: 0.5 */
 	double min, max;
 	bool has_min, has_max;
 	struct pos pos;

@@ -83,6 +83,7 @@ struct standing {
 	const struct curriculum *cu;
 	struct module_fact **facts;	/* [stage][module] */
 	enum stage_state *states;	/* per stage */
+	bool *opened;			/* per stage: opened early by a trainer */
 	long *due;			/* per stage, a day number; -1 for none */
 	long long *completed;		/* per stage, when first seen complete; 0 */
 	size_t current;			/* the first stage not complete */
@@ -102,6 +103,9 @@ const struct curriculum *kefu_curriculum(struct kefu *);
  * stage-by-module table; free with kefu_facts_free(). */
 struct module_fact **kefu_facts(struct kefu *, const struct curriculum *);
 void kefu_facts_free(const struct curriculum *, struct module_fact **);
+/* The states of cu's stages for the person running kefu, exemptions
+ * and stages opened early counted; the caller frees them. */
+enum stage_state *kefu_states(struct kefu *, const struct curriculum *);
 /* Records stages the person running kefu has just completed, and says so. */
 void kefu_update_stages(struct kefu *);
 /* The standing of person p, enrolled as e in cu; stages seen complete
@@ -150,6 +154,8 @@ size_t kefu_stage(const struct curriculum *, const char *id, const char *where);
 const struct curriculum *kefu_pick_curriculum(struct kefu *, const char *id);
 /* This month as a KPI period, YYYY-MM. */
 void kefu_period(const struct kefu *, char buf[16]);
+/* This month, as kpi_period_parse() gives months. */
+int kefu_month(const struct kefu *);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */
@@ -225,6 +231,8 @@ int cmd_quiz(struct kefu *, int, char **);
 int cmd_report(struct kefu *, int, char **);
 int cmd_review(struct kefu *, int, char **);
 int cmd_signoff(struct kefu *, int, char **);
+int cmd_stage(struct kefu *, int, char **);
+int cmd_exempt(struct kefu *, int, char **);
 int cmd_study(struct kefu *, int, char **);
 
 #endif

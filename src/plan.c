@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "date.h"
 #include "plan.h"
 
 double
@@ -16,6 +17,8 @@ plan_pass_mark(const struct module *m)
 enum module_state
 plan_module_state(const struct module *m, const struct module_fact *f)
 {
+	if (f->exempt)
+		return MODULE_DONE;
 	switch (m->kind) {
 	case MOD_LESSON:
 		return f->read ? MODULE_DONE : MODULE_TODO;
@@ -58,6 +61,12 @@ plan_module_need(struct sb *sb, const struct module *m,
 {
 	enum module_state st = plan_module_state(m, f);
 
+	if (f->exempt) {
+		sb_adds(sb, _("done by exemption ("));
+		sb_adds(sb, f->exempt);
+		sb_adds(sb, ")");
+		return;
+	}
 	switch (m->kind) {
 	case MOD_LESSON:
 		sb_adds(sb, st == MODULE_DONE ? _("read") : _("not read yet"));
@@ -108,10 +117,29 @@ plan_module_need(struct sb *sb, const struct module *m,
 			sb_addf(sb, _("waits for the %s's sign-off"),
 				m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
 		return;
-	case MOD_ASSESSMENT:
-		sb_adds(sb, st == MODULE_DONE ? _("passed") :
-			_("waits for the trainer's assessment"));
+	case MOD_ASSESSMENT: {
+		char day[17];
+
+		date_format_time(f->assess.decided, day);
+		day[10] = '\0';
+		if (st == MODULE_DONE)
+			sb_addf(sb, _("passed on %s"), day);
+		else if (f->assess.outcome == OUTCOME_FAIL)
+			sb_addf(sb, _("not passed: failed on %s"), day);
+		else if (f->assess.outcome == OUTCOME_EXTEND)
+			sb_addf(sb, _("extended on %s; waits for the trainer's assessment"), day);
+		else
+			sb_adds(sb, _("waits for the trainer's assessment"));
+		if (st != MODULE_DONE && f->assess.reason) {
+			sb_adds(sb, _(": “"));
+			sb_adds(sb, f->assess.reason);
+			sb_adds(sb, _("”"));
+		}
+		if (st != MODULE_DONE && f->assess.outcome == OUTCOME_FAIL)
+			sb_adds(sb, _(". Talk to your trainer: they may assess you again,"
+				      " or a manager ends the training"));
 		return;
+	}
 	}
 }
 
@@ -142,7 +170,7 @@ plan_module_step(struct sb *sb, const struct module *m, const char *login)
 
 void
 plan_stages(const struct curriculum *cu, const struct module_fact *const *facts,
-	    enum stage_state *out)
+	    const bool *opened, enum stage_state *out)
 {
 	unsigned char *modules;
 	size_t i, j, n = 0;
@@ -154,13 +182,13 @@ plan_stages(const struct curriculum *cu, const struct module_fact *const *facts,
 		for (j = 0; j < cu->stages[i].nmodules; j++)
 			modules[n++] = (unsigned char)plan_module_state(&cu->stages[i].modules[j],
 									 &facts[i][j]);
-	plan_stages_of(cu, modules, out);
+	plan_stages_of(cu, modules, opened, out);
 	free(modules);
 }
 
 void
 plan_stages_of(const struct curriculum *cu, const unsigned char *modules,
-	       enum stage_state *out)
+	       const bool *opened, enum stage_state *out)
 {
 	bool prev_complete = true;
 	size_t i, j;
@@ -169,7 +197,7 @@ plan_stages_of(const struct curriculum *cu, const unsigned char *modules,
 		const struct stage *s = &cu->stages[i];
 		size_t done = 0, started = 0;
 
-		if (!prev_complete) {
+		if (!prev_complete && !(opened && opened[i])) {
 			out[i] = STAGE_LOCKED;
 			modules += s->nmodules;
 			continue;

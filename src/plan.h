@@ -16,7 +16,10 @@ struct module_fact {
 	struct quiz_facts quiz;		/* quiz */
 	struct drill_facts drill;	/* drill */
 	bool signed_off;		/* signoff */
-	bool passed;			/* assessment */
+	bool passed;			/* assessment: its latest outcome is pass */
+	struct assessment_state assess;	/* assessment: the latest decision */
+	/* a trainer exempted the module: "LOGIN: reason" (else NULL) */
+	char *exempt;
 };
 
 enum module_state { MODULE_TODO, MODULE_STARTED, MODULE_DONE };
@@ -33,16 +36,17 @@ void plan_module_need(struct sb *, const struct module *,
 void plan_module_step(struct sb *, const struct module *, const char *login);
 
 /* States of every stage: facts[i] holds the facts of stage i's modules.
- * A stage is open when it is the first or the stage before it is
- * complete, and complete when it is open and all its modules are done. */
+ * A stage is open when it is the first, the stage before it is
+ * complete, or a trainer opened it early (opened[i]; opened may be
+ * NULL), and complete when it is open and all its modules are done. */
 void plan_stages(const struct curriculum *,
-		 const struct module_fact *const *facts,
+		 const struct module_fact *const *facts, const bool *opened,
 		 enum stage_state *out);
 /* The same from the state of every module (enum module_state, a byte
  * each), stage after stage in curriculum order: what a report keeps
  * for each trainee instead of their facts. */
 void plan_stages_of(const struct curriculum *, const unsigned char *modules,
-		    enum stage_state *out);
+		    const bool *opened, enum stage_state *out);
 /* The first stage that is not complete; nstages when all are. */
 size_t plan_current(const enum stage_state *, size_t nstages);
 /* Day a stage is due: the enrollment's start plus the planned days of

@@ -888,3 +888,25 @@ quiz_key_open(const struct quiz *qz)
 {
 	return qz->review;
 }
+
+bool
+quiz_points_parse(const char *t, double max, double *points)
+{
+	const char *dot = strchr(t, '.');
+	double v;
+
+	if (dot && strspn(dot + 1, "0123456789") > 2 &&
+	    dot[1 + strspn(dot + 1, "0123456789")] == '\0') {
+		/* more than two decimals, unless they are all zeros: 2.500 */
+		const char *d;
+
+		for (d = dot + 3; *d; d++)
+			if (*d != '0')
+				return false;
+	}
+	if (!text_number(t, &v) || !(v >= 0) || v > max + 1e-9 ||
+	    fabs(v * 100 - round(v * 100)) > 1e-6)
+		return false;
+	*points = round(v * 100) / 100;
+	return true;
+}

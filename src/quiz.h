@@ -82,6 +82,9 @@ char *quiz_key(const struct question *, const struct paper_item *);
  * keeps its key sealed unless it says `review: true`. The one rule for
  * the quiz, the notebook, review and progress alike. */
 bool quiz_key_open(const struct quiz *);
+/* Reads points a trainer gives (folded text): a number from 0 to max in
+ * hundredths at most; 2.555 is refused, never rounded. */
+bool quiz_points_parse(const char *, double max, double *points);
 /* A stored response in words, as the paper shows it; caller frees. */
 char *quiz_response_text(const struct question *, const struct paper_item *,
 			 const char *response);

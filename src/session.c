@@ -336,8 +336,8 @@ facts_of(struct kefu *k, const struct curriculum *cu, int64_t person_id,
 				f->signed_off = rc > 0;
 				break;
 			case MOD_ASSESSMENT:
-				rc = store_assessment_passed(st, enrollment_id, m->id);
-				f->passed = rc > 0;
+				rc = store_assessment_state(st, enrollment_id, m->id, &f->assess);
+				f->passed = f->assess.outcome == OUTCOME_PASS;
 				break;
 			}
 			if (rc < 0)
@@ -347,10 +347,70 @@ facts_of(struct kefu *k, const struct curriculum *cu, int64_t person_id,
 	return facts;
 }
 
+struct exemptions {
+	const struct curriculum *cu;
+	struct module_fact **facts;
+	bool *opened;
+};
+
+static void
+exemption_row(const struct store_row *r, void *arg)
+{
+	struct exemptions *x = arg;
+	const char *stage = store_col_text(r, 0), *module = store_col_text(r, 1);
+	size_t i, j;
+
+	for (i = 0; i < x->cu->nstages; i++) {
+		const struct stage *s = &x->cu->stages[i];
+
+		if (strcmp(s->id, stage) != 0)
+			continue;
+		if (*module == '\0') {
+			x->opened[i] = true;
+			return;
+		}
+		for (j = 0; j < s->nmodules; j++)
+			if (strcmp(s->modules[j].id, module) == 0 && x->facts[i][j].exempt == NULL) {
+				struct sb sb = SB_INIT;
+
+				text_inert(&sb, store_col_text(r, 3), false);
+				sb_adds(&sb, ": ");
+				text_inert(&sb, store_col_text(r, 2), false);
+				x->facts[i][j].exempt = sb_detach(&sb);
+			}
+	}
+}
+
+/* The exemptions of an enrollment: exempt modules into their facts,
+ * stages opened early into opened (by stage). */
+static void
+exemptions_of(struct kefu *k, const struct curriculum *cu, int64_t enrollment_id,
+	      struct module_fact **facts, bool *opened)
+{
+	struct exemptions x = { cu, facts, opened };
+
+	if (enrollment_id && store_exemptions(kefu_store(k), enrollment_id, exemption_row, &x) != 0)
+		exit(1);
+}
+
 struct module_fact **
 kefu_facts(struct kefu *k, const struct curriculum *cu)
 {
 	return facts_of(k, cu, k->me.id, k->enr.id);
+}
+
+enum stage_state *
+kefu_states(struct kefu *k, const struct curriculum *cu)
+{
+	struct module_fact **facts = facts_of(k, cu, k->me.id, k->enr.id);
+	enum stage_state *states = xcalloc(cu->nstages, sizeof(*states));
+	bool *opened = xcalloc(cu->nstages, sizeof(*opened));
+
+	exemptions_of(k, cu, k->enr.id, facts, opened);
+	plan_stages(cu, (const struct module_fact *const *)facts, opened, states);
+	free(opened);
+	kefu_facts_free(cu, facts);
+	return states;
 }
 
 void
@@ -360,8 +420,15 @@ kefu_facts_free(const struct curriculum *cu, struct module_fact **facts)
 
 	if (facts == NULL)
 		return;
-	for (i = 0; i < cu->nstages; i++)
+	for (i = 0; i < cu->nstages; i++) {
+		size_t j;
+
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			free(facts[i][j].assess.reason);
+			free(facts[i][j].exempt);
+		}
 		free(facts[i]);
+	}
 	free(facts);
 }
 
@@ -504,7 +571,9 @@ kefu_standing(struct kefu *k, const struct curriculum *cu,
 		sr.moved[i] = -1;
 	if (store_stage_rows(kefu_store(k), e->id, stage_row, &sr) != 0)
 		exit(1);
-	plan_stages(cu, (const struct module_fact *const *)out->facts, out->states);
+	out->opened = xcalloc(cu->nstages, sizeof(*out->opened));
+	exemptions_of(k, cu, e->id, out->facts, out->opened);
+	plan_stages(cu, (const struct module_fact *const *)out->facts, out->opened, out->states);
 	kefu_standing_dues(k, cu, e, sr.moved, out);
 	free(sr.moved);
 	record_stages(k, cu, out->states, p, e, out->completed);
@@ -529,6 +598,7 @@ kefu_standing_free(struct standing *s)
 	if (s->cu)
 		kefu_facts_free(s->cu, s->facts);
 	free(s->states);
+	free(s->opened);
 	free(s->due);
 	free(s->completed);
 	memset(s, 0, sizeof(*s));
@@ -764,6 +834,15 @@ kefu_period(const struct kefu *k, char buf[16])
 
 	date_to_ymd(k->today, &y, &m, &d);
 	snprintf(buf, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+}
+
+int
+kefu_month(const struct kefu *k)
+{
+	int y, m, d;
+
+	date_to_ymd(k->today, &y, &m, &d);
+	return y * 12 + (m - 1);
 }
 
 const struct curriculum *

@@ -224,11 +224,9 @@ shell_prompt(struct kefu *k)
 	sb_adds(&sb, "kefu ");
 	text_inert(&sb, k->me.name && *k->me.name ? k->me.name : k->me.login, false);
 	if (cu) {
-		struct module_fact **facts = kefu_facts(k, cu);
-		enum stage_state *states = xcalloc(cu->nstages, sizeof(*states));
+		enum stage_state *states = kefu_states(k, cu);
 		size_t cur;
 
-		plan_stages(cu, (const struct module_fact *const *)facts, states);
 		cur = plan_current(states, cu->nstages);
 		sb_adds(&sb, " · ");
 		if (cur < cu->nstages)
@@ -236,7 +234,6 @@ shell_prompt(struct kefu *k)
 		else
 			sb_adds(&sb, _("all stages complete"));
 		free(states);
-		kefu_facts_free(cu, facts);
 	}
 	sb_adds(&sb, "> ");
 	return sb_detach(&sb);

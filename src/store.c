@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kpi.h"
 #include "store.h"
 #include "util.h"
 
@@ -211,6 +212,43 @@ static const char *const migrations[] = {
 	"UPDATE drill_result SET counted = timed, why = CASE WHEN timed THEN NULL ELSE 'piped' END;"
 	"DROP INDEX drill_result_best;"
 	"CREATE INDEX drill_result_best ON drill_result(person_id, drill, counted, net_speed, accuracy);",
+	/* 5: KPI figures and outcomes a manager can audit. Every change of
+	 * a figure is kept (old NULL: a new figure; new NULL: deleted), the
+	 * figures before this began with one row each; periods become
+	 * months (fix_periods() below) */
+	"CREATE TABLE kpi_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  kpi TEXT NOT NULL,"
+	"  period TEXT NOT NULL,"
+	"  old_value REAL,"
+	"  new_value REAL,"
+	"  source TEXT,"	/* FILE:LINE of an import, or the command */
+	"  reason TEXT,"
+	"  by_id INTEGER NOT NULL REFERENCES person(id),"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX kpi_change_person ON kpi_change(person_id, kpi, period);"
+	"INSERT INTO kpi_change (person_id, kpi, period, new_value, source, by_id, at)"
+	" SELECT person_id, kpi, period, value, 'kept before KPI history', recorded_by, recorded"
+	" FROM kpi_figure ORDER BY recorded;"
+	/* what the trainee sees of a decision: part notes were shown
+	 * without the trainer being asked, so they become private; a
+	 * reason for an extension or a fail was asked "the trainee sees it" */
+	"ALTER TABLE assessment ADD COLUMN reason_shown INTEGER NOT NULL DEFAULT 1;"
+	"UPDATE assessment SET reason_shown = outcome <> 'pass';"
+	"ALTER TABLE assessment_part ADD COLUMN note_shown INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE assessment_part ADD COLUMN period TEXT;"	/* of a KPI figure */
+	/* a stage opened early (module '') or a module exempted, for one
+	 * enrollment, on the record */
+	"CREATE TABLE exemption ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enrollment_id INTEGER NOT NULL REFERENCES enrollment(id),"
+	"  stage TEXT NOT NULL,"
+	"  module TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  by_id INTEGER NOT NULL REFERENCES person(id),"
+	"  at INTEGER NOT NULL,"
+	"  UNIQUE (enrollment_id, stage, module));",
 };
 
 enum stmt {
@@ -226,7 +264,6 @@ enum stmt {
 	S_QUIZ_FACTS,
 	S_DRILL_FACTS,
 	S_SIGNED_OFF,
-	S_ASSESSMENT_PASSED,
 	S_STAGE_OPENED,
 	S_STAGE_COMPLETED,
 	S_STAGE_COMPLETED_AT,
@@ -283,6 +320,14 @@ enum stmt {
 	S_ALL_SIGNOFFS,
 	S_ALL_ASSESSMENTS,
 	S_ALL_STAGE_ROWS,
+	S_KPI_GET,
+	S_KPI_DELETE,
+	S_KPI_CHANGE_ADD,
+	S_KPI_HISTORY,
+	S_EXEMPT,
+	S_EXEMPTIONS,
+	S_ALL_EXEMPTIONS,
+	S_ASSESSMENT_OUTCOME,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -324,10 +369,6 @@ static const char *const sql[S_COUNT] = {
 	" ORDER BY counted DESC, net_speed DESC, accuracy DESC LIMIT 1",	/* counted runs first */
 	[S_SIGNED_OFF] =
 	"SELECT 1 FROM signoff WHERE enrollment_id = ?1 AND stage = ?2",
-	[S_ASSESSMENT_PASSED] =
-	"SELECT outcome = 'pass' FROM assessment"
-	" WHERE enrollment_id = ?1 AND assessment = ?2"
-	" ORDER BY id DESC LIMIT 1",	/* the last recorded, whatever the clocks said */
 	[S_STAGE_OPENED] =
 	"INSERT INTO stage_progress (enrollment_id, stage, opened)"
 	" VALUES (?1, ?2, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
@@ -474,17 +515,18 @@ static const char *const sql[S_COUNT] = {
 	" WHERE s.enrollment_id = ?1 AND s.stage = ?2",
 	[S_ASSESSMENT_ADD] =
 	"INSERT INTO assessment (enrollment_id, assessment, outcome, reason, new_due,"
-	" decided_by, decided) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	" decided_by, decided, reason_shown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[S_ASSESSMENT_PART_ADD] =
-	"INSERT INTO assessment_part (assessment_id, part, value, passed, note)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO assessment_part (assessment_id, part, value, passed, note, note_shown,"
+	" period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[S_ASSESSMENT_LATEST] =
-	"SELECT a.id, a.outcome, a.reason, a.new_due, p.login, a.decided"
+	"SELECT a.id, a.outcome, a.reason, a.new_due, p.login, a.decided, a.reason_shown"
 	" FROM assessment a JOIN person p ON p.id = a.decided_by"
 	" WHERE a.enrollment_id = ?1 AND a.assessment = ?2"
 	" ORDER BY a.id DESC LIMIT 1",
 	[S_ASSESSMENT_PARTS] =
-	"SELECT part, value, passed, note FROM assessment_part WHERE assessment_id = ?1"
+	"SELECT part, value, passed, note, note_shown, period FROM assessment_part"
+	" WHERE assessment_id = ?1"
 	" ORDER BY rowid",
 	[S_STAGE_DUE] =
 	"INSERT INTO stage_progress (enrollment_id, stage, due) VALUES (?1, ?2, ?3)"
@@ -497,53 +539,83 @@ static const char *const sql[S_COUNT] = {
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person_id, kpi, period)"
 	" DO UPDATE SET value = excluded.value, recorded_by = excluded.recorded_by,"
 	" recorded = excluded.recorded",
+	/* periods are YYYY-MM, so text order is time order; a month still
+	 * to come (from before periods were checked) is never the latest */
 	[S_KPI_LATEST] =
 	"SELECT value, period FROM kpi_figure WHERE person_id = ?1 AND kpi = ?2"
-	" ORDER BY period DESC LIMIT 1",
+	" AND period <= ?3 ORDER BY period DESC LIMIT 1",
 	[S_KPI_PERIOD] =
 	"SELECT p.id, p.login, p.name, k.kpi, k.value FROM kpi_figure k"
 	" JOIN person p ON p.id = k.person_id"
 	" WHERE k.period = ?1 AND p.active ORDER BY p.login, k.kpi",
-	[S_KPI_LAST_PERIOD] = "SELECT max(period) FROM kpi_figure",
-	[S_TRANSCRIPT] =	/* at, kind, item, result, by, note, rank */
-	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL, 0 FROM lesson_read"
+	[S_KPI_LAST_PERIOD] = "SELECT max(period) FROM kpi_figure WHERE period <= ?1",
+	[S_KPI_GET] =
+	"SELECT value FROM kpi_figure WHERE person_id = ?1 AND kpi = ?2 AND period = ?3",
+	[S_KPI_DELETE] =
+	"DELETE FROM kpi_figure WHERE person_id = ?1 AND kpi = ?2 AND period = ?3",
+	[S_KPI_CHANGE_ADD] =
+	"INSERT INTO kpi_change (person_id, kpi, period, old_value, new_value, source,"
+	" reason, by_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_KPI_HISTORY] =
+	"SELECT c.kpi, c.period, c.old_value, c.new_value, c.source, c.reason, p.login, c.at"
+	" FROM kpi_change c JOIN person p ON p.id = c.by_id"
+	" WHERE c.person_id = ?1 AND (?2 IS NULL OR c.kpi = ?2)"
+	" ORDER BY c.kpi, c.period, c.id",
+	[S_EXEMPT] =
+	"INSERT INTO exemption (enrollment_id, stage, module, reason, by_id, at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+	[S_EXEMPTIONS] =
+	"SELECT x.stage, x.module, x.reason, p.login, x.at FROM exemption x"
+	" JOIN person p ON p.id = x.by_id WHERE x.enrollment_id = ?1 ORDER BY x.id",
+	[S_ALL_EXEMPTIONS] = "SELECT enrollment_id, stage, module FROM exemption",
+	[S_ASSESSMENT_OUTCOME] =	/* the last recorded, whatever the clocks said */
+	"SELECT outcome, decided, CASE WHEN reason_shown THEN reason END FROM assessment"
+	" WHERE enrollment_id = ?1 AND assessment = ?2 ORDER BY id DESC LIMIT 1",
+	[S_TRANSCRIPT] =	/* at, kind, item, result, by, note, rank, private */
+	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL, 0, 0 FROM lesson_read"
 	" WHERE person_id = ?1"
-	" UNION ALL SELECT started, 'quiz-start', quiz || ' #' || id, NULL, NULL, NULL, 1"
+	" UNION ALL SELECT started, 'quiz-start', quiz || ' #' || id, NULL, NULL, NULL, 1, 0"
 	" FROM quiz_attempt WHERE person_id = ?1"
 	" UNION ALL SELECT finished, 'quiz-' || state, quiz || ' #' || id,"
 	"  CASE WHEN percent IS NOT NULL THEN printf('%.1f%% (%g/%g)', percent, points, max_points) END,"
-	"  NULL, NULL, 2"
+	"  NULL, NULL, 2, 0"
 	" FROM quiz_attempt WHERE person_id = ?1 AND finished IS NOT NULL"
 	" UNION ALL SELECT at, 'drill', drill,"
 	"  printf('%.0f %s %.0f%%%s', net_speed, CASE unit WHEN 'wpm' THEN 'WPM' ELSE '字/分' END,"
 	"  accuracy, CASE WHEN counted THEN '' ELSE ' (' || coalesce(why, 'practice') || ')' END),"
-	"  NULL, NULL, 3"
+	"  NULL, NULL, 3, 0"
 	" FROM drill_result WHERE person_id = ?1"
 	" UNION ALL SELECT g.graded, 'grading', a.quiz || ' #' || a.id || ' ' || ans.question,"
-	"  printf('%g', g.points), gp.login, g.comment, 4"
+	"  printf('%g', g.points), gp.login, g.comment, 4, 0"
 	" FROM grading g JOIN quiz_attempt a ON a.id = g.attempt_id"
 	" JOIN quiz_answer ans ON ans.attempt_id = g.attempt_id AND ans.seq = g.seq"
 	" JOIN person gp ON gp.id = g.grader_id WHERE a.person_id = ?1"
-	" UNION ALL SELECT k.recorded, 'kpi', k.kpi || ' ' || k.period, printf('%g', k.value),"
-	"  rp.login, NULL, 5 FROM kpi_figure k JOIN person rp ON rp.id = k.recorded_by"
-	" WHERE k.person_id = ?1"
+	" UNION ALL SELECT k.at, CASE WHEN k.new_value IS NULL THEN 'kpi-delete' ELSE 'kpi' END,"
+	"  k.kpi || ' ' || k.period,"
+	"  coalesce(printf('%g', k.old_value) || ' → ', '') || coalesce(printf('%g', k.new_value), '-'),"
+	"  rp.login, coalesce(k.reason, k.source), 5, 0 FROM kpi_change k"
+	" JOIN person rp ON rp.id = k.by_id WHERE k.person_id = ?1"
 	" UNION ALL SELECT s.decided, 'assessment', s.assessment,"
-	"  s.outcome || coalesce(' → ' || s.new_due, ''), dp.login, s.reason, 6"
+	"  s.outcome || coalesce(' → ' || s.new_due, ''), dp.login, s.reason, 6, NOT s.reason_shown"
 	" FROM assessment s JOIN enrollment e ON e.id = s.enrollment_id"
 	" JOIN person dp ON dp.id = s.decided_by WHERE e.person_id = ?1"
-	" UNION ALL SELECT s.signed, 'signoff', s.stage, NULL, sp.login, s.note, 7"
+	" UNION ALL SELECT s.signed, 'signoff', s.stage, NULL, sp.login, s.note, 7, 0"
 	" FROM signoff s JOIN enrollment e ON e.id = s.enrollment_id"
 	" JOIN person sp ON sp.id = s.signer_id WHERE e.person_id = ?1"
-	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL, 8"
+	" UNION ALL SELECT s.completed, 'stage-complete', s.stage, NULL, NULL, NULL, 8, 0"
 	" FROM stage_progress s JOIN enrollment e ON e.id = s.enrollment_id"
 	" WHERE e.person_id = ?1 AND s.completed IS NOT NULL"
-	" UNION ALL SELECT v.at, 'stage-reopen', v.detail, NULL, vp.login, NULL, 10"
+	" UNION ALL SELECT v.at, 'stage-reopen', v.detail, NULL, vp.login, NULL, 10, 0"
 	" FROM event v JOIN person vp ON vp.id = v.actor_id"
 	" WHERE v.action = 'stage-reopen' AND v.subject_id = ?1"
 	" UNION ALL SELECT c.at, 'attempt-' || c.kind,"
 	"  c.quiz || coalesce(' #' || c.attempt_id, ''),"
-	"  CASE c.kind WHEN 'grant' THEN '+' || c.count END, cp.login, c.reason, 9"
+	"  CASE c.kind WHEN 'grant' THEN '+' || c.count END, cp.login, c.reason, 9, 0"
 	" FROM attempt_change c JOIN person cp ON cp.id = c.by_id WHERE c.person_id = ?1"
+	" UNION ALL SELECT x.at, CASE x.module WHEN '' THEN 'stage-open' ELSE 'exempt' END,"
+	"  x.stage || CASE x.module WHEN '' THEN '' ELSE ' ' || x.module END, NULL,"
+	"  xp.login, x.reason, 11, 0 FROM exemption x JOIN enrollment e ON e.id = x.enrollment_id"
+	" JOIN person xp ON xp.id = x.by_id WHERE e.person_id = ?1"
 	" ORDER BY 1, 7",
 	/* the facts of everyone at once, for reports: the same conditions as
 	 * the per-person statements above */
@@ -555,7 +627,7 @@ static const char *const sql[S_COUNT] = {
 	" ORDER BY person_id, drill",
 	[S_ALL_SIGNOFFS] = "SELECT enrollment_id, stage FROM signoff",
 	[S_ALL_ASSESSMENTS] =
-	"SELECT enrollment_id, assessment, outcome = 'pass' FROM assessment a"
+	"SELECT enrollment_id, assessment, outcome, decided FROM assessment a"
 	" WHERE id = (SELECT b.id FROM assessment b WHERE b.enrollment_id = a.enrollment_id"
 	"  AND b.assessment = a.assessment ORDER BY b.id DESC LIMIT 1)",
 	[S_ALL_STAGE_ROWS] =
@@ -790,6 +862,151 @@ user_version(struct store *st)
 	return v;
 }
 
+/* Migration 5's second half: periods become months. A figure whose
+ * period reads as a month (Nov-26, 2026/11) moves to YYYY-MM; when that
+ * month has a figure already, the one recorded later stays and the
+ * other goes to the history. A period that is no month (2026-13, q3)
+ * leaves the figures, on the record. */
+static int
+fix_periods(struct store *st)
+{
+	static const char *const moved =
+	    "INSERT INTO kpi_change (person_id, kpi, period, old_value, new_value, source,"
+	    " reason, by_id, at) SELECT person_id, kpi, ?2, ?3, value, 'migration', ?4,"
+	    " recorded_by, recorded FROM kpi_figure WHERE rowid = ?1";
+	sqlite3_stmt *all = NULL, *stmt = NULL;
+	int rc = SQLITE_OK;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT rowid, person_id, kpi, period, value, recorded"
+			       " FROM kpi_figure ORDER BY rowid", -1, &all, NULL) != SQLITE_OK)
+		return db_error(st, _("cannot update the schema"));
+	while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+		const char *period = (const char *)sqlite3_column_text(all, 3);
+		int64_t row = sqlite3_column_int64(all, 0), other = 0;
+		char month[8], why[96];
+		kpi_month m;
+		double other_value = 0;
+		long long other_at = 0;
+
+		if (kpi_period_parse(period, &m) &&
+		    strcmp(kpi_period_format(m, month), period) == 0)
+			continue;
+		if (!kpi_period_parse(period, &m)) {
+			/* no month: taken out, kept in the history */
+			snprintf(why, sizeof(why), "period '%.40s' is no month", period);
+			if (sqlite3_prepare_v2(st->db, "INSERT INTO kpi_change (person_id, kpi, period,"
+					       " old_value, source, reason, by_id, at) SELECT person_id,"
+					       " kpi, period, value, 'migration', ?2, recorded_by, recorded"
+					       " FROM kpi_figure WHERE rowid = ?1; ", -1, &stmt, NULL) != SQLITE_OK)
+				break;
+			sqlite3_bind_int64(stmt, 1, row);
+			sqlite3_bind_text(stmt, 2, why, -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(stmt);
+			sqlite3_finalize(stmt);
+			stmt = NULL;
+			if (rc != SQLITE_DONE)
+				break;
+			goto drop;
+		}
+		/* a figure for that month already? */
+		if (sqlite3_prepare_v2(st->db, "SELECT rowid, value, recorded FROM kpi_figure"
+				       " WHERE person_id = ?1 AND kpi = ?2 AND period = ?3", -1,
+				       &stmt, NULL) != SQLITE_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(all, 1));
+		sqlite3_bind_value(stmt, 2, sqlite3_column_value(all, 2));
+		sqlite3_bind_text(stmt, 3, month, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			other = sqlite3_column_int64(stmt, 0);
+			other_value = sqlite3_column_double(stmt, 1);
+			other_at = sqlite3_column_int64(stmt, 2);
+		}
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		snprintf(why, sizeof(why), "period '%.40s' read as %s", period, month);
+		/* the history started above names the month as it is now */
+		if (sqlite3_prepare_v2(st->db, "UPDATE kpi_change SET period = ?3 WHERE person_id = ?1"
+				       " AND kpi = ?2 AND period = ?4", -1, &stmt, NULL) != SQLITE_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(all, 1));
+		sqlite3_bind_value(stmt, 2, sqlite3_column_value(all, 2));
+		sqlite3_bind_text(stmt, 3, month, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 4, period, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		if (rc != SQLITE_DONE)
+			break;
+		if (other == 0) {
+			if (sqlite3_prepare_v2(st->db, "UPDATE kpi_figure SET period = ?2 WHERE rowid = ?1;",
+					       -1, &stmt, NULL) != SQLITE_OK)
+				break;
+			sqlite3_bind_int64(stmt, 1, row);
+			sqlite3_bind_text(stmt, 2, month, -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(stmt);
+			sqlite3_finalize(stmt);
+			stmt = NULL;
+			if (rc != SQLITE_DONE)
+				break;
+			continue;
+		}
+		/* two figures for one month: the later recorded stays */
+		if (sqlite3_prepare_v2(st->db, moved, -1, &stmt, NULL) != SQLITE_OK)
+			break;
+		if (sqlite3_column_int64(all, 5) >= other_at) {
+			sqlite3_bind_int64(stmt, 1, row);
+			sqlite3_bind_double(stmt, 3, other_value);
+		} else {
+			sqlite3_bind_int64(stmt, 1, other);
+			sqlite3_bind_double(stmt, 3, sqlite3_column_double(all, 4));
+		}
+		sqlite3_bind_text(stmt, 2, month, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 4, why, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		if (rc != SQLITE_DONE)
+			break;
+		if (sqlite3_column_int64(all, 5) >= other_at) {
+			/* this one wins: it takes the month's place */
+			if (sqlite3_prepare_v2(st->db, "UPDATE kpi_figure SET value = (SELECT value"
+					       " FROM kpi_figure WHERE rowid = ?1), recorded_by = (SELECT"
+					       " recorded_by FROM kpi_figure WHERE rowid = ?1), recorded ="
+					       " (SELECT recorded FROM kpi_figure WHERE rowid = ?1)"
+					       " WHERE rowid = ?2", -1, &stmt, NULL) != SQLITE_OK)
+				break;
+			sqlite3_bind_int64(stmt, 1, row);
+			sqlite3_bind_int64(stmt, 2, other);
+			rc = sqlite3_step(stmt);
+			sqlite3_finalize(stmt);
+			stmt = NULL;
+			if (rc != SQLITE_DONE)
+				break;
+		}
+drop:
+		if (sqlite3_prepare_v2(st->db, "DELETE FROM kpi_figure WHERE rowid = ?1", -1,
+				       &stmt, NULL) != SQLITE_OK)
+			break;
+		sqlite3_bind_int64(stmt, 1, row);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		stmt = NULL;
+		if (rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_ROW;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_finalize(all);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot update the schema"));
+	return 0;
+}
+
+/* What a migration does beyond its SQL, by migration. */
+static int (*const fixups[])(struct store *) = {
+	[4] = fix_periods,
+};
+
 /* Brings the schema up to date, one migration per transaction. */
 static int
 migrate(struct store *st)
@@ -813,6 +1030,7 @@ migrate(struct store *st)
 		}
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
 		if (exec(st, migrations[v], _("cannot update the schema")) != 0 ||
+		    ((size_t)v < ARRAY_SIZE(fixups) && fixups[v] && fixups[v](st) != 0) ||
 		    exec(st, pragma, _("cannot update the schema")) != 0 ||
 		    exec(st, "COMMIT", _("cannot finish a migration")) != 0) {
 			/* a COMMIT that fails for a full disk has rolled back */
@@ -1650,22 +1868,36 @@ store_signed_off(struct store *st, int64_t enrollment_id, const char *stage)
 		      _("cannot look up a sign-off"));
 }
 
-int
-store_assessment_passed(struct store *st, int64_t enrollment_id,
-			const char *assessment)
+enum outcome
+store_outcome_of(const char *word)
 {
-	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_PASSED);
-	int rc, passed = 0;
+	if (word == NULL)
+		return OUTCOME_NONE;
+	return strcmp(word, "pass") == 0 ? OUTCOME_PASS :
+	       strcmp(word, "extend") == 0 ? OUTCOME_EXTEND :
+	       strcmp(word, "fail") == 0 ? OUTCOME_FAIL : OUTCOME_NONE;
+}
 
+int
+store_assessment_state(struct store *st, int64_t enrollment_id,
+		       const char *assessment, struct assessment_state *out)
+{
+	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_OUTCOME);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
 	sqlite3_bind_int64(stmt, 1, enrollment_id);
 	bind_text(stmt, 2, assessment);
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		passed = sqlite3_column_int(stmt, 0);
+	if (rc == SQLITE_ROW) {
+		out->outcome = store_outcome_of((const char *)sqlite3_column_text(stmt, 0));
+		out->decided = sqlite3_column_int64(stmt, 1);
+		out->reason = col_text(stmt, 2);
+	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, _("cannot look up an assessment"));
-	return passed;
+	return 0;
 }
 
 static int
@@ -1840,29 +2072,30 @@ store_signoff_get(struct store *st, int64_t enrollment_id, const char *stage,
 int64_t
 store_assessment_add(struct store *st, int64_t enrollment_id,
 		     const char *assessment, const char *outcome,
-		     const char *reason, const char *new_due, int64_t decided_by,
-		     long long now)
+		     const char *reason, bool reason_shown, const char *new_due,
+		     int64_t decided_by, long long now)
 {
-	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "ittttii",
+	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "ittttiib",
 		   enrollment_id, assessment, outcome, reason, new_due, decided_by,
-		   (int64_t)now) != 0)
+		   (int64_t)now, (int)reason_shown) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(st->db);
 }
 
 int
 store_assessment_part_add(struct store *st, int64_t assessment_id,
-			  const char *part, double value, bool has_value,
-			  bool passed, const char *note)
+			  const struct assessment_part *pt)
 {
 	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_PART_ADD);
 
 	sqlite3_bind_int64(stmt, 1, assessment_id);
-	bind_text(stmt, 2, part);
-	if (has_value)
-		sqlite3_bind_double(stmt, 3, value);
-	sqlite3_bind_int(stmt, 4, passed);
-	bind_text(stmt, 5, note);
+	bind_text(stmt, 2, pt->part);
+	if (pt->has_value)
+		sqlite3_bind_double(stmt, 3, pt->value);
+	sqlite3_bind_int(stmt, 4, pt->passed);
+	bind_text(stmt, 5, pt->note);
+	sqlite3_bind_int(stmt, 6, pt->note_shown);
+	bind_text(stmt, 7, pt->period);
 	return run(st, stmt, _("cannot record an assessment"));
 }
 
@@ -1898,29 +2131,95 @@ store_stage_rows(struct store *st, int64_t enrollment_id, store_row_fn *fn,
 		    "i", enrollment_id);
 }
 
-int
-store_kpi_set(struct store *st, int64_t person_id, const char *kpi,
-	      const char *period, double value, int64_t by, long long now)
+/* The figure a person has for a KPI and month: 1 found, 0 none. */
+static int
+kpi_get(struct store *st, int64_t person_id, const char *kpi, const char *period,
+	double *value)
 {
-	return change(st, S_KPI_SET, _("cannot record a KPI figure"), "ittdii",
-		      person_id, kpi, period, value, by, (int64_t)now);
+	sqlite3_stmt *stmt = prep(st, S_KPI_GET);
+	int rc;
+
+	sqlite3_bind_int64(stmt, 1, person_id);
+	bind_text(stmt, 2, kpi);
+	bind_text(stmt, 3, period);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_double(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot look up KPI figures"));
+	return rc == SQLITE_ROW;
+}
+
+int
+store_kpi_set(struct store *st, const struct kpi_entry *f, int64_t by,
+	      long long now, double *old, bool *had)
+{
+	double was = 0;
+	int found = kpi_get(st, f->person_id, f->kpi, f->period, &was);
+
+	if (found < 0)
+		return -1;
+	if (had)
+		*had = found;
+	if (old)
+		*old = was;
+	if (found && was == f->value)
+		return 0;	/* the same figure again: nothing changes */
+	if (change(st, S_KPI_SET, _("cannot record a KPI figure"), "ittdii",
+		   f->person_id, f->kpi, f->period, f->value, by, (int64_t)now) != 0 ||
+	    (found ?
+	     change(st, S_KPI_CHANGE_ADD, _("cannot record a KPI figure"), "ittddttii",
+		    f->person_id, f->kpi, f->period, was, f->value, f->source, f->reason,
+		    by, (int64_t)now) :
+	     change(st, S_KPI_CHANGE_ADD, _("cannot record a KPI figure"), "ittndttii",
+		    f->person_id, f->kpi, f->period, f->value, f->source, f->reason, by,
+		    (int64_t)now)) != 0)
+		return -1;
+	return 1;
+}
+
+int
+store_kpi_delete(struct store *st, const struct kpi_entry *f, int64_t by,
+		 long long now, double *old)
+{
+	int found = kpi_get(st, f->person_id, f->kpi, f->period, old);
+
+	if (found <= 0)
+		return found;
+	if (change(st, S_KPI_DELETE, _("cannot delete a KPI figure"), "itt",
+		   f->person_id, f->kpi, f->period) != 0 ||
+	    change(st, S_KPI_CHANGE_ADD, _("cannot delete a KPI figure"), "ittdnttii",
+		   f->person_id, f->kpi, f->period, *old, f->source, f->reason, by,
+		   (int64_t)now) != 0)
+		return -1;
+	return 1;
+}
+
+int
+store_kpi_history(struct store *st, int64_t person_id, const char *kpi,
+		  store_row_fn *fn, void *arg)
+{
+	return each(st, S_KPI_HISTORY, fn, arg, _("cannot look up KPI figures"), "it",
+		    person_id, kpi);
 }
 
 int
 store_kpi_latest(struct store *st, int64_t person_id, const char *kpi,
-		 double *value, char period[33])
+		 const char *upto, double *value, char period[8])
 {
 	sqlite3_stmt *stmt = prep(st, S_KPI_LATEST);
 	int rc;
 
 	sqlite3_bind_int64(stmt, 1, person_id);
 	bind_text(stmt, 2, kpi);
+	bind_text(stmt, 3, upto);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(stmt, 1);
 
 		*value = sqlite3_column_double(stmt, 0);
-		snprintf(period, 33, "%s", p ? p : "");
+		snprintf(period, 8, "%.7s", p ? p : "");
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1937,9 +2236,33 @@ store_kpi_period(struct store *st, const char *period, store_row_fn *fn,
 }
 
 int
-store_kpi_last_period(struct store *st, store_row_fn *fn, void *arg)
+store_kpi_last_period(struct store *st, const char *upto, store_row_fn *fn, void *arg)
 {
-	return each(st, S_KPI_LAST_PERIOD, fn, arg, _("cannot look up KPI figures"), "");
+	return each(st, S_KPI_LAST_PERIOD, fn, arg, _("cannot look up KPI figures"), "t",
+		    upto);
+}
+
+int
+store_exempt(struct store *st, int64_t enrollment_id, const char *stage,
+	     const char *module, const char *reason, int64_t by, long long now)
+{
+	if (change(st, S_EXEMPT, _("cannot record an exemption"), "itttii", enrollment_id,
+		   stage, module ? module : "", reason, by, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0;
+}
+
+int
+store_exemptions(struct store *st, int64_t enrollment_id, store_row_fn *fn, void *arg)
+{
+	return each(st, S_EXEMPTIONS, fn, arg, _("cannot look up exemptions"), "i",
+		    enrollment_id);
+}
+
+int
+store_all_exemptions(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_EXEMPTIONS, fn, arg, _("cannot look up exemptions"), "");
 }
 
 int

@@ -147,9 +147,18 @@ int store_quiz_facts(struct store *, int64_t person_id, const char *quiz,
 int store_drill_facts(struct store *, int64_t person_id, const char *drill,
 		      struct drill_facts *);
 int store_signed_off(struct store *, int64_t enrollment_id, const char *stage);
-/* The latest outcome of an assessment: 1 pass, 0 none or not passed. */
-int store_assessment_passed(struct store *, int64_t enrollment_id,
-			    const char *assessment);
+/* An assessment's outcome. */
+enum outcome { OUTCOME_NONE, OUTCOME_PASS, OUTCOME_EXTEND, OUTCOME_FAIL };
+enum outcome store_outcome_of(const char *word);	/* pass, extend, fail */
+/* Its latest decision: outcome, when, and the reason when the trainee
+ * sees it (else NULL; the caller frees it). */
+struct assessment_state {
+	enum outcome outcome;
+	long long decided;
+	char *reason;
+};
+int store_assessment_state(struct store *, int64_t enrollment_id,
+			   const char *assessment, struct assessment_state *);
 
 /* How many attempts at a quiz a person has used and may use. */
 struct attempt_count {
@@ -322,19 +331,32 @@ int store_signoff(struct store *, int64_t enrollment_id, const char *stage,
 int store_signoff_get(struct store *, int64_t enrollment_id, const char *stage,
 		      store_row_fn *, void *);
 
-/* Records a trainer's decision; returns its id. new_due may be NULL. */
+/* Records a trainer's decision; returns its id. new_due may be NULL;
+ * reason_shown: the trainee sees the reason. */
 int64_t store_assessment_add(struct store *, int64_t enrollment_id,
 			     const char *assessment, const char *outcome,
-			     const char *reason, const char *new_due,
-			     int64_t decided_by, long long now);
+			     const char *reason, bool reason_shown,
+			     const char *new_due, int64_t decided_by, long long now);
+/* One part of a decision, as it was decided on: the value (a KPI
+ * figure with its month), whether it passed, the trainer's note and
+ * whether the trainee sees it. */
+struct assessment_part {
+	const char *part;
+	double value;
+	bool has_value;
+	bool passed;
+	const char *note;
+	bool note_shown;
+	const char *period;	/* a KPI part's month, else NULL */
+};
 int store_assessment_part_add(struct store *, int64_t assessment_id,
-			      const char *part, double value, bool has_value,
-			      bool passed, const char *note);
+			      const struct assessment_part *);
 /* The latest decision. Columns: id, outcome, reason, new due, decided
- * by (login), decided. */
+ * by (login), decided, reason shown (1: the trainee sees it). */
 int store_assessment_latest(struct store *, int64_t enrollment_id,
 			    const char *assessment, store_row_fn *, void *);
-/* Columns: part, value (NULL when none), passed, note. */
+/* Columns: part, value (NULL when none), passed, note, note shown,
+ * period (a KPI part's month). */
 int store_assessment_parts(struct store *, int64_t assessment_id,
 			   store_row_fn *, void *);
 
@@ -345,25 +367,60 @@ int store_stage_due(struct store *, int64_t enrollment_id, const char *stage,
 int store_stage_rows(struct store *, int64_t enrollment_id, store_row_fn *,
 		     void *);
 
-/* KPI figures, one per person, KPI and period (a later one replaces). */
-int store_kpi_set(struct store *, int64_t person_id, const char *kpi,
-		  const char *period, double value, int64_t by, long long now);
-/* The figure of the latest period, and that period (periods are at most
- * 32 bytes). 1 found, 0 none. */
+/* KPI figures, one per person, KPI and month (YYYY-MM). Every change is
+ * kept: who, when, old and new, where it came from and why. */
+struct kpi_entry {
+	int64_t person_id;
+	const char *kpi;
+	const char *period;
+	double value;
+	const char *source;	/* FILE:LINE of an import, or a command */
+	const char *reason;	/* may be NULL */
+};
+/* Sets a figure, inside the caller's transaction. *old is the figure
+ * it replaces and *had whether there was one (either may be NULL).
+ * 1 recorded, 0 the same figure was there already, -1 error. */
+int store_kpi_set(struct store *, const struct kpi_entry *, int64_t by,
+		  long long now, double *old, bool *had);
+/* Removes a figure on the record (value unused): 1 removed (*old its
+ * value), 0 there was none, -1 error. */
+int store_kpi_delete(struct store *, const struct kpi_entry *, int64_t by,
+		     long long now, double *old);
+/* A person's figure changes, by KPI, month and time; kpi NULL: every
+ * KPI. Columns: kpi, period, old (NULL: a new figure), new (NULL:
+ * deleted), source, reason, by (login), at. */
+int store_kpi_history(struct store *, int64_t person_id, const char *kpi,
+		      store_row_fn *, void *);
+/* The figure of the latest month up to upto (YYYY-MM), and that month.
+ * 1 found, 0 none. */
 int store_kpi_latest(struct store *, int64_t person_id, const char *kpi,
-		     double *value, char period[33]);
-/* Every active person's figures in a period. Columns: person id, login,
+		     const char *upto, double *value, char period[8]);
+/* Every active person's figures in a month. Columns: person id, login,
  * name, kpi, value. */
 int store_kpi_period(struct store *, const char *period, store_row_fn *,
 		     void *);
-/* The latest period with figures. Column: period (NULL when none). */
-int store_kpi_last_period(struct store *, store_row_fn *, void *);
+/* The latest month up to upto with figures. Column: period (NULL when
+ * none). */
+int store_kpi_last_period(struct store *, const char *upto, store_row_fn *,
+			  void *);
+
+/* A stage opened early for one enrollment (module NULL) or a module
+ * exempted, on the record: 1 recorded, 0 it was already, -1 error. */
+int store_exempt(struct store *, int64_t enrollment_id, const char *stage,
+		 const char *module, const char *reason, int64_t by,
+		 long long now);
+/* Columns: stage, module ('' for a stage opened early), reason, by
+ * (login), at. */
+int store_exemptions(struct store *, int64_t enrollment_id, store_row_fn *,
+		     void *);
+/* Columns: enrollment id, stage, module. */
+int store_all_exemptions(struct store *, store_row_fn *, void *);
 
 /* Everything on a person's record in time order. Columns: at, kind
  * (lesson, quiz-start, quiz-final, quiz-pending, quiz-void, drill,
  * grading, assessment, signoff, kpi, stage-complete, attempt-grant,
- * attempt-void), item, result,
- * by (login), note. */
+ * attempt-void, kpi-delete, stage-open, exempt), item, result, by
+ * (login), note, rank, private (1: the note is not for the trainee). */
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
 /* The statements `kefu report stages` runs, for a benchmark to run them
@@ -381,7 +438,7 @@ int store_all_drills(struct store *, store_row_fn *, void *);
 /* Columns: enrollment id, stage. */
 int store_all_signoffs(struct store *, store_row_fn *, void *);
 /* The latest decision of each assessment. Columns: enrollment id,
- * assessment, passed. */
+ * assessment, outcome, decided. */
 int store_all_assessments(struct store *, store_row_fn *, void *);
 /* Every enrollment's stage rows. Columns: enrollment id, then as
  * store_stage_rows(): stage, opened, completed, due. */

@@ -21,13 +21,18 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 4 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = 5 ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 4, WAL, a private directory"
+ok "schema version 5, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-sql "DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
+# what migration 5 made, taken away again (for a database of before)
+UNDO5="DROP TABLE kpi_change; DROP TABLE exemption;
+ALTER TABLE assessment DROP COLUMN reason_shown;
+ALTER TABLE assessment_part DROP COLUMN note_shown;
+ALTER TABLE assessment_part DROP COLUMN period;"
+sql "$UNDO5 DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
 DROP TABLE attempt_change;
 DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
 ALTER TABLE drill_result DROP COLUMN why;
@@ -39,17 +44,17 @@ CREATE INDEX drill_result_person ON drill_result(person_id, drill);
 DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
 PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
-[ "$(sql "PRAGMA user_version")" = 4 ] || fail "not migrated"
+[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
   ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
-ok "a schema 1 database is migrated to 4 with its records"
+ok "a schema 1 database is migrated to 5 with its records"
 
 # schema 2 let one person hold two open attempts at a quiz (a race), and
 # rescored from every stored answer: migration 3 keeps the newest open
 # one, sets the older aside, and fixes each attempt's automatic part
-sql "DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
+sql "$UNDO5 DROP INDEX quiz_attempt_one_open; ALTER TABLE quiz_attempt DROP COLUMN auto_points;
 DROP TABLE attempt_change;
 DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
 ALTER TABLE drill_result DROP COLUMN why;
@@ -73,7 +78,7 @@ ok "a schema 2 database is migrated to 3: one open attempt per quiz, the automat
 
 # schema 3 knew timed and piped drill runs only: migration 4 counts the
 # timed ones, as their day's rule did, and marks the piped ones practice
-sql "DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
+sql "$UNDO5 DROP INDEX drill_result_best; ALTER TABLE drill_result DROP COLUMN counted;
 ALTER TABLE drill_result DROP COLUMN why;
 CREATE INDEX drill_result_best ON drill_result(person_id, drill, timed, net_speed, accuracy);
 PRAGMA user_version = 3;
@@ -83,8 +88,33 @@ INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct, r
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 3 database"
 [ "$(sql "SELECT group_concat(counted || ':' || coalesce(why, '-'), ' ') FROM (SELECT counted, why FROM drill_result ORDER BY at)")" = \
 	"1:- 0:piped" ] || fail "migration 4: $(sql "SELECT at, counted, why FROM drill_result")"
-[ "$(sql "PRAGMA user_version")" = 4 ] || fail "not migrated to 4"
+[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated to 5"
 ok "a schema 3 database is migrated to 4: timed runs count, piped ones are practice"
+
+# schema 4 took any period text: migration 5 reads what is a month as
+# YYYY-MM (the later of two figures for one month stays, the other goes
+# to the history), takes out what is no month, on the record, and
+# starts each figure's history
+sql "$UNDO5 PRAGMA user_version = 4; DELETE FROM kpi_figure;
+INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded) VALUES
+ (1, 'conv', '2026-11', 20, 1, 50), (1, 'conv', 'Nov-26', 18, 1, 100),
+ (1, 'conv', '2026-13', 25, 1, 60), (1, 'resp', '2026/10', 12, 1, 70),
+ (1, 'resp', '2026-09', 14, 1, 40), (1, 'aov', '26-Aug', 150, 1, 80),
+ (1, 'aov', '2026-08', 160, 1, 90)"
+"$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 4 database"
+[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated to 5"
+[ "$(sql "SELECT group_concat(kpi || ' ' || period || ' ' || value, ', ') FROM (SELECT * FROM kpi_figure ORDER BY kpi, period)")" = \
+	"aov 2026-08 160.0, conv 2026-11 18.0, resp 2026-09 14.0, resp 2026-10 12.0" ] ||
+	fail "migration 5: $(sql "SELECT kpi, period, value FROM kpi_figure ORDER BY kpi, period")"
+[ "$(sql "SELECT count(*) FROM kpi_change WHERE kpi = 'conv' AND period = '2026-13' AND old_value = 25 AND new_value IS NULL")" = 1 ] ||
+	fail "migration 5: the figure of no month is not in the history"
+[ "$(sql "SELECT count(*) FROM kpi_change WHERE kpi = 'conv' AND period = '2026-11' AND old_value = 20 AND new_value = 18")" = 1 ] ||
+	fail "migration 5: the replaced figure is not in the history: $(sql "SELECT * FROM kpi_change")"
+[ "$(sql "SELECT count(*) FROM kpi_change WHERE kpi = 'aov' AND period = '2026-08' AND old_value = 150 AND new_value = 160")" = 1 ] ||
+	fail "migration 5: the earlier of two figures is not in the history: $(sql "SELECT * FROM kpi_change")"
+[ "$(sql "SELECT count(*) FROM kpi_change WHERE period IN ('Nov-26', '2026/10', '26-Aug')")" = 0 ] ||
+	fail "migration 5: the history keeps periods that are no longer: $(sql "SELECT * FROM kpi_change")"
+ok "a schema 4 database is migrated to 5: periods become months, nothing is lost from the record"
 
 HOME="$T/home2"
 unset XDG_DATA_HOME
@@ -112,7 +142,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 4)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 5)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 
@@ -153,7 +183,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 4"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 5"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||

@@ -16,6 +16,7 @@ static struct module s1[2], s2[3], s3[1];
 static struct stage stages[3];
 static struct curriculum cu;
 static struct module_fact f1[2], f2[3], f3[1];
+static bool opened[3];	/* stages opened early */
 static const struct module_fact *facts[3] = { f1, f2, f3 };
 
 static int
@@ -44,6 +45,7 @@ setup(void **state)
 	memset(f1, 0, sizeof(f1));
 	memset(f2, 0, sizeof(f2));
 	memset(f3, 0, sizeof(f3));
+	memset(opened, 0, sizeof(opened));
 	f1[1].quiz.best = -1;
 	return 0;
 }
@@ -51,7 +53,7 @@ setup(void **state)
 static void
 states(enum stage_state *out)
 {
-	plan_stages(&cu, facts, out);
+	plan_stages(&cu, facts, opened, out);
 }
 
 static void
@@ -222,6 +224,64 @@ test_extension_moves_later_stages(void **state)
 	}
 }
 
+/* A trainer opens stage 2 early: it is open (its assessment may be
+ * taken) while stage 1 is not complete; stage 3 still waits for stage 2. */
+static void
+test_opened_early(void **state)
+{
+	enum stage_state st[3];
+
+	(void)state;
+	opened[1] = true;
+	states(st);
+	assert_int_equal(st[0], STAGE_OPEN);
+	assert_int_equal(st[1], STAGE_OPEN);
+	assert_int_equal(st[2], STAGE_LOCKED);
+	assert_int_equal(plan_current(st, 3), 0);
+	/* stage 2 done by itself completes it; stage 3 opens after it */
+	f2[0].drill.results = 1;
+	f2[0].drill.met = true;
+	f2[1].signed_off = true;
+	f2[2].passed = true;
+	states(st);
+	assert_int_equal(st[1], STAGE_COMPLETE);
+	assert_int_equal(st[2], STAGE_OPEN);
+	opened[1] = false;
+	states(st);
+	assert_int_equal(st[1], STAGE_LOCKED);
+}
+
+/* An exempted module is done, and says by whom and why; a failed
+ * assessment says so, with its date and reason. */
+static void
+test_exempt_and_failed(void **state)
+{
+	struct sb sb = SB_INIT;
+	enum stage_state st[3];
+
+	(void)state;
+	assert_int_equal(plan_module_state(&s1[0], &f1[0]), MODULE_TODO);
+	f1[0].exempt = (char *)"wang: 有三年客服经验";
+	assert_int_equal(plan_module_state(&s1[0], &f1[0]), MODULE_DONE);
+	plan_module_need(&sb, &s1[0], &f1[0]);
+	assert_non_null(strstr(sb_str(&sb), "exemption"));
+	assert_non_null(strstr(sb_str(&sb), "wang: 有三年客服经验"));
+	sb_reset(&sb);
+	f1[0].exempt = NULL;
+
+	f2[2].assess.outcome = OUTCOME_FAIL;
+	f2[2].assess.decided = 1;
+	f2[2].assess.reason = (char *)"转化率未达标";
+	assert_int_equal(plan_module_state(&s2[2], &f2[2]), MODULE_TODO);
+	plan_module_need(&sb, &s2[2], &f2[2]);
+	assert_non_null(strstr(sb_str(&sb), "failed on"));
+	assert_non_null(strstr(sb_str(&sb), "转化率未达标"));
+	assert_null(strstr(sb_str(&sb), "waits for the trainer"));
+	sb_free(&sb);
+	states(st);
+	assert_int_equal(st[1], STAGE_LOCKED);
+}
+
 static void
 test_drill_meets(void **state)
 {
@@ -305,6 +365,8 @@ main(void)
 		cmocka_unit_test_setup(test_extension_moves_later_stages, setup),
 		cmocka_unit_test_setup(test_part_thresholds, setup),
 		cmocka_unit_test_setup(test_drill_meets, setup),
+		cmocka_unit_test_setup(test_opened_early, setup),
+		cmocka_unit_test_setup(test_exempt_and_failed, setup),
 		cmocka_unit_test_setup(test_exam_stage_lock, setup),
 	};
 

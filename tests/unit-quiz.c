@@ -585,6 +585,26 @@ test_uniform_exhaustive(void **state)
 	assert_true(alike > 300 && unlike > 300);
 }
 
+/* A trainer's points: hundredths at most, refused beyond, never rounded. */
+static void
+test_points(void **state)
+{
+	double v = -1;
+
+	(void)state;
+	assert_true(quiz_points_parse("2.5", 5, &v) && v == 2.5);
+	assert_true(quiz_points_parse("2.55", 5, &v) && v == 2.55);
+	assert_true(quiz_points_parse("2.500", 5, &v) && v == 2.5);
+	assert_true(quiz_points_parse("0", 5, &v) && v == 0);
+	assert_true(quiz_points_parse("5", 5, &v) && v == 5);
+	assert_false(quiz_points_parse("2.555", 5, &v));
+	assert_false(quiz_points_parse("2.5551", 5, &v));
+	assert_false(quiz_points_parse("5.01", 5, &v));
+	assert_false(quiz_points_parse("-1", 5, &v));
+	assert_false(quiz_points_parse("nan", 5, &v));
+	assert_false(quiz_points_parse("2.555e0", 5, &v));
+}
+
 int
 main(void)
 {
@@ -604,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_uniform_tags),
 		cmocka_unit_test(test_uniform_two_tags),
 		cmocka_unit_test(test_uniform_exhaustive),
+		cmocka_unit_test(test_points),
 	};
 
 	return cmocka_run_group_tests(tests, load, unload);

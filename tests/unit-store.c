@@ -139,7 +139,13 @@ test_enrollment_and_facts(void **state)
 	assert_false(df.met);
 
 	assert_int_equal(store_signed_off(st, e.id, "one"), 0);
-	assert_int_equal(store_assessment_passed(st, e.id, "r"), 0);
+	{
+		struct assessment_state as;
+
+		assert_int_equal(store_assessment_state(st, e.id, "r", &as), 0);
+		assert_int_equal(as.outcome, OUTCOME_NONE);
+		assert_null(as.reason);
+	}
 	assert_int_equal(store_stage_completed_at(st, e.id, "one"), 0);
 	assert_int_equal(store_stage_completed(st, e.id, "one", 50), 0);
 	assert_int_equal(store_stage_completed(st, e.id, "one", 60), 0);
