@@ -113,8 +113,10 @@ static void
 say_figure(struct sb *sb, const struct kpi *kp, double v)
 {
 	sb_addf(sb, "%g", v);
-	if (kp->unit)
-		sb_addf(sb, " %s", strcmp(kp->unit, "percent") == 0 ? "%" : kp->unit);
+	if (kp->unit && strcmp(kp->unit, "percent") == 0)
+		sb_addc(sb, '%');
+	else if (kp->unit)
+		sb_addf(sb, " %s", kp->unit);
 }
 
 static int

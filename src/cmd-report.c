@@ -1416,10 +1416,16 @@ static const struct column transcript_cols[] = {
 	{ "result", N_("Result") }, { "by", N_("By") }, { "note", N_("Note") },
 };
 
+struct transcript {
+	struct table *t;
+	bool own;	/* the trainee reads their own: private notes left out */
+};
+
 static void
 transcript_row(const struct store_row *r, void *arg)
 {
-	struct table *t = arg;
+	const struct transcript *tr = arg;
+	struct table *t = tr->t;
 	char when[17];
 
 	table_text(t, date_format_time(store_col_int(r, 0), when));
@@ -1427,7 +1433,10 @@ transcript_row(const struct store_row *r, void *arg)
 	table_text(t, store_col_text(r, 2));
 	table_text(t, store_col_text(r, 3));
 	table_text(t, store_col_text(r, 4));
-	table_text(t, store_col_text(r, 5));
+	if (tr->own && store_col_int(r, 7))
+		table_null(t);
+	else
+		table_text(t, store_col_text(r, 5));
 }
 
 static int
@@ -1435,6 +1444,7 @@ report_trainee(struct kefu *k, const char *login, const struct opts *o)
 {
 	struct person p;
 	struct table t;
+	struct transcript tr;
 	int rc;
 
 	kefu_me(k);
@@ -1445,7 +1455,9 @@ report_trainee(struct kefu *k, const char *login, const struct opts *o)
 	if (kefu_person(k, login, &p) != 1)
 		return 1;
 	table_init(&t, "trainee", transcript_cols, ARRAY_SIZE(transcript_cols));
-	rc = store_transcript(kefu_store(k), p.id, transcript_row, &t) != 0;
+	tr.t = &t;
+	tr.own = p.id == k->me.id && strcmp(k->me.role, "trainee") == 0;
+	rc = store_transcript(kefu_store(k), p.id, transcript_row, &tr) != 0;
 	if (rc == 0) {
 		if (o->format == TABLE_TEXT) {
 			struct sb sb = SB_INIT;

@@ -1245,16 +1245,6 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 			p->scale = (unsigned)x;
 		break;
 	}
-	if (p->kind == PART_KPI) {
-		p->has_min = get_number(l, map, "min", -1e15, 1e15, false, false, &p->min);
-		p->has_max = get_number(l, map, "max", -1e15, 1e15, false, false, &p->max);
-		if (!map_get(map, "min") && !map_get(map, "max"))
-			err(l, map, _("a kpi part needs 'min' (or 'max' for a kpi where lower is better)"));
-		return;
-	}
-	if (map_key_node(map, "max"))
-		err(l, map_key_node(map, "max"), _("'max' is for kpi parts; a %s part passes at 'min'"),
-		    kinds[kind]);
 	p->step = 1;
 	if (p->kind != PART_RATING && map_key_node(map, "step"))
 		err(l, map_key_node(map, "step"), _("'step' is for rating parts"));
@@ -1266,6 +1256,17 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 		else
 			p->step = x;
 	}
+	if (p->kind == PART_KPI) {
+		p->has_min = get_number(l, map, "min", -1e15, 1e15, false, false, &p->min);
+		p->has_max = get_number(l, map, "max", -1e15, 1e15, false, false, &p->max);
+		if (!map_get(map, "min") && !map_get(map, "max"))
+			err(l, map, _("a kpi part needs 'min' (or 'max' for a kpi where lower is better)"));
+		return;
+	}
+	if (map_key_node(map, "max"))
+		err(l, map_key_node(map, "max"), _("'max' is for kpi parts; a %s part passes at 'min'"),
+		    kinds[kind]);
+
 	p->has_min = get_number(l, map, "min", 0,
 				p->kind == PART_QUIZ ? 100 : (p->scale ? p->scale : 100),
 				false, true, &p->min);

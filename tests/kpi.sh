@@ -56,7 +56,7 @@ as $TR kpi set $A conv 20 --period 2026-12 > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] && grep -q "period '2026-12' is a month still to come" "$T/err" || fail "a future month: $(cat "$T/err")"
 [ -z "$(figures)" ] || fail "a bad period was stored: $(figures)"
 as $TR kpi set $A conv 18 --period Nov-26 > "$T/out" 2>&1 || fail "Nov-26: $(cat "$T/out")"
-grep -q "Recorded conv = 18 % for '$A', 2026-11." "$T/out" || fail "Nov-26 said: $(cat "$T/out")"
+grep -q "Recorded conv = 18% for '$A', 2026-11." "$T/out" || fail "Nov-26 said: $(cat "$T/out")"
 as $TR kpi set $A conv 12 --period 2026/9 > /dev/null || fail "2026/9"
 [ "$(figures)" = "$(printf '%s\n%s' "$A conv 2026-09 12.0" "$A conv 2026-11 18.0")" ] || fail "months: $(figures)"
 ok "periods are real months not after this one; Nov-26 and 2026/9 are read as months"
@@ -115,7 +115,7 @@ ok "an import reads a shop's file; duplicates, bad values and months, missing co
 
 # ---- nothing is overwritten without a trace ----
 as $TR kpi set $B conv 27.5 --period 2026-11 --reason "按后台复核" > "$T/out" || fail "set"
-grep -q "(was 31 %; 'kefu kpi history $B' keeps both)" "$T/out" || fail "replace said: $(cat "$T/out")"
+grep -q "(was 31%; 'kefu kpi history $B' keeps both)" "$T/out" || fail "replace said: $(cat "$T/out")"
 as $TR kpi delete $B aov --period 2026-11 --reason "客单价统计口径错误" > "$T/out" || fail "delete"
 grep -q "Deleted aov = 1650 yuan of '$B' for 2026-11" "$T/out" || fail "delete said: $(cat "$T/out")"
 as $TR kpi delete $B aov --period 2026-11 > /dev/null 2>&1 && fail "a delete without a reason"
@@ -163,6 +163,12 @@ as $TR kpi set $A conv 25 --period 2026-11 > /dev/null || fail "later figure"
 as $A progress > "$T/out"
 grep -q "转化率未达标，下月再评" "$T/out" || fail "the reason is not shown: $(cat "$T/out")"
 grep -q "偶有错字" "$T/out" && fail "a private part note is shown to the trainee"
+# a private reason stays out of the trainee's own transcript
+printf '\n4\n\n4\n\nextend\n2027-02-01\n仅供培训组参考\nn\n' | as $TR assess $A > "$T/out" 2>&1 || fail "assess again: $(cat "$T/out")"
+as $A report trainee $A > "$T/out" || fail "own transcript"
+grep -q "仅供培训组参考" "$T/out" && fail "a private reason in the trainee's transcript: $(cat "$T/out")"
+as $A progress | grep -q "仅供培训组参考" && fail "a private reason in progress"
+as $TR report trainee $A | grep -q "仅供培训组参考" || fail "the trainer does not see the private reason"
 ok "a stage opened early and a module exempted, on the record; the assessment keeps its figures; ratings in steps; extensions only later; private notes"
 
 # ---- a fail shows as a fail, and keeps one off the elite list ----
