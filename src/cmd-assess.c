@@ -36,13 +36,18 @@ ask_line(const char *prompt, char **line)
 	return false;
 }
 
-/* Asks for a number in [lo, hi]; Enter gives *v as it is when keep. */
+/* Asks for a value until read(t, ctx, &x, why) takes the folded line;
+ * Enter gives *v as it is when keep. False at end of input. */
 static bool
-ask_number(const char *prompt, double lo, double hi, bool keep, double *v)
+ask_value(const char *prompt, bool keep,
+	  bool (*read)(const char *, const void *, double *, struct sb *),
+	  const void *ctx, double *v)
 {
 	for (;;) {
+		struct sb why = SB_INIT;
 		char *line = NULL, *t;
 		double x;
+		bool ok;
 
 		if (!ask_line(prompt, &line))
 			return false;
@@ -52,14 +57,49 @@ ask_number(const char *prompt, double lo, double hi, bool keep, double *v)
 			free(t);
 			return true;
 		}
-		if (text_number(t, &x) && x >= lo && x <= hi) {
-			free(t);
+		ok = read(t, ctx, &x, &why);
+		free(t);
+		if (ok) {
 			*v = x;
 			return true;
 		}
-		printf(_("  Give a number from %g to %g.\n"), lo, hi);
-		free(t);
+		printf("  %s\n", sb_str(&why));
+		sb_free(&why);
 	}
+}
+
+/* A rating part's rating: on its scale, in its steps (whole numbers by
+ * default). */
+static bool
+rating_read(const char *t, const void *ctx, double *x, struct sb *why)
+{
+	const struct part *pt = ctx;
+	double q;
+
+	if (!text_number(t, x) || *x < 0 || *x > pt->scale) {
+		sb_addf(why, _("Give a number from %g to %g."), 0.0, (double)pt->scale);
+		return false;
+	}
+	q = *x / pt->step;
+	if (fabs(q - floor(q + 0.5)) < 1e-9)
+		return true;
+	if (pt->step == 1)
+		sb_adds(why, _("A rating is a whole number."));
+	else
+		sb_addf(why, _("A rating goes in steps of %g."), pt->step);
+	return false;
+}
+
+/* A KPI part's figure: in the KPI's unit and range. */
+static bool
+figure_read(const char *t, const void *ctx, double *x, struct sb *why)
+{
+	if (kpi_value_parse(ctx, t, x) == KPI_VALUE_OK)
+		return true;
+	sb_adds(why, _("Give a figure "));
+	kpi_bounds_words(why, ctx);
+	sb_adds(why, ".");
+	return false;
 }
 
 /* Asks a yes-or-no question; Enter gives dflt. False at end of input. */
@@ -86,40 +126,6 @@ ask_yes(const char *prompt, bool dflt, bool *yes)
 		}
 		free(t);
 		return true;
-	}
-}
-
-/* Asks for a KPI figure in the KPI's unit and range; Enter keeps *v
- * when keep. */
-static bool
-ask_figure(const char *prompt, const struct kpi *kp, bool keep, double *v)
-{
-	for (;;) {
-		char *line = NULL, *t;
-		double x;
-		enum kpi_value r;
-
-		if (!ask_line(prompt, &line))
-			return false;
-		t = text_fold(line);
-		free(line);
-		if (keep && *t == '\0') {
-			free(t);
-			return true;
-		}
-		r = kpi_value_parse(kp, t, &x);
-		free(t);
-		if (r == KPI_VALUE_OK) {
-			*v = x;
-			return true;
-		}
-		{
-			struct sb sb = SB_INIT;
-
-			kpi_bounds_words(&sb, kp);
-			printf(_("  Give a figure %s.\n"), sb_str(&sb));
-			sb_free(&sb);
-		}
 	}
 }
 
@@ -270,7 +276,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g of %s): ") :
 				_("   Figure for %s: "), period, kvalue, kperiod);
 			x->value = kvalue;
-			if (!ask_figure(sb_str(&sb), pt->kpi, found, &x->value))
+			if (!ask_value(sb_str(&sb), found, figure_read, pt->kpi, &x->value))
 				goto stopped;
 			sb_reset(&sb);
 			x->has_value = true;
@@ -284,19 +290,8 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
 		} else {
 			sb_addf(&sb, _("   Rating 0-%u (needs %g): "), pt->scale, pt->min);
-			for (;;) {
-				double q;
-
-				if (!ask_number(sb_str(&sb), 0, pt->scale, false, &x->value))
-					goto stopped;
-				q = x->value / pt->step;
-				if (fabs(q - floor(q + 0.5)) < 1e-9)
-					break;
-				if (pt->step == 1)
-					printf(_("  A rating is a whole number.\n"));
-				else
-					printf(_("  A rating goes in steps of %g.\n"), pt->step);
-			}
+			if (!ask_value(sb_str(&sb), false, rating_read, pt, &x->value))
+				goto stopped;
 			sb_reset(&sb);
 			x->has_value = true;
 			x->passed = plan_part_passed(pt, x->value);

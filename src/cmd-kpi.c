@@ -119,146 +119,150 @@ say_figure(struct sb *sb, const struct kpi *kp, double v)
 		sb_addf(sb, " %s", kp->unit);
 }
 
-static int
-kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
+/* What `kpi set` and `kpi delete` act on: LOGIN KPI [VALUE] with
+ * --period and --reason, checked. */
+struct target {
+	struct person p;
+	struct enrollment e;
+	const struct kpi *kp;
+	const char *reason;
+	char *pos[3], month[8];
+	struct sb who;
+};
+
+static void
+target_clear(struct target *t)
 {
-	const char *period = NULL, *reason = NULL;
+	person_clear(&t->p);
+	enrollment_clear(&t->e);
+	sb_free(&t->who);
+}
+
+/* Parses the command line into t: npos positional arguments; the month
+ * (this one by default) must be a real month, not one to come unless
+ * any_month (a figure to delete may be one from before months were
+ * checked). 0 when all is well, else the exit status, said. */
+static int
+target_of(struct kefu *k, const struct cmd *c, int argc, char **argv, int npos,
+	  bool any_month, struct target *t)
+{
+	const char *period = NULL;
 	const struct cmd_opt opts[] = {
-		{ "--period", &period, NULL }, { "--reason", &reason, NULL },
+		{ "--period", &period, NULL }, { "--reason", &t->reason, NULL },
 		{ NULL, NULL, NULL }
 	};
 	const struct curriculum *cu;
-	const struct kpi *kp;
+	const char *why = NULL;
+	kpi_month m = kefu_month(k);
+	int n, rc;
+
+	memset(t, 0, sizeof(*t));
+	if ((rc = cmd_parse(c, argc, argv, opts, t->pos, npos, &n)) != 0)
+		return rc;
+	if (n != npos || (any_month && (period == NULL || t->reason == NULL)))
+		return cmd_usage(c);
+	if (period && any_month && !kpi_period_parse(period, &m))
+		why = _("is not a month: write it as YYYY-MM, such as 2026-11");
+	else if (period && !any_month)
+		why = period_problem(k, period, &m);
+	if (why) {
+		text_inert(&t->who, period, false);
+		error(_("period '%s' %s"), sb_str(&t->who), why);
+		return 1;
+	}
+	kpi_period_format(m, t->month);
+	if ((cu = kefu_trainee(k, t->pos[0], &t->p, &t->e)) == NULL)
+		return 1;
+	text_inert(&t->who, t->p.login, false);
+	if (t->p.id == k->me.id) {
+		error(_("you cannot change your own KPI figures; another trainer must"));
+		return 1;
+	}
+	if ((t->kp = find_kpi(cu, t->pos[1])) == NULL)
+		return 1;
+	return 0;
+}
+
+static int
+kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
+{
 	struct store *st = kefu_store(k);
-	struct person p;
-	struct enrollment e;
-	struct sb sb = SB_INIT, who = SB_INIT;
+	struct sb sb = SB_INIT;
+	struct target t;
 	struct kpi_entry f;
-	char *pos[3], month[8];
-	const char *why;
-	kpi_month m;
 	double v, old = 0;
 	bool had = false;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_parse(c, argc, argv, opts, pos, 3, &npos)) != 0)
-		return rc;
-	if (npos != 3)
-		return cmd_usage(c);
-	m = kefu_month(k);
-	if (period && (why = period_problem(k, period, &m)) != NULL) {
-		text_inert(&sb, period, false);
-		error(_("period '%s' %s"), sb_str(&sb), why);
-		sb_free(&sb);
-		return 1;
-	}
-	kpi_period_format(m, month);
-	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
-		return 1;
+	if ((rc = target_of(k, c, argc, argv, 3, false, &t)) != 0)
+		goto out;
 	rc = 1;
-	text_inert(&who, p.login, false);
-	if (p.id == k->me.id) {
-		error(_("you cannot record your own KPI figures; another trainer must"));
-		goto out;
-	}
-	if ((kp = find_kpi(cu, pos[1])) == NULL)
-		goto out;
-	if (!value_ok(kp, pos[2], &v, &sb)) {
-		struct sb t = SB_INIT;
+	if (!value_ok(t.kp, t.pos[2], &v, &sb)) {
+		struct sb text = SB_INIT;
 
-		text_inert(&t, pos[2], false);
-		error(_("%s: '%s' %s"), kp->id, sb_str(&t), sb_str(&sb));
-		sb_free(&t);
+		text_inert(&text, t.pos[2], false);
+		error(_("%s: '%s' %s"), t.kp->id, sb_str(&text), sb_str(&sb));
+		sb_free(&text);
 		goto out;
 	}
-	f = (struct kpi_entry){ p.id, kp->id, month, v, "kefu kpi set", reason };
+	f = (struct kpi_entry){ t.p.id, t.kp->id, t.month, v, "kefu kpi set", t.reason };
 	if (store_begin(st) != 0)
 		goto out;
 	sb_reset(&sb);
-	sb_addf(&sb, "%s %s %g", kp->id, month, v);
+	sb_addf(&sb, "%s %s %g", t.kp->id, t.month, v);
 	if ((rc = store_kpi_set(st, &f, k->me.id, kefu_clock(k), &old, &had)) < 0 ||
-	    (rc > 0 && store_event(st, k->me.id, "kpi", p.id, sb_str(&sb), kefu_clock(k)) != 0) ||
+	    (rc > 0 && store_event(st, k->me.id, "kpi", t.p.id, sb_str(&sb), kefu_clock(k)) != 0) ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
 		rc = 1;
 		goto out;
 	}
 	sb_reset(&sb);
-	say_figure(&sb, kp, v);
+	say_figure(&sb, t.kp, v);
 	if (rc == 0)
-		printf(_("%s of '%s' for %s is %s already: nothing changed.\n"), kp->id,
-		       sb_str(&who), month, sb_str(&sb));
+		printf(_("%s of '%s' for %s is %s already: nothing changed.\n"), t.kp->id,
+		       sb_str(&t.who), t.month, sb_str(&sb));
 	else if (had) {
 		struct sb was = SB_INIT;
 
-		say_figure(&was, kp, old);
+		say_figure(&was, t.kp, old);
 		printf(_("Recorded %s = %s for '%s', %s (was %s; 'kefu kpi history %s' keeps both).\n"),
-		       kp->id, sb_str(&sb), sb_str(&who), month, sb_str(&was), sb_str(&who));
+		       t.kp->id, sb_str(&sb), sb_str(&t.who), t.month, sb_str(&was),
+		       sb_str(&t.who));
 		sb_free(&was);
 	} else
-		printf(_("Recorded %s = %s for '%s', %s.\n"), kp->id, sb_str(&sb), sb_str(&who),
-		       month);
+		printf(_("Recorded %s = %s for '%s', %s.\n"), t.kp->id, sb_str(&sb),
+		       sb_str(&t.who), t.month);
 	rc = 0;
 out:
 	sb_free(&sb);
-	sb_free(&who);
-	person_clear(&p);
-	enrollment_clear(&e);
+	target_clear(&t);
 	return rc;
 }
 
 static int
 kpi_delete(struct kefu *k, const struct cmd *c, int argc, char **argv)
 {
-	const char *period = NULL, *reason = NULL;
-	const struct cmd_opt opts[] = {
-		{ "--period", &period, NULL }, { "--reason", &reason, NULL },
-		{ NULL, NULL, NULL }
-	};
-	const struct curriculum *cu;
-	const struct kpi *kp;
 	struct store *st = kefu_store(k);
-	struct person p;
-	struct enrollment e;
-	struct sb sb = SB_INIT, who = SB_INIT;
+	struct sb sb = SB_INIT;
+	struct target t;
 	struct kpi_entry f;
-	char *pos[2], month[8];
-	kpi_month m;
 	double old = 0;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_parse(c, argc, argv, opts, pos, 2, &npos)) != 0)
-		return rc;
-	if (npos != 2 || period == NULL || reason == NULL)
-		return cmd_usage(c);
-	if (*reason == '\0') {
-		error(_("a deletion needs a reason (--reason TEXT): it stays on the record"));
-		return 1;
-	}
-	if (!kpi_period_parse(period, &m)) {
-		text_inert(&sb, period, false);
-		error(_("period '%s' %s"), sb_str(&sb),
-		      _("is not a month: write it as YYYY-MM, such as 2026-11"));
-		sb_free(&sb);
-		return 1;
-	}
-	kpi_period_format(m, month);
-	if ((cu = kefu_trainee(k, pos[0], &p, &e)) == NULL)
-		return 1;
+	if ((rc = target_of(k, c, argc, argv, 2, true, &t)) != 0)
+		goto out;
 	rc = 1;
-	text_inert(&who, p.login, false);
-	if (p.id == k->me.id) {
-		error(_("you cannot change your own KPI figures; another trainer must"));
+	if (*t.reason == '\0') {
+		error(_("a deletion needs a reason (--reason TEXT): it stays on the record"));
 		goto out;
 	}
-	if ((kp = find_kpi(cu, pos[1])) == NULL)
-		goto out;
-	f = (struct kpi_entry){ p.id, kp->id, month, 0, "kefu kpi delete", reason };
+	f = (struct kpi_entry){ t.p.id, t.kp->id, t.month, 0, "kefu kpi delete", t.reason };
 	if (store_begin(st) != 0)
 		goto out;
-	sb_addf(&sb, "%s %s", kp->id, month);
+	sb_addf(&sb, "%s %s", t.kp->id, t.month);
 	if ((rc = store_kpi_delete(st, &f, k->me.id, kefu_clock(k), &old)) < 0 ||
-	    (rc > 0 && store_event(st, k->me.id, "kpi-delete", p.id, sb_str(&sb),
+	    (rc > 0 && store_event(st, k->me.id, "kpi-delete", t.p.id, sb_str(&sb),
 				   kefu_clock(k)) != 0) ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
@@ -266,20 +270,18 @@ kpi_delete(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		goto out;
 	}
 	if (rc == 0) {
-		error(_("'%s' has no %s figure for %s"), sb_str(&who), kp->id, month);
+		error(_("'%s' has no %s figure for %s"), sb_str(&t.who), t.kp->id, t.month);
 		rc = 1;
 		goto out;
 	}
 	sb_reset(&sb);
-	say_figure(&sb, kp, old);
+	say_figure(&sb, t.kp, old);
 	printf(_("Deleted %s = %s of '%s' for %s; the history keeps it with your reason.\n"),
-	       kp->id, sb_str(&sb), sb_str(&who), month);
+	       t.kp->id, sb_str(&sb), sb_str(&t.who), t.month);
 	rc = 0;
 out:
 	sb_free(&sb);
-	sb_free(&who);
-	person_clear(&p);
-	enrollment_clear(&e);
+	target_clear(&t);
 	return rc;
 }
 

@@ -862,141 +862,144 @@ user_version(struct store *st)
 	return v;
 }
 
+/* Runs one statement once, bound by fmt ('i' int64_t, 't' text, 'd'
+ * double); for migrations, whose statements run once. SQLITE_DONE or
+ * SQLITE_ROW (the first row's column 0 into *first, when given) on
+ * success, else the error. */
+static int
+once(struct store *st, const char *q, double *first, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc, i;
+
+	if ((rc = sqlite3_prepare_v2(st->db, q, -1, &stmt, NULL)) != SQLITE_OK)
+		return rc;
+	va_start(ap, fmt);
+	for (i = 1; *fmt; fmt++, i++)
+		switch (*fmt) {
+		case 'i':
+			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_double(stmt, i, va_arg(ap, double));
+			break;
+		default:
+			bind_text(stmt, i, va_arg(ap, const char *));
+			break;
+		}
+	va_end(ap);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && first)
+		*first = sqlite3_column_double(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 /* Migration 5's second half: periods become months. A figure whose
  * period reads as a month (Nov-26, 2026/11) moves to YYYY-MM; when that
  * month has a figure already, the one recorded later stays and the
  * other goes to the history. A period that is no month (2026-13, q3)
  * leaves the figures, on the record. */
+struct old_figure {
+	int64_t row, pid;
+	char *kpi, *period;
+	double value;
+	long long at;
+};
+
 static int
 fix_periods(struct store *st)
 {
-	static const char *const moved =
-	    "INSERT INTO kpi_change (person_id, kpi, period, old_value, new_value, source,"
-	    " reason, by_id, at) SELECT person_id, kpi, ?2, ?3, value, 'migration', ?4,"
-	    " recorded_by, recorded FROM kpi_figure WHERE rowid = ?1";
-	sqlite3_stmt *all = NULL, *stmt = NULL;
+	sqlite3_stmt *all = NULL;
+	struct old_figure *v = NULL;
+	size_t n = 0, cap = 0, i;
 	int rc = SQLITE_OK;
 
+	/* the figures whose period is not YYYY-MM, read before any change */
 	if (sqlite3_prepare_v2(st->db, "SELECT rowid, person_id, kpi, period, value, recorded"
 			       " FROM kpi_figure ORDER BY rowid", -1, &all, NULL) != SQLITE_OK)
 		return db_error(st, _("cannot update the schema"));
 	while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
 		const char *period = (const char *)sqlite3_column_text(all, 3);
-		int64_t row = sqlite3_column_int64(all, 0), other = 0;
-		char month[8], why[96];
+		char month[8];
 		kpi_month m;
-		double other_value = 0;
-		long long other_at = 0;
 
-		if (kpi_period_parse(period, &m) &&
+		if (period && kpi_period_parse(period, &m) &&
 		    strcmp(kpi_period_format(m, month), period) == 0)
 			continue;
-		if (!kpi_period_parse(period, &m)) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = (struct old_figure){ sqlite3_column_int64(all, 0),
+					      sqlite3_column_int64(all, 1), col_text(all, 2),
+					      xstrdup(period ? period : ""),
+					      sqlite3_column_double(all, 4),
+					      sqlite3_column_int64(all, 5) };
+	}
+	sqlite3_finalize(all);
+	for (i = 0; rc == SQLITE_DONE && i < n; i++) {
+		int64_t row = v[i].row, pid = v[i].pid;
+		const char *kpi = v[i].kpi, *period = v[i].period;
+		char month[8], why[96];
+		double value = v[i].value, other = 0, other_value = 0, other_at = 0;
+		long long at = v[i].at;
+		bool later;
+		kpi_month m;
+
+		if (kpi_period_parse(period, &m))
+			kpi_period_format(m, month);
+		else {
 			/* no month: taken out, kept in the history */
 			snprintf(why, sizeof(why), "period '%.40s' is no month", period);
-			if (sqlite3_prepare_v2(st->db, "INSERT INTO kpi_change (person_id, kpi, period,"
-					       " old_value, source, reason, by_id, at) SELECT person_id,"
-					       " kpi, period, value, 'migration', ?2, recorded_by, recorded"
-					       " FROM kpi_figure WHERE rowid = ?1; ", -1, &stmt, NULL) != SQLITE_OK)
-				break;
-			sqlite3_bind_int64(stmt, 1, row);
-			sqlite3_bind_text(stmt, 2, why, -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(stmt);
-			sqlite3_finalize(stmt);
-			stmt = NULL;
-			if (rc != SQLITE_DONE)
-				break;
+			rc = once(st, "INSERT INTO kpi_change (person_id, kpi, period, old_value,"
+				  " source, reason, by_id, at) SELECT person_id, kpi, period, value,"
+				  " 'migration', ?2, recorded_by, recorded FROM kpi_figure"
+				  " WHERE rowid = ?1", NULL, "it", row, why);
 			goto drop;
 		}
-		/* a figure for that month already? */
-		if (sqlite3_prepare_v2(st->db, "SELECT rowid, value, recorded FROM kpi_figure"
-				       " WHERE person_id = ?1 AND kpi = ?2 AND period = ?3", -1,
-				       &stmt, NULL) != SQLITE_OK)
-			break;
-		sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(all, 1));
-		sqlite3_bind_value(stmt, 2, sqlite3_column_value(all, 2));
-		sqlite3_bind_text(stmt, 3, month, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(stmt) == SQLITE_ROW) {
-			other = sqlite3_column_int64(stmt, 0);
-			other_value = sqlite3_column_double(stmt, 1);
-			other_at = sqlite3_column_int64(stmt, 2);
-		}
-		sqlite3_finalize(stmt);
-		stmt = NULL;
-		snprintf(why, sizeof(why), "period '%.40s' read as %s", period, month);
 		/* the history started above names the month as it is now */
-		if (sqlite3_prepare_v2(st->db, "UPDATE kpi_change SET period = ?3 WHERE person_id = ?1"
-				       " AND kpi = ?2 AND period = ?4", -1, &stmt, NULL) != SQLITE_OK)
-			break;
-		sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(all, 1));
-		sqlite3_bind_value(stmt, 2, sqlite3_column_value(all, 2));
-		sqlite3_bind_text(stmt, 3, month, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 4, period, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		stmt = NULL;
+		snprintf(why, sizeof(why), "period '%.40s' read as %s", period, month);
+		rc = once(st, "UPDATE kpi_change SET period = ?3 WHERE person_id = ?1 AND kpi = ?2"
+			  " AND period = ?4", NULL, "itttt", pid, kpi, month, period);
 		if (rc != SQLITE_DONE)
-			break;
+			goto next;
+		/* a figure for that month already? */
+		if (once(st, "SELECT rowid FROM kpi_figure WHERE person_id = ?1 AND kpi = ?2"
+			 " AND period = ?3", &other, "itt", pid, kpi, month) == SQLITE_ROW) {
+			once(st, "SELECT value FROM kpi_figure WHERE rowid = ?1", &other_value, "i",
+			     (int64_t)other);
+			once(st, "SELECT recorded FROM kpi_figure WHERE rowid = ?1", &other_at, "i",
+			     (int64_t)other);
+		}
 		if (other == 0) {
-			if (sqlite3_prepare_v2(st->db, "UPDATE kpi_figure SET period = ?2 WHERE rowid = ?1;",
-					       -1, &stmt, NULL) != SQLITE_OK)
-				break;
-			sqlite3_bind_int64(stmt, 1, row);
-			sqlite3_bind_text(stmt, 2, month, -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(stmt);
-			sqlite3_finalize(stmt);
-			stmt = NULL;
-			if (rc != SQLITE_DONE)
-				break;
-			continue;
+			rc = once(st, "UPDATE kpi_figure SET period = ?2 WHERE rowid = ?1", NULL, "it",
+				  row, month);
+			goto next;
 		}
-		/* two figures for one month: the later recorded stays */
-		if (sqlite3_prepare_v2(st->db, moved, -1, &stmt, NULL) != SQLITE_OK)
-			break;
-		if (sqlite3_column_int64(all, 5) >= other_at) {
-			sqlite3_bind_int64(stmt, 1, row);
-			sqlite3_bind_double(stmt, 3, other_value);
-		} else {
-			sqlite3_bind_int64(stmt, 1, other);
-			sqlite3_bind_double(stmt, 3, sqlite3_column_double(all, 4));
-		}
-		sqlite3_bind_text(stmt, 2, month, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 4, why, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		stmt = NULL;
-		if (rc != SQLITE_DONE)
-			break;
-		if (sqlite3_column_int64(all, 5) >= other_at) {
+		/* two figures for one month: the later recorded stays; the
+		 * history has the earlier replaced by it */
+		later = at >= (long long)other_at;
+		rc = once(st, "INSERT INTO kpi_change (person_id, kpi, period, old_value, new_value,"
+			  " source, reason, by_id, at) SELECT person_id, kpi, ?2, ?3, value,"
+			  " 'migration', ?4, recorded_by, recorded FROM kpi_figure WHERE rowid = ?1",
+			  NULL, "itdt", later ? row : (int64_t)other, month,
+			  later ? other_value : value, why);
+		if (rc == SQLITE_DONE && later)
 			/* this one wins: it takes the month's place */
-			if (sqlite3_prepare_v2(st->db, "UPDATE kpi_figure SET value = (SELECT value"
-					       " FROM kpi_figure WHERE rowid = ?1), recorded_by = (SELECT"
-					       " recorded_by FROM kpi_figure WHERE rowid = ?1), recorded ="
-					       " (SELECT recorded FROM kpi_figure WHERE rowid = ?1)"
-					       " WHERE rowid = ?2", -1, &stmt, NULL) != SQLITE_OK)
-				break;
-			sqlite3_bind_int64(stmt, 1, row);
-			sqlite3_bind_int64(stmt, 2, other);
-			rc = sqlite3_step(stmt);
-			sqlite3_finalize(stmt);
-			stmt = NULL;
-			if (rc != SQLITE_DONE)
-				break;
-		}
+			rc = once(st, "UPDATE kpi_figure SET (value, recorded_by, recorded) ="
+				  " (SELECT value, recorded_by, recorded FROM kpi_figure WHERE rowid = ?1)"
+				  " WHERE rowid = ?2", NULL, "ii", row, (int64_t)other);
 drop:
-		if (sqlite3_prepare_v2(st->db, "DELETE FROM kpi_figure WHERE rowid = ?1", -1,
-				       &stmt, NULL) != SQLITE_OK)
-			break;
-		sqlite3_bind_int64(stmt, 1, row);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		stmt = NULL;
-		if (rc != SQLITE_DONE)
-			break;
-		rc = SQLITE_ROW;
+		if (rc == SQLITE_DONE)
+			rc = once(st, "DELETE FROM kpi_figure WHERE rowid = ?1", NULL, "i", row);
+next:
+		;
 	}
-	sqlite3_finalize(stmt);
-	sqlite3_finalize(all);
+	for (i = 0; i < n; i++)
+		free(v[i].kpi), free(v[i].period);
+	free(v);
 	if (rc != SQLITE_DONE)
 		return db_error(st, _("cannot update the schema"));
 	return 0;
@@ -2275,7 +2278,7 @@ store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *ar
 size_t
 store_report_sql(const char *const **out)
 {
-	static const char *list[7];
+	static const char *list[8];
 
 	list[0] = sql[S_PEOPLE];
 	list[1] = sql[S_ALL_LESSONS];
@@ -2284,8 +2287,9 @@ store_report_sql(const char *const **out)
 	list[4] = sql[S_ALL_SIGNOFFS];
 	list[5] = sql[S_ALL_ASSESSMENTS];
 	list[6] = sql[S_ALL_STAGE_ROWS];
+	list[7] = sql[S_ALL_EXEMPTIONS];
 	*out = list;
-	return 7;
+	return 8;
 }
 
 int

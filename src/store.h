@@ -424,7 +424,7 @@ int store_all_exemptions(struct store *, store_row_fn *, void *);
 int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
 
 /* The statements `kefu report stages` runs, for a benchmark to run them
- * bare: people (?1: everyone, 0), then the six below. */
+ * bare: people (?1: everyone, 0), then the seven below. */
 size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
  * above would find them. Columns: person id, lesson. */

@@ -7,40 +7,11 @@
 # Needs root to create the accounts (useradd); skipped otherwise.
 . "$top_srcdir/tests/lib.sh"
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: creating test accounts needs root"; exit 77; }
-for c in useradd userdel groupadd groupdel runuser jq; do
-	command -v $c > /dev/null || { echo "SKIP: no $c"; exit 77; }
-done
-
+command -v jq > /dev/null || { echo "SKIP: no jq"; exit 77; }
 P=kk$$
-G=${P}team
 TR=$P-trainer A=$P-wang B=$P-li C=$P-zhao
-users="$TR $A $B $C"
-cleanup_quiet() { for u in $users; do userdel "$u" 2> /dev/null; done; groupdel $G 2> /dev/null; }
-cleanup() { cleanup_quiet; rm -rf "$T"; }
-trap cleanup EXIT
-cleanup_quiet
-mkdir -p "$T" && groupadd $G || fail "groupadd"
-for u in $users; do
-	useradd -M -N -g $G -s /bin/sh "$u" || fail "useradd $u"
-	mkdir -p "$T/home-$u" && chown "$u" "$T/home-$u"
-done
-chmod 755 "$T"
-cp "$KEFU" "$T/kefu" && chmod 755 "$T/kefu"
-cp -R "$CONTENT/kpi" "$T/content" && chmod -R a+rX "$T/content"
-mkdir "$T/team" && chgrp $G "$T/team" && chmod 2770 "$T/team"
-DB="$T/team/kefu.db"
+team kpi $TR $A $B $C
 NOW=2026-11-20T10:00:00
-export KEFU_CONTENT="$T/content" KEFU_DB="$DB"
-as() {
-	_u=$1
-	shift
-	runuser -u "$_u" -- env HOME="$T/home-$_u" XDG_STATE_HOME="$T/home-$_u/state" \
-		KEFU_CONTENT="$T/content" KEFU_DB="$DB" KEFU_NOW="$NOW" NO_COLOR=1 \
-		LC_ALL=C.UTF-8 PAGER=cat ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
-		"$T/kefu" "$@"
-}
-me() { KEFU_NOW="$NOW" "$T/kefu" "$@"; }
 figures() { sql "SELECT p.login || ' ' || k.kpi || ' ' || k.period || ' ' || k.value FROM kpi_figure k JOIN person p ON p.id = k.person_id ORDER BY p.login, k.kpi, k.period"; }
 
 me people add $TR --role trainer --name 王老师 > /dev/null 2>&1 || fail "add trainer"

@@ -79,6 +79,50 @@ sql() {
 	"$SQLITE3" -batch "$KEFU_DB" "$1"
 }
 
+# team CONTENT USER...: a team on one machine with real Unix accounts
+# (root only; skips the test otherwise): the accounts in a group of
+# their own, removed when the test ends; kefu and tests/content/CONTENT
+# where they can reach them; the team's database directory as README
+# says (group-owned, setgid, 2770). Then `as USER ARGS...` runs kefu as
+# that account, `me ARGS...` as root, both at the clock NOW.
+team() {
+	[ "$(id -u)" = 0 ] || { echo "SKIP: creating test accounts needs root"; exit 77; }
+	for _c in useradd userdel groupadd groupdel runuser; do
+		command -v $_c > /dev/null || { echo "SKIP: no $_c"; exit 77; }
+	done
+	_content=$1
+	shift
+	team_users="$*"
+	G=${P}team
+	team_quiet
+	trap 'team_quiet; rm -rf "$T"' EXIT
+	mkdir -p "$T" && groupadd "$G" || fail "groupadd"
+	for _u in $team_users; do
+		useradd -M -N -g "$G" -s /bin/sh "$_u" || fail "useradd $_u"
+		mkdir -p "$T/home-$_u" && chown "$_u" "$T/home-$_u"
+	done
+	chmod 755 "$T"
+	cp "$KEFU" "$T/kefu" && chmod 755 "$T/kefu"
+	cp -R "$CONTENT/$_content" "$T/content" && chmod -R a+rX "$T/content"
+	mkdir "$T/team" && chgrp "$G" "$T/team" && chmod 2770 "$T/team"
+	DB="$T/team/kefu.db"
+	KEFU_CONTENT="$T/content" KEFU_DB="$DB"
+	export KEFU_CONTENT KEFU_DB
+}
+team_quiet() {
+	for _u in $team_users; do userdel "$_u" 2> /dev/null; done
+	groupdel "$G" 2> /dev/null
+}
+as() {
+	_u=$1
+	shift
+	runuser -u "$_u" -- env HOME="$T/home-$_u" XDG_STATE_HOME="$T/home-$_u/state" \
+		KEFU_CONTENT="$T/content" KEFU_DB="$DB" KEFU_NOW="$NOW" NO_COLOR=1 \
+		LC_ALL=C.UTF-8 PAGER=cat ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
+		"$T/kefu" "$@"
+}
+me() { KEFU_NOW="$NOW" "$T/kefu" "$@"; }
+
 # KEFU_REGEN=1 make check TESTS=tests/x.sh rewrites the expected files
 # from what kefu prints: review the diff before committing it.
 if [ -n "${KEFU_REGEN:-}" ]; then

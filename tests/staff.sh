@@ -4,49 +4,11 @@
 # accounts (useradd); skipped otherwise.
 . "$top_srcdir/tests/lib.sh"
 
-[ "$(id -u)" = 0 ] || { echo "SKIP: creating test accounts needs root"; exit 77; }
-for c in useradd userdel groupadd groupdel runuser; do
-	command -v $c > /dev/null || { echo "SKIP: no $c"; exit 77; }
-done
-
 # accounts private to this run (two runs may share a machine)
 P=ks$$
-G=${P}team
 TR=$P-trainer TR2=$P-trainer2 A=$P-alice B=$P-bob C=$P-carol D=$P-dave
-cleanup() {
-	for u in $TR $TR2 $A $B $C $D; do userdel "$u" 2> /dev/null; done
-	groupdel $G 2> /dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-cleanup_quiet() { for u in $TR $TR2 $A $B $C $D; do userdel "$u" 2> /dev/null; done; groupdel $G 2> /dev/null; }
-cleanup_quiet
-mkdir -p "$T" && groupadd $G || fail "groupadd"
-for u in $TR $TR2 $A $B $C $D; do
-	useradd -M -N -g $G -s /bin/sh "$u" || fail "useradd $u"
-	mkdir -p "$T/home-$u" && chown "$u" "$T/home-$u"
-done
-
-# kefu and the content where the accounts can reach them; the team's
-# database directory as README says: group-owned, setgid, 2770
-chmod 755 "$T"
-cp "$KEFU" "$T/kefu" && chmod 755 "$T/kefu"
-cp -R "$CONTENT/staff" "$T/content" && chmod -R a+rX "$T/content"
-mkdir "$T/team" && chgrp $G "$T/team" && chmod 2770 "$T/team"
-DB="$T/team/kefu.db"
+team staff $TR $TR2 $A $B $C $D
 NOW=2026-11-20T10:00:00
-export KEFU_CONTENT="$T/content" KEFU_DB="$DB"
-
-# as USER ARGS...: kefu run by that account
-as() {
-	_u=$1
-	shift
-	runuser -u "$_u" -- env HOME="$T/home-$_u" XDG_STATE_HOME="$T/home-$_u/state" \
-		KEFU_CONTENT="$T/content" KEFU_DB="$DB" KEFU_NOW="$NOW" NO_COLOR=1 \
-		LC_ALL=C.UTF-8 PAGER=cat ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
-		"$T/kefu" "$@"
-}
-me() { KEFU_NOW="$NOW" "$T/kefu" "$@"; }
 
 # ---- people and roles ----
 me people add $TR --role trainer --name 王老师 > "$T/out" 2>&1 || fail "first add: $(cat "$T/out")"
