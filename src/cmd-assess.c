@@ -372,12 +372,11 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		free(reason);
 		reason = NULL;
 	}
-	/* what the trainee reads of it: the reason of an extension or a
-	 * fail by default, a pass's notes only when the trainer says so */
+	/* what the trainee reads of it: the outcome's reason unless the
+	 * trainer says not */
 	if (reason && !ask_yes(strcmp(outcome, "pass") == 0 ?
-			       _("Show these notes to the trainee? [y/N] ") :
-			       _("Show this reason to the trainee? [Y/n] "),
-			       strcmp(outcome, "pass") != 0, &reason_shown))
+			       _("Show these notes to the trainee? [Y/n] ") :
+			       _("Show this reason to the trainee? [Y/n] "), true, &reason_shown))
 		goto stopped;
 
 	/* everything in one transaction: the figures, the parts, the outcome */

@@ -838,6 +838,15 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		sb_adds(h, "</td><td>");
 		html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
 			  _("all complete"));
+		if (x->failed) {
+			char day[11], *f = xasprintf(_("failed %s on %s"), x->failed,
+						     date_format(date_of((time_t)x->failed_at), day));
+
+			sb_adds(h, " <span class=\"late\">(");
+			html_text(h, f);
+			sb_adds(h, ")</span>");
+			free(f);
+		}
 		sb_addf(h, "</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"16\">",
 			cu->nstages * (size_t)cw);
 		for (i = 0; i < cu->nstages; i++) {

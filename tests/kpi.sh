@@ -151,6 +151,8 @@ grep -q "not passed: failed on 2026-11-20: “服务态度多次被投诉”. Ta
 grep -q "probation-review .*waits for the trainer" "$T/out" && fail "a failed assessment waits for the trainer: $(cat "$T/out")"
 as $TR report stages --format json | jq -e --arg b $B '.rows[] | select(.login == $b) | .outcome == "failed probation-review on 2026-11-20"' > /dev/null ||
 	fail "report stages: $(as $TR report stages --format json)"
+as $TR report stages --html "$T/home-$TR/team.html" 2> /dev/null || fail "html"
+grep -q "failed probation-review on 2026-11-20" "$T/home-$TR/team.html" || fail "the fail is not on the HTML page"
 as $TR report probation --format json | jq -e --arg b $B '.rows[] | select(.login == $b) | .outcome == "fail"' > /dev/null ||
 	fail "report probation"
 # li's November figures beat the mean on every KPI: conv 27.5 (mean
