@@ -80,9 +80,13 @@ rating_read(const char *t, const void *ctx, double *x, struct sb *why)
 		sb_addf(why, _("Give a number from %g to %g."), 0.0, (double)pt->scale);
 		return false;
 	}
+	/* on a step, but for the last bit of a binary fraction (0.3 / 0.1);
+	 * 2.99999999999 is no 3. Stored as the step it is */
 	q = *x / pt->step;
-	if (fabs(q - floor(q + 0.5)) < 1e-9)
+	if (fabs(q - floor(q + 0.5)) < 1e-12) {
+		*x = floor(q + 0.5) * pt->step;
 		return true;
+	}
 	if (pt->step == 1)
 		sb_adds(why, _("A rating is a whole number."));
 	else
@@ -204,6 +208,12 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		error(_("'%s' has already passed %s"), sb_str(&who), m->id);
 		goto out;
 	}
+	if (m && stand.facts[si][(size_t)(m - cu->stages[si].modules)].exempt) {
+		/* an exemption stands for the assessment: no outcome under it */
+		error(_("'%s' is exempt from %s (%s)"), sb_str(&who), m->id,
+		      stand.facts[si][(size_t)(m - cu->stages[si].modules)].exempt);
+		goto out;
+	}
 	if (m == NULL) {
 		if (npos > 1)
 			error(_("the curriculum of '%s' has no assessment '%s'"), sb_str(&who),
@@ -264,14 +274,13 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			char kperiod[8] = "";
 			double kvalue = 0;
 			int found;
-			const char *unit = pt->kpi && pt->kpi->unit ? pt->kpi->unit : "";
-
 			if ((found = store_kpi_latest(st, p.id, pt->ref, period, &kvalue, kperiod)) < 0)
 				goto out;
-			if (found)
-				printf(_("   %s recorded for %s: %g %s\n"), pt->ref, kperiod,
-				       kvalue, unit);
-			else
+			if (found) {
+				kpi_figure_words(&sb, pt->kpi, kvalue);
+				printf(_("   %s recorded for %s: %s\n"), pt->ref, kperiod, sb_str(&sb));
+				sb_reset(&sb);
+			} else
 				printf(_("   no %s figure is recorded\n"), pt->ref);
 			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g of %s): ") :
 				_("   Figure for %s: "), period, kvalue, kperiod);
@@ -285,9 +294,11 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			x->kpi_new = !found || x->value != kvalue;
 			snprintf(x->period, sizeof(x->period), "%s", x->kpi_new ? period : kperiod);
 			x->passed = plan_part_passed(pt, x->value);
-			printf(_("   %g %s (%s), needs %s %g — %s\n"), x->value, unit, x->period,
+			kpi_figure_words(&sb, pt->kpi, x->value);
+			printf(_("   %s (%s), needs %s %g — %s\n"), sb_str(&sb), x->period,
 			       pt->has_max ? _("at most") : _("at least"),
 			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
+			sb_reset(&sb);
 		} else {
 			sb_addf(&sb, _("   Rating 0-%u (needs %g): "), pt->scale, pt->min);
 			if (!ask_value(sb_str(&sb), false, rating_read, pt, &x->value))
@@ -298,7 +309,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			if (!ask_line(_("   Note (spot checks, team feedback; Enter for none): "),
 				      &line))
 				goto stopped;
-			if (*line)
+			if (!text_blank(line))
 				x->note = line;
 			else
 				free(line);
@@ -333,6 +344,8 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 		else if (strcmp(w, "pass") == 0 || strcmp(w, "extend") == 0 ||
 			 strcmp(w, "fail") == 0)
 			outcome = w[0] == 'p' ? "pass" : w[0] == 'e' ? "extend" : "fail";
+		else if (failed)
+			printf(_("  Type extend or fail.\n"));
 		else
 			printf(_("  Type pass, extend or fail.\n"));
 		free(t);
@@ -345,10 +358,13 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 
 		if (!ask_line(_("New due date (YYYY-MM-DD): "), &line))
 			goto stopped;
-		if (date_parse(line, &new_due) && new_due > after)
+		/* later, and within three years: 9999-12-31 is a typing slip */
+		if (date_parse(line, &new_due) && new_due > after && new_due <= after + 3 * 366)
 			break;
 		date_format(after, due);
-		if (stand.due[si] > k->today)
+		if (date_parse(line, &new_due) && new_due > after)
+			printf(_("  Give a date within three years of %s.\n"), due);
+		else if (stand.due[si] > k->today)
 			printf(_("  Give a date after the current due date %s, as YYYY-MM-DD.\n"), due);
 		else
 			printf(_("  Give a date after today, as YYYY-MM-DD.\n"));
@@ -362,13 +378,13 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			      _("Notes for the record (Enter for none): ") :
 			      _("Reason: "), &reason))
 			goto stopped;
-		if (*reason || strcmp(outcome, "pass") == 0)
+		if (!text_blank(reason) || strcmp(outcome, "pass") == 0)
 			break;
 		printf(_("  An extension or a fail needs a reason.\n"));
 		free(reason);
 		reason = NULL;
 	}
-	if (*reason == '\0') {
+	if (text_blank(reason)) {
 		free(reason);
 		reason = NULL;
 	}

@@ -55,19 +55,19 @@ prepare(struct kefu *k, const struct cmd *c, int argc, char **argv, int want,
 	}
 	if ((*rc = cmd_parse(c, argc, argv, opts, pos, want, &npos)) != 0)
 		return NULL;
-	if (npos != want || *reason == NULL) {
+	if (npos != want) {
 		*rc = cmd_usage(c);
 		return NULL;
 	}
 	*rc = 1;
-	if (**reason == '\0') {
+	if (*reason == NULL || text_blank(*reason)) {
 		error(_("give a reason (--reason TEXT): it stays on the record and the trainee sees it"));
 		return NULL;
 	}
 	if ((cu = kefu_trainee(k, pos[0], p, e)) == NULL)
 		return NULL;
 	if (p->id == k->me.id) {
-		error(_("you cannot exempt yourself; another trainer must"));
+		error(_("you cannot open stages or exempt modules for yourself; another trainer must"));
 		return NULL;
 	}
 	if ((*si = kefu_stage(cu, pos[1], "")) == cu->nstages)
@@ -161,6 +161,13 @@ cmd_exempt(struct kefu *k, int argc, char **argv)
 		goto out;
 	}
 	kefu_standing(k, cu, &p, &e, &stand);
+	if (m->kind == MOD_ASSESSMENT &&
+	    stand.facts[si][(size_t)(m - s->modules)].assess.outcome == OUTCOME_FAIL) {
+		/* an exemption does not undo a fail: assessing again does */
+		error(_("'%s' failed %s; a fail is not exempted: assess again ('kefu assess %s %s')"),
+		      sb_str(&who), m->id, sb_str(&who), m->id);
+		goto out;
+	}
 	if (plan_module_state(m, &stand.facts[si][(size_t)(m - s->modules)]) == MODULE_DONE) {
 		error(_("'%s' has %s of stage %s done already"), sb_str(&who), m->id, s->id);
 		goto out;

@@ -22,9 +22,17 @@
 static bool
 header_is(const char *cell, const char *name)
 {
-	char *a = text_fold(cell), *b = text_fold(name);
+	char *a = text_fold(cell), *b = text_fold(name), *br;
 	bool same = strcmp(a, b) == 0;
 
+	/* a unit in brackets after the heading, as sheets write them:
+	 * 询单转化率(%), 客单价（元） (folded to ASCII brackets) */
+	if (!same && (br = strrchr(a, '(')) != NULL && br > a && a[strlen(a) - 1] == ')') {
+		while (br > a && br[-1] == ' ')
+			br--;
+		*br = '\0';
+		same = strcmp(a, b) == 0;
+	}
 	free(a);
 	free(b);
 	return same;
@@ -109,16 +117,6 @@ value_ok(const struct kpi *kp, const char *text, double *v, struct sb *why)
 	return false;
 }
 
-static void
-say_figure(struct sb *sb, const struct kpi *kp, double v)
-{
-	sb_addf(sb, "%g", v);
-	if (kp->unit && strcmp(kp->unit, "percent") == 0)
-		sb_addc(sb, '%');
-	else if (kp->unit)
-		sb_addf(sb, " %s", kp->unit);
-}
-
 /* What `kpi set` and `kpi delete` act on: LOGIN KPI [VALUE] with
  * --period and --reason, checked. */
 struct target {
@@ -159,8 +157,12 @@ target_of(struct kefu *k, const struct cmd *c, int argc, char **argv, int npos,
 	memset(t, 0, sizeof(*t));
 	if ((rc = cmd_parse(c, argc, argv, opts, t->pos, npos, &n)) != 0)
 		return rc;
-	if (n != npos || (any_month && (period == NULL || t->reason == NULL)))
+	if (n != npos || (any_month && period == NULL))
 		return cmd_usage(c);
+	if (any_month && t->reason == NULL) {
+		error(_("a deletion needs a reason (--reason TEXT): it stays on the record"));
+		return 1;
+	}
 	if (period && any_month && !kpi_period_parse(period, &m))
 		why = _("is not a month: write it as YYYY-MM, such as 2026-11");
 	else if (period && !any_month)
@@ -218,14 +220,14 @@ kpi_set(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		goto out;
 	}
 	sb_reset(&sb);
-	say_figure(&sb, t.kp, v);
+	kpi_figure_words(&sb, t.kp, v);
 	if (rc == 0)
 		printf(_("%s of '%s' for %s is %s already: nothing changed.\n"), t.kp->id,
 		       sb_str(&t.who), t.month, sb_str(&sb));
 	else if (had) {
 		struct sb was = SB_INIT;
 
-		say_figure(&was, t.kp, old);
+		kpi_figure_words(&was, t.kp, old);
 		printf(_("Recorded %s = %s for '%s', %s (was %s; 'kefu kpi history %s' keeps both).\n"),
 		       t.kp->id, sb_str(&sb), sb_str(&t.who), t.month, sb_str(&was),
 		       sb_str(&t.who));
@@ -253,7 +255,7 @@ kpi_delete(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if ((rc = target_of(k, c, argc, argv, 2, true, &t)) != 0)
 		goto out;
 	rc = 1;
-	if (*t.reason == '\0') {
+	if (text_blank(t.reason)) {
 		error(_("a deletion needs a reason (--reason TEXT): it stays on the record"));
 		goto out;
 	}
@@ -275,7 +277,7 @@ kpi_delete(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		goto out;
 	}
 	sb_reset(&sb);
-	say_figure(&sb, t.kp, old);
+	kpi_figure_words(&sb, t.kp, old);
 	printf(_("Deleted %s = %s of '%s' for %s; the history keeps it with your reason.\n"),
 	       t.kp->id, sb_str(&sb), sb_str(&t.who), t.month);
 	rc = 0;
@@ -292,6 +294,21 @@ struct history {
 	const struct curriculum *cu;
 };
 
+/* The decimals a figure was recorded with (up to 6): an audit shows
+ * 25.5556, not 25.56. */
+static int
+decimals(double v)
+{
+	char buf[64], *dot;
+
+	snprintf(buf, sizeof(buf), "%.6f", v);
+	if ((dot = strchr(buf, '.')) == NULL)
+		return 0;
+	for (size_t n = strlen(buf); n > 0 && buf[n - 1] == '0'; n--)
+		buf[n - 1] = '\0';
+	return (int)strlen(dot + 1);
+}
+
 static void
 history_row(const struct store_row *r, void *arg)
 {
@@ -303,11 +320,11 @@ history_row(const struct store_row *r, void *arg)
 	if (store_col_null(r, 2))
 		table_null(h->t);
 	else
-		table_num(h->t, store_col_real(r, 2), 2);
+		table_num(h->t, store_col_real(r, 2), decimals(store_col_real(r, 2)));
 	if (store_col_null(r, 3))
 		table_word(h->t, N_("deleted"));
 	else
-		table_num(h->t, store_col_real(r, 3), 2);
+		table_num(h->t, store_col_real(r, 3), decimals(store_col_real(r, 3)));
 	table_text(h->t, store_col_text(r, 6));
 	table_text(h->t, date_format_time(store_col_int(r, 7), when));
 	table_text(h->t, store_col_text(r, 4));
@@ -328,6 +345,7 @@ kpi_history(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	struct person p;
 	struct table t;
 	struct history h = { &t, NULL };
+	const struct kpi *kp = NULL;
 	enum table_format fmt;
 	char *pos[2];
 	int npos, rc;
@@ -344,8 +362,25 @@ kpi_history(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		return 1;
 	if (kefu_person(k, pos[0], &p) != 1)
 		return 1;
+	if (npos > 1) {
+		/* a KPI of the person's curriculum, by id or title */
+		struct enrollment e;
+		const struct curriculum *cu = NULL;
+
+		if (store_enrollment(kefu_store(k), p.id, &e) == 1) {
+			cu = content_curriculum(kefu_content(k), e.curriculum);
+			enrollment_clear(&e);
+		}
+		if (cu == NULL || (kp = find_kpi(cu, pos[1])) == NULL) {
+			if (cu == NULL)
+				error(_("'%s' is not enrolled in a curriculum, so has no KPI '%s'"),
+				      pos[0], pos[1]);
+			person_clear(&p);
+			return 1;
+		}
+	}
 	table_init(&t, "kpi-history", history_cols, ARRAY_SIZE(history_cols));
-	rc = store_kpi_history(kefu_store(k), p.id, npos > 1 ? pos[1] : NULL, history_row,
+	rc = store_kpi_history(kefu_store(k), p.id, kp ? kp->id : NULL, history_row,
 			       &h) != 0;
 	if (rc == 0 && fmt == TABLE_TEXT && t.nrows == 0) {
 		struct sb who = SB_INIT;
@@ -419,11 +454,17 @@ read_header(struct import *im, const struct csv_record *r)
 	for (i = 0; i < r->n; i++) {
 		if (r->fields[i][0] == '\0')
 			continue;	/* an empty heading: a column to ignore */
-		if (header_any(r->fields[i], login_names) && im->login_col == (size_t)-1)
+		if (header_any(r->fields[i], login_names)) {
+			if (im->login_col != (size_t)-1)
+				import_error(im, r->line, _("columns %zu and %zu are both logins"),
+					     im->login_col + 1, i + 1);
 			im->login_col = i;
-		else if (header_any(r->fields[i], period_names) && im->period_col == (size_t)-1)
+		} else if (header_any(r->fields[i], period_names)) {
+			if (im->period_col != (size_t)-1)
+				import_error(im, r->line, _("columns %zu and %zu are both months"),
+					     im->period_col + 1, i + 1);
 			im->period_col = i;
-		else if ((im->cols[i] = kpi_named(im->cu, r->fields[i])) != NULL) {
+		} else if ((im->cols[i] = kpi_named(im->cu, r->fields[i])) != NULL) {
 			nkpi++;
 			for (j = 0; j < i; j++)
 				if (im->cols[j] == im->cols[i])
@@ -437,8 +478,19 @@ read_header(struct import *im, const struct csv_record *r)
 			sb_addf(&extra, " (%zu)", i + 1);
 		}
 	}
-	if (im->login_col == (size_t)-1) {
+	if (r->n == 1 && strpbrk(r->fields[0], ";\t")) {
+		import_error(im, r->line,
+			     _("the fields are separated by '%s', not commas: save the sheet as CSV (comma delimited)"),
+			     strchr(r->fields[0], ';') ? ";" : "\\t");
+		im->bad_header = true;
+	} else if (im->login_col == (size_t)-1) {
 		import_error(im, r->line, _("no login column: name one login, 登录名 or 账号"));
+		im->bad_header = true;
+	}
+	if (im->period_col != (size_t)-1 && im->period != NULL) {
+		import_error(im, r->line,
+			     _("column %zu holds the months: --period is for a file without one"),
+			     im->period_col + 1);
 		im->bad_header = true;
 	}
 	if (im->period_col == (size_t)-1 && im->period == NULL) {
@@ -497,7 +549,8 @@ import_row(const struct csv_record *r, void *arg)
 		/* a title above the header ("2026年11月客服绩效") fills one cell */
 		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
 			;
-		if (filled == 1 && im->titles < 5 && !header_any(r->fields[i], login_names)) {
+		if (filled == 1 && im->titles < 5 && !header_any(r->fields[i], login_names) &&
+		    !(r->n == 1 && strpbrk(r->fields[0], ";\t"))) {
 			im->titles++;
 			return 0;
 		}
@@ -538,6 +591,27 @@ import_row(const struct csv_record *r, void *arg)
 		import_error(im, r->line, _("your own figures must be recorded by another trainer"));
 		person_clear(&p);
 		return 0;
+	}
+	{
+		/* figures are a trainee's, in the curriculum they count in */
+		struct enrollment e;
+		int er = store_enrollment(kefu_store(im->k), p.id, &e);
+
+		if (er < 0) {
+			person_clear(&p);
+			return -2;
+		}
+		if (er == 0 || strcmp(e.curriculum, im->cu->id) != 0) {
+			text_inert(&sb, p.login, false);
+			import_error(im, r->line, _("column %zu: '%s' is not enrolled in %s"),
+				     im->login_col + 1, sb_str(&sb), im->cu->id);
+			sb_reset(&sb);
+			if (er > 0)
+				enrollment_clear(&e);
+			person_clear(&p);
+			return 0;
+		}
+		enrollment_clear(&e);
 	}
 	if (im->period_col != (size_t)-1) {
 		const char *why;
@@ -611,7 +685,7 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	struct import im;
 	struct store *st = kefu_store(k);
 	struct sb sb = SB_INIT;
-	char *pos[1], *buf = NULL;
+	char *pos[1], *buf = NULL, *nul, *where = NULL;
 	const char *why;
 	unsigned line = 0, col = 0, added = 0, changed = 0;
 	size_t len, i, bad;
@@ -649,9 +723,18 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		free(buf);
 		return 1;
 	}
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		for (i = 0, line = 1; buf + i < nul; i++)
+			line += buf[i] == '\n';
+		error(_("%s:%u: a NUL byte: this is no CSV text"), pos[0], line);
+		free(buf);
+		return 1;
+	}
 	rc = csv_parse(buf, len, import_row, &im, &line, &col, &why);
-	if (rc == -1)
-		import_error(&im, line, "%u: %s", col, why);
+	if (rc == -1) {
+		fprintf(stderr, "kefu: %s:%u:%u: %s\n", im.file, line, col, why);
+		im.errors++;
+	}
 	else if (rc == -2)
 		im.errors++;
 	else if (!im.header_done)
@@ -663,6 +746,10 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		goto out;
 	}
 	rc = 1;
+	/* the history names the file so that an auditor finds it again */
+	priv_user();
+	where = realpath(pos[0], NULL);
+	priv_group();
 	if (store_begin(st) != 0)
 		goto out;
 	for (i = 0; i < im.nfigs; i++) {
@@ -671,7 +758,8 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		bool had;
 		int r;
 
-		snprintf(source, sizeof(source), "%.280s:%u", pos[0], im.figs[i].line);
+		snprintf(source, sizeof(source), "%.280s:%u", where ? where : pos[0],
+			 im.figs[i].line);
 		f = (struct kpi_entry){ im.figs[i].person, im.figs[i].kpi->id, im.figs[i].period,
 					im.figs[i].v, source, NULL };
 		if ((r = store_kpi_set(st, &f, k->me.id, kefu_clock(k), NULL, &had)) < 0)
@@ -701,6 +789,7 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 fail:
 	store_rollback(st);
 out:
+	free(where);
 	free(im.figs);
 	free(im.cols);
 	free(buf);

@@ -1018,9 +1018,9 @@ part_row(const struct store_row *r, void *arg)
 	size_t i;
 
 	for (i = 0; i < pr->m->nparts; i++)
-		if (strcmp(pr->m->parts[i].id, store_col_text(r, 0)) == 0 &&
-		    !store_col_null(r, 1)) {
-			pr->value[i] = store_col_real(r, 1);
+		if (strcmp(pr->m->parts[i].id, store_col_text(r, 0)) == 0) {
+			/* a part without a value (no quiz score) was still failed */
+			pr->value[i] = store_col_null(r, 1) ? NAN : store_col_real(r, 1);
 			pr->passed[i] = store_col_int(r, 2) != 0;
 		}
 }

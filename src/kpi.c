@@ -92,6 +92,14 @@ month_word(const char **s)
 	return 0;
 }
 
+/* A two-digit year as Excel reads one: 00-29 are 2000-2029, 30-99 are
+ * 1930-1999. */
+static int
+two_digit_year(int yy)
+{
+	return yy < 30 ? 2000 + yy : 1900 + yy;
+}
+
 static bool
 sep(const char **s)
 {
@@ -122,14 +130,14 @@ period_of(const char *s, kpi_month *out)
 		/* 26-Nov */
 		if (!sep(&s) || (m = month_word(&s)) == 0)
 			return false;
-		y = 2000 + a;
+		y = two_digit_year(a);
 	} else if (na == 0 && (m = month_word(&s)) != 0) {
 		/* Nov-26, Nov-2026, November 2026 */
 		if (!sep(&s))
 			return false;
 		na = digits(&s, 4, &a);
 		if (na == 2)
-			y = 2000 + a;
+			y = two_digit_year(a);
 		else if (na == 4)
 			y = a;
 		else
@@ -192,7 +200,7 @@ kpi_bounds(const struct kpi *k, double *lo, double *hi)
 		*hi = k->range_hi;
 	} else {
 		*lo = 0;
-		*hi = unit_is(k, percent_units) ? 100 : INFINITY;
+		*hi = unit_is(k, percent_units) ? 100 : 1e12;
 	}
 }
 
@@ -202,10 +210,17 @@ kpi_bounds_words(struct sb *sb, const struct kpi *k)
 	double lo, hi;
 
 	kpi_bounds(k, &lo, &hi);
-	if (isinf(hi))
-		sb_addf(sb, _("%g or more"), lo);
-	else
-		sb_addf(sb, _("from %g to %g"), lo, hi);
+	sb_addf(sb, _("from %.12g to %.12g"), lo, hi);
+}
+
+void
+kpi_figure_words(struct sb *sb, const struct kpi *k, double v)
+{
+	sb_addf(sb, "%.12g", v == 0 ? 0 : v);	/* never -0 */
+	if (unit_is(k, percent_units))
+		sb_addc(sb, '%');
+	else if (k->unit)
+		sb_addf(sb, " %s", k->unit);
 }
 
 /* Takes a prefix or suffix from s (start, end) when it is there. */

@@ -49,10 +49,13 @@ enum kpi_period_check kpi_period_check(const char *, kpi_month now,
 /* ---- figures: a value in the KPI's unit ---- */
 
 /* The values a KPI's figures may take: its `range`, else 0 to 100 for
- * percent, else 0 up. */
+ * percent, else 0 to a trillion (no shop's month is more, and the team
+ * mean of such figures stays exact). */
 void kpi_bounds(const struct kpi *, double *lo, double *hi);
-/* Appends the bounds in words: "from 0 to 100", "0 or more". */
+/* Appends the bounds in words: "from 0 to 100". */
 void kpi_bounds_words(struct sb *, const struct kpi *);
+/* Appends a figure with its unit: "27.5%", "1650 yuan", "12 seconds". */
+void kpi_figure_words(struct sb *, const struct kpi *, double);
 
 enum kpi_value {
 	KPI_VALUE_OK,

@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "plan.h"
+#include "text.h"
 
 double
 plan_pass_mark(const struct module *m)
@@ -132,12 +133,12 @@ plan_module_need(struct sb *sb, const struct module *m,
 			sb_adds(sb, _("waits for the trainer's assessment"));
 		if (st != MODULE_DONE && f->assess.reason) {
 			sb_adds(sb, _(": “"));
-			sb_adds(sb, f->assess.reason);
+			text_inert(sb, f->assess.reason, false);
 			sb_adds(sb, _("”"));
 		}
 		if (st != MODULE_DONE && f->assess.outcome == OUTCOME_FAIL)
 			sb_adds(sb, _(". Talk to your trainer: they may assess you again,"
-				      " or a manager ends the training"));
+				      " or a manager ends the training."));
 		return;
 	}
 	}

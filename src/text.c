@@ -464,3 +464,17 @@ text_suggest(const char *s, const char *const *cands, size_t n)
 	}
 	return best_d <= limit ? best : NULL;
 }
+
+bool
+text_blank(const char *s)
+{
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\u3000", 3) == 0)
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}

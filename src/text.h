@@ -59,6 +59,9 @@ char *text_fold(const char *s);
 /* Reads a plain decimal number (12, -0.5, 1.5e3): no hex, inf or nan,
  * nothing after it. */
 bool text_number(const char *, double *);
+/* Whether s holds nothing but white space (ASCII or the ideographic
+ * space): a reason of "   " is no reason. */
+bool text_blank(const char *s);
 /* Edit distance counted in characters. */
 size_t text_distance(const char *a, const char *b);
 /* Of the candidates, the closest to s if it is close enough to be a

@@ -33,13 +33,14 @@ as $TR kpi set $A conv 12 --period 2026/9 > /dev/null || fail "2026/9"
 ok "periods are real months not after this one; Nov-26 and 2026/9 are read as months"
 
 # ---- values fit their unit ----
-for v in 150% -5 150 abc 20元; do
+for v in 150% -5 150 abc 20元 nan inf; do
 	as $TR kpi set $A conv "$v" --period 2026-10 > "$T/out" 2> "$T/err" && fail "conv $v was taken"
 done
 as $TR kpi set $A conv 150% --period 2026-10 2>&1 | grep -q "conv: '150%' is out of range: its figures go from 0 to 100" ||
 	fail "the range is not named: $(as $TR kpi set $A conv 150% --period 2026-10 2>&1)"
 as $TR kpi set $A score 0 --period 2026-10 2>&1 | grep -q "score: '0' is out of range: its figures go from 1 to 5" ||
 	fail "a KPI's own range"
+as $TR kpi set $A aov 1e308 --period 2026-10 > /dev/null 2>&1 && fail "1e308 yuan: a team mean would overflow"
 as $TR kpi set $A aov '￥1,650.00' --period 2026-10 > /dev/null || fail "￥1,650.00"
 as $TR kpi set $A resp 25秒 --period 2026-10 > /dev/null || fail "25秒"
 [ "$(sql "SELECT kpi || '=' || value FROM kpi_figure WHERE period = '2026-10' ORDER BY kpi")" = "$(printf 'aov=1650.0\nresp=25.0')" ] ||
@@ -82,6 +83,31 @@ printf 'login,姓名\n%s,李四\n' $B > "$T/nokpi.csv"
 as $TR kpi import "$T/nokpi.csv" --period 2026-11 > /dev/null 2> "$T/err" && fail "no KPI column"
 grep -q "no KPI column: name columns by the KPIs of curriculum desk: conv (询单转化率), resp" "$T/err" ||
 	fail "no KPI: $(cat "$T/err")"
+# two login columns, --period over a month column, a trainer (not
+# enrolled), semicolons, a NUL byte, a broken quote: each an error
+printf 'login,账号,period,conv\n%s,%s,2026-11,20\n' $B $C > "$T/twologin.csv"
+as $TR kpi import "$T/twologin.csv" > /dev/null 2> "$T/err" && fail "two login columns"
+grep -q "twologin.csv:1: columns 1 and 2 are both logins" "$T/err" || fail "two logins: $(cat "$T/err")"
+printf 'login,period,conv\n%s,2026-11,20\n' $B > "$T/withmonth.csv"
+as $TR kpi import "$T/withmonth.csv" --period 2026-10 > /dev/null 2> "$T/err" && fail "--period over a month column"
+grep -q "column 2 holds the months: --period is for a file without one" "$T/err" || fail "$(cat "$T/err")"
+printf 'login,period,conv\n%s,2026-11,20\n' $TR > "$T/trainer.csv"
+me kpi import "$T/trainer.csv" > /dev/null 2> "$T/err" && fail "a trainer's figures"
+grep -q "trainer.csv:2: column 1: '$TR' is not enrolled in desk" "$T/err" || fail "trainer: $(cat "$T/err")"
+printf 'login;period;conv\n%s;2026-11;20\n' $B > "$T/semi.csv"
+as $TR kpi import "$T/semi.csv" > /dev/null 2> "$T/err" && fail "semicolons"
+grep -q "semi.csv:1: the fields are separated by ';', not commas" "$T/err" || fail "semicolons: $(cat "$T/err")"
+printf 'login,period,conv\n%s,2026-11,\0003\n' $B > "$T/nul.csv"
+as $TR kpi import "$T/nul.csv" > /dev/null 2> "$T/err" && fail "a NUL byte"
+grep -q "nul.csv:2: a NUL byte" "$T/err" || fail "NUL: $(cat "$T/err")"
+printf 'login,period,conv\n%s,2026-11,"20\n' $B > "$T/quote.csv"
+as $TR kpi import "$T/quote.csv" > /dev/null 2> "$T/err" && fail "a broken quote"
+grep -q "quote.csv:2:[0-9]*: " "$T/err" || fail "quote: $(cat "$T/err")"
+[ "$(figures | wc -l)" = "$n" ] || fail "part of a bad file was imported"
+# a unit in brackets after a KPI's title is that KPI
+printf '登录名,月份,询单转化率(%%),客单价（元）\n%s,2026-09,21%%,900\n' $C > "$T/units.csv"
+as $TR kpi import "$T/units.csv" > "$T/out" 2> "$T/err" || fail "headings with units: $(cat "$T/err")"
+grep -q "Imported 2 figures" "$T/out" || fail "headings with units: $(cat "$T/out")"
 ok "an import reads a shop's file; duplicates, bad values and months, missing columns are named and nothing is taken"
 
 # ---- nothing is overwritten without a trace ----
@@ -95,6 +121,12 @@ jq -e '[.rows[] | select(.kpi == "conv")] | length == 2 and .[0].new == 31 and .
 	fail "conv history: $(cat "$T/h.json")"
 jq -e '[.rows[] | select(.kpi == "aov")] | .[1].old == 1650 and .[1].new == "deleted" and .[1].reason == "客单价统计口径错误"' "$T/h.json" > /dev/null ||
 	fail "aov history: $(cat "$T/h.json")"
+as $TR kpi history $B no-such > /dev/null 2> "$T/err" && fail "history of no KPI"
+grep -q "no KPI 'no-such'" "$T/err" || fail "history of no KPI: $(cat "$T/err")"
+as $TR kpi history $B 询单转化率 | grep -q "按后台复核" || fail "history by a KPI's title"
+as $TR kpi delete $B conv --period 2026-11 --reason "   " > /dev/null 2>&1 && fail "a blank reason"
+as $TR report trainee $B | grep -q "aov 2026-11 *1650 → deleted" || fail "a deletion in the transcript: $(as $TR report trainee $B)"
+as $TR report trainee $B | grep -q "conv 2026-11 *31 " || fail "a first figure in the transcript"
 as $B kpi history $B > "$T/out" || fail "a trainee reads their own history"
 as $B kpi history $C > /dev/null 2>&1 && fail "a trainee read someone else's history"
 as $TR report trainee $B --format json | jq -e '[.rows[] | select(.kind == "kpi" or .kind == "kpi-delete")] | length == 5' > /dev/null ||
@@ -105,6 +137,7 @@ ok "a replaced figure stays in the history with its file and line; a delete need
 as $A plan > "$T/out"
 as $TR assess $A < /dev/null > "$T/out" 2> "$T/err" && fail "assessed a locked stage"
 as $TR stage open $A probation > /dev/null 2>&1 && fail "opened without a reason"
+as $TR stage open $A probation --reason "   " > /dev/null 2>&1 && fail "opened with a blank reason"
 as $TR stage open $A probation --reason "有三年天猫客服经验" > "$T/out" 2>&1 || fail "stage open: $(cat "$T/out")"
 as $TR stage open $A probation --reason again > /dev/null 2>&1 && fail "opened twice"
 as $TR exempt $A intro tools --reason "熟悉千牛工作台" > "$T/out" 2>&1 || fail "exempt: $(cat "$T/out")"
@@ -120,11 +153,13 @@ as $TR report trainee $A --format json | jq -e '[.rows[].kind] | index("stage-op
 # of 4.3 refused (half points), 4.5; a private note; extend with a date
 # before the due date (refused), then a later one
 due=$(as $A plan | sed -n 's/.*转正考核.*due \([0-9-]*\).*/\1/p' | head -1)
-printf '\n4.3\n4.5\n抽查20个对话，偶有错字\n\n3\n\nextend\n2026-11-25\n2027-01-15\n转化率未达标，下月再评\n\n' |
+printf '\n4.3\n4.5\n抽查20个对话，偶有错字\n\n2.99999999999\n3\n\nextend\n2026-11-25\n9999-12-31\n2027-01-15\n转化率未达标，下月再评\n\n' |
 	as $TR assess $A > "$T/out" 2>&1 || fail "assess wang: $(cat "$T/out")"
 grep -q "conv recorded for 2026-11: 18" "$T/out" || fail "the latest month's figure: $(cat "$T/out")"
 grep -q "A rating goes in steps of 0.5" "$T/out" || fail "4.3 taken: $(cat "$T/out")"
 grep -q "Give a date after the current due date" "$T/out" || fail "an extension back in time: $(cat "$T/out")"
+grep -q "Give a date within three years" "$T/out" || fail "an extension to 9999: $(cat "$T/out")"
+grep -q "A rating is a whole number" "$T/out" || fail "2.99999999999 taken as a rating"
 grep -q "is now due 2027-01-15" "$T/out" || fail "extension: $(cat "$T/out")"
 [ "$(sql "SELECT value || ' ' || period FROM assessment_part WHERE part = 'sales'")" = "18.0 2026-11" ] ||
 	fail "the figure decided on: $(sql "SELECT * FROM assessment_part")"
@@ -144,9 +179,12 @@ ok "a stage opened early and a module exempted, on the record; the assessment ke
 
 # ---- a fail shows as a fail, and keeps one off the elite list ----
 as $TR stage open $B probation --reason "试岗期满" > /dev/null || fail "open li"
-printf '\n2\n\n2\n\nfail\n服务态度多次被投诉\n\n' | as $TR assess $B > "$T/out" 2>&1 || fail "assess li: $(cat "$T/out")"
+printf '\n2\n\n2\n\nfail\n服务态度多次被投诉\033[31m红\n\n' | as $TR assess $B > "$T/out" 2>&1 || fail "assess li: $(cat "$T/out")"
+as $B plan | grep -q "$(printf '\033')" && fail "an escape in the reason reached the terminal raw"
+as $TR exempt $B probation probation-review --reason "抹掉" > /dev/null 2> "$T/err" && fail "a fail exempted"
+grep -q "a fail is not exempted: assess again" "$T/err" || fail "exempting a fail: $(cat "$T/err")"
 as $B plan --all > "$T/out" || fail "li's plan"
-grep -q "not passed: failed on 2026-11-20: “服务态度多次被投诉”. Talk to your trainer" "$T/out" ||
+grep -q "not passed: failed on 2026-11-20: “服务态度多次被投诉.*”. Talk to your trainer" "$T/out" ||
 	fail "the fail is not in the plan: $(cat "$T/out")"
 grep -q "probation-review .*waits for the trainer" "$T/out" && fail "a failed assessment waits for the trainer: $(cat "$T/out")"
 as $TR report stages --format json | jq -e --arg b $B '.rows[] | select(.login == $b) | .outcome == "failed probation-review on 2026-11-20"' > /dev/null ||

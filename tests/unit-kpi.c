@@ -89,6 +89,11 @@ test_periods(void **state)
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		assert_false(kpi_period_parse(bad[i], &m));
+	/* two-digit years as Excel reads them */
+	assert_true(kpi_period_parse("Nov-99", &m));
+	assert_string_equal(kpi_period_format(m, buf), "1999-11");
+	assert_true(kpi_period_parse("29-Jan", &m));
+	assert_string_equal(kpi_period_format(m, buf), "2029-01");
 	assert_true(kpi_period_parse("2026-1", &m));
 	assert_string_equal(kpi_period_format(m, buf), "2026-01");
 	/* months order as numbers, across a year */
@@ -145,7 +150,9 @@ test_values(void **state)
 	assert_int_equal(kpi_value_parse(&pct, "nan", &v), KPI_VALUE_BAD);
 	assert_int_equal(kpi_value_parse(&pct, "1e400", &v), KPI_VALUE_BAD);
 	kpi_bounds(&yuan, &lo, &hi);
-	assert_true(lo == 0 && isinf(hi));
+	assert_true(lo == 0 && hi == 1e12);
+	/* no figure overflows a team mean */
+	assert_int_equal(kpi_value_parse(&yuan, "1e308", &v), KPI_VALUE_RANGE);
 	kpi_bounds(&pct, &lo, &hi);
 	assert_true(lo == 0 && hi == 100);
 }
