@@ -245,7 +245,7 @@ const struct cmd cmd_table[] = {
 	     "YYYY-MM (2026-11); 2026/11, 2026年11月 and Excel's Nov-26 and\n"
 	     "26-Nov are read as the same month. A month still to come is\n"
 	     "refused. A figure must fit its KPI's unit and range: percent from 0\n"
-	     "to 100 (25, 25% and 25％ alike), other units 0 or more (￥1,650.00\n"
+	     "to 100 (25%, 25％ and 25 alike), other units 0 or more (￥1,650.00\n"
 	     "and 1650 alike for yuan), or the KPI's 'range'.\n"
 	     "\n"
 	     "  set LOGIN KPI VALUE [--period P] [--reason TEXT]\n"
