@@ -63,9 +63,7 @@ plan_module_need(struct sb *sb, const struct module *m,
 	enum module_state st = plan_module_state(m, f);
 
 	if (f->exempt) {
-		sb_adds(sb, _("done by exemption ("));
-		sb_adds(sb, f->exempt);
-		sb_adds(sb, ")");
+		sb_addf(sb, _("done by exemption (%s)"), f->exempt);
 		return;
 	}
 	switch (m->kind) {
