@@ -31,6 +31,7 @@ struct row {
 	const char *failed;	/* an assessment whose latest outcome is fail */
 	long long failed_at;
 	bool probation_done;	/* the first assessment: passed or exempted */
+	char *exempt;		/* exemptions and stages opened early, in words */
 };
 
 struct rows {
@@ -356,6 +357,21 @@ bulk_exempt(const struct store_row *r, void *arg)
 
 	if (row == (size_t)-1)
 		return;
+	{
+		/* said in the row: "probation opened early (wang: 有经验)" */
+		struct sb sb = SB_INIT;
+		struct row *x = &b->rs->v[row];
+
+		if (x->exempt)
+			sb_addf(&sb, "%s; ", x->exempt);
+		if (*module)
+			sb_addf(&sb, _("%s by exemption"), module);
+		else
+			sb_addf(&sb, _("%s opened early"), stage);
+		sb_addf(&sb, " (%s: %s)", store_col_text(r, 3), store_col_text(r, 4));
+		x->exempt = arena_strdup(b->rs->a, sb_str(&sb));
+		sb_free(&sb);
+	}
 	for (i = 0; i < cu->nstages; at += cu->stages[i].nmodules, i++) {
 		if (strcmp(cu->stages[i].id, stage) != 0)
 			continue;
@@ -710,6 +726,7 @@ stages_row(struct table *t, size_t j, void *arg)
 	add_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
 	table_num(t, (double)days_late(sf->k, x), 0);
 	failed_cell(t, x);
+	table_text(t, x->exempt);
 }
 
 /* The stages table's columns, and what its rows are made from. */
@@ -739,6 +756,7 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	col_add(c, "due", _("Due"));
 	col_add(c, "days_late", _("Days late"));
 	col_add(c, "outcome", _("Outcome"));
+	col_add(c, "exemptions", _("Exemptions"));
 	table_init(t, "stages", c->v, c->n);
 	sf->k = k;
 	sf->rs = rs;
@@ -1084,6 +1102,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 	col_add(&c, "outcome", _("Outcome"));
 	col_add(&c, "decided", _("Decided"));
 	col_add(&c, "reason", _("Reason"));
+	col_add(&c, "exemptions", _("Exemptions"));
 	table_init(&t, "probation", c.v, c.n);
 	for (j = 0; j < rs.n; j++) {
 		const struct row *x = &rs.v[j];
@@ -1157,6 +1176,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct opts 
 		table_word(&t, outcome_word(d.outcome));
 		add_moment(&t, d.at);
 		table_text(&t, d.reason);
+		table_text(&t, x->exempt);
 		free(pr.value);
 		free(pr.passed);
 		decision_clear(&d);

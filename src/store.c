@@ -567,7 +567,9 @@ static const char *const sql[S_COUNT] = {
 	[S_EXEMPTIONS] =
 	"SELECT x.stage, x.module, x.reason, p.login, x.at FROM exemption x"
 	" JOIN person p ON p.id = x.by_id WHERE x.enrollment_id = ?1 ORDER BY x.id",
-	[S_ALL_EXEMPTIONS] = "SELECT enrollment_id, stage, module FROM exemption",
+	[S_ALL_EXEMPTIONS] =
+	"SELECT x.enrollment_id, x.stage, x.module, p.login, x.reason FROM exemption x"
+	" JOIN person p ON p.id = x.by_id ORDER BY x.id",
 	[S_ASSESSMENT_OUTCOME] =	/* the last recorded, whatever the clocks said */
 	"SELECT outcome, decided, CASE WHEN reason_shown THEN reason END FROM assessment"
 	" WHERE enrollment_id = ?1 AND assessment = ?2 ORDER BY id DESC LIMIT 1",

@@ -413,7 +413,7 @@ int store_exempt(struct store *, int64_t enrollment_id, const char *stage,
  * (login), at. */
 int store_exemptions(struct store *, int64_t enrollment_id, store_row_fn *,
 		     void *);
-/* Columns: enrollment id, stage, module. */
+/* Columns: enrollment id, stage, module, by (login), reason. */
 int store_all_exemptions(struct store *, store_row_fn *, void *);
 
 /* Everything on a person's record in time order. Columns: at, kind

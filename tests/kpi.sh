@@ -148,6 +148,8 @@ as $A exempt $B intro tools --reason x > /dev/null 2>&1 && fail "a trainee exemp
 as $TR exempt $A intro nothing --reason x > /dev/null 2>&1 && fail "an unknown module"
 as $TR report trainee $A --format json | jq -e '[.rows[].kind] | index("stage-open") and index("exempt")' > /dev/null ||
 	fail "not in the transcript"
+as $TR report stages --format json | jq -e --arg a $A --arg t $TR '.rows[] | select(.login == $a) | .exemptions == "probation opened early (\($t): 有三年天猫客服经验); tools by exemption (\($t): 熟悉千牛工作台)"' > /dev/null ||
+	fail "not in report stages: $(as $TR report stages --format json)"
 
 # the assessment: conversion kept from 2026-11 (18, under 20), a rating
 # of 4.3 refused (half points), 4.5; a private note; extend with a date
