@@ -652,20 +652,26 @@ cols_free(struct cols *c)
 
 /* ---- report stages ---- */
 
-/* "failed probation-review 2026-11-02" for a row whose latest outcome
- * of an assessment is a fail, else a null. */
+/* "failed probation-review on 2026-11-02" for a row whose latest
+ * outcome of an assessment is a fail (caller frees), else NULL: the one
+ * wording of every report. */
+static char *
+failed_words(const struct row *x)
+{
+	char day[11];
+
+	if (x->failed == NULL)
+		return NULL;
+	return xasprintf(_("failed %s on %s"), x->failed,
+			 date_format(date_of((time_t)x->failed_at), day));
+}
+
 static void
 failed_cell(struct table *t, const struct row *x)
 {
-	char day[11], *s;
+	char *s = failed_words(x);
 
-	if (x->failed == NULL) {
-		table_null(t);
-		return;
-	}
-	s = xasprintf(_("failed %s on %s"), x->failed,
-		      date_format(date_of((time_t)x->failed_at), day));
-	table_text(t, s);
+	table_text(t, s);	/* NULL: a null */
 	free(s);
 }
 
@@ -857,8 +863,7 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
 			  _("all complete"));
 		if (x->failed) {
-			char day[11], *f = xasprintf(_("failed %s on %s"), x->failed,
-						     date_format(date_of((time_t)x->failed_at), day));
+			char *f = failed_words(x);
 
 			sb_adds(h, " <span class=\"late\">(");
 			html_text(h, f);
@@ -1336,12 +1341,9 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct opts *o)
 		for (j = 0; j < rs.n; j++)
 			if (rs.v[j].p.id == el.v[i].id)
 				x = &rs.v[j];
-		if (x && x->failed) {
-			char day[11];
-
-			why[i] = xasprintf(_("failed %s on %s"), x->failed,
-					   date_format(date_of((time_t)x->failed_at), day));
-		} else if (x && pm && !x->probation_done)
+		if (x && x->failed)
+			why[i] = failed_words(x);
+		else if (x && pm && !x->probation_done)
 			why[i] = xasprintf(_("has not passed %s"), pm->id);
 		else if (x == NULL && pm)
 			why[i] = xasprintf(_("is not a trainee in %s, so no %s is on record"),

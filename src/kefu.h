@@ -152,9 +152,8 @@ size_t kefu_stage(const struct curriculum *, const char *id, const char *where);
 /* The curriculum named by id (a --curriculum option), or the only one
  * the content has when id is NULL; else says which to choose. */
 const struct curriculum *kefu_pick_curriculum(struct kefu *, const char *id);
-/* This month as a KPI period, YYYY-MM. */
-void kefu_period(const struct kefu *, char buf[16]);
-/* This month, as kpi_period_parse() gives months. */
+/* This month, as kpi_period_parse() gives months (kpi_period_format()
+ * writes it as YYYY-MM). */
 int kefu_month(const struct kefu *);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the

@@ -117,10 +117,9 @@ plan_module_need(struct sb *sb, const struct module *m,
 				m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
 		return;
 	case MOD_ASSESSMENT: {
-		char day[17];
+		char day[11];
 
-		date_format_time(f->assess.decided, day);
-		day[10] = '\0';
+		date_format(date_of((time_t)f->assess.decided), day);
 		if (st == MODULE_DONE)
 			sb_addf(sb, _("passed on %s"), day);
 		else if (f->assess.outcome == OUTCOME_FAIL)

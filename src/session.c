@@ -827,15 +827,6 @@ kefu_stage(const struct curriculum *cu, const char *id, const char *where)
 	return cu->nstages;
 }
 
-void
-kefu_period(const struct kefu *k, char buf[16])
-{
-	int y, m, d;
-
-	date_to_ymd(k->today, &y, &m, &d);
-	snprintf(buf, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
-}
-
 int
 kefu_month(const struct kefu *k)
 {
