@@ -1,0 +1,96 @@
+/* cells.c: the cells and columns the reports share: days, moments, an
+ * outcome, columns named at run time, text made safe for HTML. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "kpi.h"
+#include "priv.h"
+#include "report/report.h"
+#include "table.h"
+#include "text.h"
+
+void
+cell_day(struct table *t, long day)
+{
+	char buf[11];
+
+	if (day < 0)
+		table_null(t);
+	else
+		table_text(t, date_format(day, buf));
+}
+
+void
+cell_moment(struct table *t, long long at)
+{
+	if (at <= 0)
+		table_null(t);
+	else
+		cell_day(t, date_of((time_t)at));
+}
+
+
+void
+cell_col(struct cell_cols *c, const char *key, const char *head)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+	}
+	c->v[c->n].key = arena_strdup(c->a, key);
+	c->v[c->n].head = arena_strdup(c->a, head);
+	c->n++;
+}
+
+/* A column keyed ID_SUFFIX. */
+void
+cell_col2(struct cell_cols *c, const char *head, const char *id, const char *suffix)
+{
+	struct sb sb = SB_INIT;
+
+	sb_addf(&sb, "%s_%s", id, suffix);
+	cell_col(c, sb_str(&sb), head);
+	sb_free(&sb);
+}
+
+void
+cell_cols_free(struct cell_cols *c)
+{
+	free(c->v);
+	arena_free(c->a);
+}
+
+void
+cell_failed(struct table *t, const struct row *x)
+{
+	char *s = facts_failed_words(x);
+
+	table_text(t, s);	/* NULL: a null */
+	free(s);
+}
+
+void
+html_text(struct sb *sb, const char *s)
+{
+	struct sb tmp = SB_INIT;
+	const char *p;
+
+	text_inert(&tmp, s ? s : "", false);
+	for (p = sb_str(&tmp); *p; p++)
+		switch (*p) {
+		case '&': sb_adds(sb, "&amp;"); break;
+		case '<': sb_adds(sb, "&lt;"); break;
+		case '>': sb_adds(sb, "&gt;"); break;
+		case '"': sb_adds(sb, "&quot;"); break;
+		case '\'': sb_adds(sb, "&#39;"); break;
+		default: sb_addc(sb, *p);
+		}
+	sb_free(&tmp);
+}

@@ -1,0 +1,84 @@
+/* trainee.c: `kefu report trainee LOGIN`: one person's record, in
+ * time order. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "kpi.h"
+#include "priv.h"
+#include "report/report.h"
+#include "table.h"
+#include "text.h"
+
+static const struct column transcript_cols[] = {
+	{ "at", N_("When") }, { "kind", N_("What") }, { "item", N_("Item") },
+	{ "result", N_("Result") }, { "by", N_("By") }, { "note", N_("Note") },
+};
+
+struct transcript {
+	struct table *t;
+	bool own;	/* the trainee reads their own: private notes left out */
+};
+
+static void
+transcript_row(const struct store_row *r, void *arg)
+{
+	const struct transcript *tr = arg;
+	struct table *t = tr->t;
+	char when[17];
+
+	table_text(t, date_format_time(store_col_int(r, 0), when));
+	table_text(t, store_col_text(r, 1));
+	table_text(t, store_col_text(r, 2));
+	table_text(t, store_col_text(r, 3));
+	table_text(t, store_col_text(r, 4));
+	if (tr->own && store_col_int(r, 7))
+		table_null(t);
+	else
+		table_text(t, store_col_text(r, 5));
+}
+
+int
+report_trainee(struct kefu *k, const char *login, const struct report_opts *o)
+{
+	struct person p;
+	struct table t;
+	struct transcript tr;
+	int rc;
+
+	kefu_me(k);
+	/* the role first: a trainee learns nothing of other logins */
+	if (strcmp(login, k->me.login) != 0 &&
+	    !kefu_may(k, "trainer", _("see someone else's record")))
+		return 1;
+	if (kefu_person(k, login, &p) != 1)
+		return 1;
+	table_init(&t, "trainee", transcript_cols, ARRAY_SIZE(transcript_cols));
+	tr.t = &t;
+	tr.own = p.id == k->me.id && strcmp(k->me.role, "trainee") == 0;
+	rc = store_transcript(kefu_store(k), p.id, transcript_row, &tr) != 0;
+	if (rc == 0) {
+		if (o->format == TABLE_TEXT) {
+			struct sb sb = SB_INIT;
+
+			struct sb who = SB_INIT;
+
+			text_inert(&sb, p.name ? p.name : p.login, false);
+			text_inert(&who, p.login, false);
+			printf(_("Record of %s (%s), hired %s\n\n"), sb_str(&sb), sb_str(&who),
+			       p.hired ? p.hired : "-");
+			sb_free(&who);
+			sb_free(&sb);
+		}
+		table_print(stdout, &t, o->format, o->bom);
+	}
+	table_free(&t);
+	person_clear(&p);
+	return rc;
+}
