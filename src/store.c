@@ -249,6 +249,22 @@ static const char *const migrations[] = {
 	"  by_id INTEGER NOT NULL REFERENCES person(id),"
 	"  at INTEGER NOT NULL,"
 	"  UNIQUE (enrollment_id, stage, module));",
+	/* 6: the workbench. What each person has looked at (the last event
+	 * and grading shown to them, and when), and when they last did
+	 * something themselves, kept by the event log's own trigger; those
+	 * here already have seen everything up to now */
+	"ALTER TABLE person ADD COLUMN seen_event INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE person ADD COLUMN seen_grading INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE person ADD COLUMN seen_at INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE person ADD COLUMN active_at INTEGER;"
+	"UPDATE person SET seen_event = coalesce((SELECT max(id) FROM event), 0),"
+	" seen_grading = coalesce((SELECT max(id) FROM grading), 0),"
+	" active_at = (SELECT max(at) FROM event"
+	"  WHERE actor_id = person.id AND subject_id = person.id);"
+	"CREATE INDEX event_subject ON event(subject_id, id);"
+	"CREATE TRIGGER event_active AFTER INSERT ON event"
+	"  WHEN NEW.actor_id = NEW.subject_id"
+	"  BEGIN UPDATE person SET active_at = NEW.at WHERE id = NEW.actor_id; END;",
 };
 
 enum stmt {
@@ -328,6 +344,14 @@ enum stmt {
 	S_EXEMPTIONS,
 	S_ALL_EXEMPTIONS,
 	S_ASSESSMENT_OUTCOME,
+	S_ALL_GRANTS,
+	S_ALL_ACTIVE,
+	S_SEEN_GET,
+	S_SEEN_SET,
+	S_MARKS,
+	S_INBOX_EVENTS,
+	S_INBOX_GRADINGS,
+	S_NEW_SUBMITS,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -636,6 +660,31 @@ static const char *const sql[S_COUNT] = {
 	[S_ALL_STAGE_ROWS] =
 	"SELECT enrollment_id, stage, coalesce(opened, 0), coalesce(completed, 0), due"
 	" FROM stage_progress",
+	[S_ALL_GRANTS] =
+	"SELECT person_id, quiz, sum(count) FROM attempt_change WHERE kind = 'grant'"
+	" GROUP BY person_id, quiz",
+	[S_ALL_ACTIVE] = "SELECT id, active_at FROM person WHERE active_at IS NOT NULL",
+	[S_SEEN_GET] = "SELECT seen_event, seen_grading, seen_at FROM person WHERE id = ?1",
+	[S_SEEN_SET] =
+	"UPDATE person SET seen_event = max(seen_event, ?2), seen_grading = max(seen_grading, ?3),"
+	" seen_at = ?4 WHERE id = ?1",
+	[S_MARKS] =
+	"SELECT coalesce((SELECT max(id) FROM event), 0), coalesce((SELECT max(id) FROM grading), 0)",
+	[S_INBOX_EVENTS] =	/* what others did about a person, after an event */
+	"SELECT v.id, v.at, a.login, a.name, v.action, v.detail FROM event v"
+	" LEFT JOIN person a ON a.id = v.actor_id"
+	" WHERE v.subject_id = ?1 AND v.actor_id IS NOT ?1 AND v.id > ?2"
+	" AND v.action IN ('signoff', 'assess', 'attempt-grant', 'attempt-void', 'exempt',"
+	"  'stage-open')"
+	" ORDER BY v.id",
+	[S_INBOX_GRADINGS] =	/* a person's answers graded after a grading */
+	"SELECT g.id, g.graded, a.login, a.name, t.quiz, w.question, g.points, g.comment,"
+	" t.id, g.seq FROM grading g JOIN quiz_attempt t ON t.id = g.attempt_id"
+	" JOIN quiz_answer w ON w.attempt_id = g.attempt_id AND w.seq = g.seq"
+	" JOIN person a ON a.id = g.grader_id"
+	" WHERE g.id > ?2 AND t.person_id = ?1 ORDER BY g.id",
+	[S_NEW_SUBMITS] =
+	"SELECT count(*) FROM event WHERE id > ?1 AND action = 'quiz-submit'",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -1802,6 +1851,8 @@ quiz_tally_add(struct quiz_tally *t, const char *state, bool has_percent,
 		t->f.pending = true;
 	} else if (state[0] == 'o' && strcmp(state, "open") == 0)
 		t->f.open = true;
+	else if (state[0] == 'v')
+		t->f.voided++;
 }
 
 static void
@@ -2329,4 +2380,87 @@ int
 store_all_stage_rows(struct store *st, store_row_fn *fn, void *arg)
 {
 	return each(st, S_ALL_STAGE_ROWS, fn, arg, _("cannot look up stage progress"), "");
+}
+
+int
+store_all_grants(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_GRANTS, fn, arg, _("cannot look up attempts given back"), "");
+}
+
+int
+store_all_active(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_ACTIVE, fn, arg, _("cannot look up when people were last active"), "");
+}
+
+static void
+seen_row(const struct store_row *r, void *arg)
+{
+	struct store_seen *s = arg;
+
+	s->event = store_col_int(r, 0);
+	s->grading = store_col_int(r, 1);
+	s->at = store_col_int(r, 2);
+}
+
+int
+store_seen_get(struct store *st, int64_t person_id, struct store_seen *s)
+{
+	memset(s, 0, sizeof(*s));
+	return each(st, S_SEEN_GET, seen_row, s, _("cannot look up what was last seen"),
+		    "i", person_id);
+}
+
+int
+store_seen_set(struct store *st, int64_t person_id, const struct store_seen *s)
+{
+	return change(st, S_SEEN_SET, _("cannot save what was seen"), "iiii", person_id,
+		      s->event, s->grading, (int64_t)s->at);
+}
+
+static void
+marks_row(const struct store_row *r, void *arg)
+{
+	struct store_seen *s = arg;
+
+	s->event = store_col_int(r, 0);
+	s->grading = store_col_int(r, 1);
+}
+
+int
+store_seen_marks(struct store *st, struct store_seen *s)
+{
+	return each(st, S_MARKS, marks_row, s, _("cannot read the event log"), "");
+}
+
+int
+store_inbox_events(struct store *st, int64_t person_id, int64_t after,
+		   store_row_fn *fn, void *arg)
+{
+	return each(st, S_INBOX_EVENTS, fn, arg, _("cannot read the event log"), "ii",
+		    person_id, after);
+}
+
+int
+store_inbox_gradings(struct store *st, int64_t person_id, int64_t after,
+		     store_row_fn *fn, void *arg)
+{
+	return each(st, S_INBOX_GRADINGS, fn, arg, _("cannot look up gradings"), "ii",
+		    person_id, after);
+}
+
+static void
+count_row(const struct store_row *r, void *arg)
+{
+	*(long *)arg = (long)store_col_int(r, 0);
+}
+
+long
+store_new_submissions(struct store *st, int64_t after)
+{
+	long n = 0;
+
+	return each(st, S_NEW_SUBMITS, count_row, &n, _("cannot read the event log"), "i",
+		    after) != 0 ? -1 : n;
 }

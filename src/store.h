@@ -40,6 +40,7 @@ struct quiz_facts {
 	double best;		/* best final percent; < 0 when none */
 	bool pending;		/* an attempt waits for essay grading */
 	bool open;		/* an attempt is in progress */
+	int voided;		/* attempts a trainer set aside */
 };
 
 /* A quiz's facts tallied from its attempts one at a time, as both the
@@ -443,6 +444,38 @@ int store_all_assessments(struct store *, store_row_fn *, void *);
 /* Every enrollment's stage rows. Columns: enrollment id, then as
  * store_stage_rows(): stage, opened, completed, due. */
 int store_all_stage_rows(struct store *, store_row_fn *, void *);
+
+/* Attempts given back, by person and quiz. Columns: person id, quiz,
+ * how many. */
+int store_all_grants(struct store *, store_row_fn *, void *);
+/* When each person last did something themselves (their own entries on
+ * the event log). Columns: person id, at. */
+int store_all_active(struct store *, store_row_fn *, void *);
+
+/* What a person has been shown of what others did: the last event and
+ * grading, and when they last looked (0: never). */
+struct store_seen {
+	int64_t event, grading;
+	long long at;
+};
+int store_seen_get(struct store *, int64_t person_id, struct store_seen *);
+/* Moves the marks on (never back) and sets when. */
+int store_seen_set(struct store *, int64_t person_id, const struct store_seen *);
+/* The newest event and grading now (at unset). */
+int store_seen_marks(struct store *, struct store_seen *);
+/* What others did about a person after event `after` that the person
+ * would want to know (sign-offs, decisions, attempts given back or set
+ * aside, exemptions). Columns: event id, at, actor login, actor name,
+ * action, detail. */
+int store_inbox_events(struct store *, int64_t person_id, int64_t after,
+		       store_row_fn *, void *);
+/* A person's answers graded after grading `after`, in order. Columns:
+ * grading id, graded, grader login, grader name, quiz, question,
+ * points, comment, attempt id, seq. */
+int store_inbox_gradings(struct store *, int64_t person_id, int64_t after,
+			 store_row_fn *, void *);
+/* Attempts handed in after event `after`; -1 on error. */
+long store_new_submissions(struct store *, int64_t after);
 
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,

@@ -94,3 +94,20 @@ html_text(struct sb *sb, const char *s)
 		}
 	sb_free(&tmp);
 }
+
+void
+report_key(const char *head, const char *id, const char *title, const char *unit)
+{
+	struct sb sb = SB_INIT;
+
+	sb_addf(&sb, "  %-4s ", head);
+	text_inert(&sb, id, false);
+	if (title) {
+		sb_adds(&sb, "  ");
+		text_inert(&sb, title, false);
+	}
+	if (unit)
+		sb_addf(&sb, " (%s)", unit);
+	puts(sb_str(&sb));
+	sb_free(&sb);
+}

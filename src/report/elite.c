@@ -144,7 +144,7 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct report_op
 	n = kpi_elite(nu, lower, el.n, figs, mean, margin, elite);
 	/* beating the mean is not enough: a person on the elite list has
 	 * passed probation (the team mean still counts everyone) */
-	if (facts_gather(k, cu, &rs) != 0)
+	if (facts_gather(k, cu, 0, &rs) != 0)
 		goto out;
 	pm = facts_probation(cu, NULL);
 	why = xcalloc(el.n + 1, sizeof(*why));

@@ -159,6 +159,7 @@ struct bulk {
 	struct group drill;
 	long results;
 	bool *met;			/* by module of the group's places */
+	struct drill_best *best;	/* the group's, when kept */
 	size_t unmet;			/* places not met yet */
 	const struct slot *places;
 	/* quiz attempts come by person and quiz too */
@@ -264,6 +265,10 @@ bulk_quiz_flush(struct bulk *b)
 	struct module_fact f;
 
 	if (b->quiz.on && b->quiz.row != (size_t)-1) {
+		long at = b->rs->quiz ? facts_quiz_index(b->rs, sb_str(&b->quiz.id)) : -1;
+
+		if (at >= 0)
+			b->rs->quiz[b->quiz.row * b->rs->nquiz + (size_t)at] = b->qt.f;
 		memset(&f, 0, sizeof(f));
 		f.quiz = b->qt.f;
 		for (s = bulk_where(b, MOD_QUIZ, sb_str(&b->quiz.id)); s && s->stage != (size_t)-1; s++)
@@ -396,6 +401,22 @@ bulk_drill(const struct store_row *r, void *arg)
 		group_begin(b, &b->drill, pid, drill);
 		b->results = 0;
 		b->places = bulk_where(b, MOD_DRILL, drill);
+		b->best = NULL;
+		if (b->rs->drill && b->drill.row != (size_t)-1) {
+			long at = facts_drill_index(b->rs, drill);
+
+			if (at >= 0)
+				b->best = &b->rs->drill[b->drill.row * b->rs->ndrill + (size_t)at];
+		}
+	}
+	if (b->best) {
+		double speed = store_col_real(r, 2);
+
+		b->best->results++;
+		if (store_col_int(r, 4) != 0 && (b->best->counted++ == 0 || speed > b->best->speed)) {
+			b->best->speed = speed;
+			b->best->accuracy = store_col_real(r, 3);
+		}
 		b->unmet = 0;
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
 			b->met[i] = false;
@@ -415,6 +436,28 @@ bulk_drill(const struct store_row *r, void *arg)
 							  speed, accuracy, timed)))
 				b->unmet--;
 	}
+}
+
+/* Attempts given back: person, quiz, how many. */
+static void
+bulk_grant(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = idmap_row(&b->people, store_col_int(r, 0));
+	long at = facts_quiz_index(b->rs, store_col_text(r, 1));
+
+	if (row != (size_t)-1 && at >= 0)
+		b->rs->quiz[row * b->rs->nquiz + (size_t)at].granted = (int)store_col_int(r, 2);
+}
+
+static void
+bulk_active(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	size_t row = idmap_row(&b->people, store_col_int(r, 0));
+
+	if (row != (size_t)-1)
+		b->rs->active[row] = store_col_int(r, 1);
 }
 
 /* Where each module id of the curriculum is, for the callbacks above. */
@@ -482,6 +525,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	bulk_quiz_flush(&b);
 	/* last: an exemption stands over the facts */
 	rc = rc || store_all_exemptions(st, bulk_exempt, &b) != 0;
+	rc = rc || (rs->quiz && store_all_grants(st, bulk_grant, &b) != 0);
+	rc = rc || (rs->active && store_all_active(st, bulk_active, &b) != 0);
 	{
 		/* the first assessment of the plan is probation (上岗检测) */
 		const struct module *pm = facts_probation(cu, NULL);
@@ -510,7 +555,8 @@ found:
 	sb_free(&b.drill.id);
 	sb_free(&b.quiz.id);
 	arena_free(b.a);
-	free(b.modules);
+	rs->modules = b.modules;
+	rs->nmodules = b.nmodules;
 	free(b.moved);
 	free(b.opened);
 	idmap_free(&b.people);
@@ -519,8 +565,72 @@ found:
 	return rc ? -1 : 0;
 }
 
+/* An id in a list of ids kept in plan order, once. */
+static void
+ids_add(struct strmap *at, const char ***ids, size_t *n, const char *id)
+{
+	if (id == NULL || strmap_get(at, id))
+		return;
+	*ids = xreallocarray(*ids, *n + 1, sizeof(**ids));
+	(*ids)[*n] = id;
+	strmap_put(at, id, (void *)(uintptr_t)++*n);
+}
+
+/* The quizzes and drills whose scores are kept, and room for them. */
+static void
+scores_init(struct rows *rs)
+{
+	const struct curriculum *cu = rs->cu;
+	size_t i, j, p;
+
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			if (m->kind == MOD_QUIZ)
+				ids_add(&rs->quiz_at, &rs->quiz_ids, &rs->nquiz, m->id);
+			else if (m->kind == MOD_DRILL)
+				ids_add(&rs->drill_at, &rs->drill_ids, &rs->ndrill, m->id);
+			for (p = 0; m->kind == MOD_ASSESSMENT && p < m->nparts; p++)
+				if (m->parts[p].kind == PART_QUIZ)
+					ids_add(&rs->quiz_at, &rs->quiz_ids, &rs->nquiz,
+						m->parts[p].ref);
+		}
+	rs->quiz = xcalloc(rs->n * rs->nquiz + 1, sizeof(*rs->quiz));
+	rs->drill = xcalloc(rs->n * rs->ndrill + 1, sizeof(*rs->drill));
+	for (i = 0; i < rs->n * rs->nquiz; i++)
+		rs->quiz[i].best = -1;
+}
+
+static long
+index_of(const struct strmap *at, const char *id)
+{
+	void *v = id ? strmap_get(at, id) : NULL;
+
+	return v ? (long)(uintptr_t)v - 1 : -1;
+}
+
+long
+facts_quiz_index(const struct rows *rs, const char *id)
+{
+	return index_of(&rs->quiz_at, id);
+}
+
+long
+facts_drill_index(const struct rows *rs, const char *id)
+{
+	return index_of(&rs->drill_at, id);
+}
+
+enum module_state
+facts_module(const struct rows *rs, size_t r, size_t at)
+{
+	return (enum module_state)rs->modules[r * rs->nmodules + at];
+}
+
 int
-facts_gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
+facts_gather(struct kefu *k, const struct curriculum *cu, unsigned want,
+	     struct rows *rs)
 {
 	struct store *st = kefu_store(k);
 	long was;
@@ -535,7 +645,13 @@ facts_gather(struct kefu *k, const struct curriculum *cu, struct rows *rs)
 	 * SQLite's 2 MiB one is 500 more pages for the process to fault
 	 * in (about 12 us each on the VM measured, docs/PERFORMANCE.md) */
 	small = store_cache_size(st, -STORE_REPORT_CACHE_KIB, &was);
-	rc = store_people(st, false, trainee_row, rs) != 0 ? -1 : bulk_read(k, rs);
+	rc = store_people(st, false, trainee_row, rs) != 0 ? -1 : 0;
+	if (rc == 0 && (want & FACTS_SCORES))
+		scores_init(rs);
+	if (rc == 0 && (want & FACTS_ACTIVE))
+		rs->active = xcalloc(rs->n + 1, sizeof(*rs->active));
+	if (rc == 0)
+		rc = bulk_read(k, rs);
 	if (small)
 		store_cache_size(st, was, &was);
 	return rc;
@@ -549,6 +665,14 @@ facts_free(struct rows *rs)
 	free(rs->states);
 	free(rs->due);
 	free(rs->completed);
+	free(rs->modules);
+	free(rs->quiz_ids);
+	free(rs->drill_ids);
+	free(rs->quiz);
+	free(rs->drill);
+	free(rs->active);
+	strmap_free(&rs->quiz_at);
+	strmap_free(&rs->drill_at);
 }
 
 long

@@ -38,7 +38,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct report_
 	struct table t;
 	size_t i, n = 0;
 
-	if (facts_gather(k, cu, &rs) != 0)
+	if (facts_gather(k, cu, 0, &rs) != 0)
 		return 1;
 	/* the late ones first, the latest at the top */
 	for (i = 0; i < rs.n; i++)

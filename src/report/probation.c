@@ -111,7 +111,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		error(_("stage %s has no assessment"), cu->stages[si].id);
 		goto out_cols;
 	}
-	if (facts_gather(k, cu, &rs) != 0)
+	if (facts_gather(k, cu, 0, &rs) != 0)
 		goto out_cols;
 	cell_col(&c, "login", _("Login"));
 	cell_col(&c, "name", _("Name"));

@@ -16,7 +16,18 @@ struct report_opts {
 	enum table_format format;
 	bool bom;
 	const char *html, *period, *curriculum, *stage;
+	bool all;		/* probation: past outcomes too */
 };
+
+/* A drill's best for the gradebook: the fastest run that counts for a
+ * gate, and its accuracy. */
+struct drill_best {
+	int results, counted;
+	double speed, accuracy;		/* of the fastest counted run */
+};
+
+/* What facts_gather() keeps besides the states. */
+enum { FACTS_SCORES = 1, FACTS_ACTIVE = 2 };
 
 /* A trainee in the reports, with where they stand. */
 struct row {
@@ -40,11 +51,33 @@ struct rows {
 	enum stage_state *states;
 	long *due;
 	long long *completed;
+	/* a module each for every row (enum module_state), stage after
+	 * stage in curriculum order */
+	unsigned char *modules;
+	size_t nmodules;
+	/* kept when facts_gather() is asked for them (FACTS_SCORES): the
+	 * curriculum's quizzes (its quiz modules' and its assessments'
+	 * quiz parts') and drills in plan order, and for every row their
+	 * facts, nquiz and ndrill each */
+	const char **quiz_ids, **drill_ids;
+	size_t nquiz, ndrill;
+	struct quiz_facts *quiz;
+	struct drill_best *drill;
+	struct strmap quiz_at, drill_at;	/* id to index + 1 */
+	/* when each row last did something, 0 never (FACTS_ACTIVE) */
+	long long *active;
 };
 
 /* facts.c */
-/* Every active trainee enrolled in cu, in login order, with standings. */
-int facts_gather(struct kefu *, const struct curriculum *, struct rows *);
+/* Every active trainee enrolled in cu, in login order, with standings
+ * and what want (FACTS_*) asks for besides. */
+int facts_gather(struct kefu *, const struct curriculum *, unsigned want,
+		 struct rows *);
+/* The index of a quiz or drill id among the rows' columns, or -1. */
+long facts_quiz_index(const struct rows *, const char *id);
+long facts_drill_index(const struct rows *, const char *id);
+/* The module state of row r's module at (curriculum order). */
+enum module_state facts_module(const struct rows *, size_t r, size_t at);
 void facts_free(struct rows *);
 /* The first assessment module of the plan (probation, 上岗检测), and
  * its stage; NULL when the plan has none. */
@@ -72,6 +105,9 @@ void cell_cols_free(struct cell_cols *);
 void cell_day(struct table *, long day);		/* < 0: null */
 void cell_moment(struct table *, long long at);	/* <= 0: null */
 void cell_failed(struct table *, const struct row *);
+/* A line of a text report's key: "  Q1   id  title (unit)". */
+void report_key(const char *head, const char *id, const char *title,
+		const char *unit);
 /* s made inert and escaped for HTML text or a quoted attribute. */
 void html_text(struct sb *, const char *s);
 
@@ -80,6 +116,8 @@ int report_stages(struct kefu *, const struct curriculum *, const struct report_
 int report_overdue(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_probation(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_elite(struct kefu *, const struct curriculum *, const struct report_opts *);
+int report_grades(struct kefu *, const struct curriculum *, char **ids, int nids,
+		  const struct report_opts *);
 int report_trainee(struct kefu *, const char *login, const struct report_opts *);
 
 #endif

@@ -214,7 +214,7 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct report_o
 	struct cell_cols c = CELL_COLS_INIT;
 	int rc = 0;
 
-	if (facts_gather(k, cu, &rs) != 0)
+	if (facts_gather(k, cu, 0, &rs) != 0)
 		return 1;
 	if (o->html) {
 		struct sb h = SB_INIT;

@@ -1,0 +1,239 @@
+/* grades.c: `kefu report grades [ID...]`: the gradebook. A row a trainee,
+ * a column a quiz (best final percent, attempts used of allowed, one
+ * waiting for grading, attempts set aside) and a column a drill (the
+ * fastest run that counts for a gate, and its accuracy). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kefu.h"
+#include "report/report.h"
+#include "table.h"
+#include "text.h"
+
+struct grades {
+	struct kefu *k;
+	const struct rows *rs;
+	bool wide;			/* CSV and JSON: a column a figure */
+	size_t *quiz, nquiz;		/* the columns shown, as rows' indexes */
+	size_t *drill, ndrill;
+	unsigned *cap;			/* by shown quiz: its cap, 0 none */
+};
+
+/* A quiz's cell in a text table: "85 2/3", "* " when one waits for a
+ * trainer, "v1" when one was set aside; "-" when nothing was handed in. */
+static void
+quiz_cell(struct table *t, const struct quiz_facts *f, unsigned cap)
+{
+	struct sb sb = SB_INIT;
+
+	if (f->attempts == 0 && f->voided == 0 && !f->pending) {
+		table_null(t);
+		return;
+	}
+	if (f->best >= 0)
+		sb_addf(&sb, "%.0f", f->best);
+	else
+		sb_adds(&sb, "-");
+	if (cap)
+		sb_addf(&sb, " %d/%u", f->attempts, cap + (unsigned)f->granted);
+	else
+		sb_addf(&sb, " %d", f->attempts);
+	if (f->pending)
+		sb_adds(&sb, "*");
+	if (f->voided)
+		sb_addf(&sb, " v%d", f->voided);
+	table_text(t, sb_str(&sb));
+	sb_free(&sb);
+}
+
+static void
+grades_row(struct table *t, size_t r, void *arg)
+{
+	const struct grades *g = arg;
+	const struct rows *rs = g->rs;
+	const struct row *x = &rs->v[r];
+	size_t i;
+
+	table_text(t, x->p.login);
+	table_text(t, x->p.name);
+	for (i = 0; i < g->nquiz; i++) {
+		const struct quiz_facts *f = &rs->quiz[r * rs->nquiz + g->quiz[i]];
+
+		if (!g->wide) {
+			quiz_cell(t, f, g->cap[i]);
+			continue;
+		}
+		if (f->best >= 0)
+			table_num(t, f->best, 1);
+		else
+			table_null(t);
+		table_num(t, f->attempts, 0);
+		if (g->cap[i])
+			table_num(t, g->cap[i] + (unsigned)f->granted, 0);
+		else
+			table_null(t);
+		table_word(t, f->pending ? N_("yes") : N_("no"));
+		table_num(t, f->voided, 0);
+	}
+	for (i = 0; i < g->ndrill; i++) {
+		const struct drill_best *d = &rs->drill[r * rs->ndrill + g->drill[i]];
+
+		if (d->counted == 0) {
+			table_null(t);
+			if (g->wide)
+				table_null(t);
+		} else if (g->wide) {
+			table_num(t, d->speed, 1);
+			table_num(t, d->accuracy, 1);
+		} else {
+			char buf[48];
+
+			snprintf(buf, sizeof(buf), "%.0f %.0f%%", d->speed, d->accuracy);
+			table_text(t, buf);
+		}
+	}
+}
+
+/* "Q3": a text table's heading, in sb until the next call. */
+static const char *
+short_head(struct sb *sb, const char *letter, size_t i)
+{
+	sb_reset(sb);
+	sb_addf(sb, "%s%zu", letter, i + 1);
+	return sb_str(sb);
+}
+
+/* The columns named on the command line (quiz or drill ids of the
+ * plan), or every one; false after saying which id is unknown. */
+static bool
+pick(struct grades *g, const struct rows *rs, char **ids, int nids)
+{
+	int a;
+	size_t i;
+
+	g->quiz = xcalloc(rs->nquiz + 1, sizeof(*g->quiz));
+	g->drill = xcalloc(rs->ndrill + 1, sizeof(*g->drill));
+	if (nids == 0) {
+		for (i = 0; i < rs->nquiz; i++)
+			g->quiz[g->nquiz++] = i;
+		for (i = 0; i < rs->ndrill; i++)
+			g->drill[g->ndrill++] = i;
+		return true;
+	}
+	for (a = 0; a < nids; a++) {
+		long q = facts_quiz_index(rs, ids[a]), d = facts_drill_index(rs, ids[a]);
+
+		if (q >= 0) {
+			for (i = 0; i < g->nquiz && g->quiz[i] != (size_t)q; i++)
+				;
+			if (i == g->nquiz)
+				g->quiz[g->nquiz++] = (size_t)q;
+		} else if (d >= 0) {
+			for (i = 0; i < g->ndrill && g->drill[i] != (size_t)d; i++)
+				;
+			if (i == g->ndrill)
+				g->drill[g->ndrill++] = (size_t)d;
+		} else {
+			const char **known = xcalloc(rs->nquiz + rs->ndrill + 1, sizeof(*known));
+
+			memcpy(known, rs->quiz_ids, rs->nquiz * sizeof(*known));
+			memcpy(known + rs->nquiz, rs->drill_ids, rs->ndrill * sizeof(*known));
+			kefu_unknown(_("quiz or drill"), "", ids[a], known,
+				     rs->nquiz + rs->ndrill,
+				     _("the gradebook has the plan's quizzes and drills"));
+			free(known);
+			return false;
+		}
+	}
+	return true;
+}
+
+int
+report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
+	      const struct report_opts *o)
+{
+	const struct content *c = kefu_content(k);
+	struct cell_cols cols = CELL_COLS_INIT;
+	struct grades g;
+	struct rows rs = { 0 };
+	struct table t;
+	struct sb sb = SB_INIT;
+	size_t i;
+	int rc = 1;
+
+	memset(&g, 0, sizeof(g));
+	if (facts_gather(k, cu, FACTS_SCORES, &rs) != 0)
+		goto out;
+	if (!pick(&g, &rs, ids, nids))
+		goto out;
+	g.k = k;
+	g.rs = &rs;
+	g.wide = o->format != TABLE_TEXT;
+	g.cap = xcalloc(g.nquiz + 1, sizeof(*g.cap));
+	cell_col(&cols, "login", _("Login"));
+	cell_col(&cols, "name", _("Name"));
+	for (i = 0; i < g.nquiz; i++) {
+		const char *id = rs.quiz_ids[g.quiz[i]];
+		const struct quiz *qz = content_quiz(c, id);
+
+		g.cap[i] = qz ? qz->attempts : 0;
+		if (!g.wide) {
+			/* a text table's columns are numbered, the key below */
+			cell_col(&cols, id, short_head(&sb, "Q", i));
+			continue;
+		}
+		cell_col2(&cols, id, id, "best");
+		cell_col2(&cols, id, id, "attempts");
+		cell_col2(&cols, id, id, "allowed");
+		cell_col2(&cols, id, id, "pending");
+		cell_col2(&cols, id, id, "voided");
+	}
+	for (i = 0; i < g.ndrill; i++) {
+		const char *id = rs.drill_ids[g.drill[i]];
+
+		if (!g.wide) {
+			cell_col(&cols, id, short_head(&sb, "D", i));
+			continue;
+		}
+		cell_col2(&cols, id, id, "speed");
+		cell_col2(&cols, id, id, "accuracy");
+	}
+	table_init(&t, "grades", cols.v, cols.n);
+	if (o->format == TABLE_TEXT && rs.n == 0)
+		printf(_("No active trainees in %s.\n"), cu->id);
+	else {
+		sb_reset(&sb);
+		table_write_rows(&sb, stdout, &t, rs.n, grades_row, &g, o->format, o->bom);
+	}
+	if (o->format == TABLE_TEXT && rs.n) {
+		printf(_("\nA quiz: best final percent, then attempts used (of those allowed);\n"
+			 "* an attempt waits for a trainer to grade it; vN: N set aside.\n"
+			 "A drill: the fastest run that counts for a gate, and its accuracy.\n"));
+		for (i = 0; i < g.nquiz; i++) {
+			const struct quiz *qz = content_quiz(c, rs.quiz_ids[g.quiz[i]]);
+
+			report_key(short_head(&sb, "Q", i), rs.quiz_ids[g.quiz[i]],
+				   qz ? qz->title : NULL, NULL);
+		}
+		for (i = 0; i < g.ndrill; i++) {
+			const struct drill *d = content_drill(c, rs.drill_ids[g.drill[i]]);
+
+			report_key(short_head(&sb, "D", i), rs.drill_ids[g.drill[i]],
+				   d ? d->title : NULL, d ? content_unit_name(d->unit) : NULL);
+		}
+	}
+	table_free(&t);
+	rc = 0;
+out:
+	sb_free(&sb);
+	free(g.quiz);
+	free(g.drill);
+	free(g.cap);
+	cell_cols_free(&cols);
+	if (rs.a)
+		facts_free(&rs);
+	return rc;
+}
