@@ -22,6 +22,7 @@ static const struct report_kind kinds[] = {
 	{ "probation", 0, 0, R_STAGE | R_ALL },
 	{ "elite", 0, 0, R_PERIOD },
 	{ "grades", 0, 64, 0 },
+	{ "attention", 0, 0, R_HTML },
 };
 
 static int
@@ -34,6 +35,7 @@ run(struct kefu *k, const struct curriculum *cu, size_t i, char **pos, int npos,
 	case 3: return report_probation(k, cu, o);
 	case 4: return report_elite(k, cu, o);
 	case 5: return report_grades(k, cu, pos, npos, o);
+	case 6: return report_attention(k, cu, o);
 	default: BUG("report %zu", i);
 	}
 }

@@ -24,8 +24,9 @@ static const char *const kpi_words[] = {
 static const char *const stage_words[] = { "open", "--reason", NULL };
 static const char *const exempt_words[] = { "--reason", NULL };
 static const char *const report_words[] = {
-	"stages", "trainee", "overdue", "probation", "elite", "--format", "--bom",
-	"--html", "--period", "--curriculum", "--stage", "table", "csv", "json", NULL
+	"stages", "trainee", "overdue", "probation", "elite", "grades", "attention",
+	"--format", "--bom", "--html", "--period", "--curriculum", "--stage", "--all",
+	"table", "csv", "json", NULL
 };
 static const char *const people_words[] = {
 	"add", "list", "role", "leave", "--role", "--name", "--hired",
@@ -269,7 +270,20 @@ const struct cmd cmd_table[] = {
 	     "An assessment keeps the figures it was decided on, whatever is\n"
 	     "recorded later.\n"),
 	  ARG_WORDS, kpi_words, cmd_kpi },
-	{ "report", "stages|trainee LOGIN|overdue|probation|elite [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
+	{ "inbox", "", N_("what changed for you: grades, sign-offs, decisions; for trainers, who needs you"),
+	  N_("A trainee sees what trainers did about them in the last 30 days:\n"
+	     "answers graded or regraded (with the comment), sign-offs, assessment\n"
+	     "decisions, attempts given back or set aside, exemptions; then the\n"
+	     "next due date. A trainer or manager sees everyone who needs a\n"
+	     "trainer's action, most urgent first, with the command that acts on\n"
+	     "it (as 'kefu report attention').\n"
+	     "\n"
+	     "At a terminal, kefu says what is new in a short block when it\n"
+	     "starts (a trainee: what happened since they last looked; a trainer:\n"
+	     "the counts, once a day and again when an attempt is handed in),\n"
+	     "then stays quiet. KEFU_NO_INBOX=1 turns the block off.\n"),
+	  ARG_NONE, NULL, cmd_inbox },
+	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),
 	  N_("  stages      one row per active trainee: hire date, current stage,\n"
 	     "              each stage's status and completion date, days late\n"
@@ -284,12 +298,23 @@ const struct cmd cmd_table[] = {
 	     "              default the latest) and the people whose every KPI beats\n"
 	     "              it in its better direction, with their margins (a KPI\n"
 	     "              nobody has a figure for in the period is left out)\n"
+	     "  grades [ID...]  the gradebook: a row per trainee, a column per quiz\n"
+	     "              (best final percent, attempts used of allowed, * one\n"
+	     "              waits for grading, vN set aside) and per drill (the\n"
+	     "              fastest run that counts for a gate, its accuracy); IDs\n"
+	     "              pick quizzes and drills of the plan\n"
+	     "  attention   everyone who needs a trainer's action, most urgent\n"
+	     "              first: essays to grade, assessments and sign-offs due,\n"
+	     "              no attempts left, failed assessments, past a due date,\n"
+	     "              idle for 7 days; each with the reason and the command\n"
+	     "              that acts on it\n"
 	     "\n"
 	     "  --format F  table (default, lined up for Chinese), csv (RFC 4180) or\n"
 	     "              json (one document: {\"report\": ..., \"rows\": [...]})\n"
 	     "  --bom       start CSV with a byte order mark, for Excel\n"
 	     "  --html FILE write 'stages' as one self-contained HTML page with a\n"
-	     "              stage funnel and a progress bar per trainee\n"
+	     "              stage funnel and a progress bar per trainee; 'attention'\n"
+	     "              as a page with its table\n"
 	     "  --curriculum ID  whose trainees, when the content has several\n"
 	     "\n"
 	     "In CSV, text that a spreadsheet would take for a formula (= + - @)\n"

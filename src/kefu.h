@@ -36,6 +36,7 @@ struct kefu {
 	bool tty_in;			/* stdin is a terminal */
 	bool color;			/* stdout takes colour */
 	bool utf8_term;			/* the locale can show ▁▂▃ */
+	bool notice;			/* say what is new once the user is known */
 	bool in_shell;			/* running inside the interactive shell */
 };
 
@@ -88,6 +89,12 @@ struct standing {
 	long long *completed;		/* per stage, when first seen complete; 0 */
 	size_t current;			/* the first stage not complete */
 };
+
+/* cmd-inbox.c */
+/* At a terminal, once: what changed for the person running kefu since
+ * they last looked, in a short block. */
+void kefu_notice(struct kefu *);
+int cmd_inbox(struct kefu *, int argc, char **argv);
 
 /* session.c */
 /* The content tree, loaded and checked; dies listing the errors. */

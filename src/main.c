@@ -207,6 +207,8 @@ main(int argc, char **argv)
 	k.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
 	    !(term && strcmp(term, "dumb") == 0);
 	term_init(&k);
+	/* what is new is said to a person at a terminal, not to a pipe */
+	k.notice = k.tty_in && isatty(STDOUT_FILENO) && getenv("KEFU_NO_INBOX") == NULL;
 
 	if (optind < argc)
 		status = cmd_run(&k, argc - optind, argv + optind);

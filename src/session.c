@@ -238,6 +238,10 @@ kefu_me(struct kefu *k)
 	free(login);
 	if (store_enrollment(st, k->me.id, &k->enr) < 0)
 		exit(1);
+	if (k->notice) {
+		k->notice = false;
+		kefu_notice(k);
+	}
 	return &k->me;
 }
 

@@ -679,7 +679,8 @@ static const char *const sql[S_COUNT] = {
 	" ORDER BY v.id",
 	[S_INBOX_GRADINGS] =	/* a person's answers graded after a grading */
 	"SELECT g.id, g.graded, a.login, a.name, t.quiz, w.question, g.points, g.comment,"
-	" t.id, g.seq FROM grading g JOIN quiz_attempt t ON t.id = g.attempt_id"
+	" t.id, g.seq, EXISTS (SELECT 1 FROM grading h WHERE h.attempt_id = g.attempt_id"
+	"  AND h.seq = g.seq AND h.id < g.id) FROM grading g JOIN quiz_attempt t ON t.id = g.attempt_id"
 	" JOIN quiz_answer w ON w.attempt_id = g.attempt_id AND w.seq = g.seq"
 	" JOIN person a ON a.id = g.grader_id"
 	" WHERE g.id > ?2 AND t.person_id = ?1 ORDER BY g.id",

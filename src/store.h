@@ -471,7 +471,7 @@ int store_inbox_events(struct store *, int64_t person_id, int64_t after,
 		       store_row_fn *, void *);
 /* A person's answers graded after grading `after`, in order. Columns:
  * grading id, graded, grader login, grader name, quiz, question,
- * points, comment, attempt id, seq. */
+ * points, comment, attempt id, seq, regrade (1: graded before). */
 int store_inbox_gradings(struct store *, int64_t person_id, int64_t after,
 			 store_row_fn *, void *);
 /* Attempts handed in after event `after`; -1 on error. */

@@ -466,3 +466,56 @@ table_write_rows(struct sb *sb, FILE *out, struct table *t, size_t nrows,
 {
 	write_table(sb, out, t, nrows, fill, arg, f, bom);
 }
+
+/* Text made inert, then escaped for HTML text and quoted attributes. */
+void
+table_html_text(struct sb *sb, const char *s)
+{
+	struct sb tmp = SB_INIT;
+	const char *p;
+
+	text_inert(&tmp, s ? s : "", false);
+	for (p = sb_str(&tmp); *p; p++)
+		switch (*p) {
+		case '&': sb_adds(sb, "&amp;"); break;
+		case '<': sb_adds(sb, "&lt;"); break;
+		case '>': sb_adds(sb, "&gt;"); break;
+		case '"': sb_adds(sb, "&quot;"); break;
+		case '\'': sb_adds(sb, "&#39;"); break;
+		default: sb_addc(sb, *p);
+		}
+	sb_free(&tmp);
+}
+
+void
+table_html(struct sb *sb, const struct table *t, const char *id)
+{
+	size_t r, c;
+
+	sb_adds(sb, "<table id=\"");
+	table_html_text(sb, id);
+	sb_adds(sb, "\">\n<tr>");
+	for (c = 0; c < t->ncols; c++) {
+		sb_adds(sb, "<th>");
+		table_html_text(sb, _(t->cols[c].head));
+		sb_adds(sb, "</th>");
+	}
+	sb_adds(sb, "</tr>\n");
+	for (r = 0; r < t->nrows; r++) {
+		sb_adds(sb, "<tr>");
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, r, c);
+
+			sb_adds(sb, x->kind == CELL_NUM ? "<td class=\"num\">" : "<td>");
+			if (x->kind == CELL_NUM)
+				add_num(sb, x);
+			else if (x->kind == CELL_NULL)
+				sb_adds(sb, "-");
+			else
+				table_html_text(sb, shown(t, x));
+			sb_adds(sb, "</td>");
+		}
+		sb_adds(sb, "</tr>\n");
+	}
+	sb_adds(sb, "</table>\n");
+}

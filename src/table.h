@@ -70,6 +70,11 @@ bool table_format_parse(const char *, enum table_format *);
 void table_write(struct sb *, struct table *, enum table_format, bool bom);
 /* The same written to out, a piece at a time. */
 void table_print(FILE *out, struct table *, enum table_format, bool bom);
+/* The rows held as an HTML <table id="id">: headings and words in the
+ * user's language, text made inert and escaped, nulls as "-". */
+void table_html(struct sb *, const struct table *, const char *id);
+/* s made inert and escaped for HTML text or a quoted attribute. */
+void table_html_text(struct sb *, const char *s);
 /* A table too large to hold, made a row at a time: fill(t, r, arg) adds
  * the cells of row r, and only that row's are held. A text table calls
  * it twice a row, to measure every row and then to write each, so fill

@@ -76,24 +76,6 @@ cell_failed(struct table *t, const struct row *x)
 	free(s);
 }
 
-void
-html_text(struct sb *sb, const char *s)
-{
-	struct sb tmp = SB_INIT;
-	const char *p;
-
-	text_inert(&tmp, s ? s : "", false);
-	for (p = sb_str(&tmp); *p; p++)
-		switch (*p) {
-		case '&': sb_adds(sb, "&amp;"); break;
-		case '<': sb_adds(sb, "&lt;"); break;
-		case '>': sb_adds(sb, "&gt;"); break;
-		case '"': sb_adds(sb, "&quot;"); break;
-		case '\'': sb_adds(sb, "&#39;"); break;
-		default: sb_addc(sb, *p);
-		}
-	sb_free(&tmp);
-}
 
 void
 report_key(const char *head, const char *id, const char *title, const char *unit)

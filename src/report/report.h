@@ -108,8 +108,50 @@ void cell_failed(struct table *, const struct row *);
 /* A line of a text report's key: "  Q1   id  title (unit)". */
 void report_key(const char *head, const char *id, const char *title,
 		const char *unit);
-/* s made inert and escaped for HTML text or a quoted attribute. */
-void html_text(struct sb *, const char *s);
+
+/* html.c */
+/* A page's head and title, and the day and sub (may be NULL) under it. */
+void html_begin(struct sb *, const struct kefu *, const char *title, const char *sub);
+void html_end(struct sb *);
+/* Writes a page to path (n trainees, for the message); 0 or 1. */
+int html_write(const char *path, const struct sb *, size_t n);
+/* A page of one table. */
+int report_html_table(struct kefu *, const char *path, const char *title,
+		      const struct table *, size_t n);
+
+/* attention.c: who needs a trainer's action, most urgent first */
+enum attention_kind {
+	ATTENTION_ESSAYS, ATTENTION_ASSESS, ATTENTION_SIGNOFF, ATTENTION_ATTEMPTS,
+	ATTENTION_FAILED, ATTENTION_OVERDUE, ATTENTION_IDLE,
+};
+#define ATTENTION_IDLE_DAYS 7
+struct attention_item {
+	enum attention_kind kind;
+	int64_t person_id;
+	const char *login, *name;	/* the rows' or the list's arena */
+	const char *what;		/* an assessment, stage or quiz id */
+	long since;			/* day it has waited from; -1 none */
+	long due;			/* assessments, sign-offs: the stage's */
+	int count;			/* essays; idle: 1 when ever active */
+	int64_t attempt;		/* essays: the oldest's attempt */
+	double best, pass;		/* attempts: best percent (< 0 none) */
+};
+struct attention {
+	struct attention_item *v;
+	size_t n, cap;
+	struct arena *arena;
+	struct strmap essays;		/* login to index + 1 */
+};
+/* Everyone who needs a trainer in cu, sorted most urgent first; rs
+ * holds the facts behind it (free both). */
+int attention_gather(struct kefu *, const struct curriculum *, struct rows *,
+		     struct attention *);
+void attention_free(struct attention *);
+size_t attention_new(struct attention *, enum attention_kind);
+const char *attention_kind_word(enum attention_kind);	/* a msgid */
+/* Why, in words; and the command that acts on it. */
+void attention_reason(struct sb *, const struct kefu *, const struct attention_item *);
+void attention_action(struct sb *, const struct attention_item *);
 
 /* One function a report. */
 int report_stages(struct kefu *, const struct curriculum *, const struct report_opts *);
@@ -118,6 +160,7 @@ int report_probation(struct kefu *, const struct curriculum *, const struct repo
 int report_elite(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_grades(struct kefu *, const struct curriculum *, char **ids, int nids,
 		  const struct report_opts *);
+int report_attention(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_trainee(struct kefu *, const char *login, const struct report_opts *);
 
 #endif

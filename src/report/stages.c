@@ -140,13 +140,13 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 			reached[i]++;
 	date_format(k->today, today);
 	sb_adds(h, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	html_text(h, cu->title);
+	table_html_text(h, cu->title);
 	sb_adds(h, " · kefu</title>\n<style>\n"
 		"body{font-family:sans-serif;margin:2em;color:#222}\n"
 		"table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left}\n"
 		"tr:nth-child(even){background:#f5f5f5}.late{color:#c62828;font-weight:bold}\n"
 		"</style>\n</head>\n<body>\n<h1>");
-	html_text(h, cu->title);
+	table_html_text(h, cu->title);
 	sb_addf(h, "</h1>\n<p>%s · %zu %s</p>\n", today, rs->n, _("trainees"));
 
 	sb_addf(h, "<h2>%s</h2>\n<svg id=\"funnel\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
@@ -158,7 +158,7 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		sb_addf(h, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#1565c0\"/>",
 			180 + (bw - w) / 2, y + 2, w, rowh - 4);
 		sb_addf(h, "<text x=\"0\" y=\"%d\" font-size=\"14\">%zu ", y + rowh - 8, i + 1);
-		html_text(h, cu->stages[i].title);
+		table_html_text(h, cu->stages[i].title);
 		sb_addf(h, "</text><text x=\"%d\" y=\"%d\" font-size=\"14\">%zu</text>\n",
 			bw + 200, y + rowh - 8, reached[i]);
 	}
@@ -173,22 +173,22 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		int cw = 36;
 
 		sb_adds(h, "<tr class=\"trainee\"><td>");
-		html_text(h, x->p.name ? x->p.name : x->p.login);
+		table_html_text(h, x->p.name ? x->p.name : x->p.login);
 		if (x->p.name) {
 			sb_adds(h, " (");
-			html_text(h, x->p.login);
+			table_html_text(h, x->p.login);
 			sb_adds(h, ")");
 		}
 		sb_adds(h, "</td><td>");
-		html_text(h, x->p.hired);
+		table_html_text(h, x->p.hired);
 		sb_adds(h, "</td><td>");
-		html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
+		table_html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
 			  _("all complete"));
 		if (x->failed) {
 			char *f = facts_failed_words(x);
 
 			sb_adds(h, " <span class=\"late\">(");
-			html_text(h, f);
+			table_html_text(h, f);
 			sb_adds(h, ")</span>");
 			free(f);
 		}
@@ -197,7 +197,7 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		for (i = 0; i < cu->nstages; i++) {
 			sb_addf(h, "<rect x=\"%zu\" y=\"2\" width=\"%d\" height=\"12\" fill=\"%s\"><title>",
 				i * (size_t)cw, cw - 3, state_color(x->s.states[i]));
-			html_text(h, cu->stages[i].title);
+			table_html_text(h, cu->stages[i].title);
 			sb_addf(h, ": %s</title></rect>", plan_stage_state_name(x->s.states[i]));
 		}
 		sb_addf(h, "</svg></td><td%s>%ld</td></tr>\n", late ? " class=\"late\"" : "", late);
@@ -220,16 +220,7 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct report_o
 		struct sb h = SB_INIT;
 
 		stages_html(k, &rs, &h);
-		/* the user names the file: written with the user's own group */
-		priv_user();
-		/* names and results: for the team, not the world */
-		rc = write_atomic(o->html, h.buf, h.len, 0640, true) != 0;
-		if (rc)
-			error(_("cannot write '%s': %s"), o->html, strerror(errno));
-		priv_group();
-		if (rc == 0)
-			fprintf(stderr, P_("Wrote %s (%zu trainee).\n", "Wrote %s (%zu trainees).\n", rs.n),
-				o->html, rs.n);
+		rc = html_write(o->html, &h, rs.n);
 		sb_free(&h);
 	} else {
 		struct stages_fill sf;

@@ -1,0 +1,312 @@
+/* cmd-inbox.c: what changed for me. A trainee hears of answers graded
+ * (with the comment), sign-offs, decisions, attempts given back or set
+ * aside, and the next due date; a trainer of essays waiting, assessments
+ * and sign-offs due, trainees late or idle, attempts used up. At a
+ * terminal a short block says it once, when kefu starts (kefu_notice());
+ * `kefu inbox` says it again in full. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "kefu.h"
+#include "report/report.h"
+#include "text.h"
+
+/* How far back `kefu inbox` looks for a trainee, in days. */
+#define INBOX_DAYS 30
+
+struct news {
+	struct kefu *k;
+	struct sb out;
+	long long from;		/* only what happened from then on; 0 all */
+	int n;
+	int64_t last_event, last_grading;
+};
+
+static void
+who(struct sb *sb, const struct store_row *r, int login, int name)
+{
+	text_inert(sb, store_col_null(r, name) ? store_col_text(r, login) :
+		   store_col_text(r, name), false);
+}
+
+/* A grading: id, graded, grader login, name, quiz, question, points,
+ * comment, attempt, seq, regrade. */
+static void
+news_grading(const struct store_row *r, void *arg)
+{
+	struct news *nw = arg;
+	const struct quiz *qz;
+	const struct question *q = content_question(nw->k->content, store_col_text(r, 4),
+						    store_col_text(r, 5), &qz);
+	struct sb by = SB_INIT, c = SB_INIT;
+	char day[11];
+
+	nw->last_grading = store_col_int(r, 0);
+	if (store_col_int(r, 1) < nw->from)
+		return;
+	who(&by, r, 2, 3);
+	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
+	sb_addf(&nw->out, store_col_int(r, 10) ? _("%s regraded %s, question %s: %g of %g points") :
+		_("%s graded %s, question %s: %g of %g points"), sb_str(&by),
+		store_col_text(r, 4), store_col_text(r, 5), store_col_real(r, 6),
+		q ? q->points : 0.0);
+	if (!store_col_null(r, 7) && *store_col_text(r, 7)) {
+		text_inert(&c, store_col_text(r, 7), false);
+		sb_addf(&nw->out, _(" — 「%s」"), sb_str(&c));
+	}
+	sb_addc(&nw->out, '\n');
+	nw->n++;
+	sb_free(&by);
+	sb_free(&c);
+}
+
+/* An event: id, at, actor login, name, action, detail. */
+static void
+news_event(const struct store_row *r, void *arg)
+{
+	struct news *nw = arg;
+	const char *action = store_col_text(r, 4);
+	struct sb by = SB_INIT, d = SB_INIT;
+	char day[11];
+
+	nw->last_event = store_col_int(r, 0);
+	if (store_col_int(r, 1) < nw->from)
+		return;
+	who(&by, r, 2, 3);
+	text_inert(&d, store_col_null(r, 5) ? "" : store_col_text(r, 5), false);
+	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
+	if (strcmp(action, "signoff") == 0)
+		sb_addf(&nw->out, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "assess") == 0)
+		sb_addf(&nw->out, _("%s decided %s"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "attempt-grant") == 0)
+		sb_addf(&nw->out, _("%s gave attempts back: %s"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "attempt-void") == 0)
+		sb_addf(&nw->out, _("%s set an attempt aside: %s"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "exempt") == 0)
+		sb_addf(&nw->out, _("%s exempted you: %s"), sb_str(&by), sb_str(&d));
+	else
+		sb_addf(&nw->out, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
+	sb_addc(&nw->out, '\n');
+	nw->n++;
+	sb_free(&by);
+	sb_free(&d);
+}
+
+/* The trainee's next due date, in words; nothing when there is none. */
+static void
+next_due(struct kefu *k, struct sb *out)
+{
+	const struct curriculum *cu;
+	struct standing s;
+	char day[11];
+
+	if (k->enr.id == 0 || (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
+		return;
+	kefu_standing(k, cu, &k->me, &k->enr, &s);
+	if (s.current < cu->nstages && s.due[s.current] >= 0) {
+		long d = s.due[s.current] - k->today;
+		struct sb t = SB_INIT;
+
+		text_inert(&t, cu->stages[s.current].title, false);
+		if (d >= 0)
+			sb_addf(out, P_("Next due: stage %zu %s, on %s (in %ld day).\n",
+					"Next due: stage %zu %s, on %s (in %ld days).\n", d),
+				s.current + 1, sb_str(&t), date_format(s.due[s.current], day), d);
+		else
+			sb_addf(out, P_("Next due: stage %zu %s, on %s (%ld day ago).\n",
+					"Next due: stage %zu %s, on %s (%ld days ago).\n", -d),
+				s.current + 1, sb_str(&t), date_format(s.due[s.current], day), -d);
+		sb_free(&t);
+	}
+	kefu_standing_free(&s);
+}
+
+/* A trainee's news: after the marks seen (notice), or of the last
+ * INBOX_DAYS (inbox). */
+static int
+trainee_news(struct kefu *k, const struct store_seen *seen, bool full, struct news *nw)
+{
+	struct store *st = kefu_store(k);
+
+	nw->from = full ? k->now - (long long)INBOX_DAYS * 86400 : 0;
+	if (store_inbox_gradings(st, k->me.id, full ? 0 : seen->grading, news_grading, nw) != 0 ||
+	    store_inbox_events(st, k->me.id, full ? 0 : seen->event, news_event, nw) != 0)
+		return -1;
+	return 0;
+}
+
+/* A trainer's: the attention list of each curriculum, counted by kind
+ * (notice) or whole (inbox). */
+static int
+trainer_news(struct kefu *k, bool full, struct news *nw)
+{
+	const struct content *c = kefu_content(k);
+	size_t i, j, counts[ATTENTION_IDLE + 1];
+	long oldest = -1;
+	struct sb sb = SB_INIT;
+
+	memset(counts, 0, sizeof(counts));
+	if (store_begin_read(kefu_store(k)) != 0)
+		return -1;
+	for (i = 0; i < c->ncurricula; i++) {
+		struct attention a;
+		struct rows rs = { 0 };
+
+		if (attention_gather(k, c->curricula[i], &rs, &a) != 0) {
+			attention_free(&a);
+			if (rs.a)
+				facts_free(&rs);
+			store_rollback(kefu_store(k));
+			sb_free(&sb);
+			return -1;
+		}
+		for (j = 0; j < a.n; j++) {
+			const struct attention_item *it = &a.v[j];
+
+			if (it->kind == ATTENTION_ESSAYS && i > 0)
+				continue;	/* the queue is everyone's, once */
+			counts[it->kind] += it->kind == ATTENTION_ESSAYS ? (size_t)it->count : 1;
+			if (it->kind == ATTENTION_ESSAYS && it->since >= 0 &&
+			    k->today - it->since > oldest)
+				oldest = k->today - it->since;
+			if (full) {
+				struct sb who = SB_INIT, act = SB_INIT;
+
+				sb_reset(&sb);
+				attention_reason(&sb, k, it);
+				text_inert(&who, it->name ? it->name : it->login, false);
+				attention_action(&act, it);
+				sb_addf(&nw->out, "  %s (%s): %s\n      %s\n", sb_str(&who), it->login,
+					sb_str(&sb), sb_str(&act));
+				sb_free(&who);
+				sb_free(&act);
+			}
+			nw->n++;
+		}
+		attention_free(&a);
+		facts_free(&rs);
+	}
+	store_rollback(kefu_store(k));
+	if (!full) {
+		static const char *const what[] = {
+			[ATTENTION_ESSAYS] = N_("essay answers wait for grading"),
+			[ATTENTION_ASSESS] = N_("assessments are due"),
+			[ATTENTION_SIGNOFF] = N_("stages wait for a sign-off"),
+			[ATTENTION_ATTEMPTS] = N_("trainees have no attempts left at a quiz"),
+			[ATTENTION_FAILED] = N_("trainees failed an assessment"),
+			[ATTENTION_OVERDUE] = N_("trainees are past a due date"),
+			[ATTENTION_IDLE] = N_("trainees did nothing for a week"),
+		};
+
+		nw->n = 0;
+		for (i = 0; i <= ATTENTION_IDLE; i++) {
+			if (counts[i] == 0)
+				continue;
+			sb_addf(&nw->out, "  %zu %s", counts[i], _(what[i]));
+			if (i == ATTENTION_ESSAYS && oldest >= 0)
+				sb_addf(&nw->out, P_(" (the oldest %ld day)", " (the oldest %ld days)",
+						     oldest), oldest);
+			sb_addc(&nw->out, '\n');
+			nw->n++;
+		}
+	}
+	sb_free(&sb);
+	return 0;
+}
+
+static bool
+is_trainer(const struct kefu *k)
+{
+	return strcmp(k->me.role, "trainee") != 0;
+}
+
+/* Marks what was shown as seen: the newest event and grading now. */
+static void
+mark_seen(struct kefu *k)
+{
+	struct store *st = kefu_store(k);
+	struct store_seen now = { 0, 0, 0 };
+
+	if (store_seen_marks(st, &now) == 0) {
+		now.at = k->now;
+		store_seen_set(st, k->me.id, &now);
+	}
+}
+
+void
+kefu_notice(struct kefu *k)
+{
+	struct store *st = kefu_store(k);
+	struct store_seen seen;
+	struct news nw;
+	bool show;
+
+	memset(&nw, 0, sizeof(nw));
+	nw.k = k;
+	if (store_seen_get(st, k->me.id, &seen) != 0)
+		return;
+	kefu_content(k);
+	if (is_trainer(k)) {
+		/* once a day, and again when something was handed in */
+		long subs = store_new_submissions(st, seen.event);
+
+		show = date_of((time_t)seen.at) < k->today || seen.at == 0 || subs > 0;
+		if (!show || trainer_news(k, false, &nw) != 0)
+			goto out;
+	} else if (trainee_news(k, &seen, false, &nw) != 0)
+		goto out;
+	if (nw.n == 0)
+		goto out;
+	if (!is_trainer(k))
+		next_due(k, &nw.out);
+	printf("%s\n%s", _("What's new for you ('kefu inbox' says it again):"), sb_str(&nw.out));
+	printf("\n");
+	fflush(stdout);
+	mark_seen(k);
+out:
+	sb_free(&nw.out);
+}
+
+int
+cmd_inbox(struct kefu *k, int argc, char **argv)
+{
+	const struct cmd *c = cmd_find("inbox");
+	struct store_seen seen;
+	struct news nw;
+	char *pos[1];
+	int npos, rc;
+
+	if ((rc = cmd_parse(c, argc, argv, NULL, pos, 0, &npos)) != 0)
+		return rc;
+	k->notice = false;	/* said here in full */
+	kefu_content(k);
+	kefu_me(k);
+	memset(&nw, 0, sizeof(nw));
+	nw.k = k;
+	if (store_seen_get(kefu_store(k), k->me.id, &seen) != 0)
+		return 1;
+	rc = is_trainer(k) ? trainer_news(k, true, &nw) : trainee_news(k, &seen, true, &nw);
+	if (rc != 0) {
+		sb_free(&nw.out);
+		return 1;
+	}
+	if (is_trainer(k))
+		printf(nw.n ? _("Needs a trainer, most urgent first:\n%s") :
+		       _("Nobody needs a trainer's action.\n%s"), sb_str(&nw.out));
+	else {
+		printf(nw.n ? P_("In the last %d day:\n%s", "In the last %d days:\n%s", INBOX_DAYS) :
+		       P_("Nothing new in the last %d day.\n%s", "Nothing new in the last %d days.\n%s",
+			  INBOX_DAYS), INBOX_DAYS, sb_str(&nw.out));
+		sb_reset(&nw.out);
+		next_due(k, &nw.out);
+		fputs(sb_str(&nw.out), stdout);
+	}
+	mark_seen(k);
+	sb_free(&nw.out);
+	return 0;
+}
