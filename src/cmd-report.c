@@ -23,6 +23,7 @@ static const struct report_kind kinds[] = {
 	{ "elite", 0, 0, R_PERIOD },
 	{ "grades", 0, 64, 0 },
 	{ "attention", 0, 0, R_HTML },
+	{ "items", 1, 1, 0 },
 };
 
 static int
@@ -36,6 +37,7 @@ run(struct kefu *k, const struct curriculum *cu, size_t i, char **pos, int npos,
 	case 4: return report_elite(k, cu, o);
 	case 5: return report_grades(k, cu, pos, npos, o);
 	case 6: return report_attention(k, cu, o);
+	case 7: return report_items(k, pos[0], o);
 	default: BUG("report %zu", i);
 	}
 }

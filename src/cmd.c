@@ -24,7 +24,7 @@ static const char *const kpi_words[] = {
 static const char *const stage_words[] = { "open", "--reason", NULL };
 static const char *const exempt_words[] = { "--reason", NULL };
 static const char *const report_words[] = {
-	"stages", "trainee", "overdue", "probation", "elite", "grades", "attention",
+	"stages", "trainee", "overdue", "probation", "elite", "grades", "attention", "items",
 	"--format", "--bom", "--html", "--period", "--curriculum", "--stage", "--all",
 	"table", "csv", "json", NULL
 };
@@ -283,7 +283,7 @@ const struct cmd cmd_table[] = {
 	     "the counts, once a day and again when an attempt is handed in),\n"
 	     "then stays quiet. KEFU_NO_INBOX=1 turns the block off.\n"),
 	  ARG_NONE, NULL, cmd_inbox },
-	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
+	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention|items QUIZ [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),
 	  N_("  stages      one row per active trainee: hire date, current stage,\n"
 	     "              each stage's status and completion date, days late\n"
@@ -308,6 +308,13 @@ const struct cmd cmd_table[] = {
 	     "              no attempts left, failed assessments, past a due date,\n"
 	     "              idle for 7 days; each with the reason and the command\n"
 	     "              that acts on it\n"
+	     "  items QUIZ  item analysis of the quiz's final attempts, as Moodle's\n"
+	     "              quiz statistics: for each question how many were given\n"
+	     "              it, facility (mean score, percent of its points), SD,\n"
+	     "              discrimination (its score against the rest of the\n"
+	     "              paper) and the picks of each choice; for the quiz the\n"
+	     "              mean, median, SD and Cronbach's alpha. Facility under\n"
+	     "              20% or over 95% and discrimination under 0.1 are flagged\n"
 	     "\n"
 	     "  --format F  table (default, lined up for Chinese), csv (RFC 4180) or\n"
 	     "              json (one document: {\"report\": ..., \"rows\": [...]})\n"

@@ -677,9 +677,8 @@ fail:
 
 /* ---- scoring ---- */
 
-/* Reads a stored list "2,0,1" of at most max values; returns the count. */
-static size_t
-stored_list(const char *s, unsigned *out, size_t max)
+size_t
+quiz_stored_choices(const char *s, unsigned *out, size_t max)
 {
 	size_t n = 0;
 
@@ -706,10 +705,10 @@ quiz_score(const struct question *q, const char *response)
 		return 0;
 	switch (q->type) {
 	case Q_SINGLE:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		return n == 1 && q->nanswer == 1 && v[0] == q->answer[0] ? q->points : 0;
 	case Q_MULTI:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		for (i = 0; i < n; i++) {
 			bool in = false;
 
@@ -748,7 +747,7 @@ quiz_score(const struct question *q, const char *response)
 		return fabs(x - q->number) <= q->tolerance + 1e-12 * fmax(1, fabs(q->number)) ?
 		    q->points : 0;
 	case Q_ORDER:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		if (n != q->nsteps)
 			return 0;
 		for (i = 0; i < n; i++)
@@ -756,7 +755,7 @@ quiz_score(const struct question *q, const char *response)
 				return 0;
 		return q->points;
 	case Q_MATCH:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		if (n != q->npairs)
 			return 0;
 		/* right sides may repeat: compare what they say */
@@ -861,18 +860,18 @@ quiz_response_text(const struct question *q, const struct paper_item *it,
 	switch (q->type) {
 	case Q_SINGLE:
 	case Q_ORDER:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		letters_text(&sb, it, v, n, false);
 		break;
 	case Q_MULTI:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		letters_text(&sb, it, v, n, true);
 		break;
 	case Q_TRUEFALSE:
 		sb_adds(&sb, strcmp(response, "true") == 0 ? _("true (对)") : _("false (错)"));
 		break;
 	case Q_MATCH:
-		n = stored_list(response, v, 32);
+		n = quiz_stored_choices(response, v, 32);
 		for (i = 0; i < n; i++)
 			sb_addf(&sb, "%s%zu%c", i ? " " : "", i + 1, shown_letter(it, v[i]));
 		break;

@@ -89,4 +89,8 @@ bool quiz_points_parse(const char *, double max, double *points);
 char *quiz_response_text(const struct question *, const struct paper_item *,
 			 const char *response);
 
+/* Reads a stored choice response "2,0,1" (choice indexes as the
+ * question lists them) into out, at most max; returns the count. */
+size_t quiz_stored_choices(const char *s, unsigned *out, size_t max);
+
 #endif

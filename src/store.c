@@ -262,6 +262,7 @@ static const char *const migrations[] = {
 	" active_at = (SELECT max(at) FROM event"
 	"  WHERE actor_id = person.id AND subject_id = person.id);"
 	"CREATE INDEX event_subject ON event(subject_id, id);"
+	"CREATE INDEX quiz_attempt_quiz ON quiz_attempt(quiz, state);"
 	"CREATE TRIGGER event_active AFTER INSERT ON event"
 	"  WHEN NEW.actor_id = NEW.subject_id"
 	"  BEGIN UPDATE person SET active_at = NEW.at WHERE id = NEW.actor_id; END;",
@@ -345,6 +346,7 @@ enum stmt {
 	S_ALL_EXEMPTIONS,
 	S_ASSESSMENT_OUTCOME,
 	S_ALL_GRANTS,
+	S_ITEM_ANSWERS,
 	S_ALL_ACTIVE,
 	S_SEEN_GET,
 	S_SEEN_SET,
@@ -660,6 +662,10 @@ static const char *const sql[S_COUNT] = {
 	[S_ALL_STAGE_ROWS] =
 	"SELECT enrollment_id, stage, coalesce(opened, 0), coalesce(completed, 0), due"
 	" FROM stage_progress",
+	[S_ITEM_ANSWERS] =	/* the answers of a quiz's final attempts, by attempt */
+	"SELECT t.id, t.percent, w.question, coalesce(w.points, 0), w.response"
+	" FROM quiz_attempt t JOIN quiz_answer w ON w.attempt_id = t.id"
+	" WHERE t.quiz = ?1 AND t.state = 'final' ORDER BY t.id, w.seq",
 	[S_ALL_GRANTS] =
 	"SELECT person_id, quiz, sum(count) FROM attempt_change WHERE kind = 'grant'"
 	" GROUP BY person_id, quiz",
@@ -2464,4 +2470,10 @@ store_new_submissions(struct store *st, int64_t after)
 
 	return each(st, S_NEW_SUBMITS, count_row, &n, _("cannot read the event log"), "i",
 		    after) != 0 ? -1 : n;
+}
+
+int
+store_item_answers(struct store *st, const char *quiz, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ITEM_ANSWERS, fn, arg, _("cannot look up answers"), "t", quiz);
 }

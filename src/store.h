@@ -445,6 +445,10 @@ int store_all_assessments(struct store *, store_row_fn *, void *);
  * store_stage_rows(): stage, opened, completed, due. */
 int store_all_stage_rows(struct store *, store_row_fn *, void *);
 
+/* The answers of every final attempt at a quiz, by attempt and place
+ * on the paper. Columns: attempt id, percent, question, points (0 when
+ * none), response. */
+int store_item_answers(struct store *, const char *quiz, store_row_fn *, void *);
 /* Attempts given back, by person and quiz. Columns: person id, quiz,
  * how many. */
 int store_all_grants(struct store *, store_row_fn *, void *);

@@ -141,4 +141,26 @@ notice() {
 }
 test_case "at a terminal kefu says what is new once, to a trainee and to a trainer, never to a pipe" notice
 
+items() {
+	# final: alice 80% (w-tf 1 of 1, w-essay 3 of 4), bob 60% (0, 3);
+	# carol's waits for grading and is left out. By hand: w-tf facility
+	# 50%, sample sd of 100 and 0 is 70.7; w-essay 75%, sd 0; the rest of
+	# the paper is constant for both, so no discrimination; the quiz's
+	# mean and median 70, sd 14.1; alpha = 2 (1 - (0.5 + 0) / 0.5) = 0
+	as $TR report items written > "$T/out" || fail "items"
+	grep -q "笔试(含问答) (written): 2 final attempts." "$T/out" &&
+		grep -q "Mean 70.0%, median 70.0%, standard deviation 14.1, Cronbach's alpha 0.00." "$T/out" ||
+		fail "quiz figures: $(cat "$T/out")"
+	as $TR report items written --format json > "$T/i.json" || fail "items json"
+	jq -e '.rows[0] | .question == "w-tf" and .attempts == 2 and .facility == 50 and
+		.sd == 70.7 and .discrimination == null and .choices == "true 1* · false 1"' "$T/i.json" > /dev/null &&
+		jq -e '.rows[1] | .facility == 75 and .sd == 0' "$T/i.json" > /dev/null ||
+		fail "item figures: $(cat "$T/i.json")"
+	as $TR report items nosuch > /dev/null 2> "$T/err"
+	[ $? -eq 1 ] && grep -q "no quiz 'nosuch'" "$T/err" || fail "unknown quiz: $(cat "$T/err")"
+	as $A report items written > /dev/null 2>&1 && fail "a trainee read the item analysis (it shows the key)"
+	true
+}
+test_case "report items: facility, sd, discrimination, choices and alpha as worked by hand" items
+
 test_done

@@ -160,6 +160,7 @@ int report_probation(struct kefu *, const struct curriculum *, const struct repo
 int report_elite(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_grades(struct kefu *, const struct curriculum *, char **ids, int nids,
 		  const struct report_opts *);
+int report_items(struct kefu *, const char *quiz, const struct report_opts *);
 int report_attention(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_trainee(struct kefu *, const char *login, const struct report_opts *);
 
