@@ -47,6 +47,10 @@ fi
 	"$KEFU" report stages --format json > "$T/gates.json" || fail "report"
 	jq -e '[.rows[] | .login + " " + .check_status] == ["li in-progress", "zhang complete"]' \
 		"$T/gates.json" > /dev/null || fail "drill gates in the report: $(cat "$T/gates.json")"
+	# the gradebook takes each drill's fastest counted run and its accuracy
+	"$KEFU" report grades hi-lines --format json > "$T/grades.json" || fail "grades"
+	jq -e '[.rows[] | "\(.login) \(.["hi-lines_speed"]) \(.["hi-lines_accuracy"])"] == ["li 20 100", "zhang 35 95"]' \
+		"$T/grades.json" > /dev/null || fail "drills in the gradebook: $(cat "$T/grades.json")"
 ) || exit 1
 ok "report stages counts drill gates as the plan does"
 

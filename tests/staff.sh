@@ -193,6 +193,18 @@ jq -e --arg b "$B" '.rows | length == 1 and .[0].login == $b and .[0].outcome ==
 	fail "probation report: $(cat "$T/prob.json")"
 ok "report probation: each part's figure and pass, and the outcome"
 
+# past outcomes stay on the record: --all lists those decided, passes too
+as $TR report probation --all --format json > "$T/prob.json" || fail "probation --all"
+jq -e --arg a "$A" --arg b "$B" '[.rows[] | "\(.login) \(.outcome)"] | index("\($a) pass") != null and index("\($b) fail") != null' \
+	"$T/prob.json" > /dev/null || fail "probation --all: $(cat "$T/prob.json")"
+# a stage completed late keeps its lateness
+as $TR report stages --format json > "$T/st.json" || fail "stages json"
+jq -e --arg a "$A" '.rows[] | select(.login == $a) | .intro_status == "complete" and .intro_days_late == 40' \
+	"$T/st.json" > /dev/null || fail "lateness of a finished stage: $(cat "$T/st.json")"
+as $TR report stages | grep "^$A " | grep -q "✓ 11-20, 40 days late" ||
+	fail "text lateness: $(as $TR report stages)"
+ok "report probation --all keeps past outcomes; report stages keeps a finished stage's lateness"
+
 H="$T/home-$TR/r.html"
 as $TR report stages --html "$H" 2> "$T/err" || fail "html: $(cat "$T/err")"
 grep -q "<svg id=\"funnel\"" "$H" && grep -q "张三" "$H" || fail "html content"

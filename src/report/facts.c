@@ -49,7 +49,7 @@ trainee_row(const struct store_row *r, void *arg)
 	}
 	x->p.role = rs->role;
 	x->p.hired = row_strdup(rs, store_col_text(r, 4));
-	x->p.active = true;
+	x->p.active = store_col_int(r, 5) != 0;
 	x->e.id = store_col_int(r, 6);
 	x->e.person_id = x->p.id;
 	x->e.curriculum = rs->curriculum;
@@ -408,6 +408,11 @@ bulk_drill(const struct store_row *r, void *arg)
 			if (at >= 0)
 				b->best = &b->rs->drill[b->drill.row * b->rs->ndrill + (size_t)at];
 		}
+		b->unmet = 0;
+		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
+			b->met[i] = false;
+			b->unmet++;
+		}
 	}
 	if (b->best) {
 		double speed = store_col_real(r, 2);
@@ -416,11 +421,6 @@ bulk_drill(const struct store_row *r, void *arg)
 		if (store_col_int(r, 4) != 0 && (b->best->counted++ == 0 || speed > b->best->speed)) {
 			b->best->speed = speed;
 			b->best->accuracy = store_col_real(r, 3);
-		}
-		b->unmet = 0;
-		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++) {
-			b->met[i] = false;
-			b->unmet++;
 		}
 	}
 	b->results++;
@@ -645,7 +645,7 @@ facts_gather(struct kefu *k, const struct curriculum *cu, unsigned want,
 	 * SQLite's 2 MiB one is 500 more pages for the process to fault
 	 * in (about 12 us each on the VM measured, docs/PERFORMANCE.md) */
 	small = store_cache_size(st, -STORE_REPORT_CACHE_KIB, &was);
-	rc = store_people(st, false, trainee_row, rs) != 0 ? -1 : 0;
+	rc = store_people(st, (want & FACTS_LEFT) != 0, trainee_row, rs) != 0 ? -1 : 0;
 	if (rc == 0 && (want & FACTS_SCORES))
 		scores_init(rs);
 	if (rc == 0 && (want & FACTS_ACTIVE))

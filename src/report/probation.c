@@ -111,7 +111,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		error(_("stage %s has no assessment"), cu->stages[si].id);
 		goto out_cols;
 	}
-	if (facts_gather(k, cu, 0, &rs) != 0)
+	if (facts_gather(k, cu, o->all ? FACTS_LEFT : 0, &rs) != 0)
 		goto out_cols;
 	cell_col(&c, "login", _("Login"));
 	cell_col(&c, "name", _("Name"));
@@ -131,8 +131,12 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		struct decision d = { 0 };
 		struct part_rows pr;
 
-		/* in the stage: their current one, or opened early for them */
-		if (x->s.states[si] != STAGE_OPEN && x->s.states[si] != STAGE_STARTED)
+		bool in = x->p.active &&
+		    (x->s.states[si] == STAGE_OPEN || x->s.states[si] == STAGE_STARTED);
+
+		/* in the stage (their current one, or opened early for them);
+		 * with --all, anyone decided on too, those who left included */
+		if (!in && !o->all)
 			continue;
 		pr.m = m;
 		pr.value = xcalloc(m->nparts, sizeof(*pr.value));
@@ -145,6 +149,11 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 			free(pr.passed);
 			decision_clear(&d);
 			goto out;
+		}
+		if (!in && d.id == 0) {
+			free(pr.value);
+			free(pr.passed);
+			continue;
 		}
 		table_text(&t, x->p.login);
 		table_text(&t, x->p.name);

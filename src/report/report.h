@@ -27,7 +27,7 @@ struct drill_best {
 };
 
 /* What facts_gather() keeps besides the states. */
-enum { FACTS_SCORES = 1, FACTS_ACTIVE = 2 };
+enum { FACTS_SCORES = 1, FACTS_ACTIVE = 2, FACTS_LEFT = 4 /* those who left too */ };
 
 /* A trainee in the reports, with where they stand. */
 struct row {
@@ -69,8 +69,9 @@ struct rows {
 };
 
 /* facts.c */
-/* Every active trainee enrolled in cu, in login order, with standings
- * and what want (FACTS_*) asks for besides. */
+/* Every active trainee enrolled in cu (FACTS_LEFT: and those who left),
+ * in login order, with standings and what want (FACTS_*) asks for
+ * besides. */
 int facts_gather(struct kefu *, const struct curriculum *, unsigned want,
 		 struct rows *);
 /* The index of a quiz or drill id among the rows' columns, or -1. */

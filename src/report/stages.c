@@ -50,11 +50,19 @@ stages_row(struct table *t, size_t j, void *arg)
 	else
 		table_text(t, wide ? "done" : _("all complete"));
 	for (i = 0; i < cu->nstages; i++) {
+		/* a stage completed after its due day stays late */
+		long late = x->s.states[i] == STAGE_COMPLETE && x->s.completed[i] > 0 &&
+		    x->s.due[i] >= 0 ? date_of((time_t)x->s.completed[i]) - x->s.due[i] : 0;
+
 		if (wide) {
 			table_text(t, state_key(x->s.states[i]));
 			cell_moment(t, x->s.states[i] == STAGE_COMPLETE ? x->s.completed[i] : 0);
+			if (late > 0)
+				table_num(t, (double)late, 0);
+			else
+				table_null(t);
 		} else if (x->s.states[i] == STAGE_COMPLETE) {
-			char buf[11], cell[16];
+			char buf[11], cell[96];
 			size_t n = strlen(sf->ok);
 
 			/* ✓ and the month and day it completed */
@@ -65,6 +73,9 @@ stages_row(struct table *t, size_t j, void *arg)
 				n += 5;
 			}
 			cell[n] = '\0';
+			if (late > 0)
+				snprintf(cell + n, sizeof(cell) - n,
+					 P_(", %ld day late", ", %ld days late", late), late);
 			table_text(t, cell);
 		} else
 			table_text(t, x->s.states[i] == STAGE_LOCKED ? "·" :
@@ -92,6 +103,7 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 		if (wide) {
 			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "status");
 			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "completed");
+			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "days_late");
 		} else {
 			struct sb h = SB_INIT;
 
