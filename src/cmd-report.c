@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "date.h"
 #include "kefu.h"
 #include "report/report.h"
 
@@ -47,12 +48,12 @@ cmd_report(struct kefu *k, int argc, char **argv)
 {
 	const struct cmd *c = cmd_find("report");
 	const char *format = NULL;
-	struct report_opts o = { TABLE_TEXT, false, NULL, NULL, NULL, NULL, false };
+	struct report_opts o = { TABLE_TEXT, false, NULL, NULL, NULL, NULL, false, false, "" };
 	const struct cmd_opt opts[] = {
 		{ "--format", &format, NULL }, { "--bom", NULL, &o.bom },
 		{ "--html", &o.html, NULL }, { "--period", &o.period, NULL },
 		{ "--curriculum", &o.curriculum, NULL }, { "--stage", &o.stage, NULL },
-		{ "--all", NULL, &o.all },
+		{ "--all", NULL, &o.all }, { "--ids", NULL, &o.ids },
 		{ NULL, NULL, NULL }
 	};
 	const char *names[ARRAY_SIZE(kinds)];
@@ -75,6 +76,7 @@ cmd_report(struct kefu *k, int argc, char **argv)
 		return 2;
 	}
 	r = &kinds[i];
+	date_format(k->today, o.as_of);
 	if ((rc = cmd_format(format, &o.format)) != 0)
 		return rc;
 	if (npos - 1 < r->minpos || npos - 1 > r->maxpos ||

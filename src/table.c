@@ -265,15 +265,31 @@ csv_field(struct sb *sb, const char *s)
 	sb_free(&tmp);
 }
 
+bool
+table_translated(void)
+{
+	/* a heading every report has, as the catalogue has it */
+	return strcmp(_("Login"), "Login") != 0;
+}
+
 static void
 csv_head(struct sb *sb, const struct table *t, bool bom)
 {
+	struct sb tmp = SB_INIT;
 	size_t c;
 
 	if (bom)
 		sb_adds(sb, "\xef\xbb\xbf");
+	for (c = 0; c < t->ncover; c++) {
+		sb_reset(&tmp);
+		sb_addf(&tmp, "%s: %s", t->localize ? _(t->cover[2 * c]) : t->cover[2 * c],
+			t->cover[2 * c + 1] ? t->cover[2 * c + 1] : "");
+		csv_field(sb, sb_str(&tmp));
+		sb_adds(sb, c + 1 < t->ncover ? "," : "\r\n");
+	}
+	sb_free(&tmp);
 	for (c = 0; c < t->ncols; c++) {
-		csv_field(sb, t->cols[c].key);
+		csv_field(sb, t->localize ? _(t->cols[c].head) : t->cols[c].key);
 		sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
 	}
 }
@@ -287,8 +303,10 @@ csv_rows(struct sb *sb, const struct table *t, FILE *out)
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *x = table_cell(t, r, c);
 
-			if (x->kind == CELL_TEXT || x->kind == CELL_WORD)
+			if (x->kind == CELL_TEXT || (x->kind == CELL_WORD && !t->localize))
 				csv_field(sb, table_cell_text(t, x));
+			else if (x->kind == CELL_WORD)
+				csv_field(sb, _(table_cell_text(t, x)));
 			else if (x->kind == CELL_NUM)
 				add_num(sb, x);
 			sb_adds(sb, c + 1 < t->ncols ? "," : "\r\n");
@@ -333,8 +351,19 @@ table_json_string(struct sb *sb, const char *s)
 static void
 json_head(struct sb *sb, const struct table *t)
 {
+	size_t c;
+
 	sb_adds(sb, "{\"report\": ");
 	table_json_string(sb, t->name);
+	for (c = 0; c < t->ncover; c++) {
+		sb_adds(sb, ", ");
+		table_json_string(sb, t->cover[2 * c]);
+		sb_adds(sb, ": ");
+		if (t->cover[2 * c + 1])
+			table_json_string(sb, t->cover[2 * c + 1]);
+		else
+			sb_adds(sb, "null");
+	}
 	sb_adds(sb, ", \"rows\": [");
 }
 

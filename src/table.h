@@ -42,9 +42,18 @@ struct table {
 	struct cell *cells;	/* nrows × ncols */
 	size_t nrows, filled, cap;
 	struct sb text;		/* the cells' text, each ended by a NUL */
+	/* what the rows cover, as pairs of a key (a msgid) and a value:
+	 * a CSV's first row and members of the JSON document */
+	const char *const *cover;
+	size_t ncover;		/* pairs */
+	bool localize;		/* CSV: headings and words in the user's language */
 };
 
 enum table_format { TABLE_TEXT, TABLE_CSV, TABLE_JSON };
+
+/* True when the user's language is not English: kefu's messages are
+ * translated (CSV for spreadsheets then speaks it). */
+bool table_translated(void);
 
 void table_init(struct table *, const char *name, const struct column *,
 		size_t ncols);
@@ -64,9 +73,11 @@ bool table_format_parse(const char *, enum table_format *);
  * screen columns, numbers right-aligned, nulls as "-". CSV: a header of
  * keys, CRLF line ends, fields quoted when they must be, text that a
  * spreadsheet would take for a formula (= + - @) prefixed with '; bom
- * starts the file with a UTF-8 byte order mark for Excel. JSON: an
- * object {"report": name, "rows": [{key: value, ...}, ...]}, with
- * control characters escaped. */
+ * starts the file with a UTF-8 byte order mark for Excel; with a cover,
+ * a first row of "key: value" cells says what the rows cover; localize
+ * writes headings and words as a text table does. JSON: an object
+ * {"report": name, cover key: value, ..., "rows": [{key: value, ...},
+ * ...]}, with control characters escaped. */
 void table_write(struct sb *, struct table *, enum table_format, bool bom);
 /* The same written to out, a piece at a time. */
 void table_print(FILE *out, struct table *, enum table_format, bool bom);

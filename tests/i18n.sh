@@ -107,6 +107,15 @@ grep -q ",manager,.*,active" "$T/csv" || fail "CSV words translated: $(cat "$T/c
 "$KEFU" people list --format json | grep -q '"status": *"active"' || fail "JSON words translated"
 ok "tables in Chinese; CSV and JSON the same in every language"
 
+# a report's CSV is for Excel users: headings, words and what it covers
+# in Chinese; --ids keeps the keys and words scripts read
+"$KEFU" report stages --format csv | tr -d '\r' > "$T/csv" || fail "report stages csv"
+head -n 1 "$T/csv" | grep -q '^培训计划: .*,截至: ' || fail "cover row: $(head -n 2 "$T/csv")"
+sed -n 2p "$T/csv" | grep -q '^登录名,姓名,入职日期,当前阶段,' || fail "CSV headings: $(sed -n 2p "$T/csv")"
+"$KEFU" report stages --format csv --ids | head -n 1 | grep -q '^login,name,hired,' || fail "--ids"
+"$KEFU" report stages --format json | grep -q '"as_of": ' || fail "JSON cover"
+ok "a report's CSV speaks Chinese with what it covers; --ids keeps the keys"
+
 # at a real terminal: the Chinese answer prompt through readline, an
 # answer typed there, and Ctrl-C leaving the attempt open in Chinese
 if [ -n "${EXPECT:-}" ] && [ -x "$EXPECT" ]; then

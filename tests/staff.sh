@@ -163,12 +163,15 @@ ok "a fail is recorded with its reason"
 # ---- reports ----
 as $TR report stages > "$T/out" || fail "report stages"
 grep -q "张三" "$T/out" && grep -q "$C" "$T/out" || fail "stages report: $(cat "$T/out")"
-as $TR report stages --format csv --bom > "$T/stages.csv" || fail "csv"
+as $TR report stages --format csv --bom --ids > "$T/stages.csv" || fail "csv"
 head -c 3 "$T/stages.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM"
 tail -c +4 "$T/stages.csv" > "$T/nobom.csv"
 "$SQLITE3" :memory: ".import --csv $T/nobom.csv s" "SELECT login || '|' || intro_status || '|' || probation_status FROM s ORDER BY login" > "$T/parsed" ||
 	fail "sqlite3 cannot parse the CSV"
 grep -q "^$A|complete|complete$" "$T/parsed" || fail "CSV parsed back: $(cat "$T/parsed")"
+# without --ids a CSV says what it covers first (tests/i18n.sh: in Chinese)
+as $TR report stages --format csv | head -2 | tr -d "\r" > "$T/head.csv"
+[ "$(head -1 "$T/head.csv")" = "curriculum: shop,as_of: 2026-11-20" ] || fail "cover row: $(cat "$T/head.csv")"
 as $TR report stages --format json | jq -e --arg a "$A" '.report == "stages" and (.rows | map(select(.login == $a)) | .[0].name == "张三" and .[0].probation_status == "complete")' > /dev/null ||
 	fail "JSON parsed back"
 ok "report stages as a table, as CSV read back by sqlite3, as JSON read back by jq"

@@ -56,7 +56,9 @@ gradebook() {
 	as $TR report grades written --format csv > "$T/g.csv" || fail "grades csv"
 	python3 - "$T/g.csv" "$B" <<-'EOF' || fail "CSV read back: $(cat "$T/g.csv")"
 	import csv, sys
-	rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+	f = open(sys.argv[1], newline='', encoding='utf-8')
+	assert next(csv.reader(f))[0].startswith('curriculum: shop')
+	rows = list(csv.DictReader(f))
 	bob = [r for r in rows if r['login'] == sys.argv[2]][0]
 	assert list(rows[0].keys()) == ['login', 'name', 'written_best', 'written_attempts',
 	    'written_allowed', 'written_pending', 'written_voided'], rows[0].keys()
@@ -82,7 +84,7 @@ attention() {
 	grep -q "1 essay answer waits for grading (the oldest 0 days)" "$T/out" || fail "reason: $(cat "$T/out")"
 	grep -q "stage intro was due 2026-10-11, 40 days late" "$T/out" || fail "overdue: $(cat "$T/out")"
 	grep -q "nothing done since hired 19 days ago" "$T/out" || fail "idle: $(cat "$T/out")"
-	as $TR report attention --format csv | python3 -c '
+	as $TR report attention --format csv --ids | python3 -c '
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
 assert rows and all(r["action"].startswith("kefu ") for r in rows), rows' || fail "attention CSV"

@@ -295,6 +295,7 @@ report_attention(struct kefu *k, const struct curriculum *cu, const struct repor
 	if (attention_gather(k, cu, &rs, &a) != 0)
 		goto out;
 	table_init(&t, "attention", attention_cols, ARRAY_SIZE(attention_cols));
+	cell_cover(&t, o, cu->id, NULL, NULL);
 	for (i = 0; i < a.n; i++) {
 		const struct attention_item *it = &a.v[i];
 

@@ -51,13 +51,19 @@ cell_col(struct cell_cols *c, const char *key, const char *head)
 
 /* A column keyed ID_SUFFIX. */
 void
-cell_col2(struct cell_cols *c, const char *head, const char *id, const char *suffix)
+cell_col2(struct cell_cols *c, const char *owner, const char *word, const char *id,
+	  const char *suffix)
 {
-	struct sb sb = SB_INIT;
+	struct sb key = SB_INIT, head = SB_INIT;
 
-	sb_addf(&sb, "%s_%s", id, suffix);
-	cell_col(c, sb_str(&sb), head);
-	sb_free(&sb);
+	sb_addf(&key, "%s_%s", id, suffix);
+	if (owner)
+		sb_addf(&head, "%s %s", owner, word);
+	else
+		sb_adds(&head, word);
+	cell_col(c, sb_str(&key), sb_str(&head));
+	sb_free(&key);
+	sb_free(&head);
 }
 
 void
@@ -92,4 +98,29 @@ report_key(const char *head, const char *id, const char *title, const char *unit
 		sb_addf(&sb, " (%s)", unit);
 	puts(sb_str(&sb));
 	sb_free(&sb);
+}
+
+void
+cell_cover(struct table *t, const struct report_opts *o, const char *curriculum,
+	   const char *key, const char *value)
+{
+	/* a report makes one table at a time */
+	static const char *cover[8];
+	size_t n = 0;
+
+	if (o->ids)
+		return;
+	if (curriculum) {
+		cover[n++] = N_("curriculum");
+		cover[n++] = curriculum;
+	}
+	cover[n++] = N_("as_of");
+	cover[n++] = o->as_of;
+	if (key) {
+		cover[n++] = key;
+		cover[n++] = value;
+	}
+	t->cover = cover;
+	t->ncover = n / 2;
+	t->localize = table_translated();
 }

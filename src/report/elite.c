@@ -177,10 +177,11 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct report_op
 		const struct kpi *kp = &cu->kpis[use[j]];
 
 		cell_col(&c, kp->id, kp->title ? kp->title : kp->id);
-		cell_col2(&c, "±", kp->id, "margin");
+		cell_col2(&c, kp->title ? kp->title : kp->id, "±", kp->id, "margin");
 	}
 	cell_col(&c, "left_out", _("Left out because"));
 	table_init(&t, "elite", c.v, c.n);
+	cell_cover(&t, o, cu->id, N_("period"), period);
 	table_word(&t, N_("mean"));
 	table_null(&t);
 	table_text(&t, o->format == TABLE_TEXT ? _("team mean") : NULL);

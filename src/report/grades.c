@@ -185,11 +185,11 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 			cell_col(&cols, id, short_head(&sb, "Q", i));
 			continue;
 		}
-		cell_col2(&cols, id, id, "best");
-		cell_col2(&cols, id, id, "attempts");
-		cell_col2(&cols, id, id, "allowed");
-		cell_col2(&cols, id, id, "pending");
-		cell_col2(&cols, id, id, "voided");
+		cell_col2(&cols, id, _("best %"), id, "best");
+		cell_col2(&cols, id, _("attempts"), id, "attempts");
+		cell_col2(&cols, id, _("allowed"), id, "allowed");
+		cell_col2(&cols, id, _("waiting"), id, "pending");
+		cell_col2(&cols, id, _("set aside"), id, "voided");
 	}
 	for (i = 0; i < g.ndrill; i++) {
 		const char *id = rs.drill_ids[g.drill[i]];
@@ -198,10 +198,11 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 			cell_col(&cols, id, short_head(&sb, "D", i));
 			continue;
 		}
-		cell_col2(&cols, id, id, "speed");
-		cell_col2(&cols, id, id, "accuracy");
+		cell_col2(&cols, id, _("speed"), id, "speed");
+		cell_col2(&cols, id, _("accuracy %"), id, "accuracy");
 	}
 	table_init(&t, "grades", cols.v, cols.n);
+	cell_cover(&t, o, cu->id, NULL, NULL);
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("No active trainees in %s.\n"), cu->id);
 	else {

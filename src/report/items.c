@@ -150,6 +150,7 @@ report_items(struct kefu *k, const char *quiz, const struct report_opts *o)
 	stats_items(&m, is);
 	stats_quiz(&m, it.percent, &qs);
 	table_init(&t, "items", item_cols, ARRAY_SIZE(item_cols));
+	cell_cover(&t, o, NULL, N_("quiz"), qz->id);
 	for (i = 0; i < qz->nquestions; i++) {
 		const struct question *q = &qz->questions[i];
 

@@ -47,6 +47,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct report_
 	rs.n = n;
 	qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
 	table_init(&t, "overdue", overdue_cols, ARRAY_SIZE(overdue_cols));
+	cell_cover(&t, o, cu->id, NULL, NULL);
 	for (i = 0; i < rs.n; i++) {
 		const struct row *x = &rs.v[i];
 		const struct stage *s = &cu->stages[x->s.current];

@@ -119,13 +119,15 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 	cell_col(&c, "due", _("Due"));
 	for (i = 0; i < m->nparts; i++) {
 		cell_col(&c, m->parts[i].id, m->parts[i].title ? m->parts[i].title : m->parts[i].id);
-		cell_col2(&c, _("Pass"), m->parts[i].id, "pass");
+		cell_col2(&c, m->parts[i].title ? m->parts[i].title : m->parts[i].id, _("Pass"),
+			  m->parts[i].id, "pass");
 	}
 	cell_col(&c, "outcome", _("Outcome"));
 	cell_col(&c, "decided", _("Decided"));
 	cell_col(&c, "reason", _("Reason"));
 	cell_col(&c, "exemptions", _("Exemptions"));
 	table_init(&t, "probation", c.v, c.n);
+	cell_cover(&t, o, cu->id, N_("assessment"), m->id);
 	for (j = 0; j < rs.n; j++) {
 		const struct row *x = &rs.v[j];
 		struct decision d = { 0 };

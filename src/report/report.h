@@ -17,6 +17,8 @@ struct report_opts {
 	bool bom;
 	const char *html, *period, *curriculum, *stage;
 	bool all;		/* probation: past outcomes too */
+	bool ids;		/* CSV as scripts take it: keys and English words */
+	char as_of[11];		/* today, YYYY-MM-DD */
 };
 
 /* A drill's best for the gradebook: the fastest run that counts for a
@@ -99,13 +101,18 @@ struct cell_cols {
 };
 #define CELL_COLS_INIT { NULL, 0, 0, arena_new() }
 void cell_col(struct cell_cols *, const char *key, const char *head);
-/* A column keyed ID_SUFFIX. */
-void cell_col2(struct cell_cols *, const char *head, const char *id,
-	       const char *suffix);
+/* A column keyed ID_SUFFIX, headed "OWNER WORD" (owner may be NULL). */
+void cell_col2(struct cell_cols *, const char *owner, const char *word,
+	       const char *id, const char *suffix);
 void cell_cols_free(struct cell_cols *);
 void cell_day(struct table *, long day);		/* < 0: null */
 void cell_moment(struct table *, long long at);	/* <= 0: null */
 void cell_failed(struct table *, const struct row *);
+/* Says what t's rows cover, for CSV and JSON: the report's curriculum
+ * (NULL: none), the day, and one more pair when key is not NULL (its
+ * value must outlive t); CSV speaks the user's language unless --ids. */
+void cell_cover(struct table *, const struct report_opts *, const char *curriculum,
+		const char *key, const char *value);
 /* A line of a text report's key: "  Q1   id  title (unit)". */
 void report_key(const char *head, const char *id, const char *title,
 		const char *unit);

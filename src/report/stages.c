@@ -89,7 +89,7 @@ stages_row(struct table *t, size_t j, void *arg)
 
 /* The stages table's columns, and what its rows are made from. */
 static void
-stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
+stages_table(struct kefu *k, const struct report_opts *o, const struct rows *rs, bool wide, struct table *t,
 	     struct cell_cols *c, struct stages_fill *sf)
 {
 	const struct curriculum *cu = rs->cu;
@@ -101,9 +101,11 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	cell_col(c, "stage", _("Current stage"));
 	for (i = 0; i < cu->nstages; i++) {
 		if (wide) {
-			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "status");
-			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "completed");
-			cell_col2(c, cu->stages[i].title, cu->stages[i].id, "days_late");
+			cell_col2(c, cu->stages[i].title, _("status"), cu->stages[i].id, "status");
+			cell_col2(c, cu->stages[i].title, _("completed"), cu->stages[i].id,
+				  "completed");
+			cell_col2(c, cu->stages[i].title, _("days late"), cu->stages[i].id,
+				  "days_late");
 		} else {
 			struct sb h = SB_INIT;
 
@@ -117,6 +119,7 @@ stages_table(struct kefu *k, const struct rows *rs, bool wide, struct table *t,
 	cell_col(c, "outcome", _("Outcome"));
 	cell_col(c, "exemptions", _("Exemptions"));
 	table_init(t, "stages", c->v, c->n);
+	cell_cover(t, o, cu->id, NULL, NULL);
 	sf->k = k;
 	sf->rs = rs;
 	sf->wide = wide;
@@ -237,7 +240,7 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct report_o
 	} else {
 		struct stages_fill sf;
 
-		stages_table(k, &rs, o->format != TABLE_TEXT, &t, &c, &sf);
+		stages_table(k, o, &rs, o->format != TABLE_TEXT, &t, &c, &sf);
 		if (o->format == TABLE_TEXT && rs.n == 0)
 			printf(_("No active trainees in %s.\n"), cu->id);
 		else {

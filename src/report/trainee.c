@@ -60,6 +60,7 @@ report_trainee(struct kefu *k, const char *login, const struct report_opts *o)
 	if (kefu_person(k, login, &p) != 1)
 		return 1;
 	table_init(&t, "trainee", transcript_cols, ARRAY_SIZE(transcript_cols));
+	cell_cover(&t, o, NULL, N_("person"), p.login);
 	tr.t = &t;
 	tr.own = p.id == k->me.id && strcmp(k->me.role, "trainee") == 0;
 	rc = store_transcript(kefu_store(k), p.id, transcript_row, &tr) != 0;
