@@ -1,6 +1,8 @@
 /* cmd-grade.c: `kefu grade`: trainers give essay answers their points
- * and a comment, oldest first; regrading an attempt is `grade ATTEMPT`.
- * Every grading is kept and logged with the old and new points. */
+ * and a comment, oldest first; `grade --question QUIZ:QUESTION` takes
+ * one question's answers in turn, as Moodle's grading by question does;
+ * regrading an attempt is `grade ATTEMPT`. Every grading is kept and
+ * logged with the old and new points. */
 #include "config.h"
 
 #include <math.h>
@@ -39,12 +41,23 @@ essay_new(struct essays *es)
 	return &es->v[es->n++];
 }
 
+/* The grading queue, or one question's part of it (quiz, question). */
+struct queue {
+	struct essays *es;
+	const char *quiz, *question;
+};
+
 /* A row of store_essays_pending(). */
 static void
 queue_row(const struct store_row *r, void *arg)
 {
-	struct essay *e = essay_new(arg);
+	struct queue *qu = arg;
+	struct essay *e;
 
+	if (qu->quiz && (strcmp(store_col_text(r, 4), qu->quiz) != 0 ||
+			 strcmp(store_col_text(r, 5), qu->question) != 0))
+		return;
+	e = essay_new(qu->es);
 	e->attempt = store_col_int(r, 0);
 	e->seq = (int)store_col_int(r, 1);
 	e->login = xstrdup_null(store_col_text(r, 2));
@@ -71,14 +84,23 @@ essays_free(struct essays *es)
 	free(es->v);
 }
 
+/* Whole calendar days from the day an answer was given to today. */
+static long
+waited_days(const struct kefu *k, long long answered)
+{
+	long d = date_of((time_t)kefu_clock(k)) - date_of((time_t)answered);
+
+	return d > 0 ? d : 0;
+}
+
 static const struct column queue_cols[] = {
 	{ "attempt", N_("Attempt") }, { "login", N_("Login") }, { "name", N_("Name") },
 	{ "quiz", N_("Quiz") }, { "question", N_("Question") },
-	{ "answered", N_("Answered") },
+	{ "answered", N_("Answered") }, { "waited_days", N_("Days waited") },
 };
 
 static int
-list_queue(const struct essays *es, enum table_format f)
+list_queue(const struct kefu *k, const struct essays *es, enum table_format f)
 {
 	struct table t;
 	size_t i;
@@ -93,6 +115,7 @@ list_queue(const struct essays *es, enum table_format f)
 		table_text(&t, es->v[i].quiz);
 		table_text(&t, es->v[i].question);
 		table_text(&t, date_format_time(es->v[i].answered, when));
+		table_num(&t, (double)waited_days(k, es->v[i].answered), 0);
 	}
 	if (es->n == 0 && f == TABLE_TEXT)
 		printf(_("No essay answers wait for grading.\n"));
@@ -177,9 +200,23 @@ read_points(double max, double *points)
 	}
 }
 
-/* Shows one essay answer and grades it. */
+/* Appends the question with its points and rubric. */
+static void
+question_words(struct sb *sb, const struct question *q)
+{
+	sb_addf(sb, P_("Question (%g point): ", "Question (%g points): ", q->points == 1 ? 1 : 2),
+		q->points);
+	text_inert(sb, q->text, true);
+	if (q->rubric) {
+		sb_adds(sb, _("\nRubric: "));
+		text_inert(sb, q->rubric, true);
+	}
+}
+
+/* Shows one essay answer, with its question unless the question was
+ * shown once for all (by_question), and grades it. */
 static enum step
-grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
+grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_question)
 {
 	struct store *st = kefu_store(k);
 	const struct quiz *qz;
@@ -217,16 +254,20 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n)
 	text_inert(&sb, e->login, false);
 	if (e->name)
 		sb_addc(&sb, ')');
-	sb_adds(&sb, " · ");
-	text_inert(&sb, qz->title ? qz->title : qz->id, false);
-	sb_addf(&sb, _(" · attempt %lld · answered %s\n"), (long long)e->attempt,
+	if (!by_question) {
+		sb_adds(&sb, " · ");
+		text_inert(&sb, qz->title ? qz->title : qz->id, false);
+	}
+	sb_addf(&sb, _(" · attempt %lld · answered %s"), (long long)e->attempt,
 		date_format_time(e->answered, when));
-	sb_addf(&sb, P_("Question (%g point): ", "Question (%g points): ", q->points == 1 ? 1 : 2),
-		q->points);
-	text_inert(&sb, q->text, true);
-	if (q->rubric) {
-		sb_adds(&sb, _("\nRubric: "));
-		text_inert(&sb, q->rubric, true);
+	if (e->points < 0) {
+		long d = waited_days(k, e->answered);
+
+		sb_addf(&sb, P_(" · waited %ld day", " · waited %ld days", d), d);
+	}
+	if (!by_question) {
+		sb_addc(&sb, '\n');
+		question_words(&sb, q);
 	}
 	sb_adds(&sb, _("\nAnswer:\n  "));
 	{
@@ -414,17 +455,69 @@ out:
 	return rc;
 }
 
+/* Reads --question QUIZ:QUESTION (spec, which is cut at the colon) into
+ * the quiz and the essay question it names; 0, else 1 or 2 having said
+ * why. */
+static int
+question_spec(struct kefu *k, char *spec, const struct quiz **qz,
+	      const struct question **q)
+{
+	char *colon = strchr(spec, ':');
+	const char **ids;
+	struct sb where = SB_INIT, hint = SB_INIT;
+	size_t i, n = 0;
+
+	if (colon == NULL || colon == spec || colon[1] == '\0') {
+		text_inert(&where, spec, false);
+		error(_("--question is QUIZ:QUESTION, as 'kefu grade --list' shows them, not '%s'"),
+		      sb_str(&where));
+		sb_free(&where);
+		return 2;
+	}
+	*colon = '\0';
+	if ((*qz = kefu_quiz(k, spec)) == NULL)
+		return 1;
+	if ((*q = content_quiz_question(*qz, colon + 1)) != NULL) {
+		if ((*q)->type == Q_ESSAY)
+			return 0;
+		error(_("question '%s' of quiz '%s' is %s, not an essay: kefu scores it itself"),
+		      (*q)->id, (*qz)->id, content_qtype_name((*q)->type));
+		return 1;
+	}
+	/* what it could have meant: the quiz's essay questions */
+	ids = xreallocarray(NULL, (*qz)->nquestions + 1, sizeof(*ids));
+	for (i = 0; i < (*qz)->nquestions; i++)
+		if ((*qz)->questions[i].type == Q_ESSAY)
+			ids[n++] = (*qz)->questions[i].id;
+	sb_addf(&where, _(" in quiz '%s'"), (*qz)->id);
+	if (n == 0)
+		sb_adds(&hint, _("it has no essay questions"));
+	else {
+		sb_adds(&hint, _("its essay questions: "));
+		for (i = 0; i < n; i++)
+			sb_addf(&hint, i ? ", %s" : "%s", ids[i]);
+	}
+	kefu_unknown(_("question"), sb_str(&where), colon + 1, ids, n, sb_str(&hint));
+	free(ids);
+	sb_free(&where);
+	sb_free(&hint);
+	return 1;
+}
+
 int
 cmd_grade(struct kefu *k, int argc, char **argv)
 {
 	const struct cmd *c = cmd_find("grade");
-	const char *format = NULL;
+	const char *format = NULL, *question = NULL;
 	bool list = false;
 	const struct cmd_opt opts[] = {
 		{ "--list", NULL, &list }, { "--format", &format, NULL },
-		{ NULL, NULL, NULL }
+		{ "--question", &question, NULL }, { NULL, NULL, NULL }
 	};
 	struct essays es = { NULL, 0, 0 };
+	struct queue qu = { &es, NULL, NULL };
+	const struct quiz *qz = NULL;
+	const struct question *q = NULL;
 	enum table_format f = TABLE_TEXT;
 	size_t i, own = 0, done = 0, skipped = 0;
 	char *pos[2];
@@ -436,9 +529,19 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 		return rc;
 	if ((rc = cmd_format(format, &f)) != 0)
 		return rc;
-	if ((list || format) && npos)
+	if ((list || format || question) && npos)
 		return cmd_usage(c);
 	kefu_content(k);
+	if (question) {
+		char *spec = xstrdup(question);
+
+		rc = question_spec(k, spec, &qz, &q);
+		free(spec);
+		if (rc != 0)
+			return rc;
+		qu.quiz = qz->id;
+		qu.question = q->id;
+	}
 	if (npos) {
 		if ((rc = attempt_essays(k, pos[0], npos > 1 ? pos[1] : NULL, &es)) != 0) {
 			essays_free(&es);
@@ -449,12 +552,19 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 			essays_free(&es);
 			return 1;
 		}
-	} else if (store_essays_pending(kefu_store(k), queue_row, &es) != 0)
+	} else if (store_essays_pending(kefu_store(k), queue_row, &qu) != 0) {
+		essays_free(&es);
 		return 1;
+	}
 	if (list || format) {
-		rc = list_queue(&es, f);
+		rc = list_queue(k, &es, f);
 		essays_free(&es);
 		return rc;
+	}
+	if (q && es.n == 0) {
+		printf(_("No answers to %s:%s wait for grading.\n"), qz->id, q->id);
+		essays_free(&es);
+		return 0;
 	}
 	/* the queue without one's own answers */
 	for (i = 0; i < es.n; i++)
@@ -469,6 +579,17 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 		essays_free(&es);
 		return 0;
 	}
+	if (q) {
+		/* the question once, for every answer to it */
+		struct sb sb = SB_INIT;
+
+		text_inert(&sb, qz->title ? qz->title : qz->id, false);
+		sb_addf(&sb, " (%s:%s)\n", qz->id, q->id);
+		question_words(&sb, q);
+		sb_addc(&sb, '\n');
+		fputs(sb_str(&sb), stdout);
+		sb_free(&sb);
+	}
 	if (!npos)
 		printf(P_("%zu essay answer to grade, oldest first.\n",
 			  "%zu essay answers to grade, oldest first.\n", es.n - own), es.n - own);
@@ -478,7 +599,7 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 
 		if (es.v[i].person == k->me.id)
 			continue;
-		s = grade_one(k, &es.v[i], done + skipped, es.n - own);
+		s = grade_one(k, &es.v[i], done + skipped, es.n - own, q != NULL);
 		if (s == STEP_DONE)
 			done++;
 		else if (s == STEP_SKIP)
@@ -490,6 +611,9 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	}
 	if (npos)
 		printf(_("\nGraded %zu.\n"), done);
+	else if (q)
+		printf(_("\nGraded %zu; %zu left of this question.\n"), done,
+		       es.n - own - done);
 	else
 		printf(_("\nGraded %zu; %zu left in the queue.\n"), done,
 		       es.n - own - done);

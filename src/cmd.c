@@ -13,7 +13,7 @@ static const char *const plan_words[] = { "--all", NULL };
 static const char *const review_words[] = { "--list", NULL };
 static const char *const drill_words[] = { "--time", "--random", NULL };
 static const char *const quiz_words[] = { "--seed", "--preview", NULL };
-static const char *const grade_words[] = { "--list", "--format", NULL };
+static const char *const grade_words[] = { "--list", "--format", "--question", NULL };
 static const char *const attempts_words[] = {
 	"grant", "void", "--count", "--reason", "--format", NULL
 };
@@ -164,16 +164,22 @@ const struct cmd cmd_table[] = {
 	     "\n"
 	     "The last manager cannot leave or step down.\n"),
 	  ARG_PERSON, people_words, cmd_people },
-	{ "grade", "[--list [--format F]] | [ATTEMPT [QUESTION]]",
+	{ "grade", "[--list [--format F]] [--question QUIZ:QUESTION] | [ATTEMPT [QUESTION]]",
 	  N_("grade essay answers waiting for a trainer (trainers)"),
 	  N_("Puts the essay answers that wait for a trainer, oldest first: who\n"
-	     "wrote it, the quiz, the question, its rubric and the answer. Give\n"
-	     "points from 0 to the question's points (hundredths allowed) and a\n"
-	     "comment the trainee sees in 'kefu progress'; 'skip' leaves an answer\n"
-	     "for later, 'quit' stops. An attempt's score is final when its last\n"
-	     "essay is graded. Nobody grades their own answers.\n"
+	     "wrote it, the quiz, the question, its rubric, the answer and how\n"
+	     "many days it has waited. Give points from 0 to the question's\n"
+	     "points (hundredths allowed) and a comment the trainee sees in\n"
+	     "'kefu progress'; 'skip' leaves an answer for later, 'quit' stops.\n"
+	     "An attempt's score is final when its last essay is graded. Nobody\n"
+	     "grades their own answers.\n"
 	     "\n"
-	     "  --list [--format F]  list the queue (table, csv or json)\n"
+	     "  --list [--format F]  list the queue (table, csv or json), with the\n"
+	     "                       days each answer has waited\n"
+	     "  --question QUIZ:QUESTION\n"
+	     "                       grade one essay question across every trainee:\n"
+	     "                       its text and rubric once, then each answer to\n"
+	     "                       it in turn (with --list: its part of the queue)\n"
 	     "  ATTEMPT [QUESTION]   grade or regrade the essays of one attempt (its\n"
 	     "                       number is in the queue and in 'report trainee')\n"
 	     "\n"
