@@ -10,7 +10,7 @@
 #include "report/report.h"
 
 /* The reports, what each takes besides --format, and who runs it. */
-enum { R_HTML = 1, R_PERIOD = 2, R_STAGE = 4, R_ALL = 8 };
+enum { R_HTML = 1, R_PERIOD = 2, R_STAGE = 4, R_ALL = 8, R_NEEDS_HTML = 16 };
 struct report_kind {
 	const char *name;
 	int minpos, maxpos;	/* words after the report's name */
@@ -25,6 +25,7 @@ static const struct report_kind kinds[] = {
 	{ "grades", 0, 64, 0 },
 	{ "attention", 0, 0, R_HTML },
 	{ "items", 1, 1, 0 },
+	{ "dashboard", 0, 0, R_HTML | R_NEEDS_HTML },
 };
 
 static int
@@ -39,6 +40,7 @@ run(struct kefu *k, const struct curriculum *cu, size_t i, char **pos, int npos,
 	case 5: return report_grades(k, cu, pos, npos, o);
 	case 6: return report_attention(k, cu, o);
 	case 7: return report_items(k, pos[0], o);
+	case 8: return report_dashboard(k, cu, o);
 	default: BUG("report %zu", i);
 	}
 }
@@ -82,7 +84,7 @@ cmd_report(struct kefu *k, int argc, char **argv)
 	if (npos - 1 < r->minpos || npos - 1 > r->maxpos ||
 	    (o.html && !(r->takes & R_HTML)) || (o.html && format) ||
 	    (o.period && !(r->takes & R_PERIOD)) || (o.stage && !(r->takes & R_STAGE)) ||
-	    (o.all && !(r->takes & R_ALL)))
+	    (o.all && !(r->takes & R_ALL)) || (!o.html && (r->takes & R_NEEDS_HTML)))
 		return cmd_usage(c);
 	if (i == 1)
 		return report_trainee(k, pos[1], &o);

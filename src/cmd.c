@@ -25,6 +25,7 @@ static const char *const stage_words[] = { "open", "--reason", NULL };
 static const char *const exempt_words[] = { "--reason", NULL };
 static const char *const report_words[] = {
 	"stages", "trainee", "overdue", "probation", "elite", "grades", "attention", "items",
+	"dashboard", "--ids",
 	"--format", "--bom", "--html", "--period", "--curriculum", "--stage", "--all",
 	"table", "csv", "json", NULL
 };
@@ -289,7 +290,7 @@ const struct cmd cmd_table[] = {
 	     "the counts, once a day and again when an attempt is handed in),\n"
 	     "then stays quiet. KEFU_NO_INBOX=1 turns the block off.\n"),
 	  ARG_NONE, NULL, cmd_inbox },
-	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention|items QUIZ [--format table|csv|json] [--bom] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
+	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention|items QUIZ|dashboard --html FILE [--format table|csv|json] [--bom] [--ids] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),
 	  N_("  stages      one row per active trainee: hire date, current stage,\n"
 	     "              each stage's status and completion date (and how late\n"
@@ -325,13 +326,24 @@ const struct cmd cmd_table[] = {
 	     "              mean, median, SD and Cronbach's alpha. A facility under\n"
 	     "              20 or over 95 (percent) and a discrimination under 0.1\n"
 	     "              are flagged\n"
+	     "  dashboard --html FILE  the page a supervisor opens first: who needs\n"
+	     "              a trainer, the stage funnel, every trainee (late ones\n"
+	     "              first) with stage, due date, lateness, probation outcome,\n"
+	     "              exam and typing bests and a legend, the gradebook, the\n"
+	     "              probation exam's item analysis and quizzes and drills\n"
+	     "              done a week; self-contained ('stages --html' writes it\n"
+	     "              too)\n"
 	     "\n"
 	     "  --format F  table (default, lined up for Chinese), csv (RFC 4180) or\n"
 	     "              json (one document: {\"report\": ..., \"rows\": [...]})\n"
 	     "  --bom       start CSV with a byte order mark, for Excel\n"
-	     "  --html FILE write 'stages' as one self-contained HTML page with a\n"
-	     "              stage funnel and a progress bar per trainee; 'attention'\n"
-	     "              as a page with its table\n"
+	     "  --ids       CSV for scripts: the header of keys and English words,\n"
+	     "              no first row of what the report covers; without it a\n"
+	     "              CSV starts with that row (curriculum, day, period...),\n"
+	     "              and in a translated locale its headings and words are\n"
+	     "              in that language, for Excel\n"
+	     "  --html FILE write 'stages' or 'dashboard' as the dashboard page,\n"
+	     "              'attention' as a page with its table\n"
 	     "  --curriculum ID  whose trainees, when the content has several\n"
 	     "\n"
 	     "In CSV, text that a spreadsheet would take for a formula (= + - @)\n"

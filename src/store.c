@@ -347,6 +347,7 @@ enum stmt {
 	S_ASSESSMENT_OUTCOME,
 	S_ALL_GRANTS,
 	S_ITEM_ANSWERS,
+	S_ACTIVITY,
 	S_ALL_ACTIVE,
 	S_SEEN_GET,
 	S_SEEN_SET,
@@ -666,6 +667,9 @@ static const char *const sql[S_COUNT] = {
 	"SELECT t.id, t.percent, w.question, coalesce(w.points, 0), w.response"
 	" FROM quiz_attempt t JOIN quiz_answer w ON w.attempt_id = t.id"
 	" WHERE t.quiz = ?1 AND t.state = 'final' ORDER BY t.id, w.seq",
+	[S_ACTIVITY] =	/* quizzes handed in and drills run since a time */
+	"SELECT 0, finished FROM quiz_attempt WHERE finished >= ?1 AND state IN ('final', 'pending')"
+	" UNION ALL SELECT 1, at FROM drill_result WHERE at >= ?1",
 	[S_ALL_GRANTS] =
 	"SELECT person_id, quiz, sum(count) FROM attempt_change WHERE kind = 'grant'"
 	" GROUP BY person_id, quiz",
@@ -2476,4 +2480,10 @@ int
 store_item_answers(struct store *st, const char *quiz, store_row_fn *fn, void *arg)
 {
 	return each(st, S_ITEM_ANSWERS, fn, arg, _("cannot look up answers"), "t", quiz);
+}
+
+int
+store_activity(struct store *st, long long since, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ACTIVITY, fn, arg, _("cannot look up activity"), "i", (int64_t)since);
 }

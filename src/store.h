@@ -449,6 +449,9 @@ int store_all_stage_rows(struct store *, store_row_fn *, void *);
  * on the paper. Columns: attempt id, percent, question, points (0 when
  * none), response. */
 int store_item_answers(struct store *, const char *quiz, store_row_fn *, void *);
+/* Every quiz attempt handed in and drill run from since on. Columns:
+ * kind (0 quiz, 1 drill), when. */
+int store_activity(struct store *, long long since, store_row_fn *, void *);
 /* Attempts given back, by person and quiz. Columns: person id, quiz,
  * how many. */
 int store_all_grants(struct store *, store_row_fn *, void *);

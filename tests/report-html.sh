@@ -68,4 +68,27 @@ grep -q '<b>' "$T/dom" && fail "a name became markup"
 	fail "screenshot"
 [ "$(od -An -tx1 -N8 "$T/shot.png" | tr -d ' ')" = 89504e470d0a1a0a ] || fail "no PNG"
 ok "headless Chromium renders the page with its trainees, funnel and bars"
+
+# the dashboard: every section, every trainee, rendered with a CJK font
+"$KEFU" report dashboard > /dev/null 2>&1 && fail "a dashboard without --html"
+"$KEFU" report dashboard --html "$T/d.html" 2> "$T/err" || fail "dashboard: $(cat "$T/err")"
+"$CHROMIUM" --headless --no-sandbox --disable-gpu --user-data-dir="$T/chrome" \
+	--dump-dom "file://$T/d.html" > "$T/dom" 2> "$T/chrome.err" || fail "chromium: $(tail -5 "$T/chrome.err")"
+for id in attention-list funnel trainees-list gradebook item-analysis activity; do
+	grep -q "id=\"$id\"" "$T/dom" || fail "section $id missing"
+done
+grep -q '<table id="attention">' "$T/dom" && grep -q '<table id="grades">' "$T/dom" ||
+	fail "attention list or gradebook not a table"
+[ "$(grep -o '<tr class="trainee">' "$T/dom" | wc -l)" = 2 ] || fail "trainees"
+# li (hired 2026-10-01, stage 1 of 10 days) is late: first, with a due date
+grep -o '<tr class="trainee">.*' "$T/dom" | head -1 | grep -q '李四.*2026-10-11' || fail "late first with due date"
+grep -q 'class="legend"' "$T/dom" || fail "no legend"
+"$CHROMIUM" --headless --no-sandbox --disable-gpu --user-data-dir="$T/chrome" \
+	--window-size=1200,1600 --screenshot="$T/d.png" "file://$T/d.html" > /dev/null 2>&1 ||
+	fail "dashboard screenshot"
+[ "$(od -An -tx1 -N8 "$T/d.png" | tr -d ' ')" = 89504e470d0a1a0a ] || fail "no PNG"
+if command -v fc-list > /dev/null; then
+	[ -n "$(fc-list :lang=zh-cn family)" ] || fail "no CJK font to render the page (fonts-wqy-zenhei)"
+fi
+ok "the dashboard: attention, funnel, trainees late first with due dates and a legend, gradebook, item analysis, activity"
 echo "$passed passed, 0 failed"

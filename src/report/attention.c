@@ -139,12 +139,21 @@ int
 attention_gather(struct kefu *k, const struct curriculum *cu, struct rows *rs,
 		 struct attention *a)
 {
+	memset(a, 0, sizeof(*a));
+	if (facts_gather(k, cu, FACTS_SCORES | FACTS_ACTIVE, rs) != 0)
+		return -1;
+	return attention_from(k, rs, a);
+}
+
+int
+attention_from(struct kefu *k, const struct rows *rs, struct attention *a)
+{
+	const struct curriculum *cu = rs->cu;
 	size_t r;
 
 	memset(a, 0, sizeof(*a));
 	a->arena = arena_new();
-	if (facts_gather(k, cu, FACTS_SCORES | FACTS_ACTIVE, rs) != 0 ||
-	    store_essays_pending(kefu_store(k), essay_row, a) != 0)
+	if (store_essays_pending(kefu_store(k), essay_row, a) != 0)
 		return -1;
 	for (r = 0; r < rs->n; r++) {
 		const struct row *x = &rs->v[r];
@@ -282,38 +291,61 @@ static const struct column attention_cols[] = {
 	{ "action", N_("Do") },
 };
 
+/* The attention list as a table. */
+static void
+attention_table(struct kefu *k, const struct attention *a, struct table *t)
+{
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	table_init(t, "attention", attention_cols, ARRAY_SIZE(attention_cols));
+	for (i = 0; i < a->n; i++) {
+		const struct attention_item *it = &a->v[i];
+
+		table_word(t, attention_kind_word(it->kind));
+		table_text(t, it->login);
+		table_text(t, it->name);
+		cell_day(t, it->since);
+		if (it->since >= 0)
+			table_num(t, (double)(k->today - it->since), 0);
+		else
+			table_null(t);
+		sb_reset(&sb);
+		attention_reason(&sb, k, it);
+		table_text(t, sb_str(&sb));
+		sb_reset(&sb);
+		attention_action(&sb, it);
+		table_text(t, sb_str(&sb));
+	}
+	sb_free(&sb);
+}
+
+void
+attention_html(struct sb *h, struct kefu *k, const struct attention *a)
+{
+	struct table t;
+
+	sb_addf(h, "<h2 id=\"attention-list\">%s</h2>\n", _("Needs a trainer"));
+	attention_table(k, a, &t);
+	if (a->n)
+		table_html(h, &t, "attention");
+	else
+		sb_addf(h, "<p>%s</p>\n", _("Nobody needs a trainer's action."));
+	table_free(&t);
+}
+
 int
 report_attention(struct kefu *k, const struct curriculum *cu, const struct report_opts *o)
 {
 	struct attention a;
 	struct rows rs = { 0 };
 	struct table t;
-	struct sb sb = SB_INIT;
-	size_t i;
 	int rc = 1;
 
 	if (attention_gather(k, cu, &rs, &a) != 0)
 		goto out;
-	table_init(&t, "attention", attention_cols, ARRAY_SIZE(attention_cols));
+	attention_table(k, &a, &t);
 	cell_cover(&t, o, cu->id, NULL, NULL);
-	for (i = 0; i < a.n; i++) {
-		const struct attention_item *it = &a.v[i];
-
-		table_word(&t, attention_kind_word(it->kind));
-		table_text(&t, it->login);
-		table_text(&t, it->name);
-		cell_day(&t, it->since);
-		if (it->since >= 0)
-			table_num(&t, (double)(k->today - it->since), 0);
-		else
-			table_null(&t);
-		sb_reset(&sb);
-		attention_reason(&sb, k, it);
-		table_text(&t, sb_str(&sb));
-		sb_reset(&sb);
-		attention_action(&sb, it);
-		table_text(&t, sb_str(&sb));
-	}
 	if (o->html)
 		rc = report_html_table(k, o->html, _("Needs a trainer"), &t, rs.n);
 	else {
@@ -325,7 +357,6 @@ report_attention(struct kefu *k, const struct curriculum *cu, const struct repor
 	}
 	table_free(&t);
 out:
-	sb_free(&sb);
 	attention_free(&a);
 	if (rs.a)
 		facts_free(&rs);

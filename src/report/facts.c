@@ -146,6 +146,7 @@ group_ends(struct group *g, int64_t pid, const char *id)
 
 struct bulk {
 	struct rows *rs;
+	const struct module *probation;	/* the plan's first assessment */
 	unsigned char *modules;		/* by row, nmodules each */
 	size_t nmodules;
 	long *moved;			/* by row, a stage each */
@@ -312,6 +313,9 @@ bulk_assess(const struct store_row *r, void *arg)
 	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0));
 
 	bulk_set(b, r, true, MOD_ASSESSMENT, set_passed);
+	if (row != (size_t)-1 && b->probation &&
+	    strcmp(store_col_text(r, 1), b->probation->id) == 0)
+		b->rs->v[row].probation = store_outcome_of(store_col_text(r, 2));
 	if (row != (size_t)-1 && store_outcome_of(store_col_text(r, 2)) == OUTCOME_FAIL &&
 	    bulk_where(b, MOD_ASSESSMENT, store_col_text(r, 1))) {
 		b->rs->v[row].failed = arena_strdup(b->rs->a, store_col_text(r, 1));
@@ -513,6 +517,7 @@ bulk_read(struct kefu *k, struct rows *rs)
 	rs->completed = xcalloc(rs->n * ns + 1, sizeof(*rs->completed));
 	b.met = xcalloc(b.nmodules + 1, sizeof(*b.met));
 	bulk_places(&b, cu);
+	b.probation = facts_probation(cu, NULL);
 	idmap_init(&b.people, rs, false);
 	idmap_init(&b.enrollments, rs, true);
 	rc = store_all_lessons(st, bulk_lesson, &b) != 0 ||

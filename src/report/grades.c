@@ -151,6 +151,86 @@ pick(struct grades *g, const struct rows *rs, char **ids, int nids)
 	return true;
 }
 
+/* The gradebook's columns: a text table's numbered (Q1, D1: the key
+ * below says which), HTML's by id, CSV's and JSON's a figure each. */
+static bool
+grades_columns(struct kefu *k, const struct rows *rs, char **ids, int nids,
+	       enum table_format format, bool numbered, struct grades *g,
+	       struct cell_cols *cols)
+{
+	const struct content *c = kefu_content(k);
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	memset(g, 0, sizeof(*g));
+	if (!pick(g, rs, ids, nids))
+		return false;
+	g->k = k;
+	g->rs = rs;
+	g->wide = format != TABLE_TEXT;
+	g->cap = xcalloc(g->nquiz + 1, sizeof(*g->cap));
+	cell_col(cols, "login", _("Login"));
+	cell_col(cols, "name", _("Name"));
+	for (i = 0; i < g->nquiz; i++) {
+		const char *id = rs->quiz_ids[g->quiz[i]];
+		const struct quiz *qz = content_quiz(c, id);
+
+		g->cap[i] = qz ? qz->attempts : 0;
+		if (!g->wide) {
+			cell_col(cols, id, numbered ? short_head(&sb, "Q", i) : id);
+			continue;
+		}
+		cell_col2(cols, id, _("best %"), id, "best");
+		cell_col2(cols, id, _("attempts"), id, "attempts");
+		cell_col2(cols, id, _("allowed"), id, "allowed");
+		cell_col2(cols, id, _("waiting"), id, "pending");
+		cell_col2(cols, id, _("set aside"), id, "voided");
+	}
+	for (i = 0; i < g->ndrill; i++) {
+		const char *id = rs->drill_ids[g->drill[i]];
+
+		if (!g->wide) {
+			cell_col(cols, id, numbered ? short_head(&sb, "D", i) : id);
+			continue;
+		}
+		cell_col2(cols, id, _("speed"), id, "speed");
+		cell_col2(cols, id, _("accuracy %"), id, "accuracy");
+	}
+	sb_free(&sb);
+	return true;
+}
+
+static void
+grades_free(struct grades *g, struct cell_cols *cols)
+{
+	free(g->quiz);
+	free(g->drill);
+	free(g->cap);
+	cell_cols_free(cols);
+}
+
+void
+grades_html(struct sb *h, struct kefu *k, const struct rows *rs)
+{
+	struct cell_cols cols = CELL_COLS_INIT;
+	struct grades g;
+	struct table t;
+	size_t r;
+
+	sb_addf(h, "<h2 id=\"gradebook\">%s</h2>\n<p>%s</p>\n", _("Gradebook"),
+		_("A quiz: best final percent, then attempts used (of those allowed); * an attempt "
+		  "waits for a trainer to grade it; vN: N set aside. A drill: the fastest run that "
+		  "counts for a gate, and its accuracy."));
+	if (grades_columns(k, rs, NULL, 0, TABLE_TEXT, false, &g, &cols)) {
+		table_init(&t, "grades", cols.v, cols.n);
+		for (r = 0; r < rs->n; r++)
+			grades_row(&t, r, &g);
+		table_html(h, &t, "grades");
+		table_free(&t);
+	}
+	grades_free(&g, &cols);
+}
+
 int
 report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 	      const struct report_opts *o)
@@ -165,50 +245,15 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 	int rc = 1;
 
 	memset(&g, 0, sizeof(g));
-	if (facts_gather(k, cu, FACTS_SCORES, &rs) != 0)
+	if (facts_gather(k, cu, FACTS_SCORES, &rs) != 0 ||
+	    !grades_columns(k, &rs, ids, nids, o->format, true, &g, &cols))
 		goto out;
-	if (!pick(&g, &rs, ids, nids))
-		goto out;
-	g.k = k;
-	g.rs = &rs;
-	g.wide = o->format != TABLE_TEXT;
-	g.cap = xcalloc(g.nquiz + 1, sizeof(*g.cap));
-	cell_col(&cols, "login", _("Login"));
-	cell_col(&cols, "name", _("Name"));
-	for (i = 0; i < g.nquiz; i++) {
-		const char *id = rs.quiz_ids[g.quiz[i]];
-		const struct quiz *qz = content_quiz(c, id);
-
-		g.cap[i] = qz ? qz->attempts : 0;
-		if (!g.wide) {
-			/* a text table's columns are numbered, the key below */
-			cell_col(&cols, id, short_head(&sb, "Q", i));
-			continue;
-		}
-		cell_col2(&cols, id, _("best %"), id, "best");
-		cell_col2(&cols, id, _("attempts"), id, "attempts");
-		cell_col2(&cols, id, _("allowed"), id, "allowed");
-		cell_col2(&cols, id, _("waiting"), id, "pending");
-		cell_col2(&cols, id, _("set aside"), id, "voided");
-	}
-	for (i = 0; i < g.ndrill; i++) {
-		const char *id = rs.drill_ids[g.drill[i]];
-
-		if (!g.wide) {
-			cell_col(&cols, id, short_head(&sb, "D", i));
-			continue;
-		}
-		cell_col2(&cols, id, _("speed"), id, "speed");
-		cell_col2(&cols, id, _("accuracy %"), id, "accuracy");
-	}
 	table_init(&t, "grades", cols.v, cols.n);
 	cell_cover(&t, o, cu->id, NULL, NULL);
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("No active trainees in %s.\n"), cu->id);
-	else {
-		sb_reset(&sb);
+	else
 		table_write_rows(&sb, stdout, &t, rs.n, grades_row, &g, o->format, o->bom);
-	}
 	if (o->format == TABLE_TEXT && rs.n) {
 		printf(_("\nA quiz: best final percent, then attempts used (of those allowed);\n"
 			 "* an attempt waits for a trainer to grade it; vN: N set aside.\n"
@@ -230,10 +275,7 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 	rc = 0;
 out:
 	sb_free(&sb);
-	free(g.quiz);
-	free(g.drill);
-	free(g.cap);
-	cell_cols_free(&cols);
+	grades_free(&g, &cols);
 	if (rs.a)
 		facts_free(&rs);
 	return rc;

@@ -26,6 +26,9 @@ struct items {
 	int64_t last;			/* the attempt being read */
 	unsigned *picks;		/* by question, nchoices each (true/false: 2) */
 	size_t *pick_at;		/* where each question's picks start */
+	struct item_stats *is;		/* by question */
+	struct quiz_stats qs;
+	size_t flagged;
 };
 
 static size_t
@@ -114,77 +117,139 @@ static const struct column item_cols[] = {
 	{ "flags", N_("Flagged") },
 };
 
+/* Reads a quiz's final attempts and analyses them. */
+static int
+items_analyse(struct kefu *k, const struct quiz *qz, struct items *it)
+{
+	struct stats_matrix m;
+	size_t i, npicks = 0;
+
+	memset(it, 0, sizeof(*it));
+	it->qz = qz;
+	it->max = xcalloc(qz->nquestions + 1, sizeof(*it->max));
+	it->pick_at = xcalloc(qz->nquestions + 1, sizeof(*it->pick_at));
+	for (i = 0; i < qz->nquestions; i++) {
+		strmap_put(&it->at, qz->questions[i].id, (void *)(uintptr_t)(i + 1));
+		it->max[i] = qz->questions[i].points;
+		it->pick_at[i] = npicks;
+		npicks += nchoices(&qz->questions[i]);
+	}
+	it->picks = xcalloc(npicks + 1, sizeof(*it->picks));
+	if (store_item_answers(kefu_store(k), qz->id, item_row, it) != 0)
+		return -1;
+	m.attempts = it->n;
+	m.items = qz->nquestions;
+	m.score = it->score;
+	m.max = it->max;
+	it->is = xcalloc(qz->nquestions + 1, sizeof(*it->is));
+	stats_items(&m, it->is);
+	stats_quiz(&m, it->percent, &it->qs);
+	for (i = 0; i < qz->nquestions; i++)
+		it->flagged += it->is[i].flags != 0;
+	return 0;
+}
+
+static void
+items_free(struct items *it)
+{
+	strmap_free(&it->at);
+	free(it->score);
+	free(it->percent);
+	free(it->max);
+	free(it->picks);
+	free(it->pick_at);
+	free(it->is);
+}
+
+static void
+items_table(const struct items *it, struct table *t)
+{
+	const struct quiz *qz = it->qz;
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	table_init(t, "items", item_cols, ARRAY_SIZE(item_cols));
+	for (i = 0; i < qz->nquestions; i++) {
+		const struct question *q = &qz->questions[i];
+		const struct item_stats *is = &it->is[i];
+
+		table_text(t, q->id);
+		table_text(t, content_qtype_name(q->type));
+		table_num(t, (double)is->n, 0);
+		num_or_null(t, is->facility, 1);
+		num_or_null(t, is->sd, 1);
+		num_or_null(t, is->discrimination, 2);
+		sb_reset(&sb);
+		picks_words(&sb, it, i);
+		table_text(t, sb.len ? sb_str(&sb) : NULL);
+		sb_reset(&sb);
+		stats_flag_words(&sb, is->flags);
+		table_text(t, sb.len ? sb_str(&sb) : NULL);
+	}
+	sb_free(&sb);
+}
+
+/* "上岗考试 (exam): 2 final attempts." and the quiz's figures. */
+static void
+items_summary(struct sb *out, const struct items *it)
+{
+	const struct quiz *qz = it->qz;
+	const struct quiz_stats *qs = &it->qs;
+	char sd[32] = "-", alpha[32] = "-";
+
+	text_inert(out, qz->title ? qz->title : qz->id, false);
+	sb_addf(out, P_(" (%s): %zu final attempt.\n", " (%s): %zu final attempts.\n", it->n),
+		qz->id, it->n);
+	if (it->n == 0)
+		return;
+	if (!isnan(qs->sd))
+		snprintf(sd, sizeof(sd), "%.1f", qs->sd);
+	if (!isnan(qs->alpha))
+		snprintf(alpha, sizeof(alpha), "%.2f", qs->alpha);
+	sb_addf(out, _("Mean %.1f%%, median %.1f%%, standard deviation %s, Cronbach's alpha %s.\n"),
+		qs->mean, qs->median, sd, alpha);
+}
+
+void
+items_html(struct sb *h, struct kefu *k, const struct quiz *qz)
+{
+	struct items it;
+	struct table t;
+	struct sb sum = SB_INIT;
+
+	sb_addf(h, "<h2 id=\"item-analysis\">%s</h2>\n", _("Item analysis"));
+	if (items_analyse(k, qz, &it) == 0) {
+		items_summary(&sum, &it);
+		sb_adds(h, "<p>");
+		table_html_text(h, sb_str(&sum));
+		sb_adds(h, "</p>\n");
+		items_table(&it, &t);
+		if (it.n)
+			table_html(h, &t, "items");
+		table_free(&t);
+	}
+	items_free(&it);
+	sb_free(&sum);
+}
+
 int
 report_items(struct kefu *k, const char *quiz, const struct report_opts *o)
 {
 	const struct quiz *qz = kefu_quiz(k, quiz);
 	struct items it;
-	struct item_stats *is = NULL;
-	struct quiz_stats qs;
-	struct stats_matrix m;
 	struct table t;
-	struct sb sb = SB_INIT;
-	size_t i, npicks = 0, flagged = 0;
+	struct sb sum = SB_INIT;
 	int rc = 1;
 
 	if (qz == NULL)
 		return 1;
-	memset(&it, 0, sizeof(it));
-	it.qz = qz;
-	it.max = xcalloc(qz->nquestions + 1, sizeof(*it.max));
-	it.pick_at = xcalloc(qz->nquestions + 1, sizeof(*it.pick_at));
-	for (i = 0; i < qz->nquestions; i++) {
-		strmap_put(&it.at, qz->questions[i].id, (void *)(uintptr_t)(i + 1));
-		it.max[i] = qz->questions[i].points;
-		it.pick_at[i] = npicks;
-		npicks += nchoices(&qz->questions[i]);
-	}
-	it.picks = xcalloc(npicks + 1, sizeof(*it.picks));
-	if (store_item_answers(kefu_store(k), qz->id, item_row, &it) != 0)
+	if (items_analyse(k, qz, &it) != 0)
 		goto out;
-	m.attempts = it.n;
-	m.items = qz->nquestions;
-	m.score = it.score;
-	m.max = it.max;
-	is = xcalloc(qz->nquestions + 1, sizeof(*is));
-	stats_items(&m, is);
-	stats_quiz(&m, it.percent, &qs);
-	table_init(&t, "items", item_cols, ARRAY_SIZE(item_cols));
+	items_table(&it, &t);
 	cell_cover(&t, o, NULL, N_("quiz"), qz->id);
-	for (i = 0; i < qz->nquestions; i++) {
-		const struct question *q = &qz->questions[i];
-
-		table_text(&t, q->id);
-		table_text(&t, content_qtype_name(q->type));
-		table_num(&t, (double)is[i].n, 0);
-		num_or_null(&t, is[i].facility, 1);
-		num_or_null(&t, is[i].sd, 1);
-		num_or_null(&t, is[i].discrimination, 2);
-		sb_reset(&sb);
-		picks_words(&sb, &it, i);
-		table_text(&t, sb.len ? sb_str(&sb) : NULL);
-		sb_reset(&sb);
-		stats_flag_words(&sb, is[i].flags);
-		table_text(&t, sb.len ? sb_str(&sb) : NULL);
-		flagged += is[i].flags != 0;
-	}
 	if (o->format == TABLE_TEXT) {
-		struct sb title = SB_INIT;
-
-		text_inert(&title, qz->title ? qz->title : qz->id, false);
-		printf(P_("%s (%s): %zu final attempt.\n", "%s (%s): %zu final attempts.\n", it.n),
-		       sb_str(&title), qz->id, it.n);
-		sb_free(&title);
-		if (it.n) {
-			char sd[32] = "-", alpha[32] = "-";
-
-			if (!isnan(qs.sd))
-				snprintf(sd, sizeof(sd), "%.1f", qs.sd);
-			if (!isnan(qs.alpha))
-				snprintf(alpha, sizeof(alpha), "%.2f", qs.alpha);
-			printf(_("Mean %.1f%%, median %.1f%%, standard deviation %s, Cronbach's alpha %s.\n\n"),
-			       qs.mean, qs.median, sd, alpha);
-		}
+		items_summary(&sum, &it);
+		printf("%s\n", sb_str(&sum));
 	}
 	if (o->format == TABLE_TEXT && it.n == 0)
 		printf(_("Nothing to analyse until an attempt is final.\n"));
@@ -197,17 +262,11 @@ report_items(struct kefu *k, const char *quiz, const struct report_opts *o)
 			  "\n%zu questions are flagged. Facility: the mean score as a percent of its\n"
 			  "points; discrimination: how its score goes with the rest of the paper\n"
 			  "(under 0.1 it tells the able from the rest poorly); * marks a right choice.\n",
-			  flagged), flagged);
+			  it.flagged), it.flagged);
 	table_free(&t);
 	rc = 0;
 out:
-	sb_free(&sb);
-	strmap_free(&it.at);
-	free(it.score);
-	free(it.percent);
-	free(it.max);
-	free(it.picks);
-	free(it.pick_at);
-	free(is);
+	items_free(&it);
+	sb_free(&sum);
 	return rc;
 }

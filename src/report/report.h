@@ -39,6 +39,7 @@ struct row {
 	const char *failed;	/* an assessment whose latest outcome is fail */
 	long long failed_at;
 	bool probation_done;	/* the first assessment: passed or exempted */
+	enum outcome probation;	/* its latest decision */
 	char *exempt;		/* exemptions and stages opened early, in words */
 };
 
@@ -154,12 +155,26 @@ struct attention {
  * holds the facts behind it (free both). */
 int attention_gather(struct kefu *, const struct curriculum *, struct rows *,
 		     struct attention *);
+/* The same from facts gathered with FACTS_SCORES | FACTS_ACTIVE. */
+int attention_from(struct kefu *, const struct rows *, struct attention *);
 void attention_free(struct attention *);
 size_t attention_new(struct attention *, enum attention_kind);
 const char *attention_kind_word(enum attention_kind);	/* a msgid */
 /* Why, in words; and the command that acts on it. */
 void attention_reason(struct sb *, const struct kefu *, const struct attention_item *);
 void attention_action(struct sb *, const struct attention_item *);
+
+/* The sections of the dashboard, each from its report's file. */
+void attention_html(struct sb *, struct kefu *, const struct attention *);
+void grades_html(struct sb *, struct kefu *, const struct rows *);	/* FACTS_SCORES */
+void items_html(struct sb *, struct kefu *, const struct quiz *);
+void stages_funnel(struct sb *, const struct rows *);
+/* Each trainee: stage, progress, due, lateness, outcome, best scores
+ * (FACTS_SCORES), failed and late first; with the colours' legend. */
+void stages_trainees_html(struct sb *, struct kefu *, const struct rows *);
+/* dashboard.c: the whole page, from facts gathered with FACTS_SCORES
+ * and FACTS_ACTIVE. */
+void dashboard_page(struct sb *, struct kefu *, const struct rows *);
 
 /* One function a report. */
 int report_stages(struct kefu *, const struct curriculum *, const struct report_opts *);
@@ -170,6 +185,7 @@ int report_grades(struct kefu *, const struct curriculum *, char **ids, int nids
 		  const struct report_opts *);
 int report_items(struct kefu *, const char *quiz, const struct report_opts *);
 int report_attention(struct kefu *, const struct curriculum *, const struct report_opts *);
+int report_dashboard(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_trainee(struct kefu *, const char *login, const struct report_opts *);
 
 #endif

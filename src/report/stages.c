@@ -140,32 +140,19 @@ state_color(enum stage_state s)
 	}
 }
 
-/* One page, no scripts and nothing fetched: a funnel of how many reached
- * each stage, then a bar per trainee with a block per stage. */
-static void
-stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
+void
+stages_funnel(struct sb *h, const struct rows *rs)
 {
 	const struct curriculum *cu = rs->cu;
 	size_t i, j, *reached = xcalloc(cu->nstages + 1, sizeof(*reached));
-	char today[11];
 	int bw = 480, rowh = 26;
 
 	for (j = 0; j < rs->n; j++)
 		for (i = 0; i < cu->nstages && i <= rs->v[j].s.current; i++)
 			reached[i]++;
-	date_format(k->today, today);
-	sb_adds(h, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	table_html_text(h, cu->title);
-	sb_adds(h, " · kefu</title>\n<style>\n"
-		"body{font-family:sans-serif;margin:2em;color:#222}\n"
-		"table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left}\n"
-		"tr:nth-child(even){background:#f5f5f5}.late{color:#c62828;font-weight:bold}\n"
-		"</style>\n</head>\n<body>\n<h1>");
-	table_html_text(h, cu->title);
-	sb_addf(h, "</h1>\n<p>%s · %zu %s</p>\n", today, rs->n, _("trainees"));
-
-	sb_addf(h, "<h2>%s</h2>\n<svg id=\"funnel\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
-		_("Stage funnel"), bw + 260, cu->nstages * (size_t)rowh + 4);
+	sb_addf(h, "<h2>%s</h2>\n<p>%s</p>\n<svg id=\"funnel\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%zu\" role=\"img\">\n",
+		_("Stage funnel"), _("How many trainees have reached each stage."), bw + 260,
+		cu->nstages * (size_t)rowh + 4);
 	for (i = 0; i < cu->nstages; i++) {
 		double w = rs->n ? (double)bw * (double)reached[i] / (double)rs->n : 0;
 		int y = (int)i * rowh;
@@ -178,14 +165,82 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 			bw + 200, y + rowh - 8, reached[i]);
 	}
 	sb_adds(h, "</svg>\n");
+	free(reached);
+}
 
-	sb_addf(h, "<h2>%s</h2>\n<table id=\"trainees\">\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-		_("Trainees"), _("Name"), _("Hired"), _("Current stage"), _("Progress"),
-		_("Days late"));
-	for (j = 0; j < rs->n; j++) {
-		const struct row *x = &rs->v[j];
+/* Late ones first, the latest at the top; then by login. */
+static const struct rows *sort_rows;
+
+static int
+by_urgency(const void *a, const void *b)
+{
+	const struct row *x = &sort_rows->v[*(const size_t *)a];
+	const struct row *y = &sort_rows->v[*(const size_t *)b];
+	long lx = facts_days_late(sort_rows->k, x), ly = facts_days_late(sort_rows->k, y);
+
+	if ((x->failed != NULL) != (y->failed != NULL))
+		return x->failed ? -1 : 1;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return strcmp(x->p.login, y->p.login);
+}
+
+/* The best counted typing speed over the plan's drills, in words. */
+static void
+typing_best(struct sb *sb, const struct content *c, const struct rows *rs, size_t r)
+{
+	const struct drill_best *best = NULL;
+	const char *id = NULL;
+	size_t d;
+
+	for (d = 0; rs->drill && d < rs->ndrill; d++) {
+		const struct drill_best *x = &rs->drill[r * rs->ndrill + d];
+
+		if (x->counted && (best == NULL || x->speed > best->speed)) {
+			best = x;
+			id = rs->drill_ids[d];
+		}
+	}
+	if (best) {
+		const struct drill *dr = content_drill(c, id);
+
+		sb_addf(sb, "%.0f %s, %.0f%%", best->speed, dr ? content_unit_name(dr->unit) : "",
+			best->accuracy);
+	}
+}
+
+void
+stages_trainees_html(struct sb *h, struct kefu *k, const struct rows *rs)
+{
+	static const char *const outcome[] = {
+		[OUTCOME_NONE] = NULL, [OUTCOME_PASS] = N_("pass"),
+		[OUTCOME_EXTEND] = N_("extend"), [OUTCOME_FAIL] = N_("fail"),
+	};
+	const struct curriculum *cu = rs->cu;
+	const struct content *c = kefu_content(k);
+	const struct module *pm = facts_probation(cu, NULL);
+	long exam = -1;
+	size_t i, j, *order = xcalloc(rs->n + 1, sizeof(*order));
+	struct sb sb = SB_INIT;
+	char day[11];
+	int cw = 36;
+
+	for (i = 0; pm && i < pm->nparts && exam < 0; i++)
+		if (pm->parts[i].kind == PART_QUIZ)
+			exam = rs->quiz ? facts_quiz_index(rs, pm->parts[i].ref) : -1;
+	for (j = 0; j < rs->n; j++)
+		order[j] = j;
+	sort_rows = rs;
+	qsort(order, rs->n, sizeof(*order), by_urgency);
+	sb_addf(h, "<h2 id=\"trainees-list\">%s</h2>\n<p>%s</p>\n<table id=\"trainees\">\n<tr>"
+		"<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		"<th>%s</th><th>%s</th></tr>\n",
+		_("Trainees"), _("Those failed or late first, the latest at the top."),
+		_("Name"), _("Hired"), _("Current stage"), _("Progress"), _("Due"), _("Days late"),
+		_("Probation"), _("Exam best"), _("Typing best"));
+	for (i = 0; i < rs->n; i++) {
+		const struct row *x = &rs->v[order[i]];
 		long late = facts_days_late(k, x);
-		int cw = 36;
 
 		sb_adds(h, "<tr class=\"trainee\"><td>");
 		table_html_text(h, x->p.name ? x->p.name : x->p.login);
@@ -198,29 +253,51 @@ stages_html(struct kefu *k, const struct rows *rs, struct sb *h)
 		table_html_text(h, x->p.hired);
 		sb_adds(h, "</td><td>");
 		table_html_text(h, x->s.current < cu->nstages ? cu->stages[x->s.current].title :
-			  _("all complete"));
+				_("all complete"));
+		sb_addf(h, "</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"16\">",
+			cu->nstages * (size_t)cw);
+		for (j = 0; j < cu->nstages; j++) {
+			sb_addf(h, "<rect x=\"%zu\" y=\"2\" width=\"%d\" height=\"12\" fill=\"%s\"><title>",
+				j * (size_t)cw, cw - 3, state_color(x->s.states[j]));
+			table_html_text(h, cu->stages[j].title);
+			sb_addf(h, ": %s</title></rect>", plan_stage_state_name(x->s.states[j]));
+		}
+		sb_adds(h, "</svg></td><td>");
+		if (x->s.current < cu->nstages && x->s.due[x->s.current] >= 0)
+			sb_adds(h, date_format(x->s.due[x->s.current], day));
+		sb_addf(h, "</td><td class=\"num%s\">%ld</td><td>", late ? " late" : "", late);
 		if (x->failed) {
 			char *f = facts_failed_words(x);
 
-			sb_adds(h, " <span class=\"late\">(");
+			sb_adds(h, "<span class=\"late\">");
 			table_html_text(h, f);
-			sb_adds(h, ")</span>");
+			sb_adds(h, "</span>");
 			free(f);
-		}
-		sb_addf(h, "</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"16\">",
-			cu->nstages * (size_t)cw);
-		for (i = 0; i < cu->nstages; i++) {
-			sb_addf(h, "<rect x=\"%zu\" y=\"2\" width=\"%d\" height=\"12\" fill=\"%s\"><title>",
-				i * (size_t)cw, cw - 3, state_color(x->s.states[i]));
-			table_html_text(h, cu->stages[i].title);
-			sb_addf(h, ": %s</title></rect>", plan_stage_state_name(x->s.states[i]));
-		}
-		sb_addf(h, "</svg></td><td%s>%ld</td></tr>\n", late ? " class=\"late\"" : "", late);
+		} else if (outcome[x->probation])
+			table_html_text(h, _(outcome[x->probation]));
+		sb_adds(h, "</td><td class=\"num\">");
+		if (exam >= 0 && rs->quiz[order[i] * rs->nquiz + (size_t)exam].best >= 0)
+			sb_addf(h, "%.0f%%", rs->quiz[order[i] * rs->nquiz + (size_t)exam].best);
+		sb_adds(h, "</td><td>");
+		sb_reset(&sb);
+		typing_best(&sb, c, rs, order[i]);
+		table_html_text(h, sb_str(&sb));
+		sb_adds(h, "</td></tr>\n");
 	}
-	sb_adds(h, "</table>\n</body>\n</html>\n");
-	free(reached);
+	sb_adds(h, "</table>\n<p class=\"legend\">");
+	for (j = STAGE_LOCKED; j <= STAGE_COMPLETE; j++) {
+		sb_addf(h, "<span style=\"background:%s\"></span>", state_color((enum stage_state)j));
+		table_html_text(h, plan_stage_state_name((enum stage_state)j));
+	}
+	sb_addf(h, "</p>\n<p>%s</p>\n", exam >= 0 ?
+		_("Exam best: the best final percent of the probation exam. Typing best: the fastest "
+		  "counted run of any drill, and its accuracy.") :
+		_("Typing best: the fastest counted run of any drill, and its accuracy."));
+	sb_free(&sb);
+	free(order);
 }
 
+/* One page: the dashboard (dashboard.c). */
 int
 report_stages(struct kefu *k, const struct curriculum *cu, const struct report_opts *o)
 {
@@ -229,12 +306,12 @@ report_stages(struct kefu *k, const struct curriculum *cu, const struct report_o
 	struct cell_cols c = CELL_COLS_INIT;
 	int rc = 0;
 
-	if (facts_gather(k, cu, 0, &rs) != 0)
+	if (facts_gather(k, cu, o->html ? FACTS_SCORES | FACTS_ACTIVE : 0, &rs) != 0)
 		return 1;
 	if (o->html) {
 		struct sb h = SB_INIT;
 
-		stages_html(k, &rs, &h);
+		dashboard_page(&h, k, &rs);
 		rc = html_write(o->html, &h, rs.n);
 		sb_free(&h);
 	} else {
