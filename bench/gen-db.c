@@ -3,7 +3,8 @@
  * lessons, drill results, and quiz attempts holding 2 000 000 answers to
  * the bundled quizzes' questions. Written through the store API (so it
  * follows the schema wherever it goes) in one transaction.
- *   gen-db PATH [TRAINEES [ANSWERS]]
+ *   gen-db PATH [TRAINEES [ANSWERS [QUIZ]]]
+ * With QUIZ every attempt is at that quiz (for its item analysis).
  * The person running it is the manager, so kefu works on the result. */
 #include "config.h"
 
@@ -50,9 +51,11 @@ main(int argc, char **argv)
 	uint64_t rng = 42;
 	double start;
 
-	if (argc < 2 || argc > 4)
-		die("usage: gen-db PATH [TRAINEES [ANSWERS]]");
-	if (argc > 2)
+	const struct quiz *only = NULL;
+
+	if (argc < 2 || argc > 5)
+		die("usage: gen-db PATH [TRAINEES [ANSWERS [QUIZ]]]");
+	if (argc > 2 && strcmp(argv[1], "--questions") != 0)
 		trainees = strtol(argv[2], NULL, 10);
 	if (argc > 3)
 		answers = strtol(argv[3], NULL, 10);
@@ -63,6 +66,18 @@ main(int argc, char **argv)
 	if (d.errors || c->ncurricula == 0 || c->nquizzes == 0)
 		die("gen-db: the bundled content does not load");
 	cu = c->curricula[0];
+	if (strcmp(argv[1], "--questions") == 0) {
+		/* gen-db --questions QUIZ: how many questions an attempt holds */
+		const struct quiz *qz = argc > 2 ? content_quiz(c, argv[2]) : NULL;
+
+		if (qz == NULL)
+			die("gen-db: no such quiz");
+		printf("%zu\n", qz->nquestions);
+		content_free(c);
+		return 0;
+	}
+	if (argc > 4 && (only = content_quiz(c, argv[4])) == NULL)
+		die("gen-db: no quiz %s", argv[4]);
 	unlink(argv[1]);
 	start = now();
 	if ((st = store_open(argv[1])) == NULL)
@@ -117,10 +132,10 @@ main(int argc, char **argv)
 		enrollment_clear(&enr);
 		/* quiz attempts until this trainee's share of answers is in */
 		while (mine > 0) {
-			const struct quiz *qz = c->quizzes[quiz_random(&rng) % c->nquizzes];
+			const struct quiz *qz = only ? only : c->quizzes[quiz_random(&rng) % c->nquizzes];
 			long long at = day + (long long)(quiz_random(&rng) % (90 * DAY));
 			size_t q, n = qz->nquestions < (size_t)mine ? qz->nquestions : (size_t)mine;
-			double got = 0;
+			double got = 0, max = 0;
 			int64_t att;
 			struct sb paper = SB_INIT;
 
@@ -137,15 +152,23 @@ main(int argc, char **argv)
 			}
 			sb_free(&paper);
 			for (q = 0; q < n; q++) {
+				const struct question *qu = &qz->questions[q];
 				bool right = quiz_random(&rng) % 100 < 80;
-				double pts = right ? qz->questions[q].points : 0;
+				double pts = right ? qu->points : 0;
+				char resp[16] = "A";
 
+				/* a choice is stored as its index, as kefu stores it */
+				if (qu->type == Q_SINGLE && qu->nanswer == 1 && qu->nchoices > 1)
+					snprintf(resp, sizeof(resp), "%u", right ? qu->answer[0] :
+						 (qu->answer[0] + 1) % (unsigned)qu->nchoices);
+				else if (!right)
+					resp[0] = 'B';
 				got += pts;
-				check(store_answer_save(st, att, (int)q, qz->questions[q].id,
-							right ? "A" : "B", pts, at + (long long)q * 30),
-				      "answer");
+				max += qu->points;
+				check(store_answer_save(st, att, (int)q, qu->id, resp, pts,
+							at + (long long)q * 30), "answer");
 			}
-			check(store_attempt_finish(st, att, got, (double)n, 100 * got / (double)n,
+			check(store_attempt_finish(st, att, got, max, max > 0 ? 100 * got / max : 0,
 						   "final", at + (long long)n * 30), "finish");
 			mine -= (long)n;
 			total += (long)n;
