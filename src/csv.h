@@ -10,8 +10,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The largest CSV file kefu reads (an import): 16 MiB. */
+#define CSV_MAX (16u << 20)
+
 struct csv_record {
 	const char *const *fields;
+	const unsigned *lines;	/* where each field starts: line, from 1, */
+	const unsigned *cols;	/* and column, from 1, in characters */
 	size_t n;
 	unsigned line;		/* where the record starts, from 1 */
 };
@@ -23,5 +28,15 @@ struct csv_record {
 int csv_parse(const char *buf, size_t n,
 	      int (*fn)(const struct csv_record *, void *), void *arg,
 	      unsigned *line, unsigned *col, const char **why);
+
+/* A header cell names a column: the same as name in any case and width
+ * (text_fold()), spaces around it ignored, a unit in brackets after it
+ * too (询单转化率(%), 客单价（元）). */
+bool csv_heading_is(const char *cell, const char *name);
+/* The same for any of names, a list ending with NULL. */
+bool csv_heading_any(const char *cell, const char *const *names);
+/* A cell without the spaces and tabs a spreadsheet leaves around it;
+ * the caller frees it. */
+char *csv_cell(const char *);
 
 #endif

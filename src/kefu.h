@@ -155,6 +155,12 @@ const struct curriculum *kefu_pick_curriculum(struct kefu *, const char *id);
 /* This month, as kpi_period_parse() gives months (kpi_period_format()
  * writes it as YYYY-MM). */
 int kefu_month(const struct kefu *);
+/* A CSV file the user names, read with the user's own rights: UTF-8
+ * text without NUL bytes, at most CSV_MAX bytes, into *buf (the caller
+ * frees it) of *len bytes; *real, when real is not NULL, its full path
+ * for the record (NULL when it cannot be had; the caller frees it). -1
+ * after saying what is wrong, naming the line. */
+int kefu_read_csv(const char *path, char **buf, size_t *len, char **real);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */

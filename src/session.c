@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "date.h"
 #include "kefu.h"
 #include "plan.h"
@@ -718,6 +719,48 @@ kefu_quiz(struct kefu *k, const char *id)
 		free(ids);
 	}
 	return qz;
+}
+
+int
+kefu_read_csv(const char *path, char **buf, size_t *len, char **real)
+{
+	const char *why;
+	char *nul;
+	size_t i, bad;
+	unsigned line;
+	int rc;
+
+	*buf = NULL;
+	if (real)
+		*real = NULL;
+	/* the user's file, read with the user's own group */
+	priv_user();
+	rc = read_file(path, CSV_MAX, buf, len, &why);
+	priv_group();
+	if (rc != 0)
+		return error(_("cannot read '%s': %s"), path, why);
+	if (!text_valid(*buf, *len, &bad)) {
+		for (i = 0, line = 1; i < bad; i++)
+			line += (*buf)[i] == '\n';
+		error(_("%s:%u: not UTF-8 text (save the file as CSV UTF-8)"), path, line);
+		goto bad;
+	}
+	if ((nul = memchr(*buf, '\0', *len)) != NULL) {
+		for (i = 0, line = 1; *buf + i < nul; i++)
+			line += (*buf)[i] == '\n';
+		error(_("%s:%u: a NUL byte: this is no CSV text"), path, line);
+		goto bad;
+	}
+	if (real) {
+		priv_user();
+		*real = realpath(path, NULL);
+		priv_group();
+	}
+	return 0;
+bad:
+	free(*buf);
+	*buf = NULL;
+	return -1;
 }
 
 void
