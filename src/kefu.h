@@ -120,6 +120,12 @@ void kefu_standing(struct kefu *, const struct curriculum *,
 void kefu_standing_dues(const struct kefu *, const struct curriculum *,
 			const struct enrollment *e, const long *moved,
 			struct standing *);
+/* The due day of each stage of an enrollment in cu (-1: none), were it
+ * to start on the day start: as planned, its extensions kept (as
+ * plan_dues() takes them). Exits when the store fails, as
+ * kefu_standing() does. */
+void kefu_dues(struct kefu *, const struct curriculum *, int64_t enrollment_id,
+	       long start, long *due);
 /* Puts a stage row into completed and moved, by stage: its columns from
  * first on are those of store_stage_rows(). */
 void kefu_stage_row(const struct curriculum *, const struct store_row *,

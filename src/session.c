@@ -552,6 +552,25 @@ stage_row(const struct store_row *r, void *arg)
 }
 
 void
+kefu_dues(struct kefu *k, const struct curriculum *cu, int64_t enrollment_id,
+	  long start, long *due)
+{
+	struct stage_rows sr;
+	size_t i;
+
+	sr.cu = cu;
+	sr.completed = xcalloc(cu->nstages, sizeof(*sr.completed));
+	sr.moved = xcalloc(cu->nstages, sizeof(*sr.moved));
+	for (i = 0; i < cu->nstages; i++)
+		sr.moved[i] = -1;
+	if (store_stage_rows(kefu_store(k), enrollment_id, stage_row, &sr) != 0)
+		exit(1);
+	plan_dues(cu, start, sr.moved, due);
+	free(sr.moved);
+	free(sr.completed);
+}
+
+void
 kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
 	      struct standing *out)
