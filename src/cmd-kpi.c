@@ -381,11 +381,12 @@ struct import {
 	const char *period;	/* --period, for a file without a period column */
 	kpi_month period_month;
 	const struct kpi **cols;	/* by column; NULL for any other */
+	struct csv_sheet sheet;
 	size_t ncols, login_col, period_col;	/* (size_t)-1: none */
 	struct fig *figs;
 	size_t nfigs, cap;
-	unsigned errors, rows, titles;
-	bool header_done, bad_header;
+	unsigned errors, rows;
+	bool bad_header;
 };
 
 static void import_error(struct import *, unsigned, const char *, ...) PRINTF(3, 4);
@@ -415,7 +416,6 @@ read_header(struct import *im, const struct csv_record *r)
 	struct sb extra = SB_INIT, sb = SB_INIT;
 	size_t i, j, nkpi = 0;
 
-	im->header_done = true;
 	im->ncols = r->n;
 	im->cols = xcalloc(r->n + 1, sizeof(*im->cols));
 	im->login_col = im->period_col = (size_t)-1;
@@ -492,38 +492,28 @@ import_row(const struct csv_record *r, void *arg)
 	struct sb sb = SB_INIT;
 	kpi_month m = im->period_month;
 	char month[8], *login;
-	size_t i, filled;
+	size_t i;
 	int rc;
 
-	for (i = 0, filled = 0; i < r->n; i++)
-		filled += r->fields[i][0] != '\0';
-	if (filled == 0)
-		return 0;	/* ",,," as spreadsheets save an empty row */
-	if (!im->header_done) {
-		/* a title above the header ("2026年11月客服绩效") fills one cell */
-		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (filled == 1 && im->titles < 5 && !csv_heading_any(r->fields[i], login_names) &&
-		    !(r->n == 1 && strpbrk(r->fields[0], ";\t"))) {
-			im->titles++;
-			return 0;
-		}
+	switch (csv_sheet_line(&im->sheet, r, login_names)) {
+	case CSV_SHEET_SKIP:
+		return 0;
+	case CSV_SHEET_HEADER:
 		read_header(im, r);
 		return 0;
+	case CSV_SHEET_WIDTH:
+		if (!im->bad_header) {
+			im->rows++;
+			import_error(im, r->line, _("%zu fields where the header has %zu"), r->n,
+				     im->ncols);
+		}
+		return 0;
+	case CSV_SHEET_ROW:
+		break;
 	}
 	if (im->bad_header)
 		return 0;
 	im->rows++;
-	if (r->n != im->ncols) {
-		/* empty cells past the last heading are no fields */
-		for (i = im->ncols; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (r->n < im->ncols || i < r->n) {
-			import_error(im, r->line, _("%zu fields where the header has %zu"),
-				     r->n, im->ncols);
-			return 0;
-		}
-	}
 	if (im->login_col >= r->n || r->fields[im->login_col][0] == '\0') {
 		import_error(im, r->line, _("column %zu: no login"), im->login_col + 1);
 		return 0;
@@ -672,7 +662,7 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	}
 	else if (rc == -2)
 		im.errors++;
-	else if (!im.header_done)
+	else if (!im.sheet.header_done)
 		import_error(&im, 0, _("the file has no header line naming its columns"));
 	if (im.errors) {
 		error(P_("'%s' has %u error; nothing was imported",

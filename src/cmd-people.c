@@ -278,14 +278,14 @@ struct seen {
 struct people_import {
 	struct kefu *k;
 	struct sb file;			/* its name as given, made inert */
+	struct csv_sheet sheet;
 	size_t col[F_COUNT];		/* NO_COLUMN: none */
-	size_t ncols;
 	struct arrival *v;
 	size_t n, cap;
 	struct seen *seen;
 	size_t nseen, capseen;
-	unsigned errors, titles;
-	bool header_done, bad_header;
+	unsigned errors;
+	bool bad_header;
 };
 
 static void at_error(struct people_import *, unsigned, unsigned, const char *, ...)
@@ -351,8 +351,6 @@ read_heads(struct people_import *im, const struct csv_record *r)
 	struct sb extra = SB_INIT;
 	size_t i, f;
 
-	im->header_done = true;
-	im->ncols = r->n;
 	for (f = 0; f < F_COUNT; f++)
 		im->col[f] = NO_COLUMN;
 	for (i = 0; i < r->n; i++) {
@@ -586,37 +584,22 @@ static int
 import_line(const struct csv_record *r, void *arg)
 {
 	struct people_import *im = arg;
-	size_t i, filled;
 
-	for (i = 0, filled = 0; i < r->n; i++)
-		filled += r->fields[i][0] != '\0';
-	if (filled == 0)
-		return 0;	/* ",,," as spreadsheets save an empty row */
-	if (!im->header_done) {
-		/* a title above the header ("2026年11月新员工") fills one cell */
-		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (filled == 1 && im->titles < 5 && !csv_heading_any(r->fields[i], login_heads) &&
-		    !(r->n == 1 && strpbrk(r->fields[0], ";\t"))) {
-			im->titles++;
-			return 0;
-		}
+	switch (csv_sheet_line(&im->sheet, r, login_heads)) {
+	case CSV_SHEET_SKIP:
+		return 0;
+	case CSV_SHEET_HEADER:
 		read_heads(im, r);
 		return 0;
-	}
-	if (im->bad_header)
+	case CSV_SHEET_WIDTH:
+		if (!im->bad_header)
+			cell_error(im, r, r->n < im->sheet.ncols ? r->n : im->sheet.ncols,
+				   _("%zu fields where the header has %zu"), r->n, im->sheet.ncols);
 		return 0;
-	if (r->n != im->ncols) {
-		/* empty cells past the last heading are no fields */
-		for (i = im->ncols; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (r->n < im->ncols || i < r->n) {
-			cell_error(im, r, r->n < im->ncols ? r->n : im->ncols,
-				   _("%zu fields where the header has %zu"), r->n, im->ncols);
-			return 0;
-		}
+	case CSV_SHEET_ROW:
+		break;
 	}
-	return check_line(im, r);
+	return im->bad_header ? 0 : check_line(im, r);
 }
 
 static void
@@ -672,7 +655,7 @@ people_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		im.errors++;	/* the store said why */
 		break;
 	default:
-		if (!im.header_done)
+		if (!im.sheet.header_done)
 			at_error(&im, 1, 1, _("the file has no header line naming its columns"));
 	}
 	if (im.errors) {

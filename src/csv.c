@@ -192,3 +192,32 @@ csv_cell(const char *s)
 		n--;
 	return xstrndup(s, n);
 }
+
+enum csv_sheet_line
+csv_sheet_line(struct csv_sheet *sh, const struct csv_record *r,
+	       const char *const *key_heads)
+{
+	size_t i, filled;
+
+	for (i = 0, filled = 0; i < r->n; i++)
+		filled += r->fields[i][0] != '\0';
+	if (filled == 0)
+		return CSV_SHEET_SKIP;
+	if (!sh->header_done) {
+		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
+			;
+		if (filled == 1 && sh->titles < 5 && !csv_heading_any(r->fields[i], key_heads) &&
+		    !(r->n == 1 && strpbrk(r->fields[0], ";\t"))) {
+			sh->titles++;
+			return CSV_SHEET_SKIP;
+		}
+		sh->header_done = true;
+		sh->ncols = r->n;
+		return CSV_SHEET_HEADER;
+	}
+	if (r->n == sh->ncols)
+		return CSV_SHEET_ROW;
+	for (i = sh->ncols; i < r->n && r->fields[i][0] == '\0'; i++)
+		;
+	return r->n < sh->ncols || i < r->n ? CSV_SHEET_WIDTH : CSV_SHEET_ROW;
+}

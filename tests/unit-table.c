@@ -200,6 +200,49 @@ test_csv_headings(void **state)
 	free(c);
 }
 
+/* what each line of a sheet is, as shops save one */
+struct sheet_lines {
+	struct csv_sheet sh;
+	char what[16];
+	size_t n;
+};
+
+static int
+sheet_line(const struct csv_record *r, void *arg)
+{
+	static const char *const key[] = { "login", NULL };
+	struct sheet_lines *l = arg;
+
+	l->what[l->n++] = "shrw"[csv_sheet_line(&l->sh, r, key)];
+	return 0;
+}
+
+static void
+test_csv_sheet(void **state)
+{
+	struct sheet_lines l;
+	unsigned line, col;
+	const char *why, *s;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	/* a title, an empty row, the header, a row, one with empty cells
+	 * past the last heading, one short, one long */
+	s = "2026年11月,,\n,,\nlogin,role\na,b\na,b,,\na\na,b,c\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "sshrrww");
+	assert_int_equal(l.sh.ncols, 2);
+	/* a header of the key alone is no title; nor a line with semicolons */
+	memset(&l, 0, sizeof(l));
+	s = "Login\nx\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "hr");
+	memset(&l, 0, sizeof(l));
+	s = "login;role\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "h");
+}
+
 static void
 test_json(void **state)
 {
@@ -330,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_csv_places),
 		cmocka_unit_test(test_csv_headings),
+		cmocka_unit_test(test_csv_sheet),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_rows_streamed),
