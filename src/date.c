@@ -77,10 +77,8 @@ date_parse(const char *s, long *day)
 	return ymd_day(y, m, d, day);
 }
 
-/* Reads 1 to max digits from *s, no more follow; the count read, 0 when
- * none or too many. */
-static int
-number(const char **s, int max, int *v)
+int
+date_digits(const char **s, int max, int *v)
 {
 	int n = 0;
 
@@ -110,11 +108,11 @@ date_parse_any(const char *s, long *day)
 	int y, m, d;
 	char sep;
 
-	if (number(&s, 4, &y) != 4)
+	if (date_digits(&s, 4, &y) != 4)
 		return false;
 	if (take(&s, "年")) {
 		/* 2026年11月3日 */
-		if (number(&s, 2, &m) == 0 || !take(&s, "月") || number(&s, 2, &d) == 0)
+		if (date_digits(&s, 2, &m) == 0 || !take(&s, "月") || date_digits(&s, 2, &d) == 0)
 			return false;
 		if (!take(&s, "日"))
 			take(&s, "号");
@@ -123,7 +121,7 @@ date_parse_any(const char *s, long *day)
 		sep = *s++;
 		if (sep != '-' && sep != '/' && sep != '.')
 			return false;
-		if (number(&s, 2, &m) == 0 || *s++ != sep || number(&s, 2, &d) == 0)
+		if (date_digits(&s, 2, &m) == 0 || *s++ != sep || date_digits(&s, 2, &d) == 0)
 			return false;
 	}
 	return *s == '\0' && ymd_day(y, m, d, day);

@@ -15,6 +15,10 @@ bool date_parse(const char *, long *day);
  * ASCII digits: fold full-width ones first (text_fold()). False for
  * anything else or a date that does not exist. */
 bool date_parse_any(const char *, long *day);
+/* Reads 1 to max ASCII digits from *s into *v, moving *s past them: the
+ * count read, 0 when there are none or more than max (for dates and
+ * months as people write them). */
+int date_digits(const char **s, int max, int *v);
 /* Writes YYYY-MM-DD into buf (at least 11 bytes). */
 char *date_format(long day, char *buf);
 /* Writes a moment as local "YYYY-MM-DD HH:MM" into buf (at least 17
