@@ -5,6 +5,7 @@
 
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,12 +270,6 @@ struct arrival {
 	struct person was;		/* ARRIVAL_BACK: as they left */
 };
 
-/* A login seen in the file, good line or bad: a second is an error. */
-struct seen {
-	char *login;
-	unsigned line;
-};
-
 struct people_import {
 	struct kefu *k;
 	struct sb file;			/* its name as given, made inert */
@@ -282,8 +277,11 @@ struct people_import {
 	size_t col[F_COUNT];		/* NO_COLUMN: none */
 	struct arrival *v;
 	size_t n, cap;
-	struct seen *seen;
-	size_t nseen, capseen;
+	/* each login of the file, good line or bad, to the line it is on
+	 * (as a pointer): a second is an error. The keys are in logins. */
+	struct strmap seen;
+	char **logins;
+	size_t nlogins, caplogins;
 	unsigned errors;
 	bool bad_header;
 };
@@ -496,7 +494,7 @@ check_line(struct people_import *im, const struct csv_record *r)
 	unsigned before = im->errors;
 	const char *why;
 	enum people_day d;
-	size_t j;
+	void *first;
 	long n = 0;
 	int rc = 0, found;
 
@@ -507,20 +505,16 @@ check_line(struct people_import *im, const struct csv_record *r)
 	else if (!people_login_ok(login)) {
 		login_problem(&sb, login);
 		cell_error(im, r, im->col[F_LOGIN], "%s", sb_str(&sb));
-	} else {
-		for (j = 0; j < im->nseen; j++)
-			if (strcmp(im->seen[j].login, login) == 0)
-				break;
-		if (j < im->nseen)
-			cell_error(im, r, im->col[F_LOGIN], _("'%s' is on line %u already"), login,
-				   im->seen[j].line);
-		else {
-			if (im->nseen == im->capseen) {
-				im->capseen = im->capseen ? im->capseen * 2 : 64;
-				im->seen = xreallocarray(im->seen, im->capseen, sizeof(*im->seen));
-			}
-			im->seen[im->nseen++] = (struct seen){ xstrdup(login), r->line };
+	} else if ((first = strmap_get(&im->seen, login)) != NULL)
+		cell_error(im, r, im->col[F_LOGIN], _("'%s' is on line %u already"), login,
+			   (unsigned)(uintptr_t)first);
+	else {
+		if (im->nlogins == im->caplogins) {
+			im->caplogins = im->caplogins ? im->caplogins * 2 : 64;
+			im->logins = xreallocarray(im->logins, im->caplogins, sizeof(*im->logins));
 		}
+		im->logins[im->nlogins] = xstrdup(login);
+		strmap_put(&im->seen, im->logins[im->nlogins++], (void *)(uintptr_t)r->line);
 	}
 	sb_reset(&sb);
 	if (*role == '\0')
@@ -611,10 +605,11 @@ import_free(struct people_import *im)
 		free(im->v[i].login), free(im->v[i].name), free(im->v[i].hired);
 		person_clear(&im->v[i].was);
 	}
-	for (i = 0; i < im->nseen; i++)
-		free(im->seen[i].login);
+	strmap_free(&im->seen);
+	for (i = 0; i < im->nlogins; i++)
+		free(im->logins[i]);
+	free(im->logins);
 	free(im->v);
-	free(im->seen);
 	sb_free(&im->file);
 }
 
@@ -628,7 +623,7 @@ people_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	struct sb sb = SB_INIT, absent = SB_INIT;
 	char *pos[1], *buf = NULL, *real = NULL;
 	const char *why, *where;
-	unsigned line = 0, col = 0, count[3] = { 0, 0, 0 };
+	unsigned line = 0, col = 0, count[3] = { 0, 0, 0 }, nabsent = 0;
 	size_t len, i;
 	int npos, rc;
 
@@ -679,7 +674,8 @@ people_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		free(source);
 		if (rc != 0)
 			goto fail;
-		if (getpwnam(a->login) == NULL) {
+		/* ten named are enough to see what is wrong */
+		if (getpwnam(a->login) == NULL && nabsent++ < 10) {
 			if (absent.len)
 				sb_adds(&absent, ", ");
 			sb_adds(&absent, a->login);
@@ -693,7 +689,9 @@ people_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	/* TRANSLATORS: "people.csv: 3 added, 1 came back, 2 unchanged." */
 	printf(_("%s: %u added, %u came back, %u unchanged.\n"), sb_str(&im.file),
 	       count[ARRIVAL_NEW], count[ARRIVAL_BACK], count[ARRIVAL_SAME]);
-	if (absent.len)
+	if (nabsent > 10)
+		sb_addf(&absent, P_(" and %u more", " and %u more", nabsent - 10), nabsent - 10);
+	if (nabsent)
 		printf(_("Note: this machine has no account for %s yet; kefu knows people by their login.\n"),
 		       sb_str(&absent));
 	rc = 0;
