@@ -15,38 +15,6 @@
 #include "table.h"
 #include "text.h"
 
-#define CSV_MAX (16u << 20)
-
-/* A header cell names a column by KPI id or title, in any case, with
- * spaces around it ignored. */
-static bool
-header_is(const char *cell, const char *name)
-{
-	char *a = text_fold(cell), *b = text_fold(name), *br;
-	bool same = strcmp(a, b) == 0;
-
-	/* a unit in brackets after the heading, as sheets write them:
-	 * 询单转化率(%), 客单价（元） (folded to ASCII brackets) */
-	if (!same && (br = strrchr(a, '(')) != NULL && br > a && a[strlen(a) - 1] == ')') {
-		while (br > a && br[-1] == ' ')
-			br--;
-		*br = '\0';
-		same = strcmp(a, b) == 0;
-	}
-	free(a);
-	free(b);
-	return same;
-}
-
-static bool
-header_any(const char *cell, const char *const *names)
-{
-	for (; *names; names++)
-		if (header_is(cell, *names))
-			return true;
-	return false;
-}
-
 static const char *const login_names[] = { "login", "登录名", "账号", "帐号", NULL };
 static const char *const period_names[] = { "period", "月份", NULL };
 
@@ -57,8 +25,8 @@ kpi_named(const struct curriculum *cu, const char *name)
 	size_t i;
 
 	for (i = 0; i < cu->nkpis; i++)
-		if (header_is(name, cu->kpis[i].id) ||
-		    (cu->kpis[i].title && header_is(name, cu->kpis[i].title)))
+		if (csv_heading_is(name, cu->kpis[i].id) ||
+		    (cu->kpis[i].title && csv_heading_is(name, cu->kpis[i].title)))
 			return &cu->kpis[i];
 	return NULL;
 }
@@ -413,11 +381,12 @@ struct import {
 	const char *period;	/* --period, for a file without a period column */
 	kpi_month period_month;
 	const struct kpi **cols;	/* by column; NULL for any other */
+	struct csv_sheet sheet;
 	size_t ncols, login_col, period_col;	/* (size_t)-1: none */
 	struct fig *figs;
 	size_t nfigs, cap;
-	unsigned errors, rows, titles;
-	bool header_done, bad_header;
+	unsigned errors, rows;
+	bool bad_header;
 };
 
 static void import_error(struct import *, unsigned, const char *, ...) PRINTF(3, 4);
@@ -447,19 +416,18 @@ read_header(struct import *im, const struct csv_record *r)
 	struct sb extra = SB_INIT, sb = SB_INIT;
 	size_t i, j, nkpi = 0;
 
-	im->header_done = true;
 	im->ncols = r->n;
 	im->cols = xcalloc(r->n + 1, sizeof(*im->cols));
 	im->login_col = im->period_col = (size_t)-1;
 	for (i = 0; i < r->n; i++) {
 		if (r->fields[i][0] == '\0')
 			continue;	/* an empty heading: a column to ignore */
-		if (header_any(r->fields[i], login_names)) {
+		if (csv_heading_any(r->fields[i], login_names)) {
 			if (im->login_col != (size_t)-1)
 				import_error(im, r->line, _("columns %zu and %zu are both logins"),
 					     im->login_col + 1, i + 1);
 			im->login_col = i;
-		} else if (header_any(r->fields[i], period_names)) {
+		} else if (csv_heading_any(r->fields[i], period_names)) {
 			if (im->period_col != (size_t)-1)
 				import_error(im, r->line, _("columns %zu and %zu are both months"),
 					     im->period_col + 1, i + 1);
@@ -516,20 +484,6 @@ read_header(struct import *im, const struct csv_record *r)
 	sb_free(&sb);
 }
 
-/* A cell without the spaces a spreadsheet leaves around it. */
-static char *
-cell(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
 static int
 import_row(const struct csv_record *r, void *arg)
 {
@@ -538,43 +492,33 @@ import_row(const struct csv_record *r, void *arg)
 	struct sb sb = SB_INIT;
 	kpi_month m = im->period_month;
 	char month[8], *login;
-	size_t i, filled;
+	size_t i;
 	int rc;
 
-	for (i = 0, filled = 0; i < r->n; i++)
-		filled += r->fields[i][0] != '\0';
-	if (filled == 0)
-		return 0;	/* ",,," as spreadsheets save an empty row */
-	if (!im->header_done) {
-		/* a title above the header ("2026年11月客服绩效") fills one cell */
-		for (i = 0; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (filled == 1 && im->titles < 5 && !header_any(r->fields[i], login_names) &&
-		    !(r->n == 1 && strpbrk(r->fields[0], ";\t"))) {
-			im->titles++;
-			return 0;
-		}
+	switch (csv_sheet_line(&im->sheet, r, login_names)) {
+	case CSV_SHEET_SKIP:
+		return 0;
+	case CSV_SHEET_HEADER:
 		read_header(im, r);
 		return 0;
+	case CSV_SHEET_WIDTH:
+		if (!im->bad_header) {
+			im->rows++;
+			import_error(im, r->line, _("%zu fields where the header has %zu"), r->n,
+				     im->ncols);
+		}
+		return 0;
+	case CSV_SHEET_ROW:
+		break;
 	}
 	if (im->bad_header)
 		return 0;
 	im->rows++;
-	if (r->n != im->ncols) {
-		/* empty cells past the last heading are no fields */
-		for (i = im->ncols; i < r->n && r->fields[i][0] == '\0'; i++)
-			;
-		if (r->n < im->ncols || i < r->n) {
-			import_error(im, r->line, _("%zu fields where the header has %zu"),
-				     r->n, im->ncols);
-			return 0;
-		}
-	}
 	if (im->login_col >= r->n || r->fields[im->login_col][0] == '\0') {
 		import_error(im, r->line, _("column %zu: no login"), im->login_col + 1);
 		return 0;
 	}
-	login = cell(r->fields[im->login_col]);
+	login = csv_cell(r->fields[im->login_col]);
 	rc = store_person_by_login(kefu_store(im->k), login, &p);
 	free(login);
 	if (rc < 0)
@@ -615,7 +559,7 @@ import_row(const struct csv_record *r, void *arg)
 	}
 	if (im->period_col != (size_t)-1) {
 		const char *why;
-		char *s = im->period_col < r->n ? cell(r->fields[im->period_col]) : xstrdup("");
+		char *s = im->period_col < r->n ? csv_cell(r->fields[im->period_col]) : xstrdup("");
 
 		if ((why = period_problem(im->k, s, &m)) != NULL) {
 			text_inert(&sb, s, false);
@@ -685,10 +629,10 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	struct import im;
 	struct store *st = kefu_store(k);
 	struct sb sb = SB_INIT;
-	char *pos[1], *buf = NULL, *nul, *where = NULL;
+	char *pos[1], *buf = NULL, *where = NULL;
 	const char *why;
 	unsigned line = 0, col = 0, added = 0, changed = 0;
-	size_t len, i, bad;
+	size_t len, i;
 	int npos, rc;
 
 	if ((rc = cmd_parse(c, argc, argv, opts, pos, 1, &npos)) != 0)
@@ -708,28 +652,9 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	if ((im.cu = kefu_pick_curriculum(k, cur)) == NULL)
 		return 1;
 	kefu_me(k);
-	/* the user's file, read with the user's own group */
-	priv_user();
-	rc = read_file(pos[0], CSV_MAX, &buf, &len, &why);
-	priv_group();
-	if (rc != 0) {
-		error(_("cannot read '%s': %s"), pos[0], why);
+	/* the history names the file so that an auditor finds it again */
+	if (kefu_read_csv(pos[0], &buf, &len, &where) != 0)
 		return 1;
-	}
-	if (!text_valid(buf, len, &bad)) {
-		for (i = 0, line = 1; i < bad; i++)
-			line += buf[i] == '\n';
-		error(_("%s:%u: not UTF-8 text (save the file as CSV UTF-8)"), pos[0], line);
-		free(buf);
-		return 1;
-	}
-	if ((nul = memchr(buf, '\0', len)) != NULL) {
-		for (i = 0, line = 1; buf + i < nul; i++)
-			line += buf[i] == '\n';
-		error(_("%s:%u: a NUL byte: this is no CSV text"), pos[0], line);
-		free(buf);
-		return 1;
-	}
 	rc = csv_parse(buf, len, import_row, &im, &line, &col, &why);
 	if (rc == -1) {
 		fprintf(stderr, "kefu: %s:%u:%u: %s\n", im.file, line, col, why);
@@ -737,7 +662,7 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 	}
 	else if (rc == -2)
 		im.errors++;
-	else if (!im.header_done)
+	else if (!im.sheet.header_done)
 		import_error(&im, 0, _("the file has no header line naming its columns"));
 	if (im.errors) {
 		error(P_("'%s' has %u error; nothing was imported",
@@ -746,10 +671,6 @@ kpi_import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 		goto out;
 	}
 	rc = 1;
-	/* the history names the file so that an auditor finds it again */
-	priv_user();
-	where = realpath(pos[0], NULL);
-	priv_group();
 	if (store_begin(st) != 0)
 		goto out;
 	for (i = 0; i < im.nfigs; i++) {

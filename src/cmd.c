@@ -30,8 +30,9 @@ static const char *const report_words[] = {
 	"table", "csv", "json", NULL
 };
 static const char *const people_words[] = {
-	"add", "list", "role", "leave", "--role", "--name", "--hired",
-	"--curriculum", "--all", "--format", "trainee", "trainer", "manager", NULL
+	"add", "import", "list", "edit", "role", "leave", "--role", "--name", "--hired",
+	"--curriculum", "--all", "--format", "--date", "--reason", "trainee", "trainer",
+	"manager", NULL
 };
 
 const struct cmd cmd_table[] = {
@@ -146,7 +147,7 @@ const struct cmd cmd_table[] = {
 	     "drills not among the PATHs are looked up in the content tree.\n"
 	     "Exit status: 0 when all is well, 1 when anything is wrong.\n"),
 	  ARG_FILE, NULL, cmd_check },
-	{ "people", "add LOGIN --role ROLE [--name NAME] [--hired DATE] [--curriculum ID] | list [--all] [--format F] | role LOGIN ROLE | leave LOGIN",
+	{ "people", "add LOGIN --role ROLE [--name NAME] [--hired DATE] [--curriculum ID] | import FILE.csv | list [--all] [--format F] | edit LOGIN [--name NAME] [--hired DATE] | role LOGIN ROLE | leave LOGIN [--date DATE] [--reason TEXT]",
 	  N_("who uses this database, and in which role (managers)"),
 	  N_("Everyone is known by their login on this machine and has a role:\n"
 	     "trainee, trainer or manager (a manager may do all a trainer does).\n"
@@ -154,16 +155,27 @@ const struct cmd cmd_table[] = {
 	     "\n"
 	     "  add LOGIN --role ROLE   add someone; a trainee is enrolled in the\n"
 	     "      curriculum (the only one, or --curriculum ID) from the hire\n"
-	     "      date (--hired YYYY-MM-DD, default today). --name gives the\n"
-	     "      name shown in reports (张三). Adding someone who left brings\n"
-	     "      them back with their records.\n"
-	     "  list [--all]            active people (--all: those who left too);\n"
-	     "      --format table, csv or json\n"
+	     "      date (--hired YYYY-MM-DD, default today; at most 31 days\n"
+	     "      ahead). --name gives the name shown in reports (张三). Adding\n"
+	     "      someone who left brings them back with their records.\n"
+	     "  import FILE.csv         add everyone a CSV file lists, as add\n"
+	     "      would: columns login, role, name, hired, curriculum (or\n"
+	     "      登录名/账号, 角色, 姓名, 入职日期, 课程; roles also 新人,\n"
+	     "      培训师, 主管; dates also 2026/11/3 and 2026年11月3日).\n"
+	     "      Someone here already with the same details is left as is.\n"
+	     "      Every wrong cell is named FILE:LINE:COLUMN, and then nothing\n"
+	     "      is imported.\n"
+	     "  list [--all]            active people (--all: those who left too,\n"
+	     "      with the day and why); --format table, csv or json\n"
+	     "  edit LOGIN [--name NAME] [--hired DATE]\n"
+	     "      correct a name or hire date; a plan that started on the old\n"
+	     "      hire date starts on the new one, and its due dates move\n"
 	     "  role LOGIN ROLE         change someone's role\n"
-	     "  leave LOGIN             someone has left: hidden from lists and\n"
-	     "      reports, their records kept\n"
+	     "  leave LOGIN [--date DATE] [--reason TEXT]\n"
+	     "      someone has left (on DATE, default today; not before they\n"
+	     "      were hired): hidden from lists and reports, their records kept\n"
 	     "\n"
-	     "The last manager cannot leave or step down.\n"),
+	     "Every change is logged. The last manager cannot leave or step down.\n"),
 	  ARG_PERSON, people_words, cmd_people },
 	{ "grade", "[--list [--format F]] [--question QUIZ:QUESTION] | [ATTEMPT [QUESTION]]",
 	  N_("grade essay answers waiting for a trainer (trainers)"),

@@ -46,10 +46,23 @@ digits(const char *s, size_t n)
 	return true;
 }
 
+/* The day of y-m-d when that date exists (years 1900 to 9999). */
+static bool
+ymd_day(int y, int m, int d, long *day)
+{
+	int y2, m2, d2;
+
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	*day = date_from_ymd(y, m, d);
+	date_to_ymd(*day, &y2, &m2, &d2);
+	return y2 == y && m2 == m && d2 == d;
+}
+
 bool
 date_parse(const char *s, long *day)
 {
-	int y, m, d, n = 0, y2, m2, d2;
+	int y, m, d, n = 0;
 
 	if (digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
 	    digits(s + 8, 2) && s[10] == '\0') {
@@ -61,11 +74,57 @@ date_parse(const char *s, long *day)
 	} else if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
 		   n != 10 || s[4] != '-' || s[7] != '-')
 		return false;
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+	return ymd_day(y, m, d, day);
+}
+
+int
+date_digits(const char **s, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < max && **s >= '0' && **s <= '9') {
+		*v = *v * 10 + (**s - '0');
+		(*s)++, n++;
+	}
+	return (**s >= '0' && **s <= '9') ? 0 : n;
+}
+
+/* Takes word from the front of *s when it is there. */
+static bool
+take(const char **s, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(*s, word, n) != 0)
 		return false;
-	*day = date_from_ymd(y, m, d);
-	date_to_ymd(*day, &y2, &m2, &d2);
-	return y2 == y && m2 == m && d2 == d;
+	*s += n;
+	return true;
+}
+
+bool
+date_parse_any(const char *s, long *day)
+{
+	int y, m, d;
+	char sep;
+
+	if (date_digits(&s, 4, &y) != 4)
+		return false;
+	if (take(&s, "年")) {
+		/* 2026年11月3日 */
+		if (date_digits(&s, 2, &m) == 0 || !take(&s, "月") || date_digits(&s, 2, &d) == 0)
+			return false;
+		if (!take(&s, "日"))
+			take(&s, "号");
+	} else {
+		/* 2026-11-03, 2026/11/3, 2026.11.3: one separator twice */
+		sep = *s++;
+		if (sep != '-' && sep != '/' && sep != '.')
+			return false;
+		if (date_digits(&s, 2, &m) == 0 || *s++ != sep || date_digits(&s, 2, &d) == 0)
+			return false;
+	}
+	return *s == '\0' && ymd_day(y, m, d, day);
 }
 
 char *

@@ -127,6 +127,12 @@ void kefu_standing(struct kefu *, const struct curriculum *,
 void kefu_standing_dues(const struct kefu *, const struct curriculum *,
 			const struct enrollment *e, const long *moved,
 			struct standing *);
+/* The due day of each stage of an enrollment in cu (-1: none), were it
+ * to start on the day start: as planned, its extensions kept (as
+ * plan_dues() takes them). Exits when the store fails, as
+ * kefu_standing() does. */
+void kefu_dues(struct kefu *, const struct curriculum *, int64_t enrollment_id,
+	       long start, long *due);
 /* Puts a stage row into completed and moved, by stage: its columns from
  * first on are those of store_stage_rows(). */
 void kefu_stage_row(const struct curriculum *, const struct store_row *,
@@ -162,6 +168,12 @@ const struct curriculum *kefu_pick_curriculum(struct kefu *, const char *id);
 /* This month, as kpi_period_parse() gives months (kpi_period_format()
  * writes it as YYYY-MM). */
 int kefu_month(const struct kefu *);
+/* A CSV file the user names, read with the user's own rights: UTF-8
+ * text without NUL bytes, at most CSV_MAX bytes, into *buf (the caller
+ * frees it) of *len bytes; *real, when real is not NULL, its full path
+ * for the record (NULL when it cannot be had; the caller frees it). -1
+ * after saying what is wrong, naming the line. */
+int kefu_read_csv(const char *path, char **buf, size_t *len, char **real);
 void kefu_close(struct kefu *);
 /* Reports an unknown id: "no WHAT 'ID'WHERE (did you mean 'X'?)" with the
  * closest of the known ids, else "no WHAT 'ID'WHERE; HINT". */

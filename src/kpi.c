@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "kpi.h"
 #include "text.h"
 
@@ -57,20 +58,6 @@ static const char *const month_names[12] = {
 	"august", "september", "october", "november", "december",
 };
 
-/* Reads 1 to max digits from *s; the count read, 0 when none. */
-static int
-digits(const char **s, int max, int *v)
-{
-	int n = 0;
-
-	*v = 0;
-	while (n < max && **s >= '0' && **s <= '9') {
-		*v = *v * 10 + (**s - '0');
-		(*s)++, n++;
-	}
-	return (**s >= '0' && **s <= '9') ? 0 : n;
-}
-
 /* An English month name, whole or its first three letters (lowercase,
  * as folded); 1 to 12, or 0. */
 static int
@@ -115,14 +102,14 @@ period_of(const char *s, kpi_month *out)
 {
 	int y = -1, m = 0, a, na;
 
-	if ((na = digits(&s, 4, &a)) == 4) {
+	if ((na = date_digits(&s, 4, &a)) == 4) {
 		/* 2026-11, 2026/11, 2026.11, 2026年11月 */
 		y = a;
 		if (strncmp(s, "年", strlen("年")) == 0)
 			s += strlen("年");
 		else if (!sep(&s))
 			return false;
-		if (digits(&s, 2, &m) == 0)
+		if (date_digits(&s, 2, &m) == 0)
 			return false;
 		if (strncmp(s, "月", strlen("月")) == 0)
 			s += strlen("月");
@@ -135,7 +122,7 @@ period_of(const char *s, kpi_month *out)
 		/* Nov-26, Nov-2026, November 2026 */
 		if (!sep(&s))
 			return false;
-		na = digits(&s, 4, &a);
+		na = date_digits(&s, 4, &a);
 		if (na == 2)
 			y = two_digit_year(a);
 		else if (na == 4)

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "date.h"
 #include "kefu.h"
 #include "plan.h"
@@ -555,6 +556,25 @@ stage_row(const struct store_row *r, void *arg)
 }
 
 void
+kefu_dues(struct kefu *k, const struct curriculum *cu, int64_t enrollment_id,
+	  long start, long *due)
+{
+	struct stage_rows sr;
+	size_t i;
+
+	sr.cu = cu;
+	sr.completed = xcalloc(cu->nstages, sizeof(*sr.completed));
+	sr.moved = xcalloc(cu->nstages, sizeof(*sr.moved));
+	for (i = 0; i < cu->nstages; i++)
+		sr.moved[i] = -1;
+	if (store_stage_rows(kefu_store(k), enrollment_id, stage_row, &sr) != 0)
+		exit(1);
+	plan_dues(cu, start, sr.moved, due);
+	free(sr.moved);
+	free(sr.completed);
+}
+
+void
 kefu_standing(struct kefu *k, const struct curriculum *cu,
 	      const struct person *p, const struct enrollment *e,
 	      struct standing *out)
@@ -722,6 +742,48 @@ kefu_quiz(struct kefu *k, const char *id)
 		free(ids);
 	}
 	return qz;
+}
+
+int
+kefu_read_csv(const char *path, char **buf, size_t *len, char **real)
+{
+	const char *why;
+	char *nul;
+	size_t i, bad;
+	unsigned line;
+	int rc;
+
+	*buf = NULL;
+	if (real)
+		*real = NULL;
+	/* the user's file, read with the user's own group */
+	priv_user();
+	rc = read_file(path, CSV_MAX, buf, len, &why);
+	priv_group();
+	if (rc != 0)
+		return error(_("cannot read '%s': %s"), path, why);
+	if (!text_valid(*buf, *len, &bad)) {
+		for (i = 0, line = 1; i < bad; i++)
+			line += (*buf)[i] == '\n';
+		error(_("%s:%u: not UTF-8 text (save the file as CSV UTF-8)"), path, line);
+		goto bad;
+	}
+	if ((nul = memchr(*buf, '\0', *len)) != NULL) {
+		for (i = 0, line = 1; *buf + i < nul; i++)
+			line += (*buf)[i] == '\n';
+		error(_("%s:%u: a NUL byte: this is no CSV text"), path, line);
+		goto bad;
+	}
+	if (real) {
+		priv_user();
+		*real = realpath(path, NULL);
+		priv_group();
+	}
+	return 0;
+bad:
+	free(*buf);
+	*buf = NULL;
+	return -1;
 }
 
 void

@@ -249,7 +249,14 @@ static const char *const migrations[] = {
 	"  by_id INTEGER NOT NULL REFERENCES person(id),"
 	"  at INTEGER NOT NULL,"
 	"  UNIQUE (enrollment_id, stage, module));",
-	/* 6: the workbench. What each person has looked at (the last event
+	/* 6: the day someone left and why (people leave --date --reason).
+	 * Those who left before keep the day their leaving was logged */
+	"ALTER TABLE person ADD COLUMN left_date TEXT;"
+	"ALTER TABLE person ADD COLUMN left_reason TEXT;"
+	"UPDATE person SET left_date = (SELECT date(max(e.at), 'unixepoch', 'localtime')"
+	"  FROM event e WHERE e.action = 'person-leave' AND e.subject_id = person.id)"
+	" WHERE NOT active;",
+	/* 7: the workbench. What each person has looked at (the last event
 	 * and grading shown to them, and when), and when they last did
 	 * something themselves, kept by the event log's own trigger; those
 	 * here already have seen everything up to now */
@@ -311,6 +318,8 @@ enum stmt {
 	S_ENROLL_START,
 	S_PERSON_ACTIVE,
 	S_PERSON_UPDATE,
+	S_PERSON_LEAVE,
+	S_LEAVERS,
 	S_ESSAYS_PENDING,
 	S_ANSWER_GET,
 	S_ANSWER_GRADE,
@@ -364,13 +373,13 @@ enum stmt {
 
 static const char *const sql[S_COUNT] = {
 	[S_PERSON_BY_LOGIN] =
-	"SELECT id, login, name, role, hired, active FROM person WHERE login = ?1",
+	"SELECT id, login, name, role, hired, active, left_date FROM person WHERE login = ?1",
 	[S_PERSON_ADD] =
 	"INSERT INTO person (login, name, role, hired, created)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_PERSON_COUNT] = "SELECT count(*) FROM person",
 	[S_MANAGERS] =
-	"SELECT id, login, name, role, hired, active FROM person"
+	"SELECT id, login, name, role, hired, active, left_date FROM person"
 	" WHERE role = 'manager' AND active ORDER BY login",
 	[S_LOGINS] = "SELECT login FROM person WHERE active ORDER BY login",
 	[S_ENROLLMENT] =
@@ -481,20 +490,30 @@ static const char *const sql[S_COUNT] = {
 	" key_accuracy, backspaces, timed, counted, why FROM drill_result"
 	" WHERE person_id = ?1 AND drill = ?2 ORDER BY at DESC, id DESC LIMIT ?3",
 	[S_PERSON_BY_ID] =
-	"SELECT id, login, name, role, hired, active FROM person WHERE id = ?1",
+	"SELECT id, login, name, role, hired, active, left_date FROM person WHERE id = ?1",
 	[S_PEOPLE] =
 	"SELECT p.id, p.login, p.name, p.role, p.hired, p.active,"
-	" e.id, e.curriculum, e.started FROM person p"
+	" e.id, e.curriculum, e.started, p.left_date, p.left_reason FROM person p"
 	" LEFT JOIN enrollment e ON e.id = (SELECT id FROM enrollment"
 	"  WHERE person_id = p.id ORDER BY touched DESC LIMIT 1)"
 	" WHERE ?1 OR p.active ORDER BY p.active DESC, p.login",
 	[S_PERSON_ROLE] = "UPDATE person SET role = ?2 WHERE id = ?1",
 	[S_ENROLL_START] =
 	"UPDATE enrollment SET started = ?3 WHERE person_id = ?1 AND curriculum = ?2",
-	[S_PERSON_ACTIVE] = "UPDATE person SET active = ?2 WHERE id = ?1",
+	[S_PERSON_ACTIVE] =	/* someone back has not left */
+	"UPDATE person SET active = ?2, left_date = CASE WHEN ?2 THEN NULL ELSE left_date END,"
+	" left_reason = CASE WHEN ?2 THEN NULL ELSE left_reason END WHERE id = ?1",
 	[S_PERSON_UPDATE] =
 	"UPDATE person SET name = coalesce(?2, name), hired = coalesce(?3, hired)"
 	" WHERE id = ?1",
+	[S_PERSON_LEAVE] =
+	"UPDATE person SET active = 0, left_date = ?2, left_reason = ?3 WHERE id = ?1",
+	[S_LEAVERS] =	/* a day unknown (NULL) sorts first: they left before it was kept */
+	"SELECT p.id, p.login, p.name, p.role, p.hired, p.left_date, p.left_reason,"
+	" e.id, e.curriculum, e.started FROM person p"
+	" LEFT JOIN enrollment e ON e.id = (SELECT id FROM enrollment"
+	"  WHERE person_id = p.id ORDER BY touched DESC LIMIT 1)"
+	" WHERE NOT p.active ORDER BY p.left_date, p.login",
 	[S_ESSAYS_PENDING] =
 	"SELECT a.id, ans.seq, p.login, p.name, a.quiz, ans.question, ans.response,"
 	" ans.answered, p.id FROM quiz_attempt a"
@@ -1290,6 +1309,7 @@ person_from_row(sqlite3_stmt *stmt, struct person *p)
 	p->role = col_text(stmt, 3);
 	p->hired = col_text(stmt, 4);
 	p->active = sqlite3_column_int(stmt, 5) != 0;
+	p->left = col_text(stmt, 6);
 }
 
 /* Steps a bound person lookup and copies the row out. */
@@ -1391,6 +1411,7 @@ person_clear(struct person *p)
 	free(p->name);
 	free(p->role);
 	free(p->hired);
+	free(p->left);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -2056,6 +2077,40 @@ store_person_update(struct store *st, int64_t id, const char *name,
 {
 	return change(st, S_PERSON_UPDATE, _("cannot change a person"), "itt",
 		      id, name, hired);
+}
+
+int
+store_person_leave(struct store *st, int64_t id, const char *left, const char *reason)
+{
+	return change(st, S_PERSON_LEAVE, _("cannot change a person"), "itt", id, left,
+		      reason);
+}
+
+int
+store_leavers(struct store *st, void (*fn)(const struct leaver *, void *), void *arg)
+{
+	sqlite3_stmt *stmt = prep(st, S_LEAVERS);
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct leaver l;
+
+		l.id = sqlite3_column_int64(stmt, 0);
+		l.login = (const char *)sqlite3_column_text(stmt, 1);
+		l.name = (const char *)sqlite3_column_text(stmt, 2);
+		l.role = (const char *)sqlite3_column_text(stmt, 3);
+		l.hired = (const char *)sqlite3_column_text(stmt, 4);
+		l.left = (const char *)sqlite3_column_text(stmt, 5);
+		l.reason = (const char *)sqlite3_column_text(stmt, 6);
+		l.enrollment_id = sqlite3_column_int64(stmt, 7);
+		l.curriculum = (const char *)sqlite3_column_text(stmt, 8);
+		l.started = (const char *)sqlite3_column_text(stmt, 9);
+		fn(&l, arg);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return db_error(st, _("cannot list people"));
+	return 0;
 }
 
 int

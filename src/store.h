@@ -24,6 +24,8 @@ struct person {
 	char *role;		/* trainee, trainer or manager */
 	char *hired;		/* YYYY-MM-DD */
 	bool active;
+	char *left;		/* YYYY-MM-DD when they left; NULL while active,
+				 * or when they left before kefu kept the day */
 };
 
 struct enrollment {
@@ -296,13 +298,40 @@ bool store_col_null(const struct store_row *, int col);
 
 /* People with their current enrollment, active first then by login;
  * those who left only when everyone is true. Columns: id, login, name,
- * role, hired, active, enrollment id, curriculum, started. */
+ * role, hired, active, enrollment id, curriculum, started, left (the
+ * day they left), left reason. */
 int store_people(struct store *, bool everyone, store_row_fn *, void *);
 int store_person_role(struct store *, int64_t id, const char *role);
 /* Moves the start of an enrollment (someone coming back). */
 int store_enroll_start(struct store *, int64_t person_id, const char *curriculum,
 		       const char *started);
+/* Active again (someone comes back): the day they left and why are
+ * cleared. Not active: hidden, the day unrecorded; see below. */
 int store_person_active(struct store *, int64_t id, bool active);
+/* Someone leaves on the day left (YYYY-MM-DD) for reason (NULL: none
+ * given): hidden from lists and reports, their records kept. */
+int store_person_leave(struct store *, int64_t id, const char *left,
+		       const char *reason);
+
+/* Someone who left, as store_leavers() hands them out. Strings are
+ * valid until the callback returns; NULL where noted. */
+struct leaver {
+	int64_t id;		/* the person */
+	const char *login;
+	const char *name;	/* NULL: none given */
+	const char *role;	/* trainee, trainer or manager, as they left */
+	const char *hired;	/* YYYY-MM-DD; NULL: none recorded */
+	const char *left;	/* YYYY-MM-DD; NULL when they left before kefu
+				 * kept the day and no leaving was logged */
+	const char *reason;	/* why, as the manager gave it; NULL: none */
+	int64_t enrollment_id;	/* their current enrollment; 0: none */
+	const char *curriculum;	/* its curriculum; NULL when no enrollment */
+	const char *started;	/* its start, YYYY-MM-DD; NULL likewise */
+};
+/* Everyone who left (not active), by the day they left, then login; an
+ * unknown day (NULL) first. For the leavers report. */
+int store_leavers(struct store *, void (*fn)(const struct leaver *, void *),
+		  void *arg);
 /* Sets name and hire date; NULL keeps what is there. */
 int store_person_update(struct store *, int64_t id, const char *name,
 			const char *hired);

@@ -53,4 +53,14 @@ diff -u "$T/ids" "$T/out" || fail "kefu --content DIR drill <TAB> is not DIR's d
 KEFU_CONTENT="$CONTENT/quiz" complete_line kefu --content "$CONTENT/drill" quiz '' > "$T/out"
 grep -qx -- "$id" "$T/out" && fail "--content on the line did not win over KEFU_CONTENT"
 ok "--content on the line is the content completed from"
+
+complete_line kefu people '' > "$T/out"
+[ "$(sort "$T/out" | tr '\n' ' ')" = "add edit import leave list role " ] ||
+	fail "kefu people <TAB>: $(cat "$T/out")"
+touch "$T/team.csv"
+(cd "$T" && complete_line kefu people import te) > "$T/out"
+[ "$(cat "$T/out")" = team.csv ] || fail "kefu people import te<TAB>: $(cat "$T/out")"
+complete_line kefu people leave x -- > "$T/out"
+grep -qx -- --date "$T/out" && grep -qx -- --reason "$T/out" || fail "kefu people leave x --<TAB>: $(cat "$T/out")"
+ok "kefu people: import offers files, leave its --date and --reason"
 echo "$passed passed, 0 failed"

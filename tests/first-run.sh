@@ -21,14 +21,15 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 5 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = 6 ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 5, WAL, a private directory"
+ok "schema version 6, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-# what migration 5 made, taken away again (for a database of before)
-UNDO5="DROP TABLE kpi_change; DROP TABLE exemption;
+# what migrations 6 and 5 made, taken away again (for a database of before)
+UNDO6="ALTER TABLE person DROP COLUMN left_date; ALTER TABLE person DROP COLUMN left_reason;"
+UNDO5="$UNDO6 DROP TABLE kpi_change; DROP TABLE exemption;
 ALTER TABLE assessment DROP COLUMN reason_shown;
 ALTER TABLE assessment_part DROP COLUMN note_shown;
 ALTER TABLE assessment_part DROP COLUMN period;"
@@ -44,12 +45,12 @@ CREATE INDEX drill_result_person ON drill_result(person_id, drill);
 DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
 PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
-[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated"
+[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
   ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
-ok "a schema 1 database is migrated to 5 with its records"
+ok "a schema 1 database is migrated to 6 with its records"
 
 # schema 2 let one person hold two open attempts at a quiz (a race), and
 # rescored from every stored answer: migration 3 keeps the newest open
@@ -88,7 +89,7 @@ INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct, r
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 3 database"
 [ "$(sql "SELECT group_concat(counted || ':' || coalesce(why, '-'), ' ') FROM (SELECT counted, why FROM drill_result ORDER BY at)")" = \
 	"1:- 0:piped" ] || fail "migration 4: $(sql "SELECT at, counted, why FROM drill_result")"
-[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated to 5"
+[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
 ok "a schema 3 database is migrated to 4: timed runs count, piped ones are practice"
 
 # schema 4 took any period text: migration 5 reads what is a month as
@@ -102,7 +103,7 @@ INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded) VA
  (1, 'resp', '2026-09', 14, 1, 40), (1, 'aov', '26-Aug', 150, 1, 80),
  (1, 'aov', '2026-08', 160, 1, 90)"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 4 database"
-[ "$(sql "PRAGMA user_version")" = 5 ] || fail "not migrated to 5"
+[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
 [ "$(sql "SELECT group_concat(kpi || ' ' || period || ' ' || value, ', ') FROM (SELECT * FROM kpi_figure ORDER BY kpi, period)")" = \
 	"aov 2026-08 160.0, conv 2026-11 18.0, resp 2026-09 14.0, resp 2026-10 12.0" ] ||
 	fail "migration 5: $(sql "SELECT kpi, period, value FROM kpi_figure ORDER BY kpi, period")"
@@ -115,6 +116,24 @@ INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded) VA
 [ "$(sql "SELECT count(*) FROM kpi_change WHERE period IN ('Nov-26', '2026/10', '26-Aug')")" = 0 ] ||
 	fail "migration 5: the history keeps periods that are no longer: $(sql "SELECT * FROM kpi_change")"
 ok "a schema 4 database is migrated to 5: periods become months, nothing is lost from the record"
+
+# schema 5 kept no day of leaving: migration 6 takes the day the leaving
+# was logged, the latest when someone left twice; nobody active has one
+sql "$UNDO6 PRAGMA user_version = 5;
+INSERT INTO person (id, login, role, active, created) VALUES
+ (11, 'gone', 'trainee', 0, 0), (12, 'twice', 'trainer', 0, 0), (13, 'quiet', 'trainee', 0, 0),
+ (14, 'back', 'trainee', 1, 0);
+INSERT INTO event (at, actor_id, action, subject_id) VALUES
+ (strftime('%s', '2026-03-02 12:00'), 1, 'person-leave', 11),
+ (strftime('%s', '2026-01-05 12:00'), 1, 'person-leave', 12),
+ (strftime('%s', '2026-04-07 12:00'), 1, 'person-leave', 12),
+ (strftime('%s', '2026-02-01 12:00'), 1, 'person-leave', 14)"
+TZ=UTC "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 5 database"
+[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
+[ "$(sql "SELECT group_concat(login || ':' || coalesce(left_date, '-') || ':' || coalesce(left_reason, '-'), ' ')
+  FROM (SELECT * FROM person WHERE id > 10 ORDER BY id)")" = "gone:2026-03-02:- twice:2026-04-07:- quiet:-:- back:-:-" ] ||
+	fail "migration 6: $(sql "SELECT login, left_date, left_reason FROM person")"
+ok "a schema 5 database is migrated to 6: those who left have the day it was logged"
 
 HOME="$T/home2"
 unset XDG_DATA_HOME
@@ -142,7 +161,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 5)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 6)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 
@@ -183,7 +202,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 5"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 6"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||

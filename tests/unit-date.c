@@ -78,6 +78,37 @@ test_bad_dates(void **state)
 	assert_false(date_parse("", &d));
 }
 
+/* dates as people and sheets write them read as the same day */
+static void
+test_parse_any(void **state)
+{
+	static const char *const same[] = {
+		"2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026.11.3",
+		"2026年11月3日", "2026年11月03日", "2026年11月3号", "2026年11月3",
+	};
+	static const char *const bad[] = {
+		"", "2026", "2026-11", "2026/11-03", "2026-11/03", "26/11/3", "11/3/2026",
+		"2026-011-03", "2026-11-003", "2026年11月", "2026年11-3", "2026年11月3日x",
+		"2026-11-03 ", " 2026-11-03", "2026-11-31", "2026年2月29日", "2026/13/1",
+		"2026/0/1", "2026/1/0", "1899-12-31", "20261103", "２０２６-11-03",
+	};
+	long want, d;
+	size_t i;
+
+	(void)state;
+	assert_true(date_parse("2026-11-03", &want));
+	for (i = 0; i < sizeof(same) / sizeof(*same); i++) {
+		d = 0;
+		assert_true(date_parse_any(same[i], &d));
+		assert_int_equal(d, want);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		assert_false(date_parse_any(bad[i], &d));
+	assert_true(date_parse_any("2024年2月29日", &d));
+	assert_true(date_parse("2024-02-29", &want));
+	assert_int_equal(d, want);
+}
+
 int
 main(void)
 {
@@ -86,6 +117,7 @@ main(void)
 		cmocka_unit_test(test_format_as_printf),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_bad_dates),
+		cmocka_unit_test(test_parse_any),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -153,6 +154,82 @@ test_enrollment_and_facts(void **state)
 	enrollment_clear(&e);
 }
 
+/* What store_leavers() hands out, copied. */
+struct leavers {
+	char line[4][160];
+	size_t n;
+};
+
+static void
+keep_leaver(const struct leaver *l, void *arg)
+{
+	struct leavers *v = arg;
+
+	assert_true(v->n < 4);
+	snprintf(v->line[v->n++], sizeof(v->line[0]), "%lld %s %s %s %s %s %s %lld %s %s",
+		 (long long)l->id, l->login, l->name ? l->name : "-", l->role,
+		 l->hired ? l->hired : "-", l->left ? l->left : "-",
+		 l->reason ? l->reason : "-", (long long)l->enrollment_id,
+		 l->curriculum ? l->curriculum : "-", l->started ? l->started : "-");
+}
+
+static void
+test_leavers(void **state)
+{
+	struct leavers v;
+	struct person p;
+	struct enrollment e;
+	int64_t a, b, c, d;
+	char want[160];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	a = store_person_add(st, "zhang", "张三", "trainee", "2026-09-01", 1);
+	b = store_person_add(st, "li", NULL, "trainer", "2026-01-01", 1);
+	c = store_person_add(st, "wang", "王五", "trainee", "2026-10-01", 1);
+	d = store_person_add(st, "zhao", NULL, "trainee", "2026-10-01", 1);
+	assert_int_equal(store_enroll(st, a, "cs", "2026-09-01", 2), 0);
+	assert_int_equal(store_enroll(st, c, "cs", "2026-10-01", 2), 0);
+	assert_int_equal(store_enrollment(st, a, &e), 1);
+	/* nobody has left */
+	assert_int_equal(store_leavers(st, keep_leaver, &v), 0);
+	assert_int_equal(v.n, 0);
+	/* by the day they left, then login; an unknown day first */
+	assert_int_equal(store_person_leave(st, a, "2026-11-20", "找到别的工作"), 0);
+	assert_int_equal(store_person_leave(st, b, "2026-11-05", NULL), 0);
+	assert_int_equal(store_person_leave(st, c, "2026-11-20", "试用期未通过"), 0);
+	assert_int_equal(store_person_active(st, d, false), 0);
+	assert_int_equal(store_leavers(st, keep_leaver, &v), 0);
+	assert_int_equal(v.n, 4);
+	snprintf(want, sizeof(want), "%lld zhao - trainee 2026-10-01 - - 0 - -", (long long)d);
+	assert_string_equal(v.line[0], want);
+	snprintf(want, sizeof(want), "%lld li - trainer 2026-01-01 2026-11-05 - 0 - -",
+		 (long long)b);
+	assert_string_equal(v.line[1], want);
+	snprintf(want, sizeof(want), "%lld wang 王五 trainee 2026-10-01 2026-11-20 试用期未通过 %lld cs 2026-10-01",
+		 (long long)c, (long long)e.id + 1);
+	assert_string_equal(v.line[2], want);
+	snprintf(want, sizeof(want), "%lld zhang 张三 trainee 2026-09-01 2026-11-20 找到别的工作 %lld cs 2026-09-01",
+		 (long long)a, (long long)e.id);
+	assert_string_equal(v.line[3], want);
+	enrollment_clear(&e);
+	/* the day is on the person too; coming back clears it and the reason */
+	assert_int_equal(store_person_by_login(st, "zhang", &p), 1);
+	assert_false(p.active);
+	assert_string_equal(p.left, "2026-11-20");
+	person_clear(&p);
+	assert_int_equal(store_person_active(st, a, true), 0);
+	assert_int_equal(store_person_by_id(st, a, &p), 1);
+	assert_true(p.active);
+	assert_null(p.left);
+	person_clear(&p);
+	v.n = 0;
+	assert_int_equal(store_leavers(st, keep_leaver, &v), 0);
+	assert_int_equal(v.n, 3);
+	assert_null(strstr(v.line[0], "zhang"));
+	assert_null(strstr(v.line[2], "zhang"));
+}
+
 static void
 test_transactions(void **state)
 {
@@ -173,6 +250,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_schema, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_people, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_enrollment_and_facts, open_db, close_db),
+		cmocka_unit_test_setup_teardown(test_leavers, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_transactions, open_db, close_db),
 	};
 

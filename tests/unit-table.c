@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -134,6 +135,112 @@ test_csv_errors(void **state)
 	s = "a,b\r\n\r\n\nc,d";
 	assert_int_equal(csv_parse(s, strlen(s), count, &n, &line, &col, &why), 0);
 	assert_int_equal(n, 2);
+}
+
+/* where each field starts, for errors that name a line and column */
+struct places {
+	unsigned line[8], col[8];
+	size_t n;
+};
+
+static int
+places(const struct csv_record *r, void *arg)
+{
+	struct places *p = arg;
+	size_t i;
+
+	for (i = 0; i < r->n && p->n < 8; i++, p->n++) {
+		p->line[p->n] = r->lines[i];
+		p->col[p->n] = r->cols[i];
+	}
+	return 0;
+}
+
+static void
+test_csv_places(void **state)
+{
+	struct places p;
+	unsigned line = 0, col = 0;
+	const char *why = NULL, *s;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	/* a BOM takes no column; characters, not bytes; a quoted line
+	 * break moves the next field to the next line */
+	s = "\xef\xbb\xbf张三,ab,\"x\ny\",z\r\n,\"q\"\n";
+	assert_int_equal(csv_parse(s, strlen(s), places, &p, &line, &col, &why), 0);
+	assert_int_equal(p.n, 6);
+	assert_int_equal(p.line[0], 1);
+	assert_int_equal(p.col[0], 1);
+	assert_int_equal(p.col[1], 4);
+	assert_int_equal(p.col[2], 7);
+	assert_int_equal(p.line[3], 2);
+	assert_int_equal(p.col[3], 4);
+	assert_int_equal(p.line[4], 3);
+	assert_int_equal(p.col[4], 1);
+	assert_int_equal(p.col[5], 2);
+}
+
+/* headings are read in any case and width, a unit in brackets after */
+static void
+test_csv_headings(void **state)
+{
+	static const char *const login[] = { "login", "登录名", NULL };
+	char *c;
+
+	(void)state;
+	assert_true(csv_heading_is(" Login ", "login"));
+	assert_true(csv_heading_is("ＬＯＧＩＮ", "login"));
+	assert_true(csv_heading_is("询单转化率（%）", "询单转化率"));
+	assert_false(csv_heading_is("logins", "login"));
+	assert_true(csv_heading_any("登录名", login));
+	assert_false(csv_heading_any("姓名", login));
+	c = csv_cell(" \t 张三 \t");
+	assert_string_equal(c, "张三");
+	free(c);
+}
+
+/* what each line of a sheet is, as shops save one */
+struct sheet_lines {
+	struct csv_sheet sh;
+	char what[16];
+	size_t n;
+};
+
+static int
+sheet_line(const struct csv_record *r, void *arg)
+{
+	static const char *const key[] = { "login", NULL };
+	struct sheet_lines *l = arg;
+
+	l->what[l->n++] = "shrw"[csv_sheet_line(&l->sh, r, key)];
+	return 0;
+}
+
+static void
+test_csv_sheet(void **state)
+{
+	struct sheet_lines l;
+	unsigned line, col;
+	const char *why, *s;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	/* a title, an empty row, the header, a row, one with empty cells
+	 * past the last heading, one short, one long */
+	s = "2026年11月,,\n,,\nlogin,role\na,b\na,b,,\na\na,b,c\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "sshrrww");
+	assert_int_equal(l.sh.ncols, 2);
+	/* a header of the key alone is no title; nor a line with semicolons */
+	memset(&l, 0, sizeof(l));
+	s = "Login\nx\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "hr");
+	memset(&l, 0, sizeof(l));
+	s = "login;role\n";
+	assert_int_equal(csv_parse(s, strlen(s), sheet_line, &l, &line, &col, &why), 0);
+	assert_string_equal(l.what, "h");
 }
 
 static void
@@ -264,6 +371,9 @@ main(void)
 		cmocka_unit_test(test_text_lines_up),
 		cmocka_unit_test(test_csv_round_trip),
 		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_csv_places),
+		cmocka_unit_test(test_csv_headings),
+		cmocka_unit_test(test_csv_sheet),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_rows_streamed),
