@@ -67,12 +67,14 @@ main(int argc, char **argv)
 		die("gen-db: the bundled content does not load");
 	cu = c->curricula[0];
 	if (strcmp(argv[1], "--questions") == 0) {
-		/* gen-db --questions QUIZ: how many questions an attempt holds */
+		/* gen-db --questions QUIZ: how many questions a paper holds */
 		const struct quiz *qz = argc > 2 ? content_quiz(c, argv[2]) : NULL;
+		struct paper *pp = qz ? quiz_draw(qz, 1) : NULL;
 
-		if (qz == NULL)
+		if (pp == NULL)
 			die("gen-db: no such quiz");
-		printf("%zu\n", qz->nquestions);
+		printf("%zu\n", pp->n);
+		paper_free(pp);
 		content_free(c);
 		return 0;
 	}
@@ -134,13 +136,16 @@ main(int argc, char **argv)
 		while (mine > 0) {
 			const struct quiz *qz = only ? only : c->quizzes[quiz_random(&rng) % c->nquizzes];
 			long long at = day + (long long)(quiz_random(&rng) % (90 * DAY));
-			size_t q, n = qz->nquestions < (size_t)mine ? qz->nquestions : (size_t)mine;
+			/* a paper drawn as kefu draws it (a quiz that draws 20 of
+			 * 47 questions gives papers of 20) */
+			struct paper *pp = quiz_draw(qz, quiz_random(&rng));
+			size_t q, n = pp->n < (size_t)mine ? pp->n : (size_t)mine;
 			double got = 0, max = 0;
 			int64_t att;
 			struct sb paper = SB_INIT;
 
 			for (q = 0; q < n; q++)
-				sb_addf(&paper, "%s:\n", qz->questions[q].id);
+				sb_addf(&paper, "%s:\n", qz->questions[pp->items[q].q].id);
 			{
 				struct attempt a;
 				struct attempt_count cnt;
@@ -152,7 +157,7 @@ main(int argc, char **argv)
 			}
 			sb_free(&paper);
 			for (q = 0; q < n; q++) {
-				const struct question *qu = &qz->questions[q];
+				const struct question *qu = &qz->questions[pp->items[q].q];
 				bool right = quiz_random(&rng) % 100 < 80;
 				double pts = right ? qu->points : 0;
 				char resp[16] = "A";
@@ -168,6 +173,7 @@ main(int argc, char **argv)
 				check(store_answer_save(st, att, (int)q, qu->id, resp, pts,
 							at + (long long)q * 30), "answer");
 			}
+			paper_free(pp);
 			check(store_attempt_finish(st, att, got, max, max > 0 ? 100 * got / max : 0,
 						   "final", at + (long long)n * 30), "finish");
 			mine -= (long)n;

@@ -18,6 +18,18 @@
 /* how long a write waits for another process's transaction to end */
 #define BUSY_TIMEOUT_MS 10000
 
+/* An attempt's marks, kept with it for item analysis (one row an
+ * attempt to read, not one an answer): for each answer its question,
+ * points (empty while ungraded) and a choice response ("2", "0,3",
+ * "true"; empty for any other), separated by char(30) within an answer
+ * and char(31) between them. Written at hand-in and at each grading. */
+#define ITEM_MARKS_OF(id) \
+	"(SELECT group_concat(question || char(30) || coalesce(points, '') || char(30) ||" \
+	" CASE WHEN (response GLOB '[0-9]*' AND response NOT GLOB '*[^0-9,]*')" \
+	"  OR response IN ('true', 'false') THEN response ELSE '' END, char(31))" \
+	" FROM (SELECT question, points, response FROM quiz_answer" \
+	"  WHERE attempt_id = " id " ORDER BY seq))"
+
 /* Numbered migrations; migration i brings the schema to version i + 1.
  * Never edit one that has shipped: add another. */
 static const char *const migrations[] = {
@@ -270,6 +282,9 @@ static const char *const migrations[] = {
 	"  WHERE actor_id = person.id AND subject_id = person.id);"
 	"CREATE INDEX event_subject ON event(subject_id, id);"
 	"CREATE INDEX quiz_attempt_quiz ON quiz_attempt(quiz, state);"
+	"ALTER TABLE quiz_attempt ADD COLUMN item_marks TEXT;"
+	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS_OF("quiz_attempt.id")
+	" WHERE state IN ('final', 'pending');"
 	"CREATE TRIGGER event_active AFTER INSERT ON event"
 	"  WHEN NEW.actor_id = NEW.subject_id"
 	"  BEGIN UPDATE person SET active_at = NEW.at WHERE id = NEW.actor_id; END;",
@@ -356,6 +371,8 @@ enum stmt {
 	S_ASSESSMENT_OUTCOME,
 	S_ALL_GRANTS,
 	S_ITEM_ANSWERS,
+	S_ITEM_MARKS,
+	S_ITEM_COUNT,
 	S_ACTIVITY,
 	S_ALL_ACTIVE,
 	S_SEEN_GET,
@@ -682,10 +699,11 @@ static const char *const sql[S_COUNT] = {
 	[S_ALL_STAGE_ROWS] =
 	"SELECT enrollment_id, stage, coalesce(opened, 0), coalesce(completed, 0), due"
 	" FROM stage_progress",
-	[S_ITEM_ANSWERS] =	/* the answers of a quiz's final attempts, by attempt */
-	"SELECT t.id, t.percent, w.question, coalesce(w.points, 0), w.response"
-	" FROM quiz_attempt t JOIN quiz_answer w ON w.attempt_id = t.id"
-	" WHERE t.quiz = ?1 AND t.state = 'final' ORDER BY t.id, w.seq",
+	[S_ITEM_ANSWERS] =	/* a quiz's final attempts with their marks */
+	"SELECT percent, item_marks FROM quiz_attempt WHERE quiz = ?1 AND state = 'final'",
+	[S_ITEM_COUNT] = "SELECT count(*) FROM quiz_attempt WHERE quiz = ?1 AND state = 'final'",
+	[S_ITEM_MARKS] =
+	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS_OF("?1") " WHERE id = ?1",
 	[S_ACTIVITY] =	/* quizzes handed in and drills run since a time */
 	"SELECT 0, finished FROM quiz_attempt WHERE finished >= ?1 AND state IN ('final', 'pending')"
 	" UNION ALL SELECT 1, at FROM drill_result WHERE at >= ?1",
@@ -1524,10 +1542,15 @@ store_attempt_finish(struct store *st, int64_t attempt_id, double points,
 		     double max_points, double percent, const char *state,
 		     long long now)
 {
+	int done;
+
 	if (change(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"), "idddti",
 		   attempt_id, points, max_points, percent, state, (int64_t)now) != 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;	/* handed in or set aside already */
+	if ((done = sqlite3_changes(st->db)) != 0 &&
+	    change(st, S_ITEM_MARKS, _("cannot finish a quiz attempt"), "i", attempt_id) != 0)
+		return -1;
+	return done == 0;	/* handed in or set aside already */
 }
 
 /* One number from statement s bound by fmt; -1 after an error. */
@@ -2137,7 +2160,8 @@ store_answer_grade(struct store *st, int64_t attempt_id, int seq,
 	    change(st, S_GRADING_ADD, _("cannot grade an answer"), "iiidti",
 		   attempt_id, (int64_t)seq, grader, points, comment, (int64_t)now) != 0 ||
 	    change(st, S_ATTEMPT_RESCORE, _("cannot score an attempt"), "i",
-		   attempt_id) != 0)
+		   attempt_id) != 0 ||
+	    change(st, S_ITEM_MARKS, _("cannot score an attempt"), "i", attempt_id) != 0)
 		return -1;
 	return 0;
 }
@@ -2529,6 +2553,12 @@ store_new_submissions(struct store *st, int64_t after)
 
 	return each(st, S_NEW_SUBMITS, count_row, &n, _("cannot read the event log"), "i",
 		    after) != 0 ? -1 : n;
+}
+
+long
+store_item_count(struct store *st, const char *quiz)
+{
+	return (long)count(st, S_ITEM_COUNT, _("cannot count attempts"), "t", quiz);
 }
 
 int

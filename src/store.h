@@ -474,10 +474,13 @@ int store_all_assessments(struct store *, store_row_fn *, void *);
  * store_stage_rows(): stage, opened, completed, due. */
 int store_all_stage_rows(struct store *, store_row_fn *, void *);
 
-/* The answers of every final attempt at a quiz, by attempt and place
- * on the paper. Columns: attempt id, percent, question, points (0 when
- * none), response. */
+/* Every final attempt at a quiz with its marks. Columns: percent,
+ * marks: for each answer its question, points and choice response
+ * (empty unless "2", "0,3", "true" or "false"), fields separated by
+ * '\x1e' and answers by '\x1f'. */
 int store_item_answers(struct store *, const char *quiz, store_row_fn *, void *);
+/* How many final attempts at a quiz there are; -1 on error. */
+long store_item_count(struct store *, const char *quiz);
 /* Every quiz attempt handed in and drill run from since on. Columns:
  * kind (0 quiz, 1 drill), when. */
 int store_activity(struct store *, long long since, store_row_fn *, void *);

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,25 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
 		oom();
+	return p;
+}
+
+void *
+xmalloc_big(size_t n, size_t size)
+{
+	size_t bytes, huge = (size_t)2 << 20;
+	void *p = NULL;
+
+	if (size && n > SIZE_MAX / size)
+		oom();
+	bytes = n * size;
+	if (bytes == 0)
+		bytes = 1;
+	if (bytes < 2 * huge || posix_memalign(&p, huge, bytes) != 0)
+		return xmalloc(bytes);
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes - bytes % huge, MADV_HUGEPAGE);
+#endif
 	return p;
 }
 

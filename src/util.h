@@ -50,6 +50,10 @@ extern const char *progname;
 
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
+/* n * size bytes for a large array filled once and read in order (an
+ * analysis matrix): on Linux in huge pages where the kernel allows, so
+ * filling it faults a page in 512 times less often. free() frees it. */
+void *xmalloc_big(size_t n, size_t size);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);

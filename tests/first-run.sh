@@ -21,14 +21,18 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 6 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 6, WAL, a private directory"
+ok "schema version 7, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-# what migrations 6 and 5 made, taken away again (for a database of before)
-UNDO6="ALTER TABLE person DROP COLUMN left_date; ALTER TABLE person DROP COLUMN left_reason;"
+# what migrations 7, 6 and 5 made, taken away again (for a database of before)
+UNDO7="DROP TRIGGER event_active; DROP INDEX event_subject; DROP INDEX quiz_attempt_quiz;
+ALTER TABLE person DROP COLUMN seen_event; ALTER TABLE person DROP COLUMN seen_grading;
+ALTER TABLE person DROP COLUMN seen_at; ALTER TABLE person DROP COLUMN active_at;
+ALTER TABLE quiz_attempt DROP COLUMN item_marks;"
+UNDO6="$UNDO7 ALTER TABLE person DROP COLUMN left_date; ALTER TABLE person DROP COLUMN left_reason;"
 UNDO5="$UNDO6 DROP TABLE kpi_change; DROP TABLE exemption;
 ALTER TABLE assessment DROP COLUMN reason_shown;
 ALTER TABLE assessment_part DROP COLUMN note_shown;
@@ -45,12 +49,12 @@ CREATE INDEX drill_result_person ON drill_result(person_id, drill);
 DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
 PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
-[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
   ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "records lost in migration"
-ok "a schema 1 database is migrated to 6 with its records"
+ok "a schema 1 database is migrated to 7 with its records"
 
 # schema 2 let one person hold two open attempts at a quiz (a race), and
 # rescored from every stored answer: migration 3 keeps the newest open
@@ -89,7 +93,7 @@ INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct, r
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 3 database"
 [ "$(sql "SELECT group_concat(counted || ':' || coalesce(why, '-'), ' ') FROM (SELECT counted, why FROM drill_result ORDER BY at)")" = \
 	"1:- 0:piped" ] || fail "migration 4: $(sql "SELECT at, counted, why FROM drill_result")"
-[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
 ok "a schema 3 database is migrated to 4: timed runs count, piped ones are practice"
 
 # schema 4 took any period text: migration 5 reads what is a month as
@@ -103,7 +107,7 @@ INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded) VA
  (1, 'resp', '2026-09', 14, 1, 40), (1, 'aov', '26-Aug', 150, 1, 80),
  (1, 'aov', '2026-08', 160, 1, 90)"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 4 database"
-[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
 [ "$(sql "SELECT group_concat(kpi || ' ' || period || ' ' || value, ', ') FROM (SELECT * FROM kpi_figure ORDER BY kpi, period)")" = \
 	"aov 2026-08 160.0, conv 2026-11 18.0, resp 2026-09 14.0, resp 2026-10 12.0" ] ||
 	fail "migration 5: $(sql "SELECT kpi, period, value FROM kpi_figure ORDER BY kpi, period")"
@@ -129,11 +133,33 @@ INSERT INTO event (at, actor_id, action, subject_id) VALUES
  (strftime('%s', '2026-04-07 12:00'), 1, 'person-leave', 12),
  (strftime('%s', '2026-02-01 12:00'), 1, 'person-leave', 14)"
 TZ=UTC "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 5 database"
-[ "$(sql "PRAGMA user_version")" = 6 ] || fail "not migrated to 6"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
 [ "$(sql "SELECT group_concat(login || ':' || coalesce(left_date, '-') || ':' || coalesce(left_reason, '-'), ' ')
   FROM (SELECT * FROM person WHERE id > 10 ORDER BY id)")" = "gone:2026-03-02:- twice:2026-04-07:- quiet:-:- back:-:-" ] ||
 	fail "migration 6: $(sql "SELECT login, left_date, left_reason FROM person")"
 ok "a schema 5 database is migrated to 6: those who left have the day it was logged"
+
+# schema 6 kept no marks with an attempt and nothing of what was seen:
+# migration 7 makes the marks from the answers, takes everyone to have
+# seen all there is, and dates each person's own last entry on the log
+sql "$UNDO7 PRAGMA user_version = 6;
+INSERT INTO quiz_attempt (id, person_id, quiz, started, finished, seed, paper, points, max_points,
+  percent, state) VALUES (90, 11, 'm', 1, 2, 1, '', 1, 2, 50, 'final'), (91, 11, 'm', 3, NULL, 1, '', NULL, NULL, NULL, 'open');
+INSERT INTO quiz_answer (attempt_id, seq, question, response, points, answered) VALUES
+ (90, 0, 'a', '2', 1, 2), (90, 1, 'b', 'free text', 0, 2), (90, 2, 'c', 'true', NULL, 2),
+ (91, 0, 'a', '1', 0, 3);
+INSERT INTO event (at, actor_id, action, subject_id) VALUES (500, 14, 'lesson-read', 14), (600, 1, 'grade', 14)"
+"$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 6 database"
+[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
+[ "$(sql "SELECT replace(replace(item_marks, char(30), ':'), char(31), ' ') FROM quiz_attempt WHERE id = 90")" = "a:1.0:2 b:0.0: c::true" ] ||
+	fail "migration 7 marks: $(sql "SELECT item_marks FROM quiz_attempt WHERE id = 90")"
+[ "$(sql "SELECT coalesce(item_marks, '-') FROM quiz_attempt WHERE id = 91")" = - ] || fail "an open attempt has marks"
+[ "$(sql "SELECT active_at FROM person WHERE id = 14")" = 500 ] || fail "last active: $(sql "SELECT active_at FROM person WHERE id = 14")"
+[ "$(sql "SELECT count(*) FROM person WHERE seen_event <> (SELECT max(id) FROM event WHERE action <> 'first-run' OR 1)")" = 0 ] ||
+	fail "not everyone has seen the log"
+sql "INSERT INTO event (at, actor_id, action, subject_id) VALUES (700, 14, 'drill', 14)"
+[ "$(sql "SELECT active_at FROM person WHERE id = 14")" = 700 ] || fail "the trigger does not keep the last activity"
+ok "a schema 6 database is migrated to 7: marks from the answers, everything seen, last activity dated"
 
 HOME="$T/home2"
 unset XDG_DATA_HOME
@@ -161,7 +187,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 6)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to 7)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 
@@ -202,7 +228,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 6"
+sql "CREATE TABLE notes (x); PRAGMA user_version = 7"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||

@@ -20,10 +20,12 @@
 
 struct items {
 	const struct quiz *qz;
-	struct strmap at;		/* question id to index + 1 */
+	/* question ids to their index, by a hash of their bytes: a marks
+	 * string names a question a million times in a large analysis */
+	struct qslot { const char *id; size_t len, q; } *slot;
+	size_t mask;
 	double *score, *percent, *max;
 	size_t n, cap;			/* attempts */
-	int64_t last;			/* the attempt being read */
 	unsigned *picks;		/* by question, nchoices each (true/false: 2) */
 	size_t *pick_at;		/* where each question's picks start */
 	struct item_stats *is;		/* by question */
@@ -38,42 +40,129 @@ nchoices(const struct question *q)
 	    q->nchoices : 0;
 }
 
-/* An answer: attempt, percent, question, points, response. */
+/* Points as SQLite writes a REAL ("1.0", "2.5"): digits, a point and
+ * one or two decimals, read without strtod(); anything else by it. */
+static double
+points_of(const char *s)
+{
+	long long v = 0;
+	int scale = 1;
+	const char *p = s;
+
+	while (*p >= '0' && *p <= '9' && v < 1000000000000LL)
+		v = v * 10 + (*p++ - '0');
+	if (p > s && *p == '.' && p[1] >= '0' && p[1] <= '9') {
+		v = v * 10 + (p[1] - '0');
+		scale = 10;
+		p += 2;
+		if (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p++ - '0');
+			scale = 100;
+		}
+	}
+	/* an exact integer over 10 or 100 rounds as strtod() would */
+	if (p > s && (*p == '\x1e' || *p == '\0'))
+		return (double)v / scale;
+	return strtod(s, NULL);
+}
+
+static size_t
+id_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+ids_init(struct items *it)
+{
+	size_t n = 16, i, h;
+
+	while (n < 2 * it->qz->nquestions)
+		n *= 2;
+	it->slot = xcalloc(n, sizeof(*it->slot));
+	it->mask = n - 1;
+	for (i = 0; i < it->qz->nquestions; i++) {
+		const char *id = it->qz->questions[i].id;
+		size_t len = strlen(id);
+
+		for (h = id_hash(id, len) & it->mask; it->slot[h].id; h = (h + 1) & it->mask)
+			;
+		it->slot[h] = (struct qslot){ id, len, i };
+	}
+}
+
+/* The index of the question id s (n bytes), or (size_t)-1. */
+static size_t
+id_find(const struct items *it, const char *s, size_t n)
+{
+	size_t h;
+
+	for (h = id_hash(s, n) & it->mask; it->slot[h].id; h = (h + 1) & it->mask)
+		if (it->slot[h].len == n && memcmp(it->slot[h].id, s, n) == 0)
+			return it->slot[h].q;
+	return (size_t)-1;
+}
+
+/* One answer's marks: question, points, choice response. */
+static void
+item_mark(struct items *it, const char *q, size_t qn, const char *pts, const char *resp,
+	  size_t rn)
+{
+	size_t nq = it->qz->nquestions, i = id_find(it, q, qn);
+	const struct question *qu;
+
+	if (i == (size_t)-1)
+		return;		/* a question since taken out of the quiz */
+	qu = &it->qz->questions[i];
+	it->score[(it->n - 1) * nq + i] = points_of(pts);
+	if (rn == 0 || !nchoices(qu))
+		return;
+	if (qu->type == Q_TRUEFALSE)
+		it->picks[it->pick_at[i] + (rn == 4 && memcmp(resp, "true", 4) == 0 ? 0 : 1)]++;
+	else if (rn == 1) {
+		/* one choice, one digit: most answers */
+		if ((unsigned)(resp[0] - '0') < qu->nchoices)
+			it->picks[it->pick_at[i] + (unsigned)(resp[0] - '0')]++;
+	} else if (rn < 128) {
+		char r[128];
+		unsigned v[64];
+		size_t k, nv;
+
+		memcpy(r, resp, rn);
+		r[rn] = '\0';
+		for (nv = quiz_stored_choices(r, v, 64), k = 0; k < nv; k++)
+			if (v[k] < qu->nchoices)
+				it->picks[it->pick_at[i] + v[k]]++;
+	}
+}
+
+/* A final attempt: percent, marks. */
 static void
 item_row(const struct store_row *r, void *arg)
 {
 	struct items *it = arg;
 	size_t nq = it->qz->nquestions, i;
-	void *at = strmap_get(&it->at, store_col_text(r, 2));
-	const struct question *q;
+	const char *p = store_col_null(r, 1) ? "" : store_col_text(r, 1);
 
-	if (it->n == 0 || store_col_int(r, 0) != it->last) {
-		if (it->n == it->cap) {
-			it->cap = it->cap ? it->cap * 2 : 1024;
-			it->score = xreallocarray(it->score, it->cap * nq + 1, sizeof(*it->score));
-			it->percent = xreallocarray(it->percent, it->cap, sizeof(*it->percent));
-		}
-		for (i = 0; i < nq; i++)
-			it->score[it->n * nq + i] = NAN;
-		it->percent[it->n++] = store_col_real(r, 1);
-		it->last = store_col_int(r, 0);
-	}
-	if (at == NULL)
-		return;		/* a question since taken out of the quiz */
-	i = (size_t)(uintptr_t)at - 1;
-	q = &it->qz->questions[i];
-	it->score[(it->n - 1) * nq + i] = store_col_real(r, 3);
-	if (nchoices(q) && !store_col_null(r, 4)) {
-		const char *resp = store_col_text(r, 4);
-		unsigned v[64];
-		size_t k, nv;
+	if (it->n == it->cap)
+		return;		/* more than counted: none in one read */
+	for (i = 0; i < nq; i++)
+		it->score[it->n * nq + i] = NAN;
+	it->percent[it->n++] = store_col_real(r, 0);
+	while (*p) {
+		const char *end = strchr(p, '\x1f'), *f1, *f2;
 
-		if (q->type == Q_TRUEFALSE)
-			it->picks[it->pick_at[i] + (strcmp(resp, "true") == 0 ? 0 : 1)]++;
-		else
-			for (nv = quiz_stored_choices(resp, v, 64), k = 0; k < nv; k++)
-				if (v[k] < q->nchoices)
-					it->picks[it->pick_at[i] + v[k]]++;
+		if (end == NULL)
+			end = p + strlen(p);
+		f1 = memchr(p, '\x1e', (size_t)(end - p));
+		f2 = f1 ? memchr(f1 + 1, '\x1e', (size_t)(end - f1 - 1)) : NULL;
+		if (f1 && f2)
+			item_mark(it, p, (size_t)(f1 - p), f1 + 1, f2 + 1, (size_t)(end - f2 - 1));
+		p = *end ? end + 1 : end;
 	}
 }
 
@@ -123,18 +212,26 @@ items_analyse(struct kefu *k, const struct quiz *qz, struct items *it)
 {
 	struct stats_matrix m;
 	size_t i, npicks = 0;
+	long n;
 
 	memset(it, 0, sizeof(*it));
 	it->qz = qz;
 	it->max = xcalloc(qz->nquestions + 1, sizeof(*it->max));
 	it->pick_at = xcalloc(qz->nquestions + 1, sizeof(*it->pick_at));
 	for (i = 0; i < qz->nquestions; i++) {
-		strmap_put(&it->at, qz->questions[i].id, (void *)(uintptr_t)(i + 1));
 		it->max[i] = qz->questions[i].points;
 		it->pick_at[i] = npicks;
 		npicks += nchoices(&qz->questions[i]);
 	}
 	it->picks = xcalloc(npicks + 1, sizeof(*it->picks));
+	ids_init(it);
+	/* the matrix is made once, its size known: 50 000 attempts of 47
+	 * questions are 19 MB */
+	if ((n = store_item_count(kefu_store(k), qz->id)) < 0)
+		return -1;
+	it->cap = (size_t)n;
+	it->score = xmalloc_big(it->cap * qz->nquestions + 1, sizeof(*it->score));
+	it->percent = xmalloc(it->cap * sizeof(*it->percent) + 1);
 	if (store_item_answers(kefu_store(k), qz->id, item_row, it) != 0)
 		return -1;
 	m.attempts = it->n;
@@ -152,7 +249,7 @@ items_analyse(struct kefu *k, const struct quiz *qz, struct items *it)
 static void
 items_free(struct items *it)
 {
-	strmap_free(&it->at);
+	free(it->slot);
 	free(it->score);
 	free(it->percent);
 	free(it->max);
