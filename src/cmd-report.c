@@ -26,6 +26,7 @@ static const struct report_kind kinds[] = {
 	{ "attention", 0, 0, R_HTML },
 	{ "items", 1, 1, 0 },
 	{ "dashboard", 0, 0, R_HTML | R_NEEDS_HTML },
+	{ "leavers", 0, 0, 0 },
 };
 
 static int
@@ -41,6 +42,7 @@ run(struct kefu *k, const struct curriculum *cu, size_t i, char **pos, int npos,
 	case 6: return report_attention(k, cu, o);
 	case 7: return report_items(k, pos[0], o);
 	case 8: return report_dashboard(k, cu, o);
+	case 9: return report_leavers(k, cu, o);
 	default: BUG("report %zu", i);
 	}
 }

@@ -25,7 +25,7 @@ static const char *const stage_words[] = { "open", "--reason", NULL };
 static const char *const exempt_words[] = { "--reason", NULL };
 static const char *const report_words[] = {
 	"stages", "trainee", "overdue", "probation", "elite", "grades", "attention", "items",
-	"dashboard", "--ids",
+	"dashboard", "leavers", "--ids",
 	"--format", "--bom", "--html", "--period", "--curriculum", "--stage", "--all",
 	"table", "csv", "json", NULL
 };
@@ -302,7 +302,7 @@ const struct cmd cmd_table[] = {
 	     "the counts, once a day and again when an attempt is handed in),\n"
 	     "then stays quiet. KEFU_NO_INBOX=1 turns the block off.\n"),
 	  ARG_NONE, NULL, cmd_inbox },
-	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention|items QUIZ|dashboard --html FILE [--format table|csv|json] [--bom] [--ids] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
+	{ "report", "stages|trainee LOGIN|overdue|probation [--all]|elite|grades [ID...]|attention|items QUIZ|dashboard --html FILE|leavers [--format table|csv|json] [--bom] [--ids] [--html FILE] [--period P] [--stage ID] [--curriculum ID]",
 	  N_("who is where, who is late, who passed, who is elite (trainers)"),
 	  N_("  stages      one row per active trainee: hire date, current stage,\n"
 	     "              each stage's status and completion date (and how late\n"
@@ -345,6 +345,9 @@ const struct cmd cmd_table[] = {
 	     "              probation exam's item analysis and quizzes and drills\n"
 	     "              done a week; self-contained ('stages --html' writes it\n"
 	     "              too)\n"
+	     "  leavers     everyone who left: role, hire and leaving days, days\n"
+	     "              between, the stage they had reached, a failed\n"
+	     "              assessment, and why they left\n"
 	     "\n"
 	     "  --format F  table (default, lined up for Chinese), csv (RFC 4180) or\n"
 	     "              json (one document: {\"report\": ..., \"rows\": [...]})\n"

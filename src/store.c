@@ -537,6 +537,7 @@ static const char *const sql[S_COUNT] = {
 	" JOIN quiz_answer ans ON ans.attempt_id = a.id"
 	" JOIN person p ON p.id = a.person_id"
 	" WHERE a.state = 'pending' AND ans.points IS NULL AND ans.response IS NOT NULL"
+	" AND p.active"	/* those who left are out of the queue, not the record */
 	" ORDER BY ans.answered, a.id, ans.seq",
 	[S_ANSWER_GET] =
 	"SELECT a.person_id, a.quiz, a.state, ans.question, ans.response, ans.points"

@@ -336,7 +336,8 @@ int store_leavers(struct store *, void (*fn)(const struct leaver *, void *),
 int store_person_update(struct store *, int64_t id, const char *name,
 			const char *hired);
 
-/* Essay answers waiting for a trainer, oldest first. Columns: attempt
+/* Essay answers waiting for a trainer, oldest first, of those still
+ * here (not of people who left). Columns: attempt
  * id, seq, login, name, quiz, question, response, answered, person id. */
 int store_essays_pending(struct store *, store_row_fn *, void *);
 /* One answer. Columns: person id, quiz, attempt state, question,

@@ -185,7 +185,7 @@ ok "report trainee: every attempt, grading, assessment and sign-off in time orde
 # carol hired 2026-11-10, stage 1 is 10 days: due 2026-11-20, not late;
 # bob hired 2026-09-01, still in stage 2 (failed): due 2026-10-01
 NOW=2026-11-25T10:00:00
-as $TR report overdue --format csv > "$T/over.csv" || fail "overdue"
+as $TR report overdue --format csv --ids > "$T/over.csv" || fail "overdue"
 grep -q "^$B,李四,probation,上岗检测,2026-10-01,55" "$T/over.csv" || fail "overdue bob: $(cat "$T/over.csv")"
 grep -q "^$C,,intro,入职,2026-11-20,5" "$T/over.csv" || fail "overdue carol: $(cat "$T/over.csv")"
 head -2 "$T/over.csv" | tail -1 | grep -q "^$B," || fail "latest not first"

@@ -165,4 +165,22 @@ items() {
 }
 test_case "report items: facility, sd, discrimination, choices and alpha as worked by hand" items
 
+leavers() {
+	NOW=2026-11-23T09:00:00
+	me people leave $C --date 2026-11-22 --reason 家里有事 > /dev/null 2>&1 || fail "carol leaves"
+	as $TR report leavers --format json > "$T/l.json" || fail "leavers"
+	jq -e --arg c "$C" '.rows | length == 1 and .[0].login == $c and .[0].days == 21 and
+		.[0].stage == "intro" and .[0].reason == "家里有事" and .[0].left == "2026-11-22"' "$T/l.json" > /dev/null ||
+		fail "leavers: $(cat "$T/l.json")"
+	as $TR report leavers | grep -q "$C .*赵六 .*2026-11-01 .*2026-11-22 .*21 .*intro .*家里有事" ||
+		fail "leavers table: $(as $TR report leavers)"
+	# she is out of the gradebook and the attention list, not of the record
+	as $TR report grades --format json | jq -e --arg c "$C" '[.rows[] | select(.login == $c)] | length == 0' > /dev/null ||
+		fail "a leaver in the gradebook"
+	as $TR report attention --format json | jq -e --arg c "$C" '[.rows[] | select(.login == $c)] | length == 0' > /dev/null ||
+		fail "a leaver needs attention"
+	as $TR report trainee $C > /dev/null || fail "a leaver's record"
+}
+test_case "report leavers: who left, after how many days, at which stage, why" leavers
+
 test_done

@@ -186,6 +186,7 @@ int report_grades(struct kefu *, const struct curriculum *, char **ids, int nids
 int report_items(struct kefu *, const char *quiz, const struct report_opts *);
 int report_attention(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_dashboard(struct kefu *, const struct curriculum *, const struct report_opts *);
+int report_leavers(struct kefu *, const struct curriculum *, const struct report_opts *);
 int report_trainee(struct kefu *, const char *login, const struct report_opts *);
 
 #endif
