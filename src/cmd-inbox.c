@@ -181,8 +181,9 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 				attention_reason(&sb, k, it);
 				text_inert(&who, it->name ? it->name : it->login, false);
 				attention_action(&act, it);
-				sb_addf(&nw->out, "  %s (%s): %s\n      %s\n", sb_str(&who), it->login,
-					sb_str(&sb), sb_str(&act));
+				/* TRANSLATORS: name, login, why, then the command */
+				sb_addf(&nw->out, _("  %s (%s): %s\n      %s\n"), sb_str(&who),
+					it->login, sb_str(&sb), sb_str(&act));
 				sb_free(&who);
 				sb_free(&act);
 			}

@@ -95,7 +95,8 @@ report_key(const char *head, const char *id, const char *title, const char *unit
 		text_inert(&sb, title, false);
 	}
 	if (unit)
-		sb_addf(&sb, " (%s)", unit);
+		/* TRANSLATORS: a unit after a title, such as " (字/分)" */
+		sb_addf(&sb, _(" (%s)"), unit);
 	puts(sb_str(&sb));
 	sb_free(&sb);
 }
