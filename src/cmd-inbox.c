@@ -23,14 +23,21 @@ struct news {
 	struct sb out;
 	long long from;		/* only what happened from then on; 0 all */
 	int n;
-	int64_t last_event, last_grading;
 };
 
-static void
-who(struct sb *sb, const struct store_row *r, int login, int name)
+/* A line of news from a row whose columns begin id, at, login, name
+ * of whoever did it: its day written, their name in by; false when it
+ * is older than the news asks for. */
+static bool
+news_begin(struct news *nw, const struct store_row *r, struct sb *by)
 {
-	text_inert(sb, store_col_null(r, name) ? store_col_text(r, login) :
-		   store_col_text(r, name), false);
+	char day[11];
+
+	if (store_col_int(r, 1) < nw->from)
+		return false;
+	text_inert(by, store_col_null(r, 3) ? store_col_text(r, 2) : store_col_text(r, 3), false);
+	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
+	return true;
 }
 
 /* A grading: id, graded, grader login, name, quiz, question, points,
@@ -43,13 +50,9 @@ news_grading(const struct store_row *r, void *arg)
 	const struct question *q = content_question(nw->k->content, store_col_text(r, 4),
 						    store_col_text(r, 5), &qz);
 	struct sb by = SB_INIT, c = SB_INIT;
-	char day[11];
 
-	nw->last_grading = store_col_int(r, 0);
-	if (store_col_int(r, 1) < nw->from)
+	if (!news_begin(nw, r, &by))
 		return;
-	who(&by, r, 2, 3);
-	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
 	sb_addf(&nw->out, store_col_int(r, 10) ? _("%s regraded %s, question %s: %g of %g points") :
 		_("%s graded %s, question %s: %g of %g points"), sb_str(&by),
 		store_col_text(r, 4), store_col_text(r, 5), store_col_real(r, 6),
@@ -71,14 +74,10 @@ news_event(const struct store_row *r, void *arg)
 	struct news *nw = arg;
 	const char *action = store_col_text(r, 4);
 	struct sb by = SB_INIT, d = SB_INIT;
-	char day[11];
 
-	nw->last_event = store_col_int(r, 0);
-	if (store_col_int(r, 1) < nw->from)
+	if (!news_begin(nw, r, &by))
 		return;
-	who(&by, r, 2, 3);
 	text_inert(&d, store_col_null(r, 5) ? "" : store_col_text(r, 5), false);
-	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
 	if (strcmp(action, "signoff") == 0)
 		sb_addf(&nw->out, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "assess") == 0)

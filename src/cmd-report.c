@@ -22,7 +22,7 @@ static const struct report_kind kinds[] = {
 	{ "overdue", 0, 0, 0 },
 	{ "probation", 0, 0, R_STAGE | R_ALL },
 	{ "elite", 0, 0, R_PERIOD },
-	{ "grades", 0, 64, 0 },
+	{ "grades", 0, 64, R_HTML },
 	{ "attention", 0, 0, R_HTML },
 	{ "items", 1, 1, 0 },
 	{ "dashboard", 0, 0, R_HTML | R_NEEDS_HTML },

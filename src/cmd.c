@@ -358,7 +358,7 @@ const struct cmd cmd_table[] = {
 	     "              and in a translated locale its headings and words are\n"
 	     "              in that language, for Excel\n"
 	     "  --html FILE write 'stages' or 'dashboard' as the dashboard page,\n"
-	     "              'attention' as a page with its table\n"
+	     "              'attention' or 'grades' as a page with its table\n"
 	     "  --curriculum ID  whose trainees, when the content has several\n"
 	     "\n"
 	     "In CSV, text that a spreadsheet would take for a formula (= + - @)\n"

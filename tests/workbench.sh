@@ -64,6 +64,9 @@ gradebook() {
 	    'written_allowed', 'written_pending', 'written_voided'], rows[0].keys()
 	assert bob['written_pending'] == 'yes' and bob['name'] == '李四'
 	EOF
+	as $TR report grades written --html "$T/home-$TR/g.html" 2> /dev/null || fail "grades html"
+	grep -q '<table id="grades">' "$T/home-$TR/g.html" && grep -q '李四' "$T/home-$TR/g.html" ||
+		fail "grades page"
 	as $TR report grades nosuch > "$T/out" 2> "$T/err"
 	[ $? -eq 1 ] && grep -q "no quiz or drill 'nosuch'" "$T/err" || fail "unknown id: $(cat "$T/err")"
 	as $A report grades > /dev/null 2> "$T/err"

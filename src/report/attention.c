@@ -183,7 +183,8 @@ attention_from(struct kefu *k, const struct rows *rs, struct attention *a)
 			a->v[it].count = rs->active[r] > 0;
 		}
 	}
-	qsort(a->v, a->n, sizeof(*a->v), by_urgency);
+	if (a->n)
+		qsort(a->v, a->n, sizeof(*a->v), by_urgency);
 	return 0;
 }
 

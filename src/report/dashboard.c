@@ -93,7 +93,7 @@ dashboard_page(struct sb *h, struct kefu *k, const struct rows *rs)
 	attention_free(&a);
 	stages_funnel(h, rs);
 	stages_trainees_html(h, k, rs);
-	grades_html(h, k, rs);
+	grades_html(h, k, rs, NULL, 0);
 	for (i = 0; pm && i < pm->nparts; i++)
 		if (pm->parts[i].kind == PART_QUIZ) {
 			const struct quiz *qz = content_quiz(kefu_content(k), pm->parts[i].ref);

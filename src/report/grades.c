@@ -139,8 +139,10 @@ pick(struct grades *g, const struct rows *rs, char **ids, int nids)
 		} else {
 			const char **known = xcalloc(rs->nquiz + rs->ndrill + 1, sizeof(*known));
 
-			memcpy(known, rs->quiz_ids, rs->nquiz * sizeof(*known));
-			memcpy(known + rs->nquiz, rs->drill_ids, rs->ndrill * sizeof(*known));
+			if (rs->nquiz)
+				memcpy(known, rs->quiz_ids, rs->nquiz * sizeof(*known));
+			if (rs->ndrill)
+				memcpy(known + rs->nquiz, rs->drill_ids, rs->ndrill * sizeof(*known));
 			kefu_unknown(_("quiz or drill"), "", ids[a], known,
 				     rs->nquiz + rs->ndrill,
 				     _("the gradebook has the plan's quizzes and drills"));
@@ -210,7 +212,7 @@ grades_free(struct grades *g, struct cell_cols *cols)
 }
 
 void
-grades_html(struct sb *h, struct kefu *k, const struct rows *rs)
+grades_html(struct sb *h, struct kefu *k, const struct rows *rs, char **ids, int nids)
 {
 	struct cell_cols cols = CELL_COLS_INIT;
 	struct grades g;
@@ -221,7 +223,7 @@ grades_html(struct sb *h, struct kefu *k, const struct rows *rs)
 		_("A quiz: best final percent, then attempts used (of those allowed); * an attempt "
 		  "waits for a trainer to grade it; vN: N set aside. A drill: the fastest run that "
 		  "counts for a gate, and its accuracy."));
-	if (grades_columns(k, rs, NULL, 0, TABLE_TEXT, false, &g, &cols)) {
+	if (grades_columns(k, rs, ids, nids, TABLE_TEXT, false, &g, &cols)) {
 		table_init(&t, "grades", cols.v, cols.n);
 		for (r = 0; r < rs->n; r++)
 			grades_row(&t, r, &g);
@@ -248,6 +250,16 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 	if (facts_gather(k, cu, FACTS_SCORES, &rs) != 0 ||
 	    !grades_columns(k, &rs, ids, nids, o->format, true, &g, &cols))
 		goto out;
+	if (o->html) {
+		struct sb h = SB_INIT;
+
+		html_begin(&h, k, cu->title, NULL);
+		grades_html(&h, k, &rs, ids, nids);
+		html_end(&h);
+		rc = html_write(o->html, &h, rs.n);
+		sb_free(&h);
+		goto out;
+	}
 	table_init(&t, "grades", cols.v, cols.n);
 	cell_cover(&t, o, cu->id, NULL, NULL);
 	if (o->format == TABLE_TEXT && rs.n == 0)

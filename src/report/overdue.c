@@ -45,7 +45,8 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct report_
 		if (facts_days_late(k, &rs.v[i]) > 0)
 			rs.v[n++] = rs.v[i];
 	rs.n = n;
-	qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
+	if (rs.n)
+		qsort(rs.v, rs.n, sizeof(*rs.v), by_lateness);
 	table_init(&t, "overdue", overdue_cols, ARRAY_SIZE(overdue_cols));
 	cell_cover(&t, o, cu->id, NULL, NULL);
 	for (i = 0; i < rs.n; i++) {

@@ -166,7 +166,8 @@ void attention_action(struct sb *, const struct attention_item *);
 
 /* The sections of the dashboard, each from its report's file. */
 void attention_html(struct sb *, struct kefu *, const struct attention *);
-void grades_html(struct sb *, struct kefu *, const struct rows *);	/* FACTS_SCORES */
+/* FACTS_SCORES; ids (nids of them) pick quizzes and drills, none all */
+void grades_html(struct sb *, struct kefu *, const struct rows *, char **ids, int nids);
 void items_html(struct sb *, struct kefu *, const struct quiz *);
 void stages_funnel(struct sb *, const struct rows *);
 /* Each trainee: stage, progress, due, lateness, outcome, best scores
