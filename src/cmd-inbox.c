@@ -67,6 +67,26 @@ news_grading(const struct store_row *r, void *arg)
 	sb_free(&c);
 }
 
+/* A decision as the log has it ("probation-review extend 2026-12-20"),
+ * in words. */
+static void
+assess_words(struct sb *out, const char *by, const char *detail)
+{
+	char module[128], outcome[16], due[16] = "";
+	int n = sscanf(detail, "%127s %15s %15s", module, outcome, due);
+
+	if (n < 2)
+		sb_addf(out, _("%s decided %s"), by, detail);
+	else if (strcmp(outcome, "pass") == 0)
+		sb_addf(out, _("%s decided %s: passed"), by, module);
+	else if (strcmp(outcome, "fail") == 0)
+		sb_addf(out, _("%s decided %s: not passed"), by, module);
+	else if (n == 3)
+		sb_addf(out, _("%s decided %s: extended to %s"), by, module, due);
+	else
+		sb_addf(out, _("%s decided %s: extended"), by, module);
+}
+
 /* An event: id, at, actor login, name, action, detail. */
 static void
 news_event(const struct store_row *r, void *arg)
@@ -81,7 +101,7 @@ news_event(const struct store_row *r, void *arg)
 	if (strcmp(action, "signoff") == 0)
 		sb_addf(&nw->out, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "assess") == 0)
-		sb_addf(&nw->out, _("%s decided %s"), sb_str(&by), sb_str(&d));
+		assess_words(&nw->out, sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "attempt-grant") == 0)
 		sb_addf(&nw->out, _("%s gave attempts back: %s"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "attempt-void") == 0)

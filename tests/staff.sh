@@ -206,6 +206,10 @@ jq -e --arg a "$A" '.rows[] | select(.login == $a) | .intro_status == "complete"
 	"$T/st.json" > /dev/null || fail "lateness of a finished stage: $(cat "$T/st.json")"
 as $TR report stages | grep "^$A " | grep -q "✓ 11-20, 40 days late" ||
 	fail "text lateness: $(as $TR report stages)"
+jq -e --arg a "$A" '.rows[] | select(.login == $a) | .outcome == "pass"' "$T/st.json" > /dev/null ||
+	fail "a pass is not in report stages"
+as $A inbox > "$T/out" || fail "inbox"
+grep -q "王老师 decided probation-review: passed" "$T/out" || fail "the decision in the inbox: $(cat "$T/out")"
 ok "report probation --all keeps past outcomes; report stages keeps a finished stage's lateness"
 
 H="$T/home-$TR/r.html"

@@ -74,11 +74,18 @@ cell_cols_free(struct cell_cols *c)
 }
 
 void
-cell_failed(struct table *t, const struct row *x)
+cell_outcome(struct table *t, const struct row *x)
 {
 	char *s = facts_failed_words(x);
 
-	table_text(t, s);	/* NULL: a null */
+	if (s)
+		table_text(t, s);
+	else if (x->probation == OUTCOME_PASS)
+		table_word(t, N_("pass"));
+	else if (x->probation == OUTCOME_EXTEND)
+		table_word(t, N_("extend"));
+	else
+		table_null(t);
 	free(s);
 }
 

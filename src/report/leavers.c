@@ -53,7 +53,7 @@ leaver_row(const struct leaver *l, void *arg)
 		table_null(lv->t);
 	}
 	if (x)
-		cell_failed(lv->t, x);
+		cell_outcome(lv->t, x);
 	else
 		table_null(lv->t);
 	table_text(lv->t, l->reason);

@@ -59,7 +59,7 @@ report_overdue(struct kefu *k, const struct curriculum *cu, const struct report_
 		table_text(&t, s->title);
 		cell_day(&t, x->s.due[x->s.current]);
 		table_num(&t, (double)facts_days_late(k, x), 0);
-		cell_failed(&t, x);
+		cell_outcome(&t, x);
 	}
 	if (o->format == TABLE_TEXT && rs.n == 0)
 		printf(_("Nobody is past a due date.\n"));

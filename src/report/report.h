@@ -108,7 +108,9 @@ void cell_col2(struct cell_cols *, const char *owner, const char *word,
 void cell_cols_free(struct cell_cols *);
 void cell_day(struct table *, long day);		/* < 0: null */
 void cell_moment(struct table *, long long at);	/* <= 0: null */
-void cell_failed(struct table *, const struct row *);
+/* A failed assessment in words ("failed probation-review on
+ * 2026-11-02"), else the probation outcome (pass, extend), else null. */
+void cell_outcome(struct table *, const struct row *);
 /* Says what t's rows cover, for CSV and JSON: the report's curriculum
  * (NULL: none), the day, and one more pair when key is not NULL (its
  * value must outlive t); CSV speaks the user's language unless --ids. */

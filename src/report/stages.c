@@ -83,7 +83,7 @@ stages_row(struct table *t, size_t j, void *arg)
 	}
 	cell_day(t, cur < cu->nstages ? x->s.due[cur] : -1);
 	table_num(t, (double)facts_days_late(sf->k, x), 0);
-	cell_failed(t, x);
+	cell_outcome(t, x);
 	table_text(t, x->exempt);
 }
 
