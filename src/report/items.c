@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "kefu.h"
 #include "quiz.h"
 #include "report/report.h"
@@ -258,8 +259,9 @@ items_free(struct items *it)
 	free(it->is);
 }
 
+/* The questions' rows; words: types named for people, else by id. */
 static void
-items_table(const struct items *it, struct table *t)
+items_table(const struct items *it, bool words, struct table *t)
 {
 	const struct quiz *qz = it->qz;
 	struct sb sb = SB_INIT;
@@ -271,7 +273,7 @@ items_table(const struct items *it, struct table *t)
 		const struct item_stats *is = &it->is[i];
 
 		table_text(t, q->id);
-		table_text(t, content_qtype_name(q->type));
+		table_text(t, words ? ask_type_label(q->type) : content_qtype_name(q->type));
 		table_num(t, (double)is->n, 0);
 		num_or_null(t, is->facility, 1);
 		num_or_null(t, is->sd, 1);
@@ -320,7 +322,7 @@ items_html(struct sb *h, struct kefu *k, const struct quiz *qz)
 		sb_adds(h, "<p>");
 		table_html_text(h, sb_str(&sum));
 		sb_adds(h, "</p>\n");
-		items_table(&it, &t);
+		items_table(&it, true, &t);
 		if (it.n)
 			table_html(h, &t, "items");
 		table_free(&t);
@@ -342,7 +344,8 @@ report_items(struct kefu *k, const char *quiz, const struct report_opts *o)
 		return 1;
 	if (items_analyse(k, qz, &it) != 0)
 		goto out;
-	items_table(&it, &t);
+	items_table(&it, o->format == TABLE_TEXT || (o->format == TABLE_CSV && !o->ids &&
+						       table_translated()), &t);
 	cell_cover(&t, o, NULL, N_("quiz"), qz->id);
 	if (o->format == TABLE_TEXT) {
 		items_summary(&sum, &it);
