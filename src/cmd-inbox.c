@@ -18,12 +18,63 @@
 /* How far back `kefu inbox` looks for a trainee, in days. */
 #define INBOX_DAYS 30
 
+struct news_line {
+	long long at;
+	size_t seq;
+	char *text;
+};
+
 struct news {
 	struct kefu *k;
-	struct sb out;
+	struct sb out, line;
+	struct news_line *v;
+	size_t nv, cap;
 	long long from;		/* only what happened from then on; 0 all */
 	int n;
 };
+
+/* The line made, kept with its time: gradings and decisions come from
+ * two queries and are said in time order. */
+static void
+news_push(struct news *nw, long long at)
+{
+	if (nw->nv == nw->cap) {
+		nw->cap = nw->cap ? nw->cap * 2 : 16;
+		nw->v = xreallocarray(nw->v, nw->cap, sizeof(*nw->v));
+	}
+	nw->v[nw->nv].at = at;
+	nw->v[nw->nv].seq = nw->nv;
+	nw->v[nw->nv++].text = xstrdup(sb_str(&nw->line));
+	nw->n++;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const struct news_line *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The lines, in time order, into out. */
+static void
+news_flush(struct news *nw)
+{
+	size_t i;
+
+	if (nw->nv)
+		qsort(nw->v, nw->nv, sizeof(*nw->v), by_time);
+	for (i = 0; i < nw->nv; i++) {
+		sb_adds(&nw->out, nw->v[i].text);
+		free(nw->v[i].text);
+	}
+	free(nw->v);
+	nw->v = NULL;
+	nw->nv = nw->cap = 0;
+	sb_free(&nw->line);
+}
 
 /* A line of news from a row whose columns begin id, at, login, name
  * of whoever did it: its day written, their name in by; false when it
@@ -35,8 +86,9 @@ news_begin(struct news *nw, const struct store_row *r, struct sb *by)
 
 	if (store_col_int(r, 1) < nw->from)
 		return false;
+	sb_reset(&nw->line);
 	text_inert(by, store_col_null(r, 3) ? store_col_text(r, 2) : store_col_text(r, 3), false);
-	sb_addf(&nw->out, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
+	sb_addf(&nw->line, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
 	return true;
 }
 
@@ -53,16 +105,16 @@ news_grading(const struct store_row *r, void *arg)
 
 	if (!news_begin(nw, r, &by))
 		return;
-	sb_addf(&nw->out, store_col_int(r, 10) ? _("%s regraded %s, question %s: %g of %g points") :
+	sb_addf(&nw->line, store_col_int(r, 10) ? _("%s regraded %s, question %s: %g of %g points") :
 		_("%s graded %s, question %s: %g of %g points"), sb_str(&by),
 		store_col_text(r, 4), store_col_text(r, 5), store_col_real(r, 6),
 		q ? q->points : 0.0);
 	if (!store_col_null(r, 7) && *store_col_text(r, 7)) {
 		text_inert(&c, store_col_text(r, 7), false);
-		sb_addf(&nw->out, _(" — 「%s」"), sb_str(&c));
+		sb_addf(&nw->line, _(" — 「%s」"), sb_str(&c));
 	}
-	sb_addc(&nw->out, '\n');
-	nw->n++;
+	sb_addc(&nw->line, '\n');
+	news_push(nw, store_col_int(r, 1));
 	sb_free(&by);
 	sb_free(&c);
 }
@@ -99,19 +151,19 @@ news_event(const struct store_row *r, void *arg)
 		return;
 	text_inert(&d, store_col_null(r, 5) ? "" : store_col_text(r, 5), false);
 	if (strcmp(action, "signoff") == 0)
-		sb_addf(&nw->out, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
+		sb_addf(&nw->line, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "assess") == 0)
-		assess_words(&nw->out, sb_str(&by), sb_str(&d));
+		assess_words(&nw->line, sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "attempt-grant") == 0)
-		sb_addf(&nw->out, _("%s gave attempts back: %s"), sb_str(&by), sb_str(&d));
+		sb_addf(&nw->line, _("%s gave attempts back: %s"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "attempt-void") == 0)
-		sb_addf(&nw->out, _("%s set an attempt aside: %s"), sb_str(&by), sb_str(&d));
+		sb_addf(&nw->line, _("%s set an attempt aside: %s"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "exempt") == 0)
-		sb_addf(&nw->out, _("%s exempted you: %s"), sb_str(&by), sb_str(&d));
+		sb_addf(&nw->line, _("%s exempted you: %s"), sb_str(&by), sb_str(&d));
 	else
-		sb_addf(&nw->out, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
-	sb_addc(&nw->out, '\n');
-	nw->n++;
+		sb_addf(&nw->line, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
+	sb_addc(&nw->line, '\n');
+	news_push(nw, store_col_int(r, 1));
 	sb_free(&by);
 	sb_free(&d);
 }
@@ -153,10 +205,11 @@ trainee_news(struct kefu *k, const struct store_seen *seen, bool full, struct ne
 	struct store *st = kefu_store(k);
 
 	nw->from = full ? k->now - (long long)INBOX_DAYS * 86400 : 0;
-	if (store_inbox_gradings(st, k->me.id, full ? 0 : seen->grading, news_grading, nw) != 0 ||
-	    store_inbox_events(st, k->me.id, full ? 0 : seen->event, news_event, nw) != 0)
-		return -1;
-	return 0;
+	int rc = store_inbox_gradings(st, k->me.id, full ? 0 : seen->grading, news_grading, nw) != 0 ||
+	    store_inbox_events(st, k->me.id, full ? 0 : seen->event, news_event, nw) != 0;
+
+	news_flush(nw);
+	return rc ? -1 : 0;
 }
 
 /* A trainer's: the attention list of each curriculum, counted by kind
@@ -213,21 +266,43 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 	}
 	store_rollback(kefu_store(k));
 	if (!full) {
-		static const char *const what[] = {
-			[ATTENTION_ESSAYS] = N_("essay answers wait for grading"),
-			[ATTENTION_ASSESS] = N_("assessments are due"),
-			[ATTENTION_SIGNOFF] = N_("stages wait for a sign-off"),
-			[ATTENTION_ATTEMPTS] = N_("trainees have no attempts left at a quiz"),
-			[ATTENTION_FAILED] = N_("trainees failed an assessment"),
-			[ATTENTION_OVERDUE] = N_("trainees are past a due date"),
-			[ATTENTION_IDLE] = N_("trainees did nothing for a week"),
-		};
-
 		nw->n = 0;
 		for (i = 0; i <= ATTENTION_IDLE; i++) {
-			if (counts[i] == 0)
+			size_t n = counts[i];
+
+			if (n == 0)
 				continue;
-			sb_addf(&nw->out, "  %zu %s", counts[i], _(what[i]));
+			sb_adds(&nw->out, "  ");
+			switch ((enum attention_kind)i) {
+			case ATTENTION_ESSAYS:
+				sb_addf(&nw->out, P_("%zu essay answer waits for grading",
+						     "%zu essay answers wait for grading", n), n);
+				break;
+			case ATTENTION_ASSESS:
+				sb_addf(&nw->out, P_("%zu assessment is due", "%zu assessments are due",
+						     n), n);
+				break;
+			case ATTENTION_SIGNOFF:
+				sb_addf(&nw->out, P_("%zu stage waits for a sign-off",
+						     "%zu stages wait for a sign-off", n), n);
+				break;
+			case ATTENTION_ATTEMPTS:
+				sb_addf(&nw->out, P_("%zu trainee has no attempts left at a quiz",
+						     "%zu trainees have no attempts left at a quiz", n), n);
+				break;
+			case ATTENTION_FAILED:
+				sb_addf(&nw->out, P_("%zu trainee failed an assessment",
+						     "%zu trainees failed an assessment", n), n);
+				break;
+			case ATTENTION_OVERDUE:
+				sb_addf(&nw->out, P_("%zu trainee is past a due date",
+						     "%zu trainees are past a due date", n), n);
+				break;
+			case ATTENTION_IDLE:
+				sb_addf(&nw->out, P_("%zu trainee did nothing for a week",
+						     "%zu trainees did nothing for a week", n), n);
+				break;
+			}
 			if (i == ATTENTION_ESSAYS && oldest >= 0)
 				sb_addf(&nw->out, P_(" (the oldest %ld day)", " (the oldest %ld days)",
 						     oldest), oldest);

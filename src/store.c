@@ -19,16 +19,30 @@
 #define BUSY_TIMEOUT_MS 10000
 
 /* An attempt's marks, kept with it for item analysis (one row an
- * attempt to read, not one an answer): for each answer its question,
- * points (empty while ungraded) and a choice response ("2", "0,3",
- * "true"; empty for any other), separated by char(30) within an answer
- * and char(31) between them. Written at hand-in and at each grading. */
-#define ITEM_MARKS_OF(id) \
-	"(SELECT group_concat(question || char(30) || coalesce(points, '') || char(30) ||" \
-	" CASE WHEN (response GLOB '[0-9]*' AND response NOT GLOB '*[^0-9,]*')" \
-	"  OR response IN ('true', 'false') THEN response ELSE '' END, char(31))" \
-	" FROM (SELECT question, points, response FROM quiz_answer" \
-	"  WHERE attempt_id = " id " ORDER BY seq))"
+ * attempt to read, not one an answer): for each question on its paper
+ * the question, its points (0 when it was skipped, empty while
+ * ungraded) and a choice response ("2", "0,3", "true"; empty for any
+ * other), separated by char(30) within a question and char(31) between
+ * them. An attempt with no paper kept (the oldest) has its answers'.
+ * Of the quiz_attempt row being updated; written at hand-in and at each
+ * grading. */
+#define ITEM_MARK(q, answered, points, response) \
+	q " || char(30) || CASE WHEN " answered " THEN coalesce(" points ", '') ELSE '0' END" \
+	" || char(30) || CASE WHEN (" response " GLOB '[0-9]*' AND " response \
+	" NOT GLOB '*[^0-9,]*') OR " response " IN ('true', 'false') THEN " response \
+	" ELSE '' END"
+#define ITEM_MARKS \
+	"coalesce((WITH RECURSIVE p(rest, q, seq) AS (" \
+	"  SELECT quiz_attempt.paper, NULL, -1 UNION ALL" \
+	"  SELECT substr(rest, instr(rest, char(10)) + 1)," \
+	"   substr(rest, 1, instr(rest, ':') - 1), seq + 1 FROM p" \
+	"  WHERE instr(rest, char(10)) > 0)" \
+	" SELECT group_concat(" ITEM_MARK("p.q", "w.attempt_id IS NOT NULL", "w.points", "w.response") \
+	", char(31)) FROM p LEFT JOIN quiz_answer w" \
+	"  ON w.attempt_id = quiz_attempt.id AND w.seq = p.seq WHERE p.seq >= 0)," \
+	" (SELECT group_concat(" ITEM_MARK("question", "1", "points", "response") ", char(31))" \
+	"  FROM (SELECT question, points, response FROM quiz_answer" \
+	"   WHERE attempt_id = quiz_attempt.id ORDER BY seq)))"
 
 /* Numbered migrations; migration i brings the schema to version i + 1.
  * Never edit one that has shipped: add another. */
@@ -283,7 +297,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX event_subject ON event(subject_id, id);"
 	"CREATE INDEX quiz_attempt_quiz ON quiz_attempt(quiz, state);"
 	"ALTER TABLE quiz_attempt ADD COLUMN item_marks TEXT;"
-	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS_OF("quiz_attempt.id")
+	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS
 	" WHERE state IN ('final', 'pending');"
 	"CREATE TRIGGER event_active AFTER INSERT ON event"
 	"  WHEN NEW.actor_id = NEW.subject_id"
@@ -704,7 +718,7 @@ static const char *const sql[S_COUNT] = {
 	"SELECT percent, item_marks FROM quiz_attempt WHERE quiz = ?1 AND state = 'final'",
 	[S_ITEM_COUNT] = "SELECT count(*) FROM quiz_attempt WHERE quiz = ?1 AND state = 'final'",
 	[S_ITEM_MARKS] =
-	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS_OF("?1") " WHERE id = ?1",
+	"UPDATE quiz_attempt SET item_marks = " ITEM_MARKS " WHERE id = ?1",
 	[S_ACTIVITY] =	/* quizzes handed in and drills run since a time */
 	"SELECT 0, finished FROM quiz_attempt WHERE finished >= ?1 AND state IN ('final', 'pending')"
 	" UNION ALL SELECT 1, at FROM drill_result WHERE at >= ?1",
@@ -2504,10 +2518,22 @@ store_seen_get(struct store *st, int64_t person_id, struct store_seen *s)
 }
 
 int
-store_seen_set(struct store *st, int64_t person_id, const struct store_seen *s)
+store_seen_set(struct store *st, int64_t person_id, const struct store_seen *sn)
 {
-	return change(st, S_SEEN_SET, _("cannot save what was seen"), "iiii", person_id,
-		      s->event, s->grading, (int64_t)s->at);
+	sqlite3_stmt *stmt = prep(st, S_SEEN_SET);
+	int rc;
+
+	/* what was seen is not worth waiting for: another kefu writing
+	 * (an import) must not hold up a command that only reads */
+	sqlite3_busy_timeout(st->db, 0);
+	sqlite3_bind_int64(stmt, 1, person_id);
+	sqlite3_bind_int64(stmt, 2, sn->event);
+	sqlite3_bind_int64(stmt, 3, sn->grading);
+	sqlite3_bind_int64(stmt, 4, sn->at);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return rc == SQLITE_DONE ? 0 : 1;
 }
 
 static void

@@ -499,7 +499,9 @@ struct store_seen {
 	long long at;
 };
 int store_seen_get(struct store *, int64_t person_id, struct store_seen *);
-/* Moves the marks on (never back) and sets when. */
+/* Moves the marks on (never back) and sets when, without waiting for
+ * another writer: 0 done, 1 not now (nothing said; the news is said
+ * again next time). */
 int store_seen_set(struct store *, int64_t person_id, const struct store_seen *);
 /* The newest event and grading now (at unset). */
 int store_seen_marks(struct store *, struct store_seen *);

@@ -144,15 +144,20 @@ ok "a schema 5 database is migrated to 6: those who left have the day it was log
 # seen all there is, and dates each person's own last entry on the log
 sql "$UNDO7 PRAGMA user_version = 6;
 INSERT INTO quiz_attempt (id, person_id, quiz, started, finished, seed, paper, points, max_points,
-  percent, state) VALUES (90, 11, 'm', 1, 2, 1, '', 1, 2, 50, 'final'), (91, 11, 'm', 3, NULL, 1, '', NULL, NULL, NULL, 'open');
+  percent, state) VALUES (90, 11, 'm', 1, 2, 1, 'a:1,0' || char(10) || 'b:' || char(10) || 'c:' || char(10) || 'd:' || char(10), 1, 2, 50, 'final'),
+ (91, 11, 'm', 3, NULL, 1, '', NULL, NULL, NULL, 'open'), (92, 11, 'm', 1, 2, 1, '', 1, 1, 100, 'final');
 INSERT INTO quiz_answer (attempt_id, seq, question, response, points, answered) VALUES
  (90, 0, 'a', '2', 1, 2), (90, 1, 'b', 'free text', 0, 2), (90, 2, 'c', 'true', NULL, 2),
- (91, 0, 'a', '1', 0, 3);
+ (91, 0, 'a', '1', 0, 3), (92, 0, 'a', '0', 1, 2);
 INSERT INTO event (at, actor_id, action, subject_id) VALUES (500, 14, 'lesson-read', 14), (600, 1, 'grade', 14)"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 6 database"
 [ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
-[ "$(sql "SELECT replace(replace(item_marks, char(30), ':'), char(31), ' ') FROM quiz_attempt WHERE id = 90")" = "a:1.0:2 b:0.0: c::true" ] ||
+# d was on the paper and skipped: it counts, as 0
+[ "$(sql "SELECT replace(replace(item_marks, char(30), ':'), char(31), ' ') FROM quiz_attempt WHERE id = 90")" = "a:1.0:2 b:0.0: c::true d:0:" ] ||
 	fail "migration 7 marks: $(sql "SELECT item_marks FROM quiz_attempt WHERE id = 90")"
+# an attempt with no paper kept: its answers
+[ "$(sql "SELECT replace(replace(item_marks, char(30), ':'), char(31), ' ') FROM quiz_attempt WHERE id = 92")" = "a:1.0:0" ] ||
+	fail "migration 7 marks without a paper: $(sql "SELECT item_marks FROM quiz_attempt WHERE id = 92")"
 [ "$(sql "SELECT coalesce(item_marks, '-') FROM quiz_attempt WHERE id = 91")" = - ] || fail "an open attempt has marks"
 [ "$(sql "SELECT active_at FROM person WHERE id = 14")" = 500 ] || fail "last active: $(sql "SELECT active_at FROM person WHERE id = 14")"
 [ "$(sql "SELECT count(*) FROM person WHERE seen_event <> (SELECT max(id) FROM event WHERE action <> 'first-run' OR 1)")" = 0 ] ||

@@ -210,6 +210,9 @@ jq -e --arg a "$A" '.rows[] | select(.login == $a) | .outcome == "pass"' "$T/st.
 	fail "a pass is not in report stages"
 as $A inbox > "$T/out" || fail "inbox"
 grep -q "王老师 decided probation-review: passed" "$T/out" || fail "the decision in the inbox: $(cat "$T/out")"
+# a failed trainee is the trainer's to act on once, not also "assessment due"
+as $TR report attention --format json | jq -e --arg b "$B" '[.rows[] | select(.login == $b) | .kind] | index("failed") != null and index("assessment") == null' > /dev/null ||
+	fail "a failed trainee in the attention list: $(as $TR report attention)"
 ok "report probation --all keeps past outcomes; report stages keeps a finished stage's lateness"
 
 H="$T/home-$TR/r.html"

@@ -123,11 +123,16 @@ at_tty() {
 	script -qec "runuser -u $_u -- env HOME=$T/home-$_u KEFU_CONTENT=$T/content KEFU_DB=$DB KEFU_NOW=$NOW NO_COLOR=1 LC_ALL=C.UTF-8 PAGER=cat $T/kefu $*" /dev/null < /dev/null
 }
 notice() {
+	NOW=2026-11-21T09:30:00
+	as $TR attempts grant $B written --reason 重考 > /dev/null 2>&1 || fail "grant bob"
 	NOW=2026-11-21T10:00:00
 	printf '3\n很好。\n' | as $TR grade "$attB" > /dev/null 2>&1 || fail "regrade bob"
 	at_tty $B plan > "$T/out" 2>&1
 	grep -q "What's new for you" "$T/out" && grep -q "王老师 regraded written, question w-essay: 3 of 4 points — 「很好。」" "$T/out" ||
 		fail "bob's notice: $(cat "$T/out")"
+	# in time order: the attempt given back at 09:30, then the regrade
+	[ "$(grep -n "gave attempts back" "$T/out" | cut -d: -f1)" -lt "$(grep -n "regraded" "$T/out" | cut -d: -f1)" ] ||
+		fail "news not in time order: $(cat "$T/out")"
 	at_tty $B plan > "$T/out" 2>&1
 	grep -q "What's new" "$T/out" && fail "said twice: $(cat "$T/out")"
 	as $B plan > "$T/out" 2>&1
@@ -183,6 +188,12 @@ leavers() {
 	as $TR report attention --format json | jq -e --arg c "$C" '[.rows[] | select(.login == $c)] | length == 0' > /dev/null ||
 		fail "a leaver needs attention"
 	as $TR report trainee $C > /dev/null || fail "a leaver's record"
+	# back, hired again: idle counts from the new hire date, not from
+	# what she did before she left
+	NOW=2026-12-01T09:00:00
+	me people add $C --role trainee --hired 2026-12-01 > /dev/null 2>&1 || fail "carol comes back"
+	as $TR report attention --format json | jq -e --arg c "$C" '[.rows[] | select(.login == $c and .kind == "idle")] | length == 0' > /dev/null ||
+		fail "idle from before she left: $(as $TR report attention)"
 }
 test_case "report leavers: who left, after how many days, at which stage, why" leavers
 

@@ -157,11 +157,12 @@ attention_from(struct kefu *k, const struct rows *rs, struct attention *a)
 		return -1;
 	for (r = 0; r < rs->n; r++) {
 		const struct row *x = &rs->v[r];
-		long late = facts_days_late(k, x), idle, hired;
+		long late = facts_days_late(k, x), idle, hired = -1, active;
 		size_t it;
 
-		stage_items(a, rs, r);
-		if (x->failed) {
+		if (!x->failed)
+			stage_items(a, rs, r);
+		else {
 			it = row_item(a, ATTENTION_FAILED, x);
 			a->v[it].what = x->failed;
 			a->v[it].since = date_of((time_t)x->failed_at);
@@ -174,13 +175,19 @@ attention_from(struct kefu *k, const struct rows *rs, struct attention *a)
 		}
 		if (x->s.current >= cu->nstages)
 			continue;
-		/* idle: nothing done for a week (or since hired, when never) */
-		idle = rs->active[r] > 0 ? k->today - date_of((time_t)rs->active[r]) :
-		    x->p.hired && date_parse(x->p.hired, &hired) ? k->today - hired : 0;
+		/* idle: nothing done for a week since they last did something,
+		 * or since hired when that is later (never active, back after
+		 * leaving, a hire date corrected forward) */
+		active = rs->active[r] > 0 ? date_of((time_t)rs->active[r]) : -1;
+		if (x->p.hired && !date_parse(x->p.hired, &hired))
+			hired = -1;
+		if (active < 0 && hired < 0)
+			continue;
+		idle = k->today - (active > hired ? active : hired);
 		if (idle >= ATTENTION_IDLE_DAYS) {
 			it = row_item(a, ATTENTION_IDLE, x);
 			a->v[it].since = k->today - idle;
-			a->v[it].count = rs->active[r] > 0;
+			a->v[it].count = active > hired;
 		}
 	}
 	if (a->n)

@@ -50,6 +50,7 @@ trainee_row(const struct store_row *r, void *arg)
 	x->p.role = rs->role;
 	x->p.hired = row_strdup(rs, store_col_text(r, 4));
 	x->p.active = store_col_int(r, 5) != 0;
+	x->left = x->p.active ? NULL : row_strdup(rs, store_col_text(r, 9));
 	x->e.id = store_col_int(r, 6);
 	x->e.person_id = x->p.id;
 	x->e.curriculum = rs->curriculum;

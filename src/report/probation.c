@@ -126,6 +126,8 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 	cell_col(&c, "decided", _("Decided"));
 	cell_col(&c, "reason", _("Reason"));
 	cell_col(&c, "exemptions", _("Exemptions"));
+	if (o->all)
+		cell_col(&c, "left", _("Left"));
 	table_init(&t, "probation", c.v, c.n);
 	cell_cover(&t, o, cu->id, N_("assessment"), m->id);
 	for (j = 0; j < rs.n; j++) {
@@ -133,11 +135,10 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		struct decision d = { 0 };
 		struct part_rows pr;
 
-		bool in = x->p.active &&
-		    (x->s.states[si] == STAGE_OPEN || x->s.states[si] == STAGE_STARTED);
+		bool in = x->s.states[si] == STAGE_OPEN || x->s.states[si] == STAGE_STARTED;
 
 		/* in the stage (their current one, or opened early for them);
-		 * with --all, anyone decided on too, those who left included */
+		 * with --all, anyone decided on too, and those who left in it */
 		if (!in && !o->all)
 			continue;
 		pr.m = m;
@@ -210,6 +211,8 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		cell_moment(&t, d.at);
 		table_text(&t, d.reason);
 		table_text(&t, x->exempt);
+		if (o->all)
+			table_text(&t, x->left);
 		free(pr.value);
 		free(pr.passed);
 		decision_clear(&d);

@@ -41,6 +41,7 @@ struct row {
 	bool probation_done;	/* the first assessment: passed or exempted */
 	enum outcome probation;	/* its latest decision */
 	char *exempt;		/* exemptions and stages opened early, in words */
+	const char *left;	/* the day they left (FACTS_LEFT), else NULL */
 };
 
 struct rows {
