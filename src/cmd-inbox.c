@@ -314,12 +314,6 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 	return 0;
 }
 
-static bool
-is_trainer(const struct kefu *k)
-{
-	return strcmp(k->me.role, "trainee") != 0;
-}
-
 /* Marks what was shown as seen: the newest event and grading now. */
 static void
 mark_seen(struct kefu *k)
@@ -346,7 +340,7 @@ kefu_notice(struct kefu *k)
 	if (store_seen_get(st, k->me.id, &seen) != 0)
 		return;
 	kefu_content(k);
-	if (is_trainer(k)) {
+	if (kefu_holds(k, "trainer")) {
 		/* once a day, and again when something was handed in */
 		long subs = store_new_submissions(st, seen.event);
 
@@ -357,7 +351,7 @@ kefu_notice(struct kefu *k)
 		goto out;
 	if (nw.n == 0)
 		goto out;
-	if (!is_trainer(k))
+	if (!kefu_holds(k, "trainer"))
 		next_due(k, &nw.out);
 	printf("%s\n%s", _("What's new for you ('kefu inbox' says it again):"), sb_str(&nw.out));
 	printf("\n");
@@ -385,12 +379,12 @@ cmd_inbox(struct kefu *k, int argc, char **argv)
 	nw.k = k;
 	if (store_seen_get(kefu_store(k), k->me.id, &seen) != 0)
 		return 1;
-	rc = is_trainer(k) ? trainer_news(k, true, &nw) : trainee_news(k, &seen, true, &nw);
+	rc = kefu_holds(k, "trainer") ? trainer_news(k, true, &nw) : trainee_news(k, &seen, true, &nw);
 	if (rc != 0) {
 		sb_free(&nw.out);
 		return 1;
 	}
-	if (is_trainer(k))
+	if (kefu_holds(k, "trainer"))
 		printf(nw.n ? _("Needs a trainer, most urgent first:\n%s") :
 		       _("Nobody needs a trainer's action.\n%s"), sb_str(&nw.out));
 	else {

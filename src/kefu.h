@@ -141,6 +141,9 @@ void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,
 			   const struct enrollment *);
+/* True when the person running kefu (known already) holds role
+ * (trainer: a trainer or a manager); says nothing. */
+bool kefu_holds(const struct kefu *, const char *role);
 /* True when the person running kefu holds role (trainer: a trainer or a
  * manager); otherwise says who may and returns false. */
 bool kefu_may(struct kefu *, const char *role, const char *what);

@@ -671,12 +671,18 @@ role_rank(const char *role)
 }
 
 bool
+kefu_holds(const struct kefu *k, const char *role)
+{
+	return k->me.role && role_rank(k->me.role) >= role_rank(role);
+}
+
+bool
 kefu_may(struct kefu *k, const char *role, const char *what)
 {
 	struct sb who = SB_INIT;
 
 	kefu_me(k);
-	if (role_rank(k->me.role) >= role_rank(role))
+	if (kefu_holds(k, role))
 		return true;
 	text_inert(&who, k->me.login, false);
 	if (strcmp(role, "manager") == 0)

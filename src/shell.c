@@ -152,7 +152,7 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 		break;
 	case ARG_PERSON:
 		/* logins are for trainers and managers to see */
-		if (shell_k->store && shell_k->me.role && strcmp(shell_k->me.role, "trainee") != 0)
+		if (shell_k->store && kefu_holds(shell_k, "trainer"))
 			store_logins(shell_k->store, comp_add_copy, NULL);
 		break;
 	case ARG_LESSON:

@@ -2567,19 +2567,10 @@ store_inbox_gradings(struct store *st, int64_t person_id, int64_t after,
 		    person_id, after);
 }
 
-static void
-count_row(const struct store_row *r, void *arg)
-{
-	*(long *)arg = (long)store_col_int(r, 0);
-}
-
 long
 store_new_submissions(struct store *st, int64_t after)
 {
-	long n = 0;
-
-	return each(st, S_NEW_SUBMITS, count_row, &n, _("cannot read the event log"), "i",
-		    after) != 0 ? -1 : n;
+	return (long)count(st, S_NEW_SUBMITS, _("cannot read the event log"), "i", after);
 }
 
 long

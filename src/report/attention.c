@@ -18,6 +18,22 @@
 #include "table.h"
 #include "text.h"
 
+static size_t
+attention_new(struct attention *a, enum attention_kind kind)
+{
+	struct attention_item *it;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 32;
+		a->v = xreallocarray(a->v, a->cap, sizeof(*a->v));
+	}
+	it = &a->v[a->n];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->since = it->due = -1;
+	return a->n++;
+}
+
 /* One essay answer waiting, as the queue has them (oldest first). */
 static void
 essay_row(const struct store_row *r, void *arg)
@@ -40,21 +56,6 @@ essay_row(const struct store_row *r, void *arg)
 	a->v[i].count = 1;
 }
 
-size_t
-attention_new(struct attention *a, enum attention_kind kind)
-{
-	struct attention_item *it;
-
-	if (a->n == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 32;
-		a->v = xreallocarray(a->v, a->cap, sizeof(*a->v));
-	}
-	it = &a->v[a->n];
-	memset(it, 0, sizeof(*it));
-	it->kind = kind;
-	it->since = it->due = -1;
-	return a->n++;
-}
 
 static size_t
 row_item(struct attention *a, enum attention_kind kind, const struct row *x)

@@ -91,7 +91,7 @@ cell_outcome(struct table *t, const struct row *x)
 
 
 void
-report_key(const char *head, const char *id, const char *title, const char *unit)
+cell_key(const char *head, const char *id, const char *title, const char *unit)
 {
 	struct sb sb = SB_INIT;
 

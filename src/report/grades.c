@@ -273,13 +273,13 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 		for (i = 0; i < g.nquiz; i++) {
 			const struct quiz *qz = content_quiz(c, rs.quiz_ids[g.quiz[i]]);
 
-			report_key(short_head(&sb, "Q", i), rs.quiz_ids[g.quiz[i]],
+			cell_key(short_head(&sb, "Q", i), rs.quiz_ids[g.quiz[i]],
 				   qz ? qz->title : NULL, NULL);
 		}
 		for (i = 0; i < g.ndrill; i++) {
 			const struct drill *d = content_drill(c, rs.drill_ids[g.drill[i]]);
 
-			report_key(short_head(&sb, "D", i), rs.drill_ids[g.drill[i]],
+			cell_key(short_head(&sb, "D", i), rs.drill_ids[g.drill[i]],
 				   d ? d->title : NULL, d ? content_unit_name(d->unit) : NULL);
 		}
 	}

@@ -118,7 +118,7 @@ void cell_outcome(struct table *, const struct row *);
 void cell_cover(struct table *, const struct report_opts *, const char *curriculum,
 		const char *key, const char *value);
 /* A line of a text report's key: "  Q1   id  title (unit)". */
-void report_key(const char *head, const char *id, const char *title,
+void cell_key(const char *head, const char *id, const char *title,
 		const char *unit);
 
 /* html.c */
@@ -161,7 +161,6 @@ int attention_gather(struct kefu *, const struct curriculum *, struct rows *,
 /* The same from facts gathered with FACTS_SCORES | FACTS_ACTIVE. */
 int attention_from(struct kefu *, const struct rows *, struct attention *);
 void attention_free(struct attention *);
-size_t attention_new(struct attention *, enum attention_kind);
 const char *attention_kind_word(enum attention_kind);	/* a msgid */
 /* Why, in words; and the command that acts on it. */
 void attention_reason(struct sb *, const struct kefu *, const struct attention_item *);

@@ -168,21 +168,24 @@ stages_funnel(struct sb *h, const struct rows *rs)
 	free(reached);
 }
 
-/* Late ones first, the latest at the top; then by login. */
-static const struct rows *sort_rows;
+/* A trainee's place on the page: failed ones first, then the latest,
+ * then by login. */
+struct place {
+	const struct row *x;
+	long late;
+	size_t r;
+};
 
 static int
 by_urgency(const void *a, const void *b)
 {
-	const struct row *x = &sort_rows->v[*(const size_t *)a];
-	const struct row *y = &sort_rows->v[*(const size_t *)b];
-	long lx = facts_days_late(sort_rows->k, x), ly = facts_days_late(sort_rows->k, y);
+	const struct place *p = a, *q = b;
 
-	if ((x->failed != NULL) != (y->failed != NULL))
-		return x->failed ? -1 : 1;
-	if (lx != ly)
-		return lx > ly ? -1 : 1;
-	return strcmp(x->p.login, y->p.login);
+	if ((p->x->failed != NULL) != (q->x->failed != NULL))
+		return p->x->failed ? -1 : 1;
+	if (p->late != q->late)
+		return p->late > q->late ? -1 : 1;
+	return strcmp(p->x->p.login, q->x->p.login);
 }
 
 /* The best counted typing speed over the plan's drills, in words. */
@@ -220,7 +223,8 @@ stages_trainees_html(struct sb *h, struct kefu *k, const struct rows *rs)
 	const struct content *c = kefu_content(k);
 	const struct module *pm = facts_probation(cu, NULL);
 	long exam = -1;
-	size_t i, j, *order = xcalloc(rs->n + 1, sizeof(*order));
+	size_t i, j;
+	struct place *order = xcalloc(rs->n + 1, sizeof(*order));
 	struct sb sb = SB_INIT;
 	char day[11];
 	int cw = 36;
@@ -229,9 +233,9 @@ stages_trainees_html(struct sb *h, struct kefu *k, const struct rows *rs)
 		if (pm->parts[i].kind == PART_QUIZ)
 			exam = rs->quiz ? facts_quiz_index(rs, pm->parts[i].ref) : -1;
 	for (j = 0; j < rs->n; j++)
-		order[j] = j;
-	sort_rows = rs;
-	qsort(order, rs->n, sizeof(*order), by_urgency);
+		order[j] = (struct place){ &rs->v[j], facts_days_late(k, &rs->v[j]), j };
+	if (rs->n)
+		qsort(order, rs->n, sizeof(*order), by_urgency);
 	sb_addf(h, "<h2 id=\"trainees-list\">%s</h2>\n<p>%s</p>\n<table id=\"trainees\">\n<tr>"
 		"<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		"<th>%s</th><th>%s</th></tr>\n",
@@ -239,8 +243,8 @@ stages_trainees_html(struct sb *h, struct kefu *k, const struct rows *rs)
 		_("Name"), _("Hired"), _("Current stage"), _("Progress"), _("Due"), _("Days late"),
 		_("Probation"), _("Exam best"), _("Typing best"));
 	for (i = 0; i < rs->n; i++) {
-		const struct row *x = &rs->v[order[i]];
-		long late = facts_days_late(k, x);
+		const struct row *x = order[i].x;
+		long late = order[i].late;
 
 		sb_adds(h, "<tr class=\"trainee\"><td>");
 		table_html_text(h, x->p.name ? x->p.name : x->p.login);
@@ -276,11 +280,11 @@ stages_trainees_html(struct sb *h, struct kefu *k, const struct rows *rs)
 		} else if (outcome[x->probation])
 			table_html_text(h, _(outcome[x->probation]));
 		sb_adds(h, "</td><td class=\"num\">");
-		if (exam >= 0 && rs->quiz[order[i] * rs->nquiz + (size_t)exam].best >= 0)
-			sb_addf(h, "%.0f%%", rs->quiz[order[i] * rs->nquiz + (size_t)exam].best);
+		if (exam >= 0 && rs->quiz[order[i].r * rs->nquiz + (size_t)exam].best >= 0)
+			sb_addf(h, "%.0f%%", rs->quiz[order[i].r * rs->nquiz + (size_t)exam].best);
 		sb_adds(h, "</td><td>");
 		sb_reset(&sb);
-		typing_best(&sb, c, rs, order[i]);
+		typing_best(&sb, c, rs, order[i].r);
 		table_html_text(h, sb_str(&sb));
 		sb_adds(h, "</td></tr>\n");
 	}
