@@ -55,7 +55,7 @@ ask_show(struct sb *sb, const struct question *q, const struct paper_item *it,
 
 	sb_addf(sb, "[%s] ", ask_type_label(q->type));
 	text_inert(sb, q->text, true);
-	sb_addf(sb, P_("  (%g point)\n", "  (%g points)\n", q->points == 1 ? 1 : 2), q->points);
+	sb_addf(sb, P_("  (%s point)\n", "  (%s points)\n", q->points == 1 ? 1 : 2), NUM(q->points));
 	switch (q->type) {
 	case Q_SINGLE:
 	case Q_MULTI:
@@ -194,8 +194,8 @@ ask_feedback(struct sb *sb, const struct kefu *k, const struct question *q,
 			kefu_color(k, "\033[0m"));
 	} else {
 		if (points > 0)
-			sb_addf(sb, _("  %s~ partly right (%g of %g)%s"),
-				kefu_color(k, "\033[33m"), points, q->points,
+			sb_addf(sb, _("  %s~ partly right (%s of %s)%s"),
+				kefu_color(k, "\033[33m"), NUM(points), NUM(q->points),
 				kefu_color(k, "\033[0m"));
 		else
 			sb_addf(sb, _("  %s✗ wrong%s"), kefu_color(k, "\033[31m"),

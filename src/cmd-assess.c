@@ -77,7 +77,7 @@ rating_read(const char *t, const void *ctx, double *x, struct sb *why)
 	double q;
 
 	if (!text_number(t, x) || *x < 0 || *x > pt->scale) {
-		sb_addf(why, _("Give a number from %g to %g."), 0.0, (double)pt->scale);
+		sb_addf(why, _("Give a number from %s to %s."), NUM(0), NUM(pt->scale));
 		return false;
 	}
 	/* on a step, but for the last bit of a binary fraction (0.3 / 0.1);
@@ -90,7 +90,7 @@ rating_read(const char *t, const void *ctx, double *x, struct sb *why)
 	if (pt->step == 1)
 		sb_adds(why, _("A rating is a whole number."));
 	else
-		sb_addf(why, _("A rating goes in steps of %g."), pt->step);
+		sb_addf(why, _("A rating goes in steps of %s."), NUM(pt->step));
 	return false;
 }
 
@@ -263,11 +263,11 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			x->value = f.best;
 			x->passed = f.best >= 0 && plan_part_passed(pt, f.best);
 			if (f.best >= 0)
-				printf(_("   quiz %s: best %.1f%%, needs %g%% — %s\n"), pt->ref,
-				       f.best, pt->min, pass_word(x->passed));
+				printf(_("   quiz %s: best %s%%, needs %s%% — %s\n"), pt->ref,
+				       NUM(f.best), NUM(pt->min), pass_word(x->passed));
 			else
-				printf(_("   quiz %s: no final score yet, needs %g%% — %s\n"),
-				       pt->ref, pt->min, pass_word(false));
+				printf(_("   quiz %s: no final score yet, needs %s%% — %s\n"),
+				       pt->ref, NUM(pt->min), pass_word(false));
 			if (f.pending)
 				printf(_("   (an attempt waits for essay grading: 'kefu grade')\n"));
 		} else if (pt->kind == PART_KPI) {
@@ -282,8 +282,8 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 				sb_reset(&sb);
 			} else
 				printf(_("   no %s figure is recorded\n"), pt->ref);
-			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %g of %s): ") :
-				_("   Figure for %s: "), period, kvalue, kperiod);
+			sb_addf(&sb, found ? _("   Figure for %s (Enter keeps %s of %s): ") :
+				_("   Figure for %s: "), period, NUM(kvalue), kperiod);
 			x->value = kvalue;
 			if (!ask_value(sb_str(&sb), found, figure_read, pt->kpi, &x->value))
 				goto stopped;
@@ -295,12 +295,12 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			snprintf(x->period, sizeof(x->period), "%s", x->kpi_new ? period : kperiod);
 			x->passed = plan_part_passed(pt, x->value);
 			kpi_figure_words(&sb, pt->kpi, x->value);
-			printf(_("   %s (%s), needs %s %g — %s\n"), sb_str(&sb), x->period,
+			printf(_("   %s (%s), needs %s %s — %s\n"), sb_str(&sb), x->period,
 			       pt->has_max ? _("at most") : _("at least"),
-			       pt->has_max ? pt->max : pt->min, pass_word(x->passed));
+			       NUM(pt->has_max ? pt->max : pt->min), pass_word(x->passed));
 			sb_reset(&sb);
 		} else {
-			sb_addf(&sb, _("   Rating 0-%u (needs %g): "), pt->scale, pt->min);
+			sb_addf(&sb, _("   Rating 0-%u (needs %s): "), pt->scale, NUM(pt->min));
 			if (!ask_value(sb_str(&sb), false, rating_read, pt, &x->value))
 				goto stopped;
 			sb_reset(&sb);

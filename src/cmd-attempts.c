@@ -55,7 +55,11 @@ attempt_row(const struct attempt_info *a, void *arg)
 	table_text(t, a->quiz);
 	table_text(t, l->f == TABLE_TEXT ? state_name(a->state) : a->state);
 	if (a->scored && strcmp(a->state, "open") != 0) {
-		table_num(t, a->percent, 1);
+		/* a pending attempt's percent would count its essays as 0 */
+		if (strcmp(a->state, "pending") == 0)
+			table_null(t);
+		else
+			table_num(t, a->percent, 1);
 		table_num(t, a->points, 2);
 		table_num(t, a->max_points, 2);
 	} else {
@@ -72,6 +76,8 @@ attempt_row(const struct attempt_info *a, void *arg)
 		free(note);
 	} else if (strcmp(a->state, "void") == 0)
 		table_text(t, _("set aside: the quiz changed under it"));
+	else if (strcmp(a->state, "pending") == 0)
+		table_text(t, _("points so far are the automatic part; essays wait for grading"));
 	else
 		table_null(t);
 }

@@ -198,11 +198,11 @@ add_gate(struct sb *sb, struct kefu *k, const struct module *m, const char *unit
 
 	sb_adds(sb, _("Gate:     "));
 	if (m->min_speed >= 0)
-		sb_addf(sb, _("%g %s"), m->min_speed, unit);
+		sb_addf(sb, _("%s %s"), NUM(m->min_speed), unit);
 	if (m->min_speed >= 0 && m->min_accuracy >= 0)
 		sb_adds(sb, _(" at "));
 	if (m->min_accuracy >= 0)
-		sb_addf(sb, _("%g%% accuracy"), m->min_accuracy);
+		sb_addf(sb, _("%s%% accuracy"), NUM(m->min_accuracy));
 	if (m->min_speed < 0 && m->min_accuracy < 0)
 		sb_adds(sb, _("one full run"));
 	sb_addf(sb, " — %s%s%s", kefu_color(k, met ? "\033[32m" : "\033[31m"),

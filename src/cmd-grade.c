@@ -174,7 +174,7 @@ read_points(double max, double *points)
 		enum term_read r;
 		char *line = NULL, *t;
 
-		sb_addf(&prompt, _("Points 0-%g (or skip, quit): "), max);
+		sb_addf(&prompt, _("Points 0-%s (or skip, quit): "), NUM(max));
 		r = term_read(sb_str(&prompt), &line);
 		sb_free(&prompt);
 		if (r != TERM_LINE) {
@@ -195,7 +195,7 @@ read_points(double max, double *points)
 			free(t);
 			return STEP_DONE;
 		}
-		printf(_("  Give a number from 0 to %g, in hundredths at most.\n"), max);
+		printf(_("  Give a number from 0 to %s, in hundredths at most.\n"), NUM(max));
 		free(t);
 	}
 }
@@ -204,8 +204,8 @@ read_points(double max, double *points)
 static void
 question_words(struct sb *sb, const struct question *q)
 {
-	sb_addf(sb, P_("Question (%g point): ", "Question (%g points): ", q->points == 1 ? 1 : 2),
-		q->points);
+	sb_addf(sb, P_("Question (%s point): ", "Question (%s points): ", q->points == 1 ? 1 : 2),
+		NUM(q->points));
 	text_inert(sb, q->text, true);
 	if (q->rubric) {
 		sb_adds(sb, _("\nRubric: "));
@@ -284,7 +284,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 	}
 	sb_addc(&sb, '\n');
 	if (last.found) {
-		sb_addf(&sb, _("Graded before: %g by "), last.points);
+		sb_addf(&sb, _("Graded before: %s by "), NUM(last.points));
 		text_inert(&sb, last.by ? last.by : "?", false);
 		if (last.comment) {
 			sb_adds(&sb, " — ");
@@ -348,8 +348,8 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 		goto out;
 	}
 	if (strcmp(at.state, "final") == 0)
-		printf(_("Saved. The attempt is final: %g of %g points, %.0f%%.\n"),
-		       at.points, at.max_points, at.percent);
+		printf(_("Saved. The attempt is final: %s of %s points, %s%%.\n"),
+		       NUM(at.points), NUM(at.max_points), NUM(at.percent));
 	else
 		printf(_("Saved. The attempt has more essays to grade.\n"));
 	/* a final score may complete the trainee's stage */

@@ -105,10 +105,10 @@ news_grading(const struct store_row *r, void *arg)
 
 	if (!news_begin(nw, r, &by))
 		return;
-	sb_addf(&nw->line, store_col_int(r, 10) ? _("%s regraded %s, question %s: %g of %g points") :
-		_("%s graded %s, question %s: %g of %g points"), sb_str(&by),
-		store_col_text(r, 4), store_col_text(r, 5), store_col_real(r, 6),
-		q ? q->points : 0.0);
+	sb_addf(&nw->line, store_col_int(r, 10) ? _("%s regraded %s, question %s: %s of %s points") :
+		_("%s graded %s, question %s: %s of %s points"), sb_str(&by),
+		store_col_text(r, 4), store_col_text(r, 5), NUM(store_col_real(r, 6)),
+		NUM(q ? q->points : 0.0));
 	if (!store_col_null(r, 7) && *store_col_text(r, 7)) {
 		text_inert(&c, store_col_text(r, 7), false);
 		sb_addf(&nw->line, _(" — 「%s」"), sb_str(&c));

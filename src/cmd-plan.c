@@ -173,12 +173,115 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 		sb_adds(&sb, "  ");
 		plan_module_need(&sb, m, &facts[j]);
 		sb_addc(&sb, '\n');
+		/* what each part of an assessment needs: the exam is the
+		 * trainee's to take, with its attempts and time limit */
+		if (m->kind == MOD_ASSESSMENT && ms != MODULE_DONE) {
+			size_t p;
+
+			for (p = 0; p < m->nparts; p++) {
+				sb_adds(&sb, "        - ");
+				if (m->parts[p].title) {
+					text_inert(&sb, m->parts[p].title, false);
+					sb_adds(&sb, _(": "));
+				}
+				plan_part_need(&sb, &m->parts[p], &m->parts[p] == plan_exam_part(m) ?
+					       &facts[j].quiz : NULL);
+				sb_addc(&sb, '\n');
+			}
+		}
 	}
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 }
 
-/* The index of the stage with this id, or nstages after an error. */
+/* A lesson of a stage after the current one, not read yet: reading
+ * ahead is always something to do. */
+static const struct module *
+read_ahead(const struct curriculum *cu, const struct standing *st)
+{
+	size_t i, j;
+
+	for (i = st->current + 1; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			if (m->kind == MOD_LESSON && !st->facts[i][j].read && !st->facts[i][j].exempt)
+				return m;
+		}
+	return NULL;
+}
+
+void
+kefu_next_step(struct kefu *k, const struct curriculum *cu, const struct standing *st,
+	       struct sb *next, struct sb *waiting)
+{
+	const struct stage *s = &cu->stages[st->current];
+	const struct module_fact *facts = st->facts[st->current];
+	const struct module *now = NULL, *ask = NULL, *ahead;
+	size_t j, ask_j = 0;
+
+	for (j = 0; j < s->nmodules; j++) {
+		const struct module *m = &s->modules[j];
+		struct sb who = SB_INIT, words = SB_INIT;
+		enum plan_wait w;
+
+		if (plan_module_state(m, &facts[j]) == MODULE_DONE)
+			continue;
+		w = plan_module_wait(m, &facts[j]);
+		if (w == PLAN_WAIT_NONE) {
+			if (now == NULL) {
+				now = m;
+				plan_module_step(next, m, &facts[j], k->me.login);
+			}
+			continue;
+		}
+		/* a sign-off or an assessment comes when the rest is done:
+		 * the next step then is to ask for it */
+		if (w == PLAN_WAIT_SIGNOFF || w == PLAN_WAIT_ASSESSMENT || w == PLAN_WAIT_FAILED) {
+			if (ask == NULL)
+				ask = m, ask_j = j;
+			continue;
+		}
+		kefu_graders(k, "trainer", &who);
+		plan_wait_words(&words, m, &facts[j], sb_str(&who));
+		sb_adds(waiting, _("Waiting: "));
+		text_inert(waiting, sb_str(&words), false);
+		sb_addc(waiting, '\n');
+		sb_free(&who);
+		sb_free(&words);
+	}
+	if (now)
+		return;
+	if (ask) {
+		struct sb who = SB_INIT;
+
+		kefu_graders(k, ask->kind == MOD_SIGNOFF && ask->id && ask->id[0] == 'm' ?
+			     "manager" : "trainer", &who);
+		switch (plan_module_wait(ask, &facts[ask_j])) {
+		case PLAN_WAIT_SIGNOFF:
+			sb_addf(next, _("ask %s to sign stage %zu off"), sb_str(&who),
+				st->current + 1);
+			break;
+		case PLAN_WAIT_FAILED:
+			sb_addf(next, _("talk to %s about assessment '%s': they may assess you again"),
+				sb_str(&who), ask->id);
+			break;
+		default:
+			sb_addf(next, _("ask %s for assessment '%s': they record the figures and ratings and decide"),
+				sb_str(&who), ask->id);
+			break;
+		}
+		sb_free(&who);
+		sb_adds(next, _("; meanwhile "));
+	} else
+		/* everything left waits on someone: what to do meanwhile */
+		sb_addf(next, _("nothing more in stage %zu until then; meanwhile "), st->current + 1);
+	if ((ahead = read_ahead(cu, st)) != NULL)
+		sb_addf(next, _("read ahead: kefu study %s (it counts when its stage opens), or "),
+			ahead->id);
+	sb_adds(next, _("go over your notebook: kefu review"));
+}
+
 int
 cmd_plan(struct kefu *k, int argc, char **argv)
 {
@@ -191,7 +294,7 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	bool all = false;
 	const char *only = NULL;
 	size_t shown = 0;
-	size_t cur, i, j;
+	size_t cur, i;
 	int i_arg;
 
 	for (i_arg = 1; i_arg < argc; i_arg++) {
@@ -234,22 +337,17 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 		free(notes.note[i]);
 	free(notes.note);
 
-	if (cur == cu->nstages) {
+	if (cur == cu->nstages)
 		printf(_("\nEvery stage is complete. Well done.\n"));
-	} else {
-		const struct stage *s = &cu->stages[cur];
+	else {
+		struct sb next = SB_INIT, waiting = SB_INIT;
 
-		for (j = 0; j < s->nmodules; j++)
-			if (plan_module_state(&s->modules[j], &facts[cur][j]) != MODULE_DONE)
-				break;
-		if (j < s->nmodules) {
-			struct sb step = SB_INIT;
-
-			plan_module_step(&step, &s->modules[j], k->me.login);
-			text_inert(&sb, sb_str(&step), false);
-			sb_free(&step);
-			printf(_("\nNext: %s\n"), sb_str(&sb));
-		}
+		kefu_next_step(k, cu, &stand, &next, &waiting);
+		text_inert(&sb, sb_str(&next), false);
+		printf(_("\nNext: %s\n"), sb_str(&sb));
+		fputs(sb_str(&waiting), stdout);
+		sb_free(&next);
+		sb_free(&waiting);
 	}
 	sb_free(&sb);
 	kefu_standing_free(&stand);

@@ -63,7 +63,7 @@ grading_row(const struct store_row *r, void *arg)
 	text_inert(sb, store_col_text(r, 0), false);
 	sb_addc(sb, ' ');
 	text_inert(sb, store_col_text(r, 1), false);
-	sb_addf(sb, _(": %g points, by "), store_col_real(r, 2));
+	sb_addf(sb, _(": %s points, by "), NUM(store_col_real(r, 2)));
 	text_inert(sb, store_col_text(r, 4), false);
 	sb_addf(sb, ", %s\n", date_format_time(store_col_int(r, 5), when));
 	if (!store_col_null(r, 3)) {
@@ -93,7 +93,7 @@ part_row(const struct store_row *r, void *arg)
 	text_inert(d->sb, i < d->m->nparts && d->m->parts[i].title ? d->m->parts[i].title : id,
 		   false);
 	if (!store_col_null(r, 1))
-		sb_addf(d->sb, " %g", store_col_real(r, 1));
+		sb_addf(d->sb, " %s", NUM(store_col_real(r, 1)));
 	sb_addf(d->sb, " — %s", store_col_int(r, 2) ? _("pass") : _("fail"));
 	/* a note is the trainee's to read only when the trainer said so */
 	if (!store_col_null(r, 3) && store_col_int(r, 4)) {

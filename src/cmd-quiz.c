@@ -240,15 +240,39 @@ submit(struct run *r, bool out_of_time)
 	used = now - r->at.started;
 	if (out_of_time)
 		sb_adds(&sb, _("\nTime is up: the attempt is submitted with the answers given.\n"));
-	sb_addf(&sb, _("\nScore: %g of %g points, %.0f%%"), pts, max, percent);
-	if (pending)
-		sb_adds(&sb, _(" so far: essays wait for a trainer, the score is provisional\n"));
-	else if (percent + 1e-9 >= mark)
-		sb_addf(&sb, _(" — %spassed%s (needs %g%%)\n"), kefu_color(k, "\033[32m"),
-			kefu_color(k, "\033[0m"), mark);
-	else
-		sb_addf(&sb, _(" — %snot passed%s (needs %g%%)\n"), kefu_color(k, "\033[31m"),
-			kefu_color(k, "\033[0m"), mark);
+	if (pending) {
+		/* no percent: the essays not graded yet would count as 0 in it,
+		 * and read as a fail */
+		struct sb who = SB_INIT;
+		double auto_max = 0, waiting = 0;
+
+		for (i = 0; i < r->paper->n; i++) {
+			const struct question *q = &r->qz->questions[r->paper->items[i].q];
+
+			if (q->type != Q_ESSAY)
+				auto_max += q->points;
+			else if (r->responses[i] && r->points[i] < 0)
+				waiting += q->points;
+		}
+		kefu_graders(k, "trainer", &who);
+		sb_addf(&sb, P_("\nAutomatic part: %s of %s point right. ",
+				"\nAutomatic part: %s of %s points right. ", auto_max == 1 ? 1 : 2),
+			NUM(pts), NUM(auto_max));
+		sb_addf(&sb, P_("Essays worth %s point wait for %s to grade.\n",
+				"Essays worth %s points wait for %s to grade.\n",
+				waiting == 1 ? 1 : 2), NUM(waiting), sb_str(&who));
+		sb_addf(&sb, _("The score, and whether it passes (needs %s%%), come once they are graded; kefu tells you when.\n"),
+			NUM(mark));
+		sb_free(&who);
+	} else {
+		sb_addf(&sb, _("\nScore: %s of %s points, %s%%"), NUM(pts), NUM(max), NUM(percent));
+		if (percent + 1e-9 >= mark)
+			sb_addf(&sb, _(" — %spassed%s (needs %s%%)\n"), kefu_color(k, "\033[32m"),
+				kefu_color(k, "\033[0m"), NUM(mark));
+		else
+			sb_addf(&sb, _(" — %snot passed%s (needs %s%%)\n"), kefu_color(k, "\033[31m"),
+				kefu_color(k, "\033[0m"), NUM(mark));
+	}
 	sb_adds(&sb, _("Time: "));
 	add_clock(&sb, used);
 	if (r->qz->time_limit) {
@@ -608,9 +632,9 @@ preview(struct kefu *k, const struct quiz *qz, bool have_seed, uint64_t seed)
 	for (i = 0; i < paper->n; i++)
 		total += qz->questions[paper->items[i].q].points;
 	text_inert(&sb, qz->title, false);
-	sb_addf(&sb, P_(" — preview of a paper: %zu question, %g points, %s; nothing is recorded\n",
-			" — preview of a paper: %zu questions, %g points, %s; nothing is recorded\n",
-			paper->n), paper->n, round(total * 100) / 100,
+	sb_addf(&sb, P_(" — preview of a paper: %zu question, %s points, %s; nothing is recorded\n",
+			" — preview of a paper: %zu questions, %s points, %s; nothing is recorded\n",
+			paper->n), paper->n, NUM(total),
 		qz->mode == QUIZ_EXAM ? _("exam") : _("practice"));
 	for (i = 0; i < paper->n; i++) {
 		const struct paper_item *it = &paper->items[i];

@@ -90,6 +90,15 @@ struct standing {
 	size_t current;			/* the first stage not complete */
 };
 
+/* cmd-plan.c */
+/* The one next step of the person whose standing st is (its current
+ * stage not past the last), into next: something they can do now, with
+ * the command, or, when all that is left waits on someone, what to do
+ * meanwhile. Each module that waits on someone goes into waiting as a
+ * line "Waiting: ... wait for 王芳 ...". */
+void kefu_next_step(struct kefu *, const struct curriculum *, const struct standing *,
+		    struct sb *next, struct sb *waiting);
+
 /* cmd-inbox.c */
 /* At a terminal, once: what changed for the person running kefu since
  * they last looked, in a short block. */
@@ -144,6 +153,10 @@ void kefu_update_stages_of(struct kefu *, const struct person *,
 /* True when the person running kefu (known already) holds role
  * (trainer: a trainer or a manager); says nothing. */
 bool kefu_holds(const struct kefu *, const char *role);
+/* Appends who acts for role ("trainer": grades, signs off, assesses;
+ * "manager") in the team, by name: its trainers ("王芳", "王芳 or 李强";
+ * three named at most), else its managers, else "a trainer". */
+void kefu_graders(struct kefu *, const char *role, struct sb *);
 /* True when the person running kefu holds role (trainer: a trainer or a
  * manager); otherwise says who may and returns false. */
 bool kefu_may(struct kefu *, const char *role, const char *what);

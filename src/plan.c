@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "date.h"
+#include "kpi.h"
 #include "plan.h"
 #include "text.h"
 
@@ -46,12 +47,12 @@ drill_gate(struct sb *sb, const struct module *m)
 	const char *unit = m->drill ? content_unit_name(m->drill->unit) : "";
 
 	if (m->min_speed >= 0 && m->min_accuracy >= 0)
-		sb_addf(sb, _("needs %g %s at %g%% accuracy"), m->min_speed, unit,
-			m->min_accuracy);
+		sb_addf(sb, _("needs %s %s at %s%% accuracy"), NUM(m->min_speed), unit,
+			NUM(m->min_accuracy));
 	else if (m->min_speed >= 0)
-		sb_addf(sb, _("needs %g %s"), m->min_speed, unit);
+		sb_addf(sb, _("needs %s %s"), NUM(m->min_speed), unit);
 	else if (m->min_accuracy >= 0)
-		sb_addf(sb, _("needs %g%% accuracy"), m->min_accuracy);
+		sb_addf(sb, _("needs %s%% accuracy"), NUM(m->min_accuracy));
 	else
 		sb_adds(sb, _("needs one full run"));
 }
@@ -72,15 +73,17 @@ plan_module_need(struct sb *sb, const struct module *m,
 		return;
 	case MOD_QUIZ:
 		if (st == MODULE_DONE)
-			sb_addf(sb, _("passed: best %.0f%%, needs %g%%"), f->quiz.best,
-				plan_pass_mark(m));
+			sb_addf(sb, _("passed: best %s%%, needs %s%%"), NUM(f->quiz.best),
+				NUM(plan_pass_mark(m)));
 		else if (f->quiz.best >= 0)
-			sb_addf(sb, _("best %.0f%%, needs %g%%"), f->quiz.best,
-				plan_pass_mark(m));
+			sb_addf(sb, _("best %s%%, needs %s%%"), NUM(f->quiz.best),
+				NUM(plan_pass_mark(m)));
 		else
-			sb_addf(sb, _("not passed yet, needs %g%%"), plan_pass_mark(m));
+			sb_addf(sb, _("not passed yet, needs %s%%"), NUM(plan_pass_mark(m)));
 		if (st != MODULE_DONE && f->quiz.pending)
 			sb_adds(sb, _("; an attempt waits for essay grading"));
+		else if (st != MODULE_DONE && m->quiz && plan_quiz_has_essays(m->quiz))
+			sb_adds(sb, _("; its essays are graded by a trainer"));
 		if (st != MODULE_DONE && f->quiz.open)
 			sb_adds(sb, _("; an attempt is open"));
 		if (st != MODULE_DONE && m->quiz && m->quiz->attempts &&
@@ -91,9 +94,9 @@ plan_module_need(struct sb *sb, const struct module *m,
 		return;
 	case MOD_DRILL:
 		if (f->drill.counted > 0) {
-			sb_addf(sb, _("best %.0f %s at %.0f%%"), f->drill.best_speed,
+			sb_addf(sb, _("best %s %s at %s%%"), NUM(f->drill.best_speed),
 				m->drill ? content_unit_name(m->drill->unit) : "",
-				f->drill.best_accuracy);
+				NUM(f->drill.best_accuracy));
 			sb_adds(sb, st == MODULE_DONE ? _(", gate met (") : _(", "));
 		} else if (f->drill.results > 0)
 			/* a practice run's speed (pasted, piped) is no best */
@@ -106,8 +109,8 @@ plan_module_need(struct sb *sb, const struct module *m,
 		if (st == MODULE_DONE && f->drill.counted > 0)
 			sb_adds(sb, ")");
 		if (f->drill.results > 1)
-			sb_addf(sb, _("; latest %.0f at %.0f%%"), f->drill.latest_speed,
-				f->drill.latest_accuracy);
+			sb_addf(sb, _("; latest %s at %s%%"), NUM(f->drill.latest_speed),
+				NUM(f->drill.latest_accuracy));
 		return;
 	case MOD_SIGNOFF:
 		if (st == MODULE_DONE)
@@ -126,6 +129,8 @@ plan_module_need(struct sb *sb, const struct module *m,
 			sb_addf(sb, _("not passed: failed on %s"), day);
 		else if (f->assess.outcome == OUTCOME_EXTEND)
 			sb_addf(sb, _("extended on %s; waits for the trainer's assessment"), day);
+		else if (plan_module_wait(m, f) == PLAN_WAIT_NONE)
+			sb_adds(sb, _("needs its exam passed, then the trainer's assessment"));
 		else
 			sb_adds(sb, _("waits for the trainer's assessment"));
 		if (st != MODULE_DONE && f->assess.reason) {
@@ -141,15 +146,155 @@ plan_module_need(struct sb *sb, const struct module *m,
 	}
 }
 
-void
-plan_module_step(struct sb *sb, const struct module *m, const char *login)
+bool
+plan_quiz_has_essays(const struct quiz *qz)
 {
+	size_t i;
+
+	for (i = 0; i < qz->nquestions; i++)
+		if (qz->questions[i].type == Q_ESSAY)
+			return true;
+	return false;
+}
+
+const struct part *
+plan_exam_part(const struct module *m)
+{
+	size_t i;
+
+	for (i = 0; m->kind == MOD_ASSESSMENT && i < m->nparts; i++)
+		if (m->parts[i].kind == PART_QUIZ && m->parts[i].quiz)
+			return &m->parts[i];
+	return NULL;
+}
+
+int
+plan_attempts_left(const struct quiz *qz, const struct quiz_facts *f)
+{
+	int left;
+
+	if (qz == NULL || qz->attempts == 0)
+		return -1;
+	left = (int)qz->attempts + f->granted - f->attempts - (f->open ? 1 : 0);
+	return left > 0 ? left : 0;
+}
+
+/* A quiz the person is to pass: can they go on now, or who must act. */
+static enum plan_wait
+quiz_wait(const struct quiz *qz, const struct quiz_facts *f)
+{
+	if (f->open)
+		return PLAN_WAIT_NONE;
+	if (f->pending)
+		return PLAN_WAIT_GRADING;
+	if (plan_attempts_left(qz, f) == 0)
+		return PLAN_WAIT_ATTEMPTS;
+	return PLAN_WAIT_NONE;
+}
+
+enum plan_wait
+plan_module_wait(const struct module *m, const struct module_fact *f)
+{
+	const struct part *exam;
+
+	switch (m->kind) {
+	case MOD_LESSON:
+	case MOD_DRILL:
+		return PLAN_WAIT_NONE;
+	case MOD_QUIZ:
+		return quiz_wait(m->quiz, &f->quiz);
+	case MOD_SIGNOFF:
+		return PLAN_WAIT_SIGNOFF;
+	case MOD_ASSESSMENT:
+		if (f->assess.outcome == OUTCOME_FAIL)
+			return PLAN_WAIT_FAILED;
+		/* the exam is the trainee's part: until it is passed */
+		exam = plan_exam_part(m);
+		if (exam && !(f->quiz.best >= 0 && plan_part_passed(exam, f->quiz.best)))
+			return quiz_wait(exam->quiz, &f->quiz);
+		return PLAN_WAIT_ASSESSMENT;
+	}
+	BUG("module kind %d", (int)m->kind);
+}
+
+/* "60 minutes", "1:30" for a time limit. */
+static void
+limit_words(struct sb *sb, long secs)
+{
+	if (secs % 60 == 0)
+		sb_addf(sb, P_("%ld minute", "%ld minutes", secs / 60), secs / 60);
+	else
+		sb_addf(sb, "%ld:%02ld", secs / 60, secs % 60);
+}
+
+/* ", 2 attempts left, time limit 60 minutes" for a quiz. */
+static void
+quiz_terms(struct sb *sb, const struct quiz *qz, const struct quiz_facts *f)
+{
+	int left = plan_attempts_left(qz, f);
+
+	if (left >= 0)
+		sb_addf(sb, P_(", %d attempt left", ", %d attempts left", left), left);
+	if (qz->time_limit) {
+		sb_adds(sb, _(", time limit "));
+		limit_words(sb, qz->time_limit);
+	}
+}
+
+void
+plan_part_need(struct sb *sb, const struct part *pt, const struct quiz_facts *f)
+{
+	switch (pt->kind) {
+	case PART_QUIZ:
+		if (f && f->best >= 0)
+			sb_addf(sb, _("exam %s: best %s%%, needs %s%%"), pt->ref, NUM(f->best),
+				NUM(pt->min));
+		else
+			sb_addf(sb, _("exam %s: not passed yet, needs %s%%"), pt->ref, NUM(pt->min));
+		if (pt->quiz && f && !(f->best >= 0 && plan_part_passed(pt, f->best)))
+			quiz_terms(sb, pt->quiz, f);
+		if (f && f->pending)
+			sb_adds(sb, _("; an attempt waits for essay grading"));
+		return;
+	case PART_KPI: {
+		struct sb fig = SB_INIT;
+
+		if (pt->kpi)
+			kpi_figure_words(&fig, pt->kpi, pt->has_max ? pt->max : pt->min);
+		else
+			sb_adds(&fig, NUM(pt->has_max ? pt->max : pt->min));
+		sb_addf(sb, pt->has_max ? _("KPI %s, recorded by your trainer: needs at most %s") :
+			_("KPI %s, recorded by your trainer: needs at least %s"), pt->ref,
+			sb_str(&fig));
+		sb_free(&fig);
+		return;
+	}
+	case PART_RATING:
+		sb_addf(sb, _("rated by your trainer: needs %s of %u"), NUM(pt->min), pt->scale);
+		return;
+	}
+}
+
+void
+plan_module_step(struct sb *sb, const struct module *m, const struct module_fact *f,
+		 const char *login)
+{
+	const struct part *exam;
+
 	switch (m->kind) {
 	case MOD_LESSON:
 		sb_addf(sb, _("read lesson '%s': kefu study %s"), m->id, m->id);
 		return;
 	case MOD_QUIZ:
-		sb_addf(sb, _("pass quiz '%s': kefu quiz %s"), m->id, m->id);
+		if (f->quiz.open)
+			sb_addf(sb, _("go on with your open attempt at quiz '%s': kefu quiz %s"),
+				m->id, m->id);
+		else {
+			sb_addf(sb, _("pass quiz '%s'"), m->id);
+			if (m->quiz)
+				quiz_terms(sb, m->quiz, &f->quiz);
+			sb_addf(sb, _(": kefu quiz %s"), m->id);
+		}
 		return;
 	case MOD_DRILL:
 		sb_addf(sb, _("meet the typing gate of drill '%s': kefu drill %s"),
@@ -160,8 +305,53 @@ plan_module_step(struct sb *sb, const struct module *m, const char *login)
 			m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
 		return;
 	case MOD_ASSESSMENT:
+		exam = plan_exam_part(m);
+		if (exam && plan_module_wait(m, f) == PLAN_WAIT_NONE) {
+			if (f->quiz.open)
+				sb_addf(sb, _("go on with your open attempt at exam '%s': kefu quiz %s"),
+					exam->ref, exam->ref);
+			else {
+				sb_addf(sb, _("pass exam '%s' (needs %s%%)"), exam->ref,
+					NUM(exam->min));
+				quiz_terms(sb, exam->quiz, &f->quiz);
+				sb_addf(sb, _(": kefu quiz %s"), exam->ref);
+			}
+			return;
+		}
 		sb_addf(sb, _("ask your trainer for assessment '%s' (kefu assess %s)"),
 			m->id, login);
+		return;
+	}
+}
+
+void
+plan_wait_words(struct sb *sb, const struct module *m, const struct module_fact *f,
+		const char *who)
+{
+	const struct part *exam = plan_exam_part(m);
+	const char *quiz = m->kind == MOD_QUIZ ? m->id : exam ? exam->ref : m->id;
+
+	switch (plan_module_wait(m, f)) {
+	case PLAN_WAIT_NONE:
+		return;
+	case PLAN_WAIT_GRADING:
+		sb_addf(sb, _("your attempt at '%s' is handed in; its essays wait for %s to grade"),
+			quiz, who);
+		return;
+	case PLAN_WAIT_ATTEMPTS:
+		sb_addf(sb, _("every attempt at '%s' is used; %s can give attempts back"),
+			quiz, who);
+		return;
+	case PLAN_WAIT_SIGNOFF:
+		sb_addf(sb, _("the stage's sign-off: %s signs it once the rest is done"), who);
+		return;
+	case PLAN_WAIT_ASSESSMENT:
+		sb_addf(sb, _("assessment '%s': %s records the figures and ratings and decides"),
+			m->id, who);
+		return;
+	case PLAN_WAIT_FAILED:
+		sb_addf(sb, _("assessment '%s' was not passed: talk to %s, who may assess you again"),
+			m->id, who);
 		return;
 	}
 }

@@ -13,7 +13,7 @@
 /* What is known about one module for one person. */
 struct module_fact {
 	bool read;			/* lesson */
-	struct quiz_facts quiz;		/* quiz */
+	struct quiz_facts quiz;		/* quiz; an assessment's exam part */
 	struct drill_facts drill;	/* drill */
 	bool signed_off;		/* signoff */
 	bool passed;			/* assessment: its latest outcome is pass */
@@ -32,8 +32,35 @@ enum module_state plan_module_state(const struct module *,
 /* Appends what the module has and what it still needs, in words. */
 void plan_module_need(struct sb *, const struct module *,
 		      const struct module_fact *);
-/* Appends the one thing to do next for a module that is not done. */
-void plan_module_step(struct sb *, const struct module *, const char *login);
+/* Who a module that is not done waits on, if anyone: no one (the person
+ * can work on it now: a lesson, a drill, a quiz or an assessment's exam
+ * with an attempt to take or go on with), a trainer grading an attempt's
+ * essays, a trainer giving attempts back, a sign-off, the trainer's
+ * assessment (the exam passed or none), or a talk after a failed one. */
+enum plan_wait {
+	PLAN_WAIT_NONE, PLAN_WAIT_GRADING, PLAN_WAIT_ATTEMPTS, PLAN_WAIT_SIGNOFF,
+	PLAN_WAIT_ASSESSMENT, PLAN_WAIT_FAILED
+};
+enum plan_wait plan_module_wait(const struct module *, const struct module_fact *);
+/* Whether a quiz holds essays, which a trainer grades. */
+bool plan_quiz_has_essays(const struct quiz *);
+/* An assessment's exam: its first quiz part; NULL for none. */
+const struct part *plan_exam_part(const struct module *);
+/* Attempts the person may still start at qz (an open one is in use);
+ * -1 when the quiz has no cap. */
+int plan_attempts_left(const struct quiz *, const struct quiz_facts *);
+/* Appends what one part of an assessment needs; f is the exam's facts
+ * for a quiz part (module_fact.quiz of the assessment), else unused. */
+void plan_part_need(struct sb *, const struct part *, const struct quiz_facts *);
+/* Appends the one thing to do next for a module that is not done and
+ * waits on no one, with the command; a quiz or exam says its attempts
+ * left and time limit. */
+void plan_module_step(struct sb *, const struct module *, const struct module_fact *,
+		      const char *login);
+/* Appends what a module waits on and that who (names, or "a trainer")
+ * must act; nothing when it waits on no one. */
+void plan_wait_words(struct sb *, const struct module *, const struct module_fact *,
+		     const char *who);
 
 /* States of every stage: facts[i] holds the facts of stage i's modules.
  * A stage is open when it is the first, the stage before it is

@@ -343,6 +343,10 @@ facts_of(struct kefu *k, const struct curriculum *cu, int64_t person_id,
 			case MOD_ASSESSMENT:
 				rc = store_assessment_state(st, enrollment_id, m->id, &f->assess);
 				f->passed = f->assess.outcome == OUTCOME_PASS;
+				/* the exam the trainee takes for it */
+				if (rc >= 0 && plan_exam_part(m))
+					rc = store_quiz_facts(st, person_id, plan_exam_part(m)->ref,
+							      &f->quiz);
 				break;
 			}
 			if (rc < 0)
@@ -668,6 +672,73 @@ static int
 role_rank(const char *role)
 {
 	return strcmp(role, "manager") == 0 ? 2 : strcmp(role, "trainer") == 0 ? 1 : 0;
+}
+
+struct graders {
+	struct sb trainers, managers;
+	size_t ntrainers, nmanagers;
+};
+
+static void
+grader_row(const struct store_row *r, void *arg)
+{
+	struct graders *g = arg;
+	const char *role = store_col_text(r, 3), *name = store_col_text(r, 2);
+	struct sb *sb;
+	size_t *n;
+
+	if (strcmp(role, "trainer") == 0)
+		sb = &g->trainers, n = &g->ntrainers;
+	else if (strcmp(role, "manager") == 0)
+		sb = &g->managers, n = &g->nmanagers;
+	else
+		return;
+	if (*n < 3) {
+		if (*n > 0)
+			sb_adds(sb, "\x1f");
+		text_inert(sb, name && *name ? name : store_col_text(r, 1), false);
+	}
+	(*n)++;
+}
+
+/* "王芳", "王芳 or 李强", "王芳, 李强, 赵敏 or another trainer" from names
+ * kept apart by \x1f. */
+static void
+graders_words(struct sb *sb, const char *names, size_t n)
+{
+	const char *p = names;
+	size_t i, shown = n < 3 ? n : 3;
+
+	for (i = 0; i < shown; i++) {
+		const char *e = strchr(p, '\x1f');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (i > 0)
+			/* TRANSLATORS: between the last two names of a list */
+			sb_adds(sb, i + 1 == shown && n <= 3 ? _(" or ") : _(", "));
+		sb_add(sb, p, len);
+		p = e ? e + 1 : p + len;
+	}
+	if (n > 3)
+		sb_adds(sb, _(" or another"));
+}
+
+void
+kefu_graders(struct kefu *k, const char *role, struct sb *sb)
+{
+	struct graders g = { SB_INIT, SB_INIT, 0, 0 };
+	bool managers = strcmp(role, "manager") == 0;
+
+	if (store_people(kefu_store(k), false, grader_row, &g) != 0)
+		g.ntrainers = g.nmanagers = 0;
+	if (!managers && g.ntrainers > 0)
+		graders_words(sb, sb_str(&g.trainers), g.ntrainers);
+	else if (g.nmanagers > 0)
+		graders_words(sb, sb_str(&g.managers), g.nmanagers);
+	else
+		sb_adds(sb, managers ? _("a manager") : _("a trainer"));
+	sb_free(&g.trainers);
+	sb_free(&g.managers);
 }
 
 bool

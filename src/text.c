@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -317,6 +318,31 @@ text_number(const char *s, double *out)
 	errno = 0;
 	*out = strtod(s, &end);
 	return *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+char *
+text_num(char *buf, double x)
+{
+	size_t n;
+
+	if (!isfinite(x)) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	/* rounded to hundredths first, so 0.999 is "1" and -0.001 is "0" */
+	x = round(x * 100) / 100;
+	if (x == 0)
+		x = 0;	/* no "-0" */
+	if (fabs(x) >= 1e15) {
+		snprintf(buf, TEXT_NUM_MAX, "%.0f", x);
+		return buf;
+	}
+	n = (size_t)snprintf(buf, TEXT_NUM_MAX, "%.2f", x);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return buf;
 }
 
 /* Punctuation that compatibility folding leaves alone. */

@@ -59,6 +59,13 @@ char *text_fold(const char *s);
 /* Reads a plain decimal number (12, -0.5, 1.5e3): no hex, inf or nan,
  * nothing after it. */
 bool text_number(const char *, double *);
+/* A number as people read it, on screens and in reports alike: at most
+ * two decimals, no trailing zeros, never "-0" (0.67, 76.5, 12). Writes
+ * into buf, TEXT_NUM_MAX bytes, and returns it; NUM(x) gives one such
+ * buffer for the length of the statement it is used in. */
+#define TEXT_NUM_MAX 32
+char *text_num(char *buf, double x);
+#define NUM(x) text_num((char[TEXT_NUM_MAX]){ 0 }, (x))
 /* Whether s holds nothing but white space (ASCII or the ideographic
  * space): a reason of "   " is no reason. */
 bool text_blank(const char *s);

@@ -64,7 +64,7 @@ sealed_key() {
 	trainee
 	# 错 对 对: two wrong, one right
 	printf '错\n对\n对\n' | "$KEFU" quiz sealed > "$T/out" 2>&1 || fail "run: $(cat "$T/out")"
-	grep -q "^Score: 1 of 3 points, 33%" "$T/out" || fail "score: $(cat "$T/out")"
+	grep -q "^Score: 1 of 3 points, 33.33%" "$T/out" || fail "score: $(cat "$T/out")"
 	grep -q "right\|wrong\|answer is\|To go over\|notebook" "$T/out" && fail "the end screen told: $(cat "$T/out")"
 	[ "$(sql "SELECT count(*) FROM review_item")" = 0 ] || fail "an exam's miss went to the notebook"
 	# a card from an older kefu is neither listed nor asked

@@ -49,7 +49,12 @@ sql "INSERT INTO quiz_attempt (person_id, quiz, started, finished, seed, paper, 
 "$KEFU" plan > "$T/out" 2>&1 || fail "plan pending"
 grep -q 'an attempt waits for essay grading' "$T/out" || fail "pending not shown"
 grep -q '\[x\] quiz' "$T/out" && fail "an ungraded attempt passed the quiz"
-ok "an attempt waiting for grading does not pass"
+# the next step is one the trainee can take now, and what waits says on whom
+grep -q "^Next: meet the typing gate of drill 'hi-lines': kefu drill hi-lines$" "$T/out" ||
+	fail "next while grading waits: $(cat "$T/out")"
+grep -q "^Waiting: your attempt at 'basics' is handed in; its essays wait for $LOGIN to grade$" "$T/out" ||
+	fail "waiting on grading: $(cat "$T/out")"
+ok "an attempt waiting for grading does not pass, and the next step is another"
 
 sql "INSERT INTO quiz_attempt (person_id, quiz, started, finished, seed, paper, percent, state)
      VALUES ($me, 'basics', 5, 6, 9, '[]', 50, 'final')"
@@ -59,7 +64,7 @@ sql "INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, corre
 grep -q '\[x\] quiz  *basics  *基础题  *passed: best 50%, needs 50%$' "$T/out" || fail "quiz at the mark: $(cat "$T/out")"
 grep -q '\[x\] drill  *hi-lines  *问候  *best 30 字/分 at 90%, gate met (needs 30 字/分 at 90% accuracy); latest 30 at 90%$' "$T/out" ||
 	fail "drill gate: $(cat "$T/out")"
-grep -q "^Next: ask your trainer to sign this stage off$" "$T/out" || fail "next: sign-off"
+grep -q "^Next: ask $LOGIN to sign stage 2 off; meanwhile read ahead: kefu study .* (it counts when its stage opens), or go over your notebook: kefu review$" "$T/out" || fail "next: sign-off: $(cat "$T/out")"
 ok "quiz passed at exactly the mark; the drill gate met by one run"
 
 sql "INSERT INTO signoff (enrollment_id, stage, signer_id, signed) VALUES ($enr, 'check', $me, 1)"

@@ -120,7 +120,7 @@ KEFU_NOW=2026-03-01T10:06:00 "$KEFU" quiz timed < /dev/null > "$T/out" 2>&1
 grep -q "time left 4:00" "$T/out" || fail "the clock did not keep running: $(cat "$T/out")"
 KEFU_NOW=2026-03-01T10:12:00 "$KEFU" quiz timed < /dev/null > "$T/out" 2>&1 || fail "timed end"
 grep -q "^Time is up: the attempt is submitted with the answers given.$" "$T/out" || fail "time up: $(cat "$T/out")"
-grep -q "^Score: 1 of 3 points, 33% — not passed (needs 50%)$" "$T/out" || fail "timed score: $(cat "$T/out")"
+grep -q "^Score: 1 of 3 points, 33.33% — not passed (needs 50%)$" "$T/out" || fail "timed score: $(cat "$T/out")"
 grep -q "To go over\|answer is" "$T/out" && fail "an exam showed its key"
 [ "$(sql "SELECT finished - started FROM quiz_attempt")" = 600 ] || fail "the attempt did not end at the limit"
 ok "a time-limited attempt is submitted at the limit; an exam shows only the score"
@@ -128,7 +128,7 @@ ok "a time-limited attempt is submitted at the limit; an exam shows only the sco
 # attempts: 2, then no more; an exam's misses stay out of the notebook
 printf '对\n对\n对\n' | KEFU_NOW=2026-03-02 "$KEFU" quiz timed > "$T/out" 2>&1 || fail "second attempt"
 grep -q "attempt 2 of 2" "$T/out" || fail "attempt count not shown"
-grep -q "^Score: 2 of 3 points, 67% — passed" "$T/out" || fail "second attempt score: $(cat "$T/out")"
+grep -q "^Score: 2 of 3 points, 66.67% — passed" "$T/out" || fail "second attempt score: $(cat "$T/out")"
 grep -q "right\|answer is\|To go over\|notebook" "$T/out" && fail "the exam showed feedback or its key"
 [ "$(sql "SELECT count(*) FROM review_item")" = 0 ] || fail "an exam's miss went to the notebook"
 KEFU_NOW=2026-03-03 "$KEFU" quiz timed < /dev/null > "$T/out" 2> "$T/err"
@@ -141,7 +141,9 @@ ok "the attempts cap is enforced"
 export KEFU_DB="$T/essay.db"
 "$KEFU" list > /dev/null
 printf '对\n先安抚,再查物流给时间。\n' | "$KEFU" quiz essay --seed 3 > "$T/out" 2>&1 || fail "essay run"
-grep -q "essays wait for a trainer, the score is provisional" "$T/out" || fail "essay: $(tail -3 "$T/out")"
+grep -q "^Automatic part: 1 of 1 point right. Essays worth 5 points wait for $LOGIN to grade.$" "$T/out" ||
+	fail "essay: $(tail -3 "$T/out")"
+grep -q "^Score:" "$T/out" && fail "a provisional percent: $(tail -3 "$T/out")"
 [ "$(sql "SELECT state FROM quiz_attempt")" = pending ] || fail "essay attempt not pending"
 [ "$(sql "SELECT response FROM quiz_answer WHERE question = 'angry'")" = "先安抚,再查物流给时间。" ] ||
 	fail "essay text not stored verbatim"

@@ -164,7 +164,7 @@ test_needs_in_words(void **state)
 	f2[0].drill.best_speed = 32.4;
 	f2[0].drill.best_accuracy = 97;
 	plan_module_need(&sb, &s2[0], &f2[0]);
-	assert_string_equal(sb_str(&sb), "best 32 字/分 at 97%, needs 40 字/分 at 95% accuracy");
+	assert_string_equal(sb_str(&sb), "best 32.4 字/分 at 97%, needs 40 字/分 at 95% accuracy");
 	sb_reset(&sb);
 	/* a practice run's speed (a paste: 9 000 字/分) is no best */
 	f2[0].drill.results = 2;
@@ -176,7 +176,7 @@ test_needs_in_words(void **state)
 	assert_string_equal(sb_str(&sb),
 			    "2 practice runs, none counted yet; needs 40 字/分 at 95% accuracy; latest 35 at 90%");
 	sb_reset(&sb);
-	plan_module_step(&sb, &s2[2], "xiaoli");
+	plan_module_step(&sb, &s2[2], &f2[2], "xiaoli");
 	assert_string_equal(sb_str(&sb), "ask your trainer for assessment 'review' (kefu assess xiaoli)");
 	sb_free(&sb);
 }
@@ -351,6 +351,79 @@ test_exam_stage_lock(void **state)
 	assert_int_equal(plan_quiz_locked(&cu, st, &practice), 3);
 }
 
+/* The next step is something the person can do now; what waits on a
+ * trainer says so. */
+static void
+test_waits(void **state)
+{
+	struct quiz exam = { .id = "exam", .title = "E", .pass_mark = 80, .mode = QUIZ_EXAM,
+			     .attempts = 2, .time_limit = 1800 };
+	struct part parts[2] = {
+		{ .id = "k", .kind = PART_QUIZ, .ref = "exam", .quiz = &exam, .min = 80,
+		  .has_min = true },
+		{ .id = "r", .kind = PART_RATING, .scale = 5, .step = 1, .min = 3, .has_min = true },
+	};
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	/* a quiz: open, handed in with essays waiting, attempts used up */
+	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_NONE);
+	f1[1].quiz.pending = true;
+	f1[1].quiz.attempts = 1;
+	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_GRADING);
+	plan_wait_words(&sb, &s1[1], &f1[1], "王芳");
+	assert_string_equal(sb_str(&sb),
+			    "your attempt at 'q' is handed in; its essays wait for 王芳 to grade");
+	sb_reset(&sb);
+	f1[1].quiz.pending = false;
+	quiz.attempts = 1;
+	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_ATTEMPTS);
+	f1[1].quiz.granted = 1;
+	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_NONE);
+	plan_module_step(&sb, &s1[1], &f1[1], "xiaoli");
+	assert_string_equal(sb_str(&sb), "pass quiz 'q', 1 attempt left: kefu quiz q");
+	sb_reset(&sb);
+	f1[1].quiz.open = true;
+	assert_int_equal(plan_attempts_left(&quiz, &f1[1].quiz), 0);
+	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_NONE);
+	plan_module_step(&sb, &s1[1], &f1[1], "xiaoli");
+	assert_string_equal(sb_str(&sb), "go on with your open attempt at quiz 'q': kefu quiz q");
+	sb_reset(&sb);
+	quiz.attempts = 0;
+	assert_int_equal(plan_attempts_left(&quiz, &f1[1].quiz), -1);
+
+	/* a sign-off waits on a trainer */
+	assert_int_equal(plan_module_wait(&s2[1], &f2[1]), PLAN_WAIT_SIGNOFF);
+
+	/* an assessment: its exam is the trainee's to take, with attempts
+	 * and time limit; then it waits for the trainer */
+	s2[2].parts = parts;
+	s2[2].nparts = 2;
+	f2[2].quiz.best = -1;
+	assert_ptr_equal(plan_exam_part(&s2[2]), &parts[0]);
+	assert_int_equal(plan_module_wait(&s2[2], &f2[2]), PLAN_WAIT_NONE);
+	plan_module_step(&sb, &s2[2], &f2[2], "xiaoli");
+	assert_string_equal(sb_str(&sb),
+			    "pass exam 'exam' (needs 80%), 2 attempts left, time limit 30 minutes: kefu quiz exam");
+	sb_reset(&sb);
+	plan_part_need(&sb, &parts[0], &f2[2].quiz);
+	assert_string_equal(sb_str(&sb),
+			    "exam exam: not passed yet, needs 80%, 2 attempts left, time limit 30 minutes");
+	sb_reset(&sb);
+	f2[2].quiz.attempts = 2;
+	f2[2].quiz.best = 60;
+	assert_int_equal(plan_module_wait(&s2[2], &f2[2]), PLAN_WAIT_ATTEMPTS);
+	f2[2].quiz.best = 85;
+	assert_int_equal(plan_module_wait(&s2[2], &f2[2]), PLAN_WAIT_ASSESSMENT);
+	plan_module_step(&sb, &s2[2], &f2[2], "xiaoli");
+	assert_string_equal(sb_str(&sb), "ask your trainer for assessment 'review' (kefu assess xiaoli)");
+	sb_reset(&sb);
+	f2[2].assess.outcome = OUTCOME_FAIL;
+	assert_int_equal(plan_module_wait(&s2[2], &f2[2]), PLAN_WAIT_FAILED);
+	sb_free(&sb);
+	s2[2].nparts = 0;
+}
+
 int
 main(void)
 {
@@ -368,6 +441,7 @@ main(void)
 		cmocka_unit_test_setup(test_opened_early, setup),
 		cmocka_unit_test_setup(test_exempt_and_failed, setup),
 		cmocka_unit_test_setup(test_exam_stage_lock, setup),
+		cmocka_unit_test_setup(test_waits, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

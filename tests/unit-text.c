@@ -187,11 +187,31 @@ test_distance(void **state)
 	}
 }
 
+static void
+test_num(void **state)
+{
+	char buf[TEXT_NUM_MAX];
+
+	(void)state;
+	assert_string_equal(text_num(buf, 2.0 / 3), "0.67");
+	assert_string_equal(text_num(buf, 76.6666667), "76.67");
+	assert_string_equal(text_num(buf, 76.5), "76.5");
+	assert_string_equal(text_num(buf, 12), "12");
+	assert_string_equal(text_num(buf, 0.999), "1");
+	assert_string_equal(text_num(buf, 0.1 + 0.2), "0.3");
+	assert_string_equal(text_num(buf, -0.001), "0");
+	assert_string_equal(text_num(buf, -2.5), "-2.5");
+	assert_string_equal(text_num(buf, 1e20), "100000000000000000000");
+	assert_string_equal(text_num(buf, 0.005), "0.01");
+	assert_string_equal(NUM(37), "37");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_num),
 		cmocka_unit_test(test_chars),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_inert),

@@ -245,10 +245,10 @@ attention_reason(struct sb *sb, const struct kefu *k, const struct attention_ite
 		break;
 	case ATTENTION_ATTEMPTS:
 		if (it->best >= 0)
-			sb_addf(sb, _("no attempts left at %s (best %.0f%%, pass %.0f%%)"),
-				it->what, it->best, it->pass);
+			sb_addf(sb, _("no attempts left at %s (best %s%%, pass %s%%)"),
+				it->what, NUM(it->best), NUM(it->pass));
 		else
-			sb_addf(sb, _("no attempts left at %s (pass %.0f%%)"), it->what, it->pass);
+			sb_addf(sb, _("no attempts left at %s (pass %s%%)"), it->what, NUM(it->pass));
 		break;
 	case ATTENTION_FAILED:
 		sb_addf(sb, _("failed %s on %s"), it->what, date_format(it->since, day));
