@@ -1,6 +1,7 @@
 /* ask.c: one question on the screen, one answer read. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,8 @@ how(enum qtype t)
 	case Q_MATCH:
 		return _("number-letter pairs, like 1B 2A");
 	case Q_ESSAY:
-		return _("your answer in one line; a trainer grades it");
+		return _("as many lines as you need, then a line holding only '.' "
+			 "(at a terminal Ctrl-X Ctrl-E opens your editor); a trainer grades it");
 	}
 	return "";
 }
@@ -121,15 +123,66 @@ refusal(const char *line, size_t len, size_t keep, size_t max)
 	return sb_detach(&sb);
 }
 
+/* Why a text from the editor cannot be an answer (newlines and tabs
+ * allowed as typed lines are), NULL when it can. Caller frees. */
+static char *
+refusal_text(const char *text, size_t max)
+{
+	struct sb lines = SB_INIT;
+	const char *p;
+	char *why;
+
+	/* each line as it would be typed */
+	for (p = text; *p; p++)
+		sb_addc(&lines, *p == '\n' || *p == '\t' ? ' ' : *p);
+	why = refusal(sb_str(&lines), lines.len, 8 * max, max);
+	sb_free(&lines);
+	return why;
+}
+
+bool
+ask_goto(const char *f, long *n)
+{
+	const char *p = NULL, *e;
+	char *end;
+
+	if (strncmp(f, "goto", 4) == 0)
+		p = f + 4;
+	else if (strncmp(f, "go ", 3) == 0)
+		p = f + 3;
+	else if (strncmp(f, "跳到", strlen("跳到")) == 0)
+		p = f + strlen("跳到");
+	else if (strncmp(f, "第", strlen("第")) == 0)
+		p = f + strlen("第");
+	if (p == NULL)
+		return false;
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	errno = 0;
+	*n = strtol(p, &end, 10);
+	if (errno)
+		return false;
+	e = end;
+	while (*e == ' ')
+		e++;
+	if (strncmp(e, "题", strlen("题")) == 0)
+		e += strlen("题");
+	return *e == '\0';
+}
+
 enum ask_result
 ask_read(const struct question *q, const struct paper_item *it, bool moves,
 	 char **response)
 {
-	size_t max = q->type == Q_ESSAY ? ASK_ESSAY_MAX : ASK_ANSWER_MAX;
+	size_t max = ASK_ANSWER_MAX;
 	/* a character is at most four bytes, so a line of more than 8 × max
 	 * is too long whatever it holds: no more of it is kept */
 	size_t keep = 8 * max;
 
+	if (q->type == Q_ESSAY)
+		return ask_read_essay(q, it, moves, NULL, response);
 	for (;;) {
 		const char *hint;
 		char *line, *resp, *refused;
@@ -149,13 +202,18 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 			enum ask_result move = ASK_ANSWER;
 			bool empty = *f == '\0';
 
+			long n;
+
 			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
 				move = ASK_SKIP;
 			else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
 				move = ASK_BACK;
+			else if (ask_goto(f, &n))
+				move = ASK_GOTO;
 			free(f);
 			if (move != ASK_ANSWER) {
 				free(line);
+				*response = move == ASK_GOTO ? xasprintf("%ld", n) : NULL;
 				return move;
 			}
 			if (empty) {
@@ -177,6 +235,164 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 		fflush(stdout);
 		free(refused);
 	}
+}
+
+/* Whether a line ends an essay: only ".", "。" or "．", spaces around. */
+static bool
+essay_end(const char *line)
+{
+	char *f = text_fold(line);
+	bool end = strcmp(f, ".") == 0;
+
+	free(f);
+	return end;
+}
+
+/* Shows the draft so far, each line indented. */
+static void
+show_draft(const char *title, const char *draft)
+{
+	struct sb sb = SB_INIT;
+	const char *p;
+
+	sb_addf(&sb, "  %s\n    ", title);
+	for (p = draft; *p; p++) {
+		sb_addc(&sb, *p);
+		if (*p == '\n')
+			sb_adds(&sb, "    ");
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+	fputs(_("\n  Go on typing; a line holding only '.' gives the answer.\n"), stdout);
+	fflush(stdout);
+}
+
+/* Keeps the draft through d; says so when it cannot be kept. */
+static void
+keep_draft(struct ask_draft *d, const struct sb *draft)
+{
+	if (d && d->save && d->save(draft->len ? draft->buf : "", d->arg) != 0)
+		printf(_("  (the draft could not be saved; the answer is kept once given)\n"));
+}
+
+enum ask_result
+ask_read_essay(const struct question *q, const struct paper_item *it, bool moves,
+	       struct ask_draft *d, char **response)
+{
+	size_t keep = 8 * ASK_ESSAY_MAX;
+	struct sb draft = SB_INIT;
+	enum ask_result res;
+	bool first = true, fresh = true;	/* fresh: no line typed this time */
+
+	if (d && d->text && *d->text) {
+		sb_adds(&draft, d->text);
+		show_draft(_("Your draft so far:"), d->text);
+		first = false;
+	}
+	term_edit_key(true);
+	for (;;) {
+		char *line, *refused, *edited = NULL;
+		size_t len, total;
+		enum term_read r = term_read_max(first ? _("answer> ") : "      > ", &line, &len,
+						 keep);
+
+		if (r == TERM_EOF || r == TERM_TIMEOUT || r == TERM_INTERRUPT) {
+			res = r == TERM_EOF ? ASK_STOP : r == TERM_TIMEOUT ? ASK_TIMEOUT :
+			    ASK_INTERRUPT;
+			/* at the time limit, what was typed before it counts */
+			*response = res == ASK_TIMEOUT && draft.len ?
+			    quiz_parse(q, it, sb_str(&draft), &(const char *){ NULL }) : NULL;
+			goto out;
+		}
+		if (term_take_edit()) {
+			/* the editor gets the draft with the line begun */
+			if (*line) {
+				if (draft.len)
+					sb_addc(&draft, '\n');
+				sb_adds(&draft, line);
+			}
+			free(line);
+			if (term_edit(sb_str(&draft), keep, &edited) >= 0 && edited) {
+				refused = refusal_text(edited, ASK_ESSAY_MAX);
+				if (refused) {
+					printf(_("  Not an answer kefu can take: %s. The draft is as it was.\n"),
+					       refused);
+					free(refused);
+				} else {
+					sb_reset(&draft);
+					sb_adds(&draft, edited);
+				}
+			}
+			free(edited);
+			keep_draft(d, &draft);
+			if (draft.len)
+				show_draft(_("Your answer as it stands:"), sb_str(&draft));
+			first = draft.len == 0;
+			fresh = false;
+			continue;
+		}
+		if (fresh && moves) {
+			char *f = text_fold(line);
+			enum ask_result move = ASK_ANSWER;
+			long n;
+
+			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
+				move = ASK_SKIP;
+			else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
+				move = ASK_BACK;
+			else if (ask_goto(f, &n))
+				move = ASK_GOTO;
+			free(f);
+			if (move != ASK_ANSWER) {
+				free(line);
+				*response = move == ASK_GOTO ? xasprintf("%ld", n) : NULL;
+				res = move;
+				goto out;
+			}
+		}
+		if (essay_end(line)) {
+			free(line);
+			if (draft.len == 0 || text_blank(sb_str(&draft))) {
+				printf(_("  Type your answer first; a line holding only '.' gives it.\n"));
+				fflush(stdout);
+				continue;
+			}
+			*response = quiz_parse(q, it, sb_str(&draft), &(const char *){ NULL });
+			res = ASK_ANSWER;
+			goto out;
+		}
+		if (first && text_blank(line)) {
+			free(line);
+			printf(moves ? _("  Type an answer, or 'skip' to come back to this question later.\n") :
+			       _("  Type an answer.\n"));
+			fflush(stdout);
+			continue;
+		}
+		/* a line is taken whole or not at all */
+		refused = refusal(line, len, keep, ASK_ESSAY_MAX);
+		/* the line break between two lines counts as a character */
+		total = text_chars(sb_str(&draft)) + (draft.len ? 1 : 0) + text_chars(line);
+		if (refused == NULL && total > ASK_ESSAY_MAX)
+			refused = xasprintf(_("an answer holds at most %zu characters; with this line it would have %zu"),
+					    (size_t)ASK_ESSAY_MAX, total);
+		if (refused) {
+			printf(_("  This line of the essay is not taken: %s.\n"), refused);
+			fflush(stdout);
+			free(refused);
+			free(line);
+			continue;
+		}
+		if (draft.len)
+			sb_addc(&draft, '\n');
+		sb_adds(&draft, line);
+		free(line);
+		first = fresh = false;
+		keep_draft(d, &draft);
+	}
+out:
+	term_edit_key(false);
+	sb_free(&draft);
+	return res;
 }
 
 void

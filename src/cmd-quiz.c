@@ -123,6 +123,7 @@ save(struct run *r, size_t i, const char *response)
 	if (store_begin(st) != 0 ||
 	    (rc = store_answer_save(st, r->at.id, (int)i, q->id, response, pts,
 				    kefu_clock(r->k))) != 0 ||
+	    (q->type == Q_ESSAY && store_draft_delete(st, r->at.id, (int)i) != 0) ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
 		return rc == 1 ? sealed(r) : -1;
@@ -131,6 +132,43 @@ save(struct run *r, size_t i, const char *response)
 	r->responses[i] = xstrdup(response);
 	r->points[i] = pts;
 	return 0;
+}
+
+/* An essay's draft, kept as each line is typed. */
+struct draft_to {
+	struct run *r;
+	size_t i;
+};
+
+static int
+keep_draft(const char *text, void *arg)
+{
+	struct draft_to *d = arg;
+
+	return store_draft_save(d->r->k->store, d->r->at.id, (int)d->i, text,
+				kefu_clock(d->r->k)) < 0 ? -1 : 0;
+}
+
+/* Reads the answer to question i: an essay with its draft kept. */
+static enum ask_result
+read_answer(struct run *r, size_t i, char **response)
+{
+	const struct paper_item *it = &r->paper->items[i];
+	const struct question *q = &r->qz->questions[it->q];
+	struct draft_to to = { r, i };
+	struct ask_draft d = { NULL, keep_draft, &to };
+	char *kept = NULL;
+	enum ask_result res;
+
+	if (q->type != Q_ESSAY)
+		return ask_read(q, it, true, response);
+	if (store_draft_get(r->k->store, r->at.id, (int)i, &kept) != 0)
+		kept = NULL;
+	/* an answer given before is the draft to change */
+	d.text = kept ? kept : r->responses[i];
+	res = ask_read_essay(q, it, true, &d, response);
+	free(kept);
+	return res;
 }
 
 static void
@@ -265,7 +303,8 @@ submit(struct run *r, bool out_of_time)
 			NUM(mark));
 		sb_free(&who);
 	} else {
-		sb_addf(&sb, _("\nScore: %s of %s points, %s%%"), NUM(pts), NUM(max), NUM(percent));
+		sb_addf(&sb, P_("\nScore: %s of %s point, %s%%", "\nScore: %s of %s points, %s%%",
+				max == 1 ? 1 : 2), NUM(pts), NUM(max), NUM(percent));
 		if (percent + 1e-9 >= mark)
 			sb_addf(&sb, _(" — %spassed%s (needs %s%%)\n"), kefu_color(k, "\033[32m"),
 				kefu_color(k, "\033[0m"), NUM(mark));
@@ -346,40 +385,145 @@ next_question(const struct run *r, size_t from, bool include_skipped)
 	return r->paper->n;
 }
 
-/* Before submitting: the unanswered questions, and whether to go on. */
-static enum ask_result
-confirm_submit(struct run *r, bool *submit_now)
+/* Appends s on one line: its first line, cut to width columns. */
+static void
+one_line(struct sb *sb, const char *s, int width)
 {
-	struct sb nums = SB_INIT;
-	size_t i, left = 0;
-	char *line;
-	enum term_read rd;
+	const char *nl = strchr(s, '\n');
+	char *first = nl ? xstrndup(s, (size_t)(nl - s)) : NULL;
 
-	for (i = 0; i < r->paper->n; i++)
-		if (r->responses[i] == NULL) {
-			sb_addf(&nums, " %zu", i + 1);
-			left++;
+	text_pad(sb, first ? first : s, width, true);
+	free(first);
+}
+
+/* The look-over before handing in: every question with its answer, or
+ * "unanswered". */
+static void
+look_over(const struct run *r)
+{
+	struct sb sb = SB_INIT;
+	size_t i, n = r->paper->n;
+	int nw = n >= 100 ? 3 : n >= 10 ? 2 : 1, tw = 0;
+
+	for (i = 0; i < n; i++) {
+		int w = text_width(ask_type_label(r->qz->questions[r->paper->items[i].q].type));
+
+		if (w > tw)
+			tw = w;
+	}
+
+	sb_addf(&sb, P_("\nLook over before handing in: %zu of %zu question answered\n",
+			"\nLook over before handing in: %zu of %zu questions answered\n", n),
+		answered(r), n);
+	for (i = 0; i < n; i++) {
+		const struct paper_item *it = &r->paper->items[i];
+		const struct question *q = &r->qz->questions[it->q];
+
+		sb_addf(&sb, "  %*zu  ", nw, i + 1);
+		text_pad(&sb, ask_type_label(q->type), tw, false);
+		sb_adds(&sb, "  ");
+		one_line(&sb, q->text, 30);
+		sb_adds(&sb, "  ");
+		if (r->responses[i] == NULL)
+			sb_adds(&sb, _("(unanswered)"));
+		else {
+			char *got = quiz_response_text(q, it, r->responses[i]);
+
+			one_line(&sb, got, 36);
+			if (strchr(got, '\n') || text_width(got) > 36) {
+				while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
+					sb.len--;
+				sb_addf(&sb, P_(" (%zu character)", " (%zu characters)",
+						text_chars(got)), text_chars(got));
+			}
+			free(got);
 		}
-	/* TRANSLATORS: %s is the numbers of the questions, each after a space */
-	printf(P_("\nNot answered yet: question%s\n", "\nNot answered yet: questions%s\n", left),
-	       sb_str(&nums));
-	fputs(_("Submit now? Unanswered questions score 0. [y/N] "), stdout);
-	sb_free(&nums);
-	fflush(stdout);
-	rd = term_read("", &line);
-	if (rd == TERM_EOF)
-		return ASK_STOP;
-	if (rd == TERM_INTERRUPT)
-		return ASK_INTERRUPT;
-	*submit_now = line[0] == 'y' || line[0] == 'Y' || strcmp(line, "是") == 0;
-	free(line);
-	return ASK_ANSWER;
+		/* no trailing blanks */
+		while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
+			sb.len--;
+		sb_addc(&sb, '\n');
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
+/* What the person chose at the look-over. */
+enum hand_in { HAND_IN, HAND_GOTO, HAND_BACK, HAND_STOP, HAND_INTERRUPT };
+
+/* After the look-over: hand in, go to a question (*to), or back to the
+ * unanswered ones. With piped input a full paper is handed in at once,
+ * as scripts expect. */
+static enum hand_in
+confirm_submit(struct run *r, size_t *to)
+{
+	size_t left = r->paper->n - answered(r);
+
+	look_over(r);
+	if (left == 0 && !r->k->tty_in)
+		return HAND_IN;
+	for (;;) {
+		char *line, *f;
+		enum term_read rd;
+		enum hand_in h;
+		long n;
+
+		if (left)
+			fputs(P_("Hand in now? The unanswered question scores 0. [y/N, goto N] ",
+				 "Hand in now? The unanswered questions score 0. [y/N, goto N] ", left),
+			      stdout);
+		else
+			fputs(_("Hand in now? [y/N, goto N to change an answer] "), stdout);
+		fflush(stdout);
+		rd = term_read("", &line);
+		if (rd == TERM_EOF)
+			return HAND_STOP;
+		if (rd == TERM_INTERRUPT)
+			return HAND_INTERRUPT;
+		if (rd == TERM_TIMEOUT)
+			return HAND_IN;
+		f = text_fold(line);
+		free(line);
+		if (strcmp(f, "y") == 0 || strcmp(f, "yes") == 0 || strcmp(f, "是") == 0)
+			h = HAND_IN;
+		else if (ask_goto(f, &n)) {
+			if (n < 1 || (size_t)n > r->paper->n) {
+				printf(_("  There is no question %ld: the paper has questions 1 to %zu.\n"),
+				       n, r->paper->n);
+				free(f);
+				continue;
+			}
+			*to = (size_t)n - 1;
+			h = HAND_GOTO;
+		} else if (left)
+			h = HAND_BACK;
+		else {
+			printf(_("  Not handed in. 'goto N' changes an answer, 'y' hands the attempt in; "
+				 "Ctrl-D leaves it open for later.\n"));
+			free(f);
+			continue;
+		}
+		free(f);
+		return h;
+	}
+}
+
+/* Whether question i may be answered again: not once practice feedback
+ * has shown its key. Says why not. */
+static bool
+may_change(const struct run *r, size_t i)
+{
+	if (r->responses[i] == NULL || r->qz->mode != QUIZ_PRACTICE)
+		return true;
+	printf(_("  Question %zu was answered and marked right or wrong; its answer stands.\n"),
+	       i + 1);
+	return false;
 }
 
 static int
 run_paper(struct run *r)
 {
 	size_t i = next_question(r, 0, false);
+	size_t back_to = r->paper->n;	/* where a goto came from */
 
 	for (;;) {
 		const struct paper_item *it;
@@ -391,31 +535,58 @@ run_paper(struct run *r)
 		if (time_up(r))
 			return submit(r, true);
 		if (i == r->paper->n) {
-			bool now = false;
+			size_t to = 0;
 
-			if (answered(r) == r->paper->n)
-				return submit(r, false);
-			res = confirm_submit(r, &now);
-			if (res != ASK_ANSWER)
-				goto stopped;
-			if (now)
-				return submit(r, false);
-			memset(r->skipped, 0, r->paper->n * sizeof(*r->skipped));
-			i = next_question(r, 0, true);
-			continue;
+			term_deadline(r->deadline ? r->deadline - kefu_clock(r->k) : 0);
+			switch (confirm_submit(r, &to)) {
+			case HAND_IN:
+				term_deadline(0);
+				return submit(r, time_up(r));
+			case HAND_GOTO:
+				term_deadline(0);
+				i = may_change(r, to) ? to : r->paper->n;
+				continue;
+			case HAND_BACK:
+				term_deadline(0);
+				memset(r->skipped, 0, r->paper->n * sizeof(*r->skipped));
+				i = next_question(r, 0, true);
+				continue;
+			case HAND_STOP:
+				res = ASK_STOP;
+				break;
+			case HAND_INTERRUPT:
+				res = ASK_INTERRUPT;
+				break;
+			}
+			term_deadline(0);
+			goto stopped;
 		}
 		it = &r->paper->items[i];
 		q = &r->qz->questions[it->q];
 		progress(r, i);
 		ask_show(&sb, q, it, true);
+		if (r->responses[i] && q->type != Q_ESSAY) {
+			char *got = quiz_response_text(q, it, r->responses[i]);
+
+			sb_adds(&sb, _("  Your answer now: "));
+			text_inert(&sb, got, true);
+			sb_adds(&sb, _("\n  Type a new answer, or 'skip' to keep this one.\n"));
+			free(got);
+		}
 		fputs(sb_str(&sb), stdout);
 		sb_free(&sb);
 		fflush(stdout);
 		term_deadline(r->deadline ? r->deadline - kefu_clock(r->k) : 0);
-		res = ask_read(q, it, true, &response);
+		res = read_answer(r, i, &response);
 		term_deadline(0);
 		switch (res) {
 		case ASK_TIMEOUT:
+			/* lines of an essay typed before the limit count */
+			if (response && save(r, i, response) == 1) {
+				free(response);
+				return 1;
+			}
+			free(response);
 			return submit(r, true);
 		case ASK_ANSWER:
 			if (time_up(r)) {
@@ -438,12 +609,32 @@ run_paper(struct run *r)
 			free(response);
 			if (r->qz->mode == QUIZ_PRACTICE)
 				feedback(r, i);
-			i = next_question(r, i + 1, false);
+			i = back_to < r->paper->n && r->responses[back_to] == NULL ? back_to :
+			    next_question(r, i + 1, false);
+			back_to = r->paper->n;
 			break;
 		case ASK_SKIP:
-			r->skipped[i] = true;
-			i = next_question(r, i + 1, false);
+			/* an answered question skipped keeps its answer */
+			if (r->responses[i] == NULL)
+				r->skipped[i] = true;
+			i = back_to < r->paper->n && r->responses[back_to] == NULL ? back_to :
+			    next_question(r, i + 1, false);
+			back_to = r->paper->n;
 			break;
+		case ASK_GOTO: {
+			long n = strtol(response, NULL, 10);
+
+			free(response);
+			if (n < 1 || (size_t)n > r->paper->n)
+				printf(_("  There is no question %ld: the paper has questions 1 to %zu.\n"),
+				       n, r->paper->n);
+			else if (may_change(r, (size_t)n - 1)) {
+				/* the question left is where the paper goes on */
+				back_to = i;
+				i = (size_t)n - 1;
+			}
+			break;
+		}
 		case ASK_BACK: {
 			size_t j;
 

@@ -238,6 +238,17 @@ void term_set_completion(char **(*fn)(const char *, int, int));
 void term_history_load(const char *path);
 void term_history_add(const char *line);
 void term_history_save(void);
+/* Ctrl-X Ctrl-E asks for the editor while on (an essay is typed): the
+ * line ends, and term_take_edit() says it was asked for since the last
+ * call. */
+void term_edit_key(bool on);
+bool term_take_edit(void);
+/* Runs $VISUAL or $EDITOR (default vi) on a temporary file holding text,
+ * without the group privilege, and puts what was saved (at most max
+ * bytes, trailing newlines gone) into *out (caller frees). 0, 1 when the
+ * editor failed (*out still holds the file), -1 after saying what is
+ * wrong (*out NULL). */
+int term_edit(const char *text, size_t max, char **out);
 /* Shows text through $PAGER on a terminal, else prints it. */
 int term_page(struct kefu *, const char *text);
 

@@ -302,6 +302,15 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER event_active AFTER INSERT ON event"
 	"  WHEN NEW.actor_id = NEW.subject_id"
 	"  BEGIN UPDATE person SET active_at = NEW.at WHERE id = NEW.actor_id; END;",
+	/* 8: an essay's draft, kept line by line as it is typed until the
+	 * answer is given, so a killed kefu loses nothing. Not an answer:
+	 * never scored, never handed in */
+	"CREATE TABLE answer_draft ("
+	"  attempt_id INTEGER NOT NULL REFERENCES quiz_attempt(id),"
+	"  seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  saved INTEGER NOT NULL,"
+	"  PRIMARY KEY (attempt_id, seq));",
 };
 
 enum stmt {
@@ -395,6 +404,9 @@ enum stmt {
 	S_INBOX_EVENTS,
 	S_INBOX_GRADINGS,
 	S_NEW_SUBMITS,
+	S_DRAFT_SAVE,
+	S_DRAFT_GET,
+	S_DRAFT_DELETE,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -748,6 +760,13 @@ static const char *const sql[S_COUNT] = {
 	" WHERE g.id > ?2 AND t.person_id = ?1 ORDER BY g.id",
 	[S_NEW_SUBMITS] =
 	"SELECT count(*) FROM event WHERE id > ?1 AND action = 'quiz-submit'",
+	[S_DRAFT_SAVE] =	/* only for an open attempt */
+	"INSERT INTO answer_draft (attempt_id, seq, text, saved)"
+	" SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM quiz_attempt"
+	"  WHERE id = ?1 AND state = 'open')"
+	" ON CONFLICT (attempt_id, seq) DO UPDATE SET text = excluded.text, saved = excluded.saved",
+	[S_DRAFT_GET] = "SELECT text FROM answer_draft WHERE attempt_id = ?1 AND seq = ?2",
+	[S_DRAFT_DELETE] = "DELETE FROM answer_draft WHERE attempt_id = ?1 AND seq = ?2",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -1526,6 +1545,41 @@ store_answer_save(struct store *st, int64_t attempt_id, int seq,
 		   attempt_id, (int64_t)seq, question, response, points, (int64_t)now) != 0)
 		return -1;
 	return sqlite3_changes(st->db) == 0;	/* the attempt is no longer open */
+}
+
+int
+store_draft_save(struct store *st, int64_t attempt_id, int seq, const char *text,
+		 long long now)
+{
+	if (change(st, S_DRAFT_SAVE, _("cannot save a draft"), "iiti", attempt_id,
+		   (int64_t)seq, text, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;
+}
+
+int
+store_draft_get(struct store *st, int64_t attempt_id, int seq, char **text)
+{
+	sqlite3_stmt *stmt = prep(st, S_DRAFT_GET);
+	int rc;
+
+	*text = NULL;
+	sqlite3_bind_int64(stmt, 1, attempt_id);
+	sqlite3_bind_int(stmt, 2, seq);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*text = col_text(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, _("cannot read a draft"));
+	return 0;
+}
+
+int
+store_draft_delete(struct store *st, int64_t attempt_id, int seq)
+{
+	return change(st, S_DRAFT_DELETE, _("cannot delete a draft"), "ii", attempt_id,
+		      (int64_t)seq);
 }
 
 int

@@ -185,6 +185,13 @@ int store_attempt_counts(struct store *, int64_t person_id, const char *quiz,
 int store_attempt_begin(struct store *, int64_t person_id, const char *quiz,
 			unsigned cap, uint64_t seed, const char *paper,
 			long long now, struct attempt *a, struct attempt_count *n);
+/* An essay's draft while it is typed, for question seq of an open
+ * attempt: saving gives 1 (nothing saved) when the attempt is no longer
+ * open; *text is NULL when there is none (caller frees). */
+int store_draft_save(struct store *, int64_t attempt_id, int seq, const char *text,
+		     long long now);
+int store_draft_get(struct store *, int64_t attempt_id, int seq, char **text);
+int store_draft_delete(struct store *, int64_t attempt_id, int seq);
 /* Saves one answer into an open attempt; points < 0 stores an ungraded
  * answer. 1 (nothing saved) when the attempt is no longer open. */
 int store_answer_save(struct store *, int64_t attempt_id, int seq,

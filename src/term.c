@@ -552,3 +552,119 @@ term_page(struct kefu *k, const char *text)
 	sb_free(&sb);
 	return 0;
 }
+
+/* Ctrl-X Ctrl-E while an essay is typed: the line ends, and the caller
+ * learns (term_take_edit()) that the editor was asked for. */
+static bool edit_on, edit_asked;
+
+static int
+on_edit(int count, int key)
+{
+	(void)count;
+	(void)key;
+	if (!edit_on)
+		return rl_ding();
+	edit_asked = true;
+	rl_done = 1;
+	return 0;
+}
+
+void
+term_edit_key(bool on)
+{
+	static bool bound;
+
+	edit_on = on;
+	edit_asked = false;
+	if (!use_readline || !on || bound)
+		return;
+	/* after the user's inputrc, which could bind the keys otherwise */
+	priv_user();
+	rl_initialize();
+	priv_group();
+	rl_bind_keyseq_in_map("\\C-x\\C-e", on_edit, emacs_standard_keymap);
+	rl_bind_keyseq_in_map("\\C-x\\C-e", on_edit, vi_insertion_keymap);
+	bound = true;
+}
+
+bool
+term_take_edit(void)
+{
+	bool e = edit_asked;
+
+	edit_asked = false;
+	return e;
+}
+
+int
+term_edit(const char *text, size_t max, char **out)
+{
+	const char *dir = getenv("TMPDIR"), *editor = getenv("VISUAL");
+	struct sigaction oldint;
+	const char *why = NULL;
+	char *p, *buf = NULL;
+	size_t len = 0;
+	int fd, status = -1;
+	pid_t pid;
+
+	*out = NULL;
+	if (editor == NULL || *editor == '\0')
+		editor = getenv("EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	p = path_join(dir && *dir == '/' ? dir : "/tmp", "kefu-answer-XXXXXX.txt");
+	if ((fd = mkstemps(p, 4)) < 0) {
+		error(_("cannot make a file for the editor in %s: %s"),
+		      dir && *dir == '/' ? dir : "/tmp", strerror(errno));
+		free(p);
+		return -1;
+	}
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) ||
+	    (*text && text[strlen(text) - 1] != '\n' && write(fd, "\n", 1) != 1)) {
+		error(_("cannot write %s: %s"), p, strerror(errno));
+		close(fd);
+		unlink(p);
+		free(p);
+		return -1;
+	}
+	close(fd);
+	fflush(stdout);
+	/* Ctrl-C belongs to the editor while it runs */
+	catch_signal(SIGINT, &oldint);
+	pid = fork();
+	if (pid == 0) {
+		if (priv_child() != 0)
+			_exit(126);
+		signal(SIGINT, SIG_DFL);
+		/* the editor as the user's shell would run it, with its
+		 * options; the file name as "$1", never parsed */
+		execl("/bin/sh", "sh", "-c", "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", p,
+		      (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &oldint, NULL);
+	got_int = 0;
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 126 ||
+	    WEXITSTATUS(status) == 127) {
+		error(_("cannot run the editor '%s' (set VISUAL or EDITOR); your answer is as it was"),
+		      editor);
+		unlink(p);
+		free(p);
+		return -1;
+	}
+	if (read_file(p, max, &buf, &len, &why) != 0) {
+		error(_("cannot read back %s: %s"), p, why);
+		unlink(p);
+		free(p);
+		return -1;
+	}
+	unlink(p);
+	free(p);
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	*out = buf;
+	return WEXITSTATUS(status) == 0 ? 0 : 1;
+}

@@ -6,6 +6,7 @@
 export KEFU_CONTENT="$CONTENT/quiz" KEFU_NOW=2026-03-01T10:00:00
 
 HINT="  Not an answer kefu can read:"
+LINE="  This line of the essay is not taken:"
 # fresh NAME: a database of its own for one case
 fresh() {
 	KEFU_DB="$T/$1.db"
@@ -71,11 +72,15 @@ essay() {
 		repeat 4001 答
 		printf '\n'
 		repeat 4000 答
-		printf '\n'
+		# an essay ends at a line holding only '.'; one more character
+		# would take it over the limit
+		printf '\n再\n.\n'
 	} | "$KEFU" quiz essay --seed 3 > "$T/out" 2>&1 || fail "quiz: $(tail -3 "$T/out")"
-	grep -qx "$HINT an answer holds at most 4000 characters; this one has 4001." "$T/out" ||
-		fail "no hint for 4 001 characters: $(grep "^$HINT" "$T/out")"
-	[ "$(grep -c "^$HINT" "$T/out")" = 1 ] || fail "4 000 characters were refused"
+	grep -qx "$LINE an answer holds at most 4000 characters; this one has 4001." "$T/out" ||
+		fail "no hint for 4 001 characters: $(grep "^$LINE" "$T/out")"
+	grep -qx "$LINE an answer holds at most 4000 characters; with this line it would have 4002." "$T/out" ||
+		fail "no hint for a line over the limit: $(grep "^$LINE" "$T/out")"
+	[ "$(grep -c "^$LINE" "$T/out")" = 2 ] || fail "4 000 characters were refused"
 	[ "$(sql "SELECT length(response) FROM quiz_answer WHERE question = 'angry'")" = 4000 ] ||
 		fail "the essay stored is not the 4 000 characters given"
 }
@@ -87,10 +92,10 @@ huge() {
 	{
 		printf '对\n'
 		head -c 67108864 /dev/zero | tr '\0' a
-		printf '\n先安抚,再查物流。\n'
+		printf '\n先安抚,再查物流。\n.\n'
 	} | "$PEAK_RSS" "$T/rss" "$KEFU" quiz essay --seed 3 > "$T/out" 2>&1 || fail "quiz: $(tail -c 600 "$T/out")"
-	grep -qx "$HINT an answer holds at most 4000 characters; this one has more than 4000." "$T/out" ||
-		fail "no hint for a 64 MiB line: $(grep "^$HINT" "$T/out" | head -c 600)"
+	grep -qx "$LINE an answer holds at most 4000 characters; this one has more than 4000." "$T/out" ||
+		fail "no hint for a 64 MiB line: $(grep "^$LINE" "$T/out" | head -c 600)"
 	[ "$(stored angry)" = "先安抚,再查物流。" ] || fail "the answer after the hint was not stored"
 	[ "$(sql "SELECT max(length(response)) FROM quiz_answer")" -le 9 ] || fail "the 64 MiB line was stored"
 	size=$(wc -c < "$T/out")

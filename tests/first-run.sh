@@ -3,6 +3,8 @@
 . "$top_srcdir/tests/lib.sh"
 export KEFU_CONTENT="$CONTENT/mini"
 unset KEFU_DB
+# the schema version this kefu brings a database to
+LATEST=8
 
 "$KEFU" plan > "$T/out" 2>&1 || fail "first run: $(cat "$T/out")"
 db="$XDG_DATA_HOME/kefu/kefu.db"
@@ -21,14 +23,15 @@ grep -q Welcome "$T/out" && fail "welcomed twice"
 [ "$(sql "SELECT count(*) FROM person")" = 1 ] || fail "person added twice"
 ok "the second run goes straight to work"
 
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "schema version"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "schema version"
 [ "$(sql "PRAGMA journal_mode")" = wal ] || fail "not in WAL mode"
 [ "$(stat -c %a "$XDG_DATA_HOME/kefu")" = 700 ] || fail "database directory is not private"
-ok "schema version 7, WAL, a private directory"
+ok "schema version $LATEST, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-# what migrations 7, 6 and 5 made, taken away again (for a database of before)
-UNDO7="DROP TRIGGER event_active; DROP INDEX event_subject; DROP INDEX quiz_attempt_quiz;
+# what migrations 8, 7, 6 and 5 made, taken away again (for a database of before)
+UNDO8="DROP TABLE answer_draft;"
+UNDO7="$UNDO8 DROP TRIGGER event_active; DROP INDEX event_subject; DROP INDEX quiz_attempt_quiz;
 ALTER TABLE person DROP COLUMN seen_event; ALTER TABLE person DROP COLUMN seen_grading;
 ALTER TABLE person DROP COLUMN seen_at; ALTER TABLE person DROP COLUMN active_at;
 ALTER TABLE quiz_attempt DROP COLUMN item_marks;"
@@ -49,7 +52,7 @@ CREATE INDEX drill_result_person ON drill_result(person_id, drill);
 DROP INDEX quiz_attempt_facts; CREATE INDEX quiz_attempt_person ON quiz_attempt(person_id, quiz);
 PRAGMA user_version = 1"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 1 database"
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated"
 [ "$(sql "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE name IN
   ('quiz_attempt_pending', 'drill_result_best', 'drill_result_person') ORDER BY name)")" = drill_result_best,quiz_attempt_pending ] ||
 	fail "migration 2 did not run"
@@ -93,7 +96,7 @@ INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct, r
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 3 database"
 [ "$(sql "SELECT group_concat(counted || ':' || coalesce(why, '-'), ' ') FROM (SELECT counted, why FROM drill_result ORDER BY at)")" = \
 	"1:- 0:piped" ] || fail "migration 4: $(sql "SELECT at, counted, why FROM drill_result")"
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated to $LATEST"
 ok "a schema 3 database is migrated to 4: timed runs count, piped ones are practice"
 
 # schema 4 took any period text: migration 5 reads what is a month as
@@ -107,7 +110,7 @@ INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded) VA
  (1, 'resp', '2026-09', 14, 1, 40), (1, 'aov', '26-Aug', 150, 1, 80),
  (1, 'aov', '2026-08', 160, 1, 90)"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 4 database"
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated to $LATEST"
 [ "$(sql "SELECT group_concat(kpi || ' ' || period || ' ' || value, ', ') FROM (SELECT * FROM kpi_figure ORDER BY kpi, period)")" = \
 	"aov 2026-08 160.0, conv 2026-11 18.0, resp 2026-09 14.0, resp 2026-10 12.0" ] ||
 	fail "migration 5: $(sql "SELECT kpi, period, value FROM kpi_figure ORDER BY kpi, period")"
@@ -133,7 +136,7 @@ INSERT INTO event (at, actor_id, action, subject_id) VALUES
  (strftime('%s', '2026-04-07 12:00'), 1, 'person-leave', 12),
  (strftime('%s', '2026-02-01 12:00'), 1, 'person-leave', 14)"
 TZ=UTC "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 5 database"
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated to $LATEST"
 [ "$(sql "SELECT group_concat(login || ':' || coalesce(left_date, '-') || ':' || coalesce(left_reason, '-'), ' ')
   FROM (SELECT * FROM person WHERE id > 10 ORDER BY id)")" = "gone:2026-03-02:- twice:2026-04-07:- quiet:-:- back:-:-" ] ||
 	fail "migration 6: $(sql "SELECT login, left_date, left_reason FROM person")"
@@ -151,7 +154,7 @@ INSERT INTO quiz_answer (attempt_id, seq, question, response, points, answered) 
  (91, 0, 'a', '1', 0, 3), (92, 0, 'a', '0', 1, 2);
 INSERT INTO event (at, actor_id, action, subject_id) VALUES (500, 14, 'lesson-read', 14), (600, 1, 'grade', 14)"
 "$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 6 database"
-[ "$(sql "PRAGMA user_version")" = 7 ] || fail "not migrated to 7"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated to $LATEST"
 # d was on the paper and skipped: it counts, as 0
 [ "$(sql "SELECT replace(replace(item_marks, char(30), ':'), char(31), ' ') FROM quiz_attempt WHERE id = 90")" = "a:1.0:2 b:0.0: c::true d:0:" ] ||
 	fail "migration 7 marks: $(sql "SELECT item_marks FROM quiz_attempt WHERE id = 90")"
@@ -192,7 +195,7 @@ ok "an unknown login is told who its managers are, and nothing is written"
 sql "PRAGMA user_version = 99"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "newer schema: exit status"
-grep -q "was written by a newer kefu (schema 99; this kefu knows up to 7)" "$T/err" ||
+grep -q "was written by a newer kefu (schema 99; this kefu knows up to $LATEST)" "$T/err" ||
 	fail "newer schema: $(cat "$T/err")"
 ok "a database from a newer kefu is refused"
 

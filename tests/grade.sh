@@ -18,7 +18,7 @@ me people add $C --role trainee > /dev/null || fail "add carol"
 for who in "$A 2026-11-10" "$B 2026-11-15" "$TR 2026-11-18" "$C 2026-11-19"; do
 	set -- $who
 	NOW=$2T09:00:00
-	printf '对\n杯子碎了的回复 %s\n催发货的回复 %s\n' "$1" "$1" |
+	printf '对\n杯子碎了的回复 %s\n.\n催发货的回复 %s\n.\n' "$1" "$1" |
 		as "$1" quiz letters > "$T/out" 2>&1 || fail "$1's quiz: $(cat "$T/out")"
 done
 NOW=2026-11-20T10:00:00

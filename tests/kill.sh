@@ -165,7 +165,10 @@ for {set round 1} {$kills < $target} {incr round} {
 		see "going on with your open attempt" "resume of attempt $id"
 	}
 	if {$stored == $nq} {
-		# killed while submitting: a resumed attempt with every answer submits
+		# killed while submitting or looking over: a resumed attempt
+		# with every answer goes to the look-over, and is handed in on y
+		see "Hand in now?" "the look-over of a full attempt"
+		send "y\r"
 		see "Score: $nq of $nq points" "submit of a full attempt"
 		expect eof
 		wait
@@ -197,6 +200,8 @@ for {set round 1} {$kills < $target} {incr round} {
 		if {$mode == 2 && $i == $n - 1} { break }
 		incr q
 		if {$q > $nq} {
+			see "Hand in now?" "the look-over"
+			send "y\r"
 			see "Score: $nq of $nq points" "submit"
 			expect eof
 			wait

@@ -3,7 +3,7 @@
 set -u
 : "${KEFU:?run through make check}" "${top_srcdir:?run through make check}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/kefu-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap '[ -n "${KEEP_T:-}" ] || rm -rf "$T"' EXIT
 HOME="$T/home"
 XDG_DATA_HOME="$T/data"
 XDG_STATE_HOME="$T/state"

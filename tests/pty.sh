@@ -40,7 +40,11 @@ export KEFU_CONTENT="$CONTENT/quiz" KEFU_DB="$T/history.db" XDG_STATE_HOME="$T/s
 	send "\033\[A"
 	expect "quiz essay --seed 3" {} timeout { exit 5 }
 	send "\025zanzibarquokka\r"
+	expect "      > " {} timeout { exit 6 }
+	send ".\r"
 	expect "Saved; a trainer will grade it" {} timeout { exit 6 }
+	expect "Hand in now?" {} timeout { exit 6 }
+	send "y\r"
 	prompt
 	send "\033\[A"
 	expect "quiz essay --seed 3" {} timeout { exit 7 }

@@ -140,7 +140,7 @@ ok "the attempts cap is enforced"
 # an essay keeps the score provisional
 export KEFU_DB="$T/essay.db"
 "$KEFU" list > /dev/null
-printf '对\n先安抚,再查物流给时间。\n' | "$KEFU" quiz essay --seed 3 > "$T/out" 2>&1 || fail "essay run"
+printf '对\n先安抚,再查物流给时间。\n.\n' | "$KEFU" quiz essay --seed 3 > "$T/out" 2>&1 || fail "essay run"
 grep -q "^Automatic part: 1 of 1 point right. Essays worth 5 points wait for $LOGIN to grade.$" "$T/out" ||
 	fail "essay: $(tail -3 "$T/out")"
 grep -q "^Score:" "$T/out" && fail "a provisional percent: $(tail -3 "$T/out")"
@@ -154,7 +154,10 @@ export KEFU_DB="$T/skip.db"
 "$KEFU" list > /dev/null
 printf '%s\n' Skip AC back B ABD 跳过 5 0.15 BDAC '1B 2A 3C' '' 错 |
 	"$KEFU" quiz all-types --seed 1 > "$T/out" 2>&1 || fail "skip run"
-grep -q "^Not answered yet: question 4$" "$T/out" || fail "unanswered not listed: $(cat "$T/out")"
+grep -q "^Look over before handing in: 7 of 8 questions answered$" "$T/out" &&
+	grep -q "^  4  .*  (unanswered)$" "$T/out" &&
+	grep -q "^Hand in now? The unanswered question scores 0. \[y/N, goto N\] " "$T/out" ||
+	fail "unanswered not listed: $(cat "$T/out")"
 grep -q "^Score: 9 of 9 points, 100%" "$T/out" || fail "skip run score"
 ok "skip defers, back returns, unanswered questions are listed before submitting"
 

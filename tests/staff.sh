@@ -56,10 +56,10 @@ grep -q "'$D' is not registered" "$T/err" && grep -q "Ask a manager to add you: 
 ok "a team member kefu does not know is pointed at the managers, and nothing is written"
 
 # ---- the grading queue ----
-printf '对\n对不起，请拍照，我们马上补发。\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
+printf '对\n对不起，请拍照，我们马上补发。\n.\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
 	fail "alice's quiz: $(cat "$T/out")"
 NOW=2026-11-20T10:30:00	# each process starts its clock at NOW: order them
-printf '对\n不知道\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
+printf '对\n不知道\n.\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
 [ "$(sql "SELECT count(*) FROM quiz_attempt WHERE state = 'pending'")" = 2 ] || fail "attempts not pending: $(cat "$T/out")"
 as $TR grade --list > "$T/out" || fail "grade --list"
 head -2 "$T/out" | tail -1 | grep -q "$A" || fail "queue not oldest first: $(cat "$T/out")"
@@ -89,7 +89,7 @@ ok "regrading keeps both gradings and logs old and new points"
 
 # nobody grades their own answers: the manager's own attempt is not offered
 NOW=2026-11-20T11:00:00 # answered after bob's, so later in the queue
-printf '对\n我的答案\n' | me quiz written --seed 1 > /dev/null 2>&1 || fail "root's quiz"
+printf '对\n我的答案\n.\n' | me quiz written --seed 1 > /dev/null 2>&1 || fail "root's quiz"
 NOW=2026-11-20T12:00:00
 printf 'quit\n' | me grade > "$T/out" 2>&1
 grep -q "1 essay answer to grade" "$T/out" || fail "own answer offered: $(cat "$T/out")"
@@ -289,7 +289,7 @@ as $D quiz exam < /dev/null > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] && grep -q "exam 'exam' belongs to stage 2 上岗检测, which is still locked: stage 1 入职 must be complete first" "$T/err" ||
 	fail "an exam of a locked stage: $(cat "$T/out" "$T/err")"
 # written is w-tf then w-essay at seed 1; the true/false is answered wrong
-printf '错\n买家您好，请拍照，我们马上补发。\n' | as $D quiz written --seed 1 > "$T/out" 2>&1 ||
+printf '错\n买家您好，请拍照，我们马上补发。\n.\n' | as $D quiz written --seed 1 > "$T/out" 2>&1 ||
 	fail "dave's quiz: $(cat "$T/out")"
 datt=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$D'")
 [ "$(sql "SELECT state || ' ' || auto_points FROM quiz_attempt WHERE id = $datt")" = "pending 0.0" ] ||

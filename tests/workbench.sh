@@ -19,10 +19,10 @@ me people add $C --role trainee --name 赵六 --hired 2026-11-01 > /dev/null || 
 chgrp $G "$DB"* && chmod 660 "$DB"*
 
 # alice and bob hand the written quiz in (its essay waits for a trainer)
-printf '对\n对不起，请拍照，我们马上补发。\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
+printf '对\n对不起，请拍照，我们马上补发。\n.\n' | as $A quiz written --seed 1 > "$T/out" 2>&1 ||
 	fail "alice's quiz: $(cat "$T/out")"
 NOW=2026-11-20T10:30:00
-printf '错\n不知道\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
+printf '错\n不知道\n.\n' | as $B quiz written --seed 1 > "$T/out" 2>&1 || fail "bob's quiz"
 attA=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$A'")
 attB=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$B'")
 
@@ -145,7 +145,7 @@ notice() {
 	grep -q "What's new" "$T/out" && fail "trainer told twice a day"
 	# a hand-in tells the trainer again
 	NOW=2026-11-22T11:00:00
-	printf '对\n对不起。\n' | as $C quiz written --seed 1 > /dev/null 2>&1 || fail "carol's quiz"
+	printf '对\n对不起。\n.\n' | as $C quiz written --seed 1 > /dev/null 2>&1 || fail "carol's quiz"
 	at_tty $TR people list > "$T/out" 2>&1
 	grep -q "What's new" "$T/out" || fail "a hand-in did not bring the notice back: $(cat "$T/out")"
 }
