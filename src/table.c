@@ -128,10 +128,25 @@ add_num(struct sb *sb, const struct cell *c)
 	long long v;
 
 	/* a whole number (days, counts) needs no floating-point printf;
-	 * -0 does, to print as "%.0f" does */
+	 * -0 goes through it, to come out as 0 */
 	if (c->decimals != 0 || !(fabs(c->u.num) < 1e15) ||
 	    (double)(v = (long long)c->u.num) != c->u.num || (v == 0 && signbit(c->u.num))) {
+		size_t start = sb->len;
+
 		sb_addf(sb, "%.*f", c->decimals, c->u.num);
+		/* as text_num() writes numbers on screens: no trailing
+		 * zeros, never "-0" */
+		if (c->decimals > 0) {
+			while (sb->len > start && sb->buf[sb->len - 1] == '0')
+				sb->len--;
+			if (sb->len > start && sb->buf[sb->len - 1] == '.')
+				sb->len--;
+			sb->buf[sb->len] = '\0';
+		}
+		if (sb->len - start == 2 && memcmp(sb->buf + start, "-0", 2) == 0) {
+			sb->len = start;
+			sb_addc(sb, '0');
+		}
 		return;
 	}
 	do {
