@@ -802,6 +802,21 @@ start(struct run *r, bool have_seed, uint64_t seed)
 	}
 	/* TRANSLATORS: ends the line that introduces a quiz */
 	fputs(_(".\n"), stdout);
+	{
+		size_t i, essays = 0;
+
+		for (i = 0; i < r->paper->n; i++)
+			essays += r->qz->questions[r->paper->items[i].q].type == Q_ESSAY;
+		if (essays) {
+			struct sb who = SB_INIT;
+
+			kefu_graders(k, "trainer", &who);
+			printf(P_("%zu essay on this paper is graded by %s: the score is final once it is.\n",
+				  "%zu essays on this paper are graded by %s: the score is final once they are.\n",
+				  essays), essays, sb_str(&who));
+			sb_free(&who);
+		}
+	}
 	return 0;
 }
 
