@@ -172,6 +172,27 @@ ask_goto(const char *f, long *n)
 	return *e == '\0';
 }
 
+/* Whether a line is a move rather than an answer: skip, back or goto N
+ * (Skip, ｓｋｉｐ and 跳过 too). For goto, *response holds N in digits;
+ * ASK_ANSWER when the line is no move. */
+static enum ask_result
+move_of(const char *line, char **response)
+{
+	char *f = text_fold(line);
+	enum ask_result move = ASK_ANSWER;
+	long n = 0;
+
+	if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
+		move = ASK_SKIP;
+	else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
+		move = ASK_BACK;
+	else if (ask_goto(f, &n))
+		move = ASK_GOTO;
+	free(f);
+	*response = move == ASK_GOTO ? xasprintf("%ld", n) : NULL;
+	return move;
+}
+
 enum ask_result
 ask_read(const struct question *q, const struct paper_item *it, bool moves,
 	 char **response)
@@ -197,26 +218,13 @@ ask_read(const struct question *q, const struct paper_item *it, bool moves,
 			return ASK_INTERRUPT;
 		refused = refusal(line, len, keep, max);
 		if (moves && refused == NULL) {
-			/* Skip, ｓｋｉｐ and 跳过 too */
-			char *f = text_fold(line);
-			enum ask_result move = ASK_ANSWER;
-			bool empty = *f == '\0';
+			enum ask_result move = move_of(line, response);
 
-			long n;
-
-			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
-				move = ASK_SKIP;
-			else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
-				move = ASK_BACK;
-			else if (ask_goto(f, &n))
-				move = ASK_GOTO;
-			free(f);
 			if (move != ASK_ANSWER) {
 				free(line);
-				*response = move == ASK_GOTO ? xasprintf("%ld", n) : NULL;
 				return move;
 			}
-			if (empty) {
+			if (text_blank(line)) {
 				/* only a quiz can come back to a question */
 				free(line);
 				printf(_("  Type an answer, or 'skip' to come back to this question later.\n"));
@@ -332,20 +340,10 @@ ask_read_essay(const struct question *q, const struct paper_item *it, bool moves
 			continue;
 		}
 		if (fresh && moves) {
-			char *f = text_fold(line);
-			enum ask_result move = ASK_ANSWER;
-			long n;
+			enum ask_result move = move_of(line, response);
 
-			if (strcmp(f, "skip") == 0 || strcmp(f, "跳过") == 0)
-				move = ASK_SKIP;
-			else if (strcmp(f, "back") == 0 || strcmp(f, "返回") == 0)
-				move = ASK_BACK;
-			else if (ask_goto(f, &n))
-				move = ASK_GOTO;
-			free(f);
 			if (move != ASK_ANSWER) {
 				free(line);
-				*response = move == ASK_GOTO ? xasprintf("%ld", n) : NULL;
 				res = move;
 				goto out;
 			}
