@@ -454,11 +454,12 @@ enum hand_in { HAND_IN, HAND_GOTO, HAND_BACK, HAND_STOP, HAND_INTERRUPT };
  * unanswered ones. With piped input a full paper is handed in at once,
  * as scripts expect. */
 static enum hand_in
-confirm_submit(struct run *r, size_t *to)
+confirm_submit(struct run *r, size_t *to, bool list)
 {
 	size_t left = r->paper->n - answered(r);
 
-	look_over(r);
+	if (list)
+		look_over(r);
 	if (left == 0 && !r->k->tty_in)
 		return HAND_IN;
 	for (;;) {
@@ -508,11 +509,14 @@ confirm_submit(struct run *r, size_t *to)
 }
 
 /* Whether question i may be answered again: not once practice feedback
- * has shown its key. Says why not. */
+ * has shown its key (an essay's shows none). Says why not. */
 static bool
 may_change(const struct run *r, size_t i)
 {
-	if (r->responses[i] == NULL || r->qz->mode != QUIZ_PRACTICE)
+	const struct question *q = &r->qz->questions[r->paper->items[i].q];
+
+	/* an essay's practice feedback gives no key */
+	if (r->responses[i] == NULL || r->qz->mode != QUIZ_PRACTICE || q->type == Q_ESSAY)
 		return true;
 	printf(_("  Question %zu was answered and marked right or wrong; its answer stands.\n"),
 	       i + 1);
@@ -524,6 +528,7 @@ run_paper(struct run *r)
 {
 	size_t i = next_question(r, 0, false);
 	size_t back_to = r->paper->n;	/* where a goto came from */
+	bool refused = false;		/* a goto at the hand-in question was */
 
 	for (;;) {
 		const struct paper_item *it;
@@ -536,15 +541,19 @@ run_paper(struct run *r)
 			return submit(r, true);
 		if (i == r->paper->n) {
 			size_t to = 0;
+			bool list = !refused;
 
+			refused = false;
 			term_deadline(r->deadline ? r->deadline - kefu_clock(r->k) : 0);
-			switch (confirm_submit(r, &to)) {
+			switch (confirm_submit(r, &to, list)) {
 			case HAND_IN:
 				term_deadline(0);
 				return submit(r, time_up(r));
 			case HAND_GOTO:
 				term_deadline(0);
-				i = may_change(r, to) ? to : r->paper->n;
+				/* refused: asked again, without the list again */
+				refused = !may_change(r, to);
+				i = refused ? r->paper->n : to;
 				continue;
 			case HAND_BACK:
 				term_deadline(0);
