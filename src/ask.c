@@ -22,11 +22,25 @@ ask_type_label(enum qtype t)
 	return _(labels[t]);
 }
 
-/* How to answer, shown once under the question. */
+/* How to answer, shown once under the question. Valid until the next
+ * call. */
 static const char *
-how(enum qtype t)
+how(const struct question *q)
 {
-	switch (t) {
+	static char buf[256];
+
+	if (q->unit && strcmp(q->unit, "percent") == 0)
+		return _("a number in percent, with or without %, like 12.5 or 12.5%");
+	if (q->unit && q->type == Q_NUMERIC) {
+		snprintf(buf, sizeof(buf), _("a number of %s, with or without the unit"), q->unit);
+		return buf;
+	}
+	if (q->unit && q->type == Q_FILL) {
+		snprintf(buf, sizeof(buf), _("the missing words; a number in %s, with or without the unit"),
+			 q->unit);
+		return buf;
+	}
+	switch (q->type) {
 	case Q_SINGLE:
 		return _("one letter");
 	case Q_MULTI:
@@ -36,7 +50,7 @@ how(enum qtype t)
 	case Q_FILL:
 		return _("the missing words");
 	case Q_NUMERIC:
-		return _("a number");
+		return _("a number alone");
 	case Q_ORDER:
 		return _("the letters in the right order, like BDAC");
 	case Q_MATCH:
@@ -85,10 +99,9 @@ ask_show(struct sb *sb, const struct question *q, const struct paper_item *it,
 		break;
 	}
 	if (moves)
-		sb_addf(sb, _("  Answer with %s; 'skip' comes back to it later.\n"),
-			how(q->type));
+		sb_addf(sb, _("  Answer with %s; 'skip' comes back to it later.\n"), how(q));
 	else
-		sb_addf(sb, _("  Answer with %s.\n"), how(q->type));
+		sb_addf(sb, _("  Answer with %s.\n"), how(q));
 }
 
 /* Why the line read cannot be an answer, as a hint; NULL when it can.

@@ -296,7 +296,7 @@ cmd_assess(struct kefu *k, int argc, char **argv)
 			x->passed = plan_part_passed(pt, x->value);
 			kpi_figure_words(&sb, pt->kpi, x->value);
 			printf(_("   %s (%s), needs %s %s — %s\n"), sb_str(&sb), x->period,
-			       pt->has_max ? _("at most") : _("at least"),
+			       plan_part_rule(pt),
 			       NUM(pt->has_max ? pt->max : pt->min), pass_word(x->passed));
 			sb_reset(&sb);
 		} else {

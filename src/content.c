@@ -599,7 +599,7 @@ static const char *const qtype_names[] = {
 
 static const char *const question_keys[] = {
 	"id", "type", "points", "tags", "text", "choices", "answer",
-	"explain", "scoring", "tolerance", "steps", "pairs", "rubric"
+	"explain", "scoring", "tolerance", "steps", "pairs", "rubric", "unit"
 };
 
 /* Which of the type-specific keys each question type takes. */
@@ -607,8 +607,8 @@ static const char *const type_keys[][4] = {
 	[Q_SINGLE] = { "choices", "answer" },
 	[Q_MULTI] = { "choices", "answer", "scoring" },
 	[Q_TRUEFALSE] = { "answer" },
-	[Q_FILL] = { "answer" },
-	[Q_NUMERIC] = { "answer", "tolerance" },
+	[Q_FILL] = { "answer", "unit" },
+	[Q_NUMERIC] = { "answer", "tolerance", "unit" },
 	[Q_ORDER] = { "steps" },
 	[Q_MATCH] = { "pairs" },
 	[Q_ESSAY] = { "rubric" },
@@ -630,7 +630,7 @@ check_type_keys(struct ld *l, const struct ynode *map, enum qtype t)
 {
 	static const char *const specific[] = {
 		"choices", "answer", "scoring", "tolerance", "steps", "pairs",
-		"rubric"
+		"rubric", "unit"
 	};
 	size_t i, j;
 
@@ -657,11 +657,38 @@ check_type_keys(struct ld *l, const struct ynode *map, enum qtype t)
 		const char *key = type_keys[t][i];
 
 		if (strcmp(key, "scoring") == 0 || strcmp(key, "tolerance") == 0 ||
-		    strcmp(key, "rubric") == 0)
+		    strcmp(key, "rubric") == 0 || strcmp(key, "unit") == 0)
 			continue;
 		if (map_get(map, key) == NULL)
 			err(l, map, _("a '%s' question needs '%s'"), qtype_names[t], key);
 	}
+}
+
+/* A question's unit: a word or symbol of at most 16 characters that an
+ * answer may carry after its number, so it holds no digit and no space. */
+static const char *
+get_unit(struct ld *l, const struct ynode *map)
+{
+	const char *u = get_text(l, map, "unit", false);
+	const struct ynode *v = map_get(map, "unit");
+	char *f;
+	bool bad;
+
+	if (u == NULL) {
+		if (v && v->type == Y_SCALAR)
+			err(l, v, _("'%s' is empty"), "unit");
+		return NULL;
+	}
+	f = text_fold(u);
+	bad = *f == '\0' || strpbrk(f, "0123456789 .,+-") != NULL || text_chars(u) > 16;
+	free(f);
+	if (bad) {
+		err(l, map_get(map, "unit"),
+		    _("'unit' is a word or symbol an answer may carry after its number (分钟, 元, "
+		      "percent), with no digits, spaces or signs, not '%s'"), u);
+		return NULL;
+	}
+	return u;
 }
 
 /* Reads letters naming choices: "B", [A, C], "A,C". */
@@ -821,11 +848,13 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 		break;
 	case Q_FILL:
 		q->naccepted = get_text_list(l, map, "answer", true, &q->accepted);
+		q->unit = get_unit(l, map);
 		break;
 	case Q_NUMERIC:
 		get_number(l, map, "answer", -1e15, 1e15, false, false, &q->number);
 		if (get_number(l, map, "tolerance", 0, 1e15, false, false, &x))
 			q->tolerance = x;
+		q->unit = get_unit(l, map);
 		break;
 	case Q_ORDER:
 		q->nsteps = get_text_list(l, map, "steps", false, &q->steps);
@@ -1205,7 +1234,7 @@ static const char *const module_takes[][4] = {
 };
 
 static const char *const part_keys[] = {
-	"id", "title", "quiz", "kpi", "rating", "min", "max", "step"
+	"id", "title", "quiz", "kpi", "rating", "min", "max", "step", "above", "below"
 };
 
 static void
@@ -1257,12 +1286,36 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 			p->step = x;
 	}
 	if (p->kind == PART_KPI) {
+		/* above/below: strictly better than the line (the team mean) */
+		bool above = map_get(map, "above") != NULL, below = map_get(map, "below") != NULL;
+
+		if ((above || below) && (map_get(map, "min") || map_get(map, "max")))
+			err(l, map_key_node(map, above ? "above" : "below"),
+			    _("a kpi part takes 'min'/'max' (the line itself passes) or 'above'/'below' "
+			      "(only better than the line passes), not both"));
+		else if (above && below) {
+			err(l, map_key_node(map, "below"), _("a kpi part takes 'above' or 'below', not both"));
+			return;
+		} else if (above || below) {
+			p->strict = true;
+			if (above)
+				p->has_min = get_number(l, map, "above", -1e15, 1e15, false, false,
+							&p->min);
+			else
+				p->has_max = get_number(l, map, "below", -1e15, 1e15, false, false,
+							&p->max);
+			return;
+		}
 		p->has_min = get_number(l, map, "min", -1e15, 1e15, false, false, &p->min);
 		p->has_max = get_number(l, map, "max", -1e15, 1e15, false, false, &p->max);
 		if (!map_get(map, "min") && !map_get(map, "max"))
-			err(l, map, _("a kpi part needs 'min' (or 'max' for a kpi where lower is better)"));
+			err(l, map, _("a kpi part needs 'min' (or 'max' for a kpi where lower is better), "
+				      "or 'above' ('below')"));
 		return;
 	}
+	if (map_key_node(map, "above") || map_key_node(map, "below"))
+		err(l, map_key_node(map, map_key_node(map, "above") ? "above" : "below"),
+		    _("'above' and 'below' are for kpi parts"));
 	if (map_key_node(map, "max"))
 		err(l, map_key_node(map, "max"), _("'max' is for kpi parts; a %s part passes at 'min'"),
 		    kinds[kind]);
@@ -1960,17 +2013,20 @@ resolve_part(struct diag *d, const struct curriculum *cu, struct part *p,
 			kpi_bounds_words(&sb, p->kpi);
 			diag_at(d, p->pos.file, p->pos.line, p->pos.col,
 				_("kpi '%s' takes figures %s: this part's '%s' of %g can never be met"),
-				p->ref, sb_str(&sb), bad_min ? "min" : "max",
+				p->ref, sb_str(&sb),
+				bad_min ? (p->strict ? "above" : "min") : (p->strict ? "below" : "max"),
 				bad_min ? p->min : p->max);
 			sb_free(&sb);
 		}
 	}
 	if (p->kpi->lower_better && p->has_min && !p->has_max)
 		diag_at(d, p->pos.file, p->pos.line, p->pos.col,
+			p->strict ? _("kpi '%s' is better lower: give this part 'below', not 'above'") :
 			_("kpi '%s' is better lower: give this part a 'max', not a 'min'"),
 			p->ref);
 	else if (!p->kpi->lower_better && p->has_max && !p->has_min)
 		diag_at(d, p->pos.file, p->pos.line, p->pos.col,
+			p->strict ? _("kpi '%s' is better higher: give this part 'above', not 'below'") :
 			_("kpi '%s' is better higher: give this part a 'min', not a 'max'"),
 			p->ref);
 }

@@ -46,6 +46,9 @@ struct question {
 	const char **accepted;	/* fill */
 	size_t naccepted;
 	double number, tolerance;	/* numeric */
+	/* numeric, fill: what the answer counts in ("分钟", "元", or
+	 * "percent"); NULL for none */
+	const char *unit;
 	const char **steps;	/* order, in the right order */
 	size_t nsteps;
 	const char **left, **right;	/* match: pairs[i] = left[i], right[i] */
@@ -123,6 +126,7 @@ struct part {
 	double step;			/* rating: 1, or 0.5 with step: 0.5 */
 	double min, max;
 	bool has_min, has_max;
+	bool strict;			/* kpi: above/below, not min/max */
 	struct pos pos;
 };
 

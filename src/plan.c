@@ -263,9 +263,10 @@ plan_part_need(struct sb *sb, const struct part *pt, const struct quiz_facts *f)
 			kpi_figure_words(&fig, pt->kpi, pt->has_max ? pt->max : pt->min);
 		else
 			sb_adds(&fig, NUM(pt->has_max ? pt->max : pt->min));
-		sb_addf(sb, pt->has_max ? _("KPI %s, recorded by your trainer: needs at most %s") :
-			_("KPI %s, recorded by your trainer: needs at least %s"), pt->ref,
-			sb_str(&fig));
+		/* TRANSLATORS: the second %s is "at least", "more than", "at most"
+		 * or "less than", the third the figure */
+		sb_addf(sb, _("KPI %s, recorded by your trainer: needs %s %s"), pt->ref,
+			plan_part_rule(pt), sb_str(&fig));
 		sb_free(&fig);
 		return;
 	}
@@ -445,10 +446,21 @@ plan_drill_meets(const struct module *m, double net_speed, double accuracy,
 bool
 plan_part_passed(const struct part *p, double value)
 {
-	/* a figure is compared as recorded; a hair under from rounding passes */
+	/* a figure is compared as recorded; a hair under from rounding passes
+	 * the line, and a hair over does not beat it */
+	if (p->kind == PART_KPI && p->strict)
+		return p->has_max ? value < p->max - 1e-9 : value > p->min + 1e-9;
 	if (p->kind == PART_KPI && p->has_max)
 		return value <= p->max + 1e-9;
 	return value + 1e-9 >= p->min;
+}
+
+const char *
+plan_part_rule(const struct part *p)
+{
+	if (p->kind == PART_KPI && p->has_max)
+		return p->strict ? _("less than") : _("at most");
+	return p->strict ? _("more than") : _("at least");
 }
 
 void

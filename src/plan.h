@@ -86,8 +86,12 @@ bool plan_drill_meets(const struct module *, double net_speed, double accuracy,
 		      bool counted);
 /* Whether an assessment part's value meets its threshold: a quiz's best
  * percent or a rating at least min, a KPI figure at least min or, for a
- * lower-is-better KPI, at most max. */
+ * lower-is-better KPI, at most max; for a strict part (above, below)
+ * more than min or less than max. */
 bool plan_part_passed(const struct part *, double value);
+/* The words of that rule before the threshold: "at least", "more than"
+ * (above), "at most", "less than" (below). */
+const char *plan_part_rule(const struct part *);
 /* Due days of every stage into out: as planned, except a stage whose
  * moved[i] >= 0 (an extension) is due then, and every later stage moves
  * by as much. moved may be NULL. */

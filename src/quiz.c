@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -545,6 +546,120 @@ cmp_unsigned(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* ---- units ---- */
+
+/* Whether rest (folded, what follows an answer's number) is the unit:
+ * for percent, "%" (％ folds to it) or "percent". */
+static bool
+unit_is(const char *unit, const char *rest)
+{
+	char *f;
+	bool same;
+
+	if (strcmp(unit, "percent") == 0)
+		return strcmp(rest, "%") == 0 || strcmp(rest, "percent") == 0;
+	f = text_fold(unit);
+	same = strcmp(rest, f) == 0;
+	free(f);
+	return same;
+}
+
+/* Reads the number that leads folded text f (5, -0.5, 1e3): sets *x and
+ * *rest to what follows it, spaces skipped. False when no number leads. */
+static bool
+lead_number(const char *f, double *x, const char **rest)
+{
+	const char *p = f;
+	char buf[64];
+	size_t n;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	while (isdigit((unsigned char)*p) || *p == '.')
+		p++;
+	if (*p == 'e' && (isdigit((unsigned char)p[1]) ||
+			  ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2])))) {
+		for (p += 2; isdigit((unsigned char)*p); p++)
+			;
+	}
+	n = (size_t)(p - f);
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	memcpy(buf, f, n);
+	buf[n] = '\0';
+	if (!text_number(buf, x))
+		return false;
+	while (*p == ' ')
+		p++;
+	*rest = p;
+	return true;
+}
+
+char *
+quiz_unit_strip(const struct question *q, const char *folded, bool *other)
+{
+	const char *rest;
+	size_t n = strlen(folded), u;
+	char *fu;
+	double x;
+
+	*other = false;
+	if (q->unit == NULL)
+		return xstrdup(folded);
+	if (lead_number(folded, &x, &rest) && *rest) {
+		if (!unit_is(q->unit, rest)) {
+			*other = true;
+			return NULL;
+		}
+		n = (size_t)(rest - folded);
+		while (n > 0 && folded[n - 1] == ' ')
+			n--;
+		return xstrndup(folded, n);
+	}
+	/* words and the unit: 五十字 */
+	fu = text_fold(strcmp(q->unit, "percent") == 0 ? "%" : q->unit);
+	u = strlen(fu);
+	if (n > u && strcmp(folded + n - u, fu) == 0) {
+		n -= u;
+		while (n > 0 && folded[n - 1] == ' ')
+			n--;
+	}
+	free(fu);
+	return xstrndup(folded, n);
+}
+
+void
+quiz_add_unit(struct sb *sb, const struct question *q)
+{
+	if (q->unit == NULL)
+		return;
+	if (strcmp(q->unit, "percent") == 0)
+		sb_addc(sb, '%');
+	else {
+		sb_addc(sb, ' ');
+		sb_adds(sb, q->unit);
+	}
+}
+
+/* How to give a number for q, in words: never an example that could be
+ * read another way (0.25 for 25%). Valid until the next call. */
+static const char *
+number_hint(const struct question *q, bool fill)
+{
+	static char buf[256];
+
+	if (q->unit && strcmp(q->unit, "percent") == 0)
+		return _("answer in percent: the number, with or without %, like 12.5 or 12.5%");
+	if (q->unit) {
+		snprintf(buf, sizeof(buf),
+			 fill ? _("give the number in %s, with or without the unit, like 3 or 3%s") :
+			 _("answer with a number of %s, with or without the unit, like 3 or 3%s"),
+			 q->unit, q->unit);
+		return buf;
+	}
+	return _("answer with a number alone, like 12");
+}
+
 char *
 quiz_parse(const struct question *q, const struct paper_item *it,
 	   const char *typed, const char **hint)
@@ -591,6 +706,21 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 		sb_adds(&out, n ? "true" : "false");
 		break;
 	case Q_FILL:
+		if (q->unit) {
+			/* 50字 is 50; 50秒 is not an answer in 字 */
+			bool other;
+			char *bare = quiz_unit_strip(q, f, &other);
+
+			if (bare == NULL || *bare == '\0') {
+				free(bare);
+				*hint = number_hint(q, true);
+				goto fail;
+			}
+			sb_adds(&out, bare);
+			free(bare);
+			break;
+		}
+		/* fall through */
 	case Q_ESSAY: {
 		const char *s = typed, *e = typed + strlen(typed);
 
@@ -602,6 +732,7 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 		break;
 	}
 	case Q_NUMERIC: {
+		const char *rest;
 		char *p, *w;
 
 		for (p = w = f; *p; p++)	/* 1 000 and 1,000 */
@@ -609,8 +740,9 @@ quiz_parse(const struct question *q, const struct paper_item *it,
 					   p > f && isdigit((unsigned char)p[-1])))
 				*w++ = *p;
 		*w = '\0';
-		if (!text_number(f, &x)) {
-			*hint = _("answer with a number, like 0.15");
+		/* 5, 5分钟, ５ 分钟; 25% for percent; 5秒 is not minutes */
+		if (!lead_number(f, &x, &rest) || (*rest && !(q->unit && unit_is(q->unit, rest)))) {
+			*hint = number_hint(q, false);
 			goto fail;
 		}
 		sb_addf(&out, "%.15g", x);
@@ -727,14 +859,20 @@ quiz_score(const struct question *q, const char *response)
 	case Q_TRUEFALSE:
 		return (strcmp(response, "true") == 0) == q->truth ? q->points : 0;
 	case Q_FILL: {
-		char *got = text_fold(response);
+		/* the unit comes off both sides: 50字 and 50 are one answer */
+		char *f = text_fold(response), *got;
 		double pts = 0;
+		bool other;
 
-		for (i = 0; i < q->naccepted && pts == 0; i++) {
-			char *want = text_fold(q->accepted[i]);
+		got = quiz_unit_strip(q, f, &other);
+		free(f);
+		for (i = 0; got && i < q->naccepted && pts == 0; i++) {
+			char *fw = text_fold(q->accepted[i]);
+			char *want = quiz_unit_strip(q, fw, &other);
 
-			if (strcmp(got, want) == 0)
+			if (want && strcmp(got, want) == 0)
 				pts = q->points;
+			free(fw);
 			free(want);
 		}
 		free(got);
@@ -823,11 +961,21 @@ quiz_key(const struct question *q, const struct paper_item *it)
 		sb_adds(&sb, q->truth ? _("true (对)") : _("false (错)"));
 		break;
 	case Q_FILL:
-		for (i = 0; i < q->naccepted; i++)
+		for (i = 0; i < q->naccepted; i++) {
+			bool other;
+			char *f = text_fold(q->accepted[i]), *bare = quiz_unit_strip(q, f, &other);
+
 			sb_addf(&sb, "%s%s", i ? " / " : "", q->accepted[i]);
+			/* the unit, unless the answer holds it already */
+			if (bare && strcmp(bare, f) == 0)
+				quiz_add_unit(&sb, q);
+			free(f);
+			free(bare);
+		}
 		break;
 	case Q_NUMERIC:
 		sb_addf(&sb, "%.15g", q->number);
+		quiz_add_unit(&sb, q);
 		if (q->tolerance > 0)
 			sb_addf(&sb, _(" (±%.15g)"), q->tolerance);
 		break;
@@ -875,6 +1023,18 @@ quiz_response_text(const struct question *q, const struct paper_item *it,
 		for (i = 0; i < n; i++)
 			sb_addf(&sb, "%s%zu%c", i ? " " : "", i + 1, shown_letter(it, v[i]));
 		break;
+	case Q_NUMERIC:
+	case Q_FILL: {
+		bool other;
+		char *f = text_fold(response), *bare = quiz_unit_strip(q, f, &other);
+
+		sb_adds(&sb, response);
+		if (bare && strcmp(bare, f) == 0)
+			quiz_add_unit(&sb, q);
+		free(f);
+		free(bare);
+		break;
+	}
 	default:
 		sb_adds(&sb, response);
 		break;

@@ -85,6 +85,13 @@ bool quiz_key_open(const struct quiz *);
 /* Reads points a trainer gives (folded text): a number from 0 to max in
  * hundredths at most; 2.555 is refused, never rounded. */
 bool quiz_points_parse(const char *, double max, double *points);
+/* The unit taken off folded text for q (whose unit may be NULL): 50字
+ * and 五十字 give 50 and 五十. NULL, with *other set, when a number
+ * carries a different unit (50秒 for 字). Caller frees. */
+char *quiz_unit_strip(const struct question *, const char *folded, bool *other);
+/* Appends q's unit as a number carries it: "%" for percent, else a
+ * space and the unit; nothing when it has none. */
+void quiz_add_unit(struct sb *, const struct question *);
 /* A stored response in words, as the paper shows it; caller frees. */
 char *quiz_response_text(const struct question *, const struct paper_item *,
 			 const char *response);

@@ -315,6 +315,17 @@ test_part_thresholds(void **state)
 	assert_true(plan_part_passed(&lo, 30));
 	assert_true(plan_part_passed(&lo, 12));
 	assert_false(plan_part_passed(&lo, 30.5));
+	assert_string_equal(plan_part_rule(&hi), "at least");
+	assert_string_equal(plan_part_rule(&lo), "at most");
+	/* above / below: better than the team mean, the mean itself not */
+	hi.strict = lo.strict = true;
+	assert_false(plan_part_passed(&hi, 20));
+	assert_false(plan_part_passed(&hi, 20 + 1e-12));	/* rounding is no better */
+	assert_true(plan_part_passed(&hi, 20.01));
+	assert_false(plan_part_passed(&lo, 30));
+	assert_true(plan_part_passed(&lo, 29.9));
+	assert_string_equal(plan_part_rule(&hi), "more than");
+	assert_string_equal(plan_part_rule(&lo), "less than");
 }
 
 /* An exam is taken once a stage that holds it is open: as a quiz module

@@ -202,6 +202,99 @@ test_numeric(void **state)
 	}
 }
 
+/* Parses and scores typed text for a question built by hand: its points,
+ * or -100 when kefu cannot read it (a hint says why, never a score). */
+static double
+answer_q(const struct question *q, const char *typed, char **stored)
+{
+	struct paper_item it = { 0, NULL, 0 };
+	const char *hint = NULL;
+	char *resp = quiz_parse(q, &it, typed, &hint);
+	double pts;
+
+	if (stored)
+		*stored = NULL;
+	if (resp == NULL) {
+		assert_non_null(hint);
+		return -100;
+	}
+	pts = quiz_score(q, resp);
+	if (stored)
+		*stored = resp;
+	else
+		free(resp);
+	return pts;
+}
+
+/* unit: an answer may carry it, half- or full-width; another unit is
+ * refused with a hint naming the right one, never marked wrong. */
+static void
+test_units(void **state)
+{
+	static const char *fill_words[] = { "50", "五十" }, *bare[] = { "48" };
+	struct question minutes = { .id = "m", .type = Q_NUMERIC, .points = 1, .number = 5,
+				    .unit = "分钟" };
+	struct question pct = { .id = "p", .type = Q_NUMERIC, .points = 1, .number = 25,
+				.tolerance = 0.1, .unit = "percent" };
+	struct question plain = { .id = "n", .type = Q_NUMERIC, .points = 1, .number = 60 };
+	struct question chars = { .id = "f", .type = Q_FILL, .points = 1, .accepted = fill_words,
+				  .naccepted = 2, .unit = "字" };
+	struct question hours = { .id = "h", .type = Q_FILL, .points = 1, .accepted = bare,
+				  .naccepted = 1, .unit = "小时" };
+	struct paper_item it = { 0, NULL, 0 };
+	const char *hint = NULL;
+	char *stored, *key;
+
+	(void)state;
+	assert_true(answer_q(&minutes, "5", NULL) == 1);
+	assert_true(answer_q(&minutes, "5分钟", NULL) == 1);
+	assert_true(answer_q(&minutes, "５ 分钟", NULL) == 1);	/* full width, a space */
+	assert_true(answer_q(&minutes, "５\u3000分钟", NULL) == 1);	/* ideographic space */
+	assert_true(answer_q(&minutes, "6分钟", NULL) == 0);
+	assert_true(answer_q(&minutes, "5秒", NULL) == -100);	/* another unit */
+	assert_null(quiz_parse(&minutes, &it, "5秒", &hint));
+	assert_non_null(strstr(hint, "分钟"));
+	assert_true(answer_q(&pct, "25", NULL) == 1);
+	assert_true(answer_q(&pct, "25%", NULL) == 1);
+	assert_true(answer_q(&pct, "25 %", NULL) == 1);
+	assert_true(answer_q(&pct, "25％", NULL) == 1);
+	assert_true(answer_q(&pct, "２５．０５％", NULL) == 1);	/* within 0.1 */
+	assert_true(answer_q(&pct, "25元", NULL) == -100);
+	assert_null(quiz_parse(&pct, &it, "25元", &hint));
+	assert_null(strstr(hint, "0.25"));	/* the hint never leads to 0.25 */
+	/* without a unit, a number alone: 25% is not silently 25 or 0.25 */
+	assert_true(answer_q(&plain, "60", NULL) == 1);
+	assert_true(answer_q(&plain, "60天", NULL) == -100);
+	assert_true(answer_q(&plain, "60%", NULL) == -100);
+	assert_null(quiz_parse(&plain, &it, "60%", &hint));
+	assert_null(strstr(hint, "0.15"));
+	/* fill: the unit comes off the answer and the key alike */
+	assert_true(answer_q(&chars, "50", NULL) == 1);
+	assert_true(answer_q(&chars, "50字", &stored) == 1);
+	assert_string_equal(stored, "50");
+	free(stored);
+	assert_true(answer_q(&chars, "五十字", NULL) == 1);
+	assert_true(answer_q(&chars, "５０ 字", NULL) == 1);
+	assert_true(answer_q(&chars, "40字", NULL) == 0);
+	assert_true(answer_q(&chars, "50秒", NULL) == -100);
+	assert_true(answer_q(&hours, "48小时", NULL) == 1);
+	/* a fill answer stored with its unit before still scores */
+	assert_true(quiz_score(&hours, "48小时") == 1);
+	/* the key and the answer shown carry the unit */
+	key = quiz_key(&minutes, &it);
+	assert_string_equal(key, "5 分钟");
+	free(key);
+	key = quiz_key(&pct, &it);
+	assert_string_equal(key, "25% (±0.1)");
+	free(key);
+	key = quiz_key(&chars, &it);
+	assert_string_equal(key, "50 字 / 五十 字");
+	free(key);
+	key = quiz_response_text(&minutes, &it, "5");
+	assert_string_equal(key, "5 分钟");
+	free(key);
+}
+
 static void
 test_order_and_match(void **state)
 {
@@ -616,6 +709,7 @@ main(void)
 		cmocka_unit_test(test_fill),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_numeric),
+		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_order_and_match),
 		cmocka_unit_test(test_shuffled_answers),
 		cmocka_unit_test(test_draw),
