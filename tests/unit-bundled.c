@@ -7,10 +7,12 @@
  * content makes this fail. */
 #include "config.h"
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -498,11 +500,86 @@ test_consistent_cutoff(void **state)
 			check_cutoff(c->drills[i]->id, c->drills[i]->lines[j]);
 }
 
+/* Whether the handbook (every lesson of the curriculum) states figure
+ * with unit: "3天", "3 天", "25%". */
+static bool
+stated(const char *figure, const char *unit)
+{
+	char *a = NULL, *b = NULL;
+	bool found = false;
+	size_t i, j;
+
+	unit = strcmp(unit, "percent") == 0 ? "%" : unit;
+	a = malloc(strlen(figure) + strlen(unit) + 2);
+	b = malloc(strlen(figure) + strlen(unit) + 2);
+	assert_non_null(a);
+	assert_non_null(b);
+	sprintf(a, "%s%s", figure, unit);
+	sprintf(b, "%s %s", figure, unit);
+	for (i = 0; i < cu->nstages && !found; i++)
+		for (j = 0; j < cu->stages[i].nmodules && !found; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			found = m->kind == MOD_LESSON && m->text &&
+			    (strstr(m->text, a) || strstr(m->text, b));
+		}
+	free(a);
+	free(b);
+	return found;
+}
+
+/* A question that gives no figures of its own and does not work its
+ * answer out (its explanation holds no sum) asks for a figure the
+ * handbook states: its key must be stated there, with the unit. So a
+ * key that drifts from the handbook (4天 where the lessons say 3天)
+ * fails here. Product codes (QH-T01) are names, not figures. */
+static void
+test_keys_in_handbook(void **state)
+{
+	size_t i, j, k, checked = 0;
+
+	(void)state;
+	for (i = 0; i < c->nquizzes; i++)
+		for (j = 0; j < c->quizzes[i]->nown; j++) {
+			const struct question *x = &c->quizzes[i]->questions[j];
+			const char *p;
+			bool figures = false, found = false;
+			char num[64];
+
+			if (x->unit == NULL || (x->type != Q_FILL && x->type != Q_NUMERIC))
+				continue;
+			for (p = x->text; *p && !figures; p++) {
+				if (strncmp(p, "QH-", 3) == 0) {
+					p += 3;
+					while (*p && (isupper((unsigned char)*p) || isdigit((unsigned char)*p)))
+						p++;
+					p--;
+					continue;
+				}
+				figures = isdigit((unsigned char)*p);
+			}
+			if (figures || (x->explain && (strstr(x->explain, "＝") || strstr(x->explain, "="))))
+				continue;
+			if (x->type == Q_NUMERIC) {
+				snprintf(num, sizeof(num), "%.15g", x->number);
+				found = stated(num, x->unit);
+			}
+			for (k = 0; k < x->naccepted && !found; k++)
+				found = stated(x->accepted[k], x->unit);
+			if (!found)
+				fail_msg("%s: the handbook never states its key with %s", x->id, x->unit);
+			checked++;
+		}
+	/* the rule would be empty if the units went */
+	assert_true(checked >= 5);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_keys_in_handbook),
 		cmocka_unit_test(test_banks),
 		cmocka_unit_test(test_probation_exam),
 		cmocka_unit_test(test_quiet),
