@@ -1,4 +1,5 @@
-/* cmd-review.c: `kefu review`, the 错题本 asked again on an SM-2 schedule. */
+/* cmd-review.c: `kefu review`, the 错题本 asked again on Anki's schedule:
+ * a miss comes back in the same session after its learning steps. */
 #include "config.h"
 
 #include <stdio.h>
@@ -15,6 +16,7 @@ struct item {
 	char *quiz, *question;
 	int misses;
 	struct card card;
+	bool again;		/* shown before in this session */
 };
 
 struct items {
@@ -34,6 +36,7 @@ collect(const struct notebook_item *ni, void *arg)
 	it->question = xstrdup(ni->question);
 	it->misses = ni->misses;
 	it->card = ni->card;
+	it->again = false;
 }
 
 static void
@@ -130,27 +133,87 @@ list(struct kefu *k)
 	return 0;
 }
 
-/* Asks how a right answer felt: Enter good, h hard, e easy. */
-static enum rating
-rate(bool *stop)
+/* "1 min", "10 min", "4 days": how long until a card is due again. */
+static void
+wait_words(struct sb *sb, long long secs)
 {
-	char *line;
-	enum rating r = RATE_GOOD;
-	enum term_read rd;
+	if (secs < 86400) {
+		long m = (long)((secs + 59) / 60);
 
-	printf(_("  How was it? Enter: good · h: hard · e: easy "));
-	fflush(stdout);
-	rd = term_read("", &line);
-	if (rd != TERM_LINE) {
-		*stop = true;
-		return RATE_GOOD;
+		sb_addf(sb, P_("%ld min", "%ld min", m), m);
+	} else {
+		long d = (long)(secs / 86400);
+
+		sb_addf(sb, P_("%ld day", "%ld days", d), d);
 	}
-	if (line[0] == 'h' || strcmp(line, "hard") == 0 || strcmp(line, "难") == 0)
-		r = RATE_HARD;
-	else if (line[0] == 'e' || strcmp(line, "easy") == 0 || strcmp(line, "易") == 0)
-		r = RATE_EASY;
-	free(line);
-	return r;
+}
+
+/* Asks how a right answer felt, each rating with the wait it gives, as
+ * Anki's buttons show it: one key at a terminal (h, Enter or space, e;
+ * a or 1-4 too), a line piped. The line is cleared afterwards. */
+static enum rating
+rate(struct kefu *k, const struct card *c, long long now, bool *stop)
+{
+	static const enum rating order[] = { RATE_HARD, RATE_GOOD, RATE_EASY, RATE_AGAIN };
+	struct sb sb = SB_INIT;
+	size_t i;
+
+	sb_adds(&sb, _("  How was it?"));
+	for (i = 0; i < ARRAY_SIZE(order); i++) {
+		static const char *const keys[] = {
+			/* TRANSLATORS: the keys that rate a review, with the
+			 * rating's name; the wait follows each */
+			N_("h hard"), N_("Enter good"), N_("e easy"), N_("a again")
+		};
+
+		sb_adds(&sb, i ? " · " : "  ");
+		sb_adds(&sb, _(keys[i]));
+		sb_addc(&sb, ' ');
+		wait_words(&sb, review_next(*c, order[i], now).due - now);
+	}
+	sb_adds(&sb, " ");
+	for (;;) {
+		char key[8], *f;
+		enum term_read rd;
+		enum rating r;
+
+		fputs(sb_str(&sb), stdout);
+		fflush(stdout);
+		rd = term_key(key, sizeof(key));
+		if (rd != TERM_LINE) {
+			*stop = true;
+			r = RATE_GOOD;
+		} else {
+			f = text_fold(key);
+			if (strcmp(f, "h") == 0 || strcmp(f, "2") == 0 || strcmp(key, "难") == 0)
+				r = RATE_HARD;
+			else if (strcmp(f, "e") == 0 || strcmp(f, "4") == 0 || strcmp(key, "易") == 0)
+				r = RATE_EASY;
+			else if (strcmp(f, "a") == 0 || strcmp(f, "1") == 0)
+				r = RATE_AGAIN;
+			else if (strcmp(key, "\n") == 0 || strcmp(f, "") == 0 || strcmp(f, "3") == 0 ||
+				 strcmp(f, "g") == 0 || strcmp(key, "良") == 0)
+				r = RATE_GOOD;
+			else {
+				/* not a rating: asked again on a clean line */
+				free(f);
+				if (k->tty_in) {
+					fputs("\a\r\033[K", stdout);
+					continue;
+				}
+				r = RATE_GOOD;
+				f = NULL;
+			}
+			free(f);
+		}
+		/* the prompt goes; what was chosen stays, on a line of its own */
+		if (k->tty_in)
+			fputs("\r\033[K", stdout);
+		else
+			putchar('\n');
+		sb_free(&sb);
+		return r;
+	}
 }
 
 static int
@@ -217,6 +280,8 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		its.v[j] = t;
 	}
 	printf(P_("%zu question to review.\n", "%zu questions to review.\n", its.n), its.n);
+	/* a card still in learning comes back in the session, after the
+	 * others, as Anki shows one within its learn-ahead limit */
 	for (i = 0; i < its.n; i++) {
 		const struct quiz *qz;
 		size_t idx = 0;
@@ -233,6 +298,8 @@ cmd_review(struct kefu *k, int argc, char **argv)
 
 		quiz_item(q, idx, true, &rng, &pi);
 		sb_addf(&sb, _("\nReview %zu/%zu  "), i + 1, its.n);
+		if (its.v[i].again)
+			sb_adds(&sb, _("(again) "));
 		text_inert(&sb, qz->title, false);
 		sb_addc(&sb, '\n');
 		ask_show(&sb, q, &pi, false);
@@ -252,7 +319,7 @@ cmd_review(struct kefu *k, int argc, char **argv)
 		fflush(stdout);
 		if (pts >= q->points) {
 			right++;
-			rt = rate(&stop);
+			rt = rate(k, &its.v[i].card, kefu_clock(k), &stop);
 		} else {
 			wrong++;
 			rt = RATE_AGAIN;
@@ -265,9 +332,30 @@ cmd_review(struct kefu *k, int argc, char **argv)
 			break;
 		}
 		done++;
-		printf(P_("  Next review: %s (in %g day).\n", "  Next review: %s (in %g days).\n",
-			  after.interval == 1 ? 1 : 2),
-		       date_format(date_of((time_t)after.due), buf), after.interval);
+		if (after.due - kefu_clock(k) <= REVIEW_LEARN_AHEAD) {
+			struct sb w = SB_INIT;
+
+			wait_words(&w, after.due - kefu_clock(k));
+			printf(_("  %s: back in %s, in this session.\n"),
+			       _(review_rating_label(rt)), sb_str(&w));
+			sb_free(&w);
+			/* once more at the end, as it now stands */
+			its.v = xreallocarray(its.v, its.n + 1, sizeof(*its.v));
+			its.v[its.n] = its.v[i];
+			its.v[its.n].quiz = xstrdup(its.v[i].quiz);
+			its.v[its.n].question = xstrdup(its.v[i].question);
+			its.v[its.n].card = after;
+			its.v[its.n].misses += rt == RATE_AGAIN;
+			its.v[its.n].again = true;
+			its.n++;
+		} else {
+			long d = (long)((after.due - kefu_clock(k)) / 86400);
+
+			printf(P_("  %s: next review %s, in %ld day.\n",
+				  "  %s: next review %s, in %ld days.\n", d),
+			       _(review_rating_label(rt)),
+			       date_format(date_of((time_t)after.due), buf), d);
+		}
 		if (stop)
 			break;
 	}

@@ -135,12 +135,17 @@ const struct cmd cmd_table[] = {
 	     "attempts.\n"),
 	  ARG_NONE, NULL, cmd_progress },
 	{ "review", "[--list]", N_("go over the questions you got wrong (错题本)"),
-	  N_("Asks again the questions from your notebook that are due, mixed.\n"
-	     "A right answer may be rated: Enter for good, 'h' for hard, 'e' for\n"
-	     "easy. The next review is scheduled the way Anki does (SM-2): after\n"
-	     "1 day, 6 days, then the last interval times the question's ease\n"
-	     "(2.5 to start; hard lowers it, easy raises it, a miss lowers it and\n"
-	     "starts over at 1 day).\n"
+	  N_("Asks again the questions from your notebook that are due, mixed,\n"
+	     "scheduled the way Anki does (SM-2). A question missed is learnt in\n"
+	     "steps: it comes back in the same session after 1 minute, then 10,\n"
+	     "and only then goes on to days. A right answer is rated with one\n"
+	     "key at a terminal (a line when piped), each rating showing the wait\n"
+	     "it gives: h hard, Enter good, e easy, a again (1 to 4 too). In\n"
+	     "learning, good takes the next step and easy jumps to 4 days; on\n"
+	     "days, hard is the interval times 1.2, good times the question's\n"
+	     "ease (2.5 to start), easy times the ease and 1.3, each at least a\n"
+	     "day more than the one before. Hard lowers the ease, easy raises\n"
+	     "it; a miss lowers it and relearns the question from 10 minutes.\n"
 	     "\n"
 	     "  --list   show the notebook: each question, times missed, next due\n"),
 	  ARG_WORDS, review_words, cmd_review },

@@ -238,6 +238,11 @@ void term_set_completion(char **(*fn)(const char *, int, int));
 void term_history_load(const char *path);
 void term_history_add(const char *line);
 void term_history_save(void);
+/* Reads one key: at a terminal without Enter or echo, its character
+ * (UTF-8) into key ("\n" for Enter; size at least 5); Ctrl-C gives
+ * TERM_INTERRUPT, Ctrl-D TERM_EOF. Piped, a line's first character
+ * ("\n" for an empty line). */
+enum term_read term_key(char *key, size_t size);
 /* Ctrl-X Ctrl-E asks for the editor while on (an essay is typed): the
  * line ends, and term_take_edit() says it was asked for since the last
  * call. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/select.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -667,4 +668,94 @@ term_edit(const char *text, size_t max, char **out)
 		buf[--len] = '\0';
 	*out = buf;
 	return WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
+enum term_read
+term_key(char *key, size_t size)
+{
+	struct termios was, raw;
+	struct sigaction old_int, old_term, old_hup;
+	unsigned char c;
+	enum term_read r = TERM_LINE;
+	size_t n = 0, want = 1;
+	ssize_t got;
+
+	if (!use_readline || size < 5 || tcgetattr(STDIN_FILENO, &was) != 0) {
+		/* piped: the first character of a line */
+		char *line;
+
+		r = term_read("", &line);
+		if (r == TERM_LINE) {
+			size_t len = strlen(line);
+
+			n = len == 0 ? 0 : text_decode(line, len, &(int32_t){ 0 });
+			if (n == 0 && len)
+				n = 1;
+			if (n >= size)
+				n = 0;
+			memcpy(key, line, n);
+			key[n] = '\0';
+			if (n == 0)
+				strcpy(key, "\n");
+			free(line);
+		}
+		return r;
+	}
+	fflush(stdout);
+	raw = was;
+	/* one key, unechoed, Ctrl-C and Ctrl-D read as keys */
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+	raw.c_iflag &= ~(tcflag_t)(ICRNL | IXON);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	catch_signal(SIGTERM, &old_term);
+	catch_signal(SIGHUP, &old_hup);
+	catch_signal(SIGINT, &old_int);
+	got_quit = 0;
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+	while (n < want) {
+		got = read(STDIN_FILENO, &c, 1);
+		if (got < 0 && errno == EINTR && !got_quit)
+			continue;
+		if (got <= 0) {
+			r = TERM_EOF;
+			break;
+		}
+		if (n == 0) {
+			if (c == 3) {
+				r = TERM_INTERRUPT;
+				break;
+			}
+			if (c == 4) {
+				r = TERM_EOF;
+				break;
+			}
+			if (c == 0x1b) {
+				/* an arrow or function key: its sequence drained,
+				 * so its letters are no keys of their own */
+				struct termios drain = raw;
+
+				drain.c_cc[VMIN] = 0;
+				drain.c_cc[VTIME] = 1;
+				tcsetattr(STDIN_FILENO, TCSANOW, &drain);
+				while (read(STDIN_FILENO, &c, 1) == 1)
+					;
+				tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+				key[n++] = 0x1b;
+				break;
+			}
+			/* the rest of a UTF-8 character, or of an escape
+			 * sequence's first bytes (an arrow key: ignored) */
+			want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		}
+		key[n++] = (char)c;
+	}
+	key[r == TERM_LINE ? n : 0] = '\0';
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &was);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	if (r == TERM_LINE && key[0] == '\r')
+		strcpy(key, "\n");
+	return r;
 }
