@@ -1,10 +1,15 @@
-/* cmd-study.c: `kefu study LESSON`, reading a lesson. */
+/* cmd-study.c: `kefu study [LESSON [SECTION]]`, reading a lesson laid out
+ * like a handbook, and what comes next. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "kefu.h"
+#include "markup.h"
 #include "plan.h"
 #include "text.h"
 
@@ -25,29 +30,143 @@ no_such_lesson(const struct curriculum *cu, const char *id)
 	free(ids);
 }
 
+/* The columns to lay a lesson out in: the terminal's, else 80. */
+static int
+columns(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col > 120 ? 120 : ws.ws_col;
+	return 80;
+}
+
+/* The first lesson of the current stage not read yet; NULL when every
+ * one is read (or exempted). */
+static const struct module *
+next_unread(const struct curriculum *cu, const struct standing *st, const struct stage **stage)
+{
+	size_t j;
+
+	if (st->current >= cu->nstages)
+		return NULL;
+	*stage = &cu->stages[st->current];
+	for (j = 0; j < (*stage)->nmodules; j++) {
+		const struct module *m = &(*stage)->modules[j];
+		const struct module_fact *f = &st->facts[st->current][j];
+
+		if (m->kind == MOD_LESSON && !f->read && !f->exempt)
+			return m;
+	}
+	return NULL;
+}
+
+/* "Next: ..." as `kefu plan` says it. */
+static void
+say_next(struct kefu *k, const struct curriculum *cu)
+{
+	struct standing st;
+	struct sb next = SB_INIT, waiting = SB_INIT, shown = SB_INIT;
+
+	kefu_standing(k, cu, &k->me, &k->enr, &st);
+	if (st.current == cu->nstages)
+		printf(_("Every stage is complete. Well done.\n"));
+	else {
+		kefu_next_step(k, cu, &st, &next, &waiting);
+		text_inert(&shown, sb_str(&next), false);
+		printf(_("Next: %s\n"), sb_str(&shown));
+		fputs(sb_str(&waiting), stdout);
+	}
+	sb_free(&next);
+	sb_free(&waiting);
+	sb_free(&shown);
+	kefu_standing_free(&st);
+}
+
 int
 cmd_study(struct kefu *k, int argc, char **argv)
 {
 	const struct curriculum *cu;
-	const struct stage *stage;
+	const struct stage *stage = NULL;
 	const struct module *m;
 	struct store *st;
+	struct markup mk;
 	struct sb sb = SB_INIT;
+	const char *from;
+	long section = -1;
+	size_t i;
 
-	if (argc != 2)
+	if (argc > 3)
 		return cmd_usage(cmd_find("study"));
 	if ((cu = kefu_curriculum(k)) == NULL)
 		return 1;
-	if ((m = content_lesson(cu, argv[1], &stage)) == NULL) {
+	if (argc == 1) {
+		/* the next lesson to read, or what to do instead */
+		struct standing sd;
+
+		kefu_standing(k, cu, &k->me, &k->enr, &sd);
+		m = next_unread(cu, &sd, &stage);
+		kefu_standing_free(&sd);
+		if (m == NULL) {
+			if (stage)
+				printf(_("Every lesson of stage %s is read.\n"), stage->title);
+			say_next(k, cu);
+			return 0;
+		}
+	} else if ((m = content_lesson(cu, argv[1], &stage)) == NULL) {
 		no_such_lesson(cu, argv[1]);
 		return 1;
 	}
+	markup_layout(m->text, columns(), &mk);
+	if (argc == 3) {
+		section = markup_find(&mk, argv[2]);
+		if (section < 0) {
+			struct sb list = SB_INIT;
+
+			for (i = 0; i < mk.nheads; i++) {
+				sb_addf(&list, "\n  %zu  ", i + 1);
+				text_inert(&list, mk.heads[i].text, false);
+			}
+			if (mk.nheads == 0)
+				error(_("lesson '%s' has no sections"), m->id);
+			else if (section == -2)
+				error(_("'%s' names more than one section of lesson '%s': give its number:%s"),
+				      argv[2], m->id, sb_str(&list));
+			else
+				error(_("no section '%s' in lesson '%s'; its sections:%s"), argv[2], m->id,
+				      sb_str(&list));
+			sb_free(&list);
+			markup_free(&mk);
+			return 1;
+		}
+	}
 	sb_adds(&sb, m->title);
 	sb_adds(&sb, "\n");
-	sb_addf(&sb, _("(stage: %s · lesson: %s)\n\n"), stage->title, m->id);
-	sb_adds(&sb, m->text);
+	sb_addf(&sb, _("(stage: %s · lesson: %s)\n"), stage->title, m->id);
+	/* the sections, to open one with `kefu study LESSON N` */
+	if (mk.nheads >= 3 && section < 0) {
+		sb_addf(&sb, _("Sections ('kefu study %s N' opens at section N):\n"), m->id);
+		for (i = 0; i < mk.nheads; i++)
+			if (mk.heads[i].level == mk.heads[0].level)
+				sb_addf(&sb, "  %2zu  %s\n", i + 1, mk.heads[i].text);
+	}
+	sb_addc(&sb, '\n');
+	from = sb_str(&mk.out);
+	if (section >= 0) {
+		/* from its heading on */
+		size_t line = 0;
+
+		while (line < mk.heads[section].line && (from = strchr(from, '\n')) != NULL) {
+			from++;
+			line++;
+		}
+		if (from == NULL)
+			from = "";
+	}
+	sb_adds(&sb, from);
 	term_page(k, sb_str(&sb));
 	sb_free(&sb);
+	markup_free(&mk);
 
 	st = kefu_store(k);
 	if (store_begin(st) != 0 ||
@@ -58,5 +177,13 @@ cmd_study(struct kefu *k, int argc, char **argv)
 		return 1;
 	}
 	kefu_update_stages(k);
+	{
+		struct sb title = SB_INIT;
+
+		text_inert(&title, m->title, false);
+		printf(_("Marked '%s' read.\n"), sb_str(&title));
+		sb_free(&title);
+	}
+	say_next(k, cu);
 	return 0;
 }

@@ -49,11 +49,16 @@ const struct cmd cmd_table[] = {
 	     "  --all   list the modules of every stage, not just the current one\n"
 	     "  STAGE   list the modules of that stage (see 'kefu list stages')\n"),
 	  ARG_STAGE, plan_words, cmd_plan },
-	{ "study", "LESSON", N_("read a lesson and mark it read"),
-	  N_("Shows a lesson of your curriculum. On a terminal the text goes\n"
-	     "through $PAGER (default: less -R); otherwise it is printed. The\n"
-	     "lesson counts as read once shown. Lessons of locked stages can be\n"
-	     "read ahead; they count when their stage opens.\n"),
+	{ "study", "[LESSON [SECTION]]", N_("read a lesson and mark it read"),
+	  N_("Shows a lesson of your curriculum, laid out for the screen: its\n"
+	     "headings, lists and tables line up by display width, Chinese\n"
+	     "included. With no lesson, the next one of your current stage not\n"
+	     "read yet. A lesson with sections lists them first; SECTION opens\n"
+	     "at one, by its number or by words of its heading (商品03). On a\n"
+	     "terminal the text goes through $PAGER (default: less -R);\n"
+	     "otherwise it is printed. The lesson counts as read once shown, and\n"
+	     "kefu then says so and what comes next. Lessons of locked stages\n"
+	     "can be read ahead; they count when their stage opens.\n"),
 	  ARG_LESSON, NULL, cmd_study },
 	{ "quiz", "QUIZ [--seed N] | QUIZ --preview [--seed N]",
 	  N_("take a quiz, or go on with an open attempt"),

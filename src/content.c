@@ -15,6 +15,7 @@
 #include "content.h"
 #include "kpi.h"
 #include "quiz.h"
+#include "markup.h"
 #include "text.h"
 #include "ycache.h"
 #include "ydoc.h"
@@ -1325,6 +1326,24 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 				false, true, &p->min);
 }
 
+/* A lesson's markup (markup.h): a table row with another number of
+ * cells than its table's first row is an error at that row. A block
+ * scalar's line k is k lines under its indicator, indented past its key. */
+static void
+check_markup(struct ld *l, const struct ynode *map, const char *text)
+{
+	const struct ynode *v = map_get(map, "text"), *key = map_key_node(map, "text");
+	size_t col, cells, want, line = markup_check(text, &col, &cells, &want);
+	struct ynode at;
+
+	if (line == 0)
+		return;
+	memset(&at, 0, sizeof(at));
+	at.line = v->line + (v->plain ? (int)line - 1 : (int)line);
+	at.col = (v->plain ? v->col : key->col + 2) + (int)col - 1;
+	err(l, &at, _("this table row has %zu cells; the table's first row has %zu"), cells, want);
+}
+
 static void
 load_module(struct ld *l, const struct ynode *map, struct module *m,
 	    struct idset *ids)
@@ -1375,6 +1394,8 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		m->id = get_id(l, map, "lesson", true);
 		m->title = get_text(l, map, "title", true);
 		m->text = get_text(l, map, "text", true);
+		if (m->text)
+			check_markup(l, map, m->text);
 		if (m->id && (first = idset_add(&l->c->ids->lesson, m->id, m->pos)))
 			dup_error(l, at(map_get(map, "lesson"), map), _("lesson"), m->id, first);
 		break;

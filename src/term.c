@@ -712,7 +712,7 @@ term_key(char *key, size_t size)
 	catch_signal(SIGHUP, &old_hup);
 	catch_signal(SIGINT, &old_int);
 	got_quit = 0;
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	while (n < want) {
 		got = read(STDIN_FILENO, &c, 1);
 		if (got < 0 && errno == EINTR && !got_quit)
@@ -751,7 +751,7 @@ term_key(char *key, size_t size)
 		key[n++] = (char)c;
 	}
 	key[r == TERM_LINE ? n : 0] = '\0';
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &was);
+	tcsetattr(STDIN_FILENO, TCSANOW, &was);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

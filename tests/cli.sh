@@ -34,8 +34,8 @@ ok "an unknown command: exit 2 and a suggestion; its text printed inert"
 grep -q '^usage: kefu plan \[--all | STAGE\]$' "$T/err" || fail "bad option: $(cat "$T/err")"
 "$KEFU" --bogus 2> "$T/err"
 [ $? -eq 2 ] || fail "bad global option: exit status"
-"$KEFU" study 2> "$T/err"
-[ $? -eq 2 ] || fail "study without a lesson: exit status"
+"$KEFU" study hello 1 2 2> "$T/err"
+[ $? -eq 2 ] || fail "study with too many words: exit status"
 ok "usage errors exit 2 with the usage"
 
 if [ -w /dev/full ]; then

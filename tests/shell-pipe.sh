@@ -5,7 +5,7 @@ export KEFU_CONTENT="$CONTENT/mini" KEFU_NOW=2026-03-01
 
 "$KEFU" plan > /dev/null || fail "set-up"
 printf '%s\n' '# a comment' '' 'study "hello"' 'plna' 'list stages' \
-	'study' 'quit' 'plan' | "$KEFU" > "$T/out" 2> "$T/err"
+	'study hello 1 2' 'quit' 'plan' | "$KEFU" > "$T/out" 2> "$T/err"
 rc=$?
 same "$T/out" shell-pipe.out
 same "$T/err" shell-pipe.err
