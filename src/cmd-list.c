@@ -22,7 +22,8 @@ print_rows(const char *heading, const struct row *rows, size_t n)
 	for (i = 0; i < n; i++)
 		if (text_width(rows[i].id) > w)
 			w = text_width(rows[i].id);
-	sb_addf(&sb, "%s:\n", heading);
+	/* TRANSLATORS: a heading over a list of ids */
+	sb_addf(&sb, _("%s:\n"), heading);
 	if (n == 0)
 		sb_adds(&sb, _("  (none)\n"));
 	for (i = 0; i < n; i++) {
@@ -30,8 +31,14 @@ print_rows(const char *heading, const struct row *rows, size_t n)
 		text_pad(&sb, rows[i].id, w, false);
 		sb_adds(&sb, "  ");
 		text_inert(&sb, rows[i].title, false);
-		if (rows[i].note)
-			sb_addf(&sb, "  (%s)", rows[i].note);
+		if (rows[i].note) {
+			struct sb note = SB_INIT;
+
+			text_inert(&note, rows[i].note, false);
+			/* TRANSLATORS: a note after an id and title in a list */
+			sb_addf(&sb, _("  (%s)"), sb_str(&note));
+			sb_free(&note);
+		}
 		sb_addc(&sb, '\n');
 	}
 	fputs(sb_str(&sb), stdout);
@@ -43,6 +50,9 @@ cmd_list(struct kefu *k, int argc, char **argv)
 {
 	static const char *const whats[] = {
 		"lessons", "stages", "quizzes", "drills", "curricula"
+	};
+	static const char *const headings[] = {
+		N_("Lessons"), N_("Stages"), N_("Quizzes"), N_("Drills"), N_("Curricula")
 	};
 	const struct content *c;
 	const struct curriculum *cu = NULL;
@@ -79,9 +89,10 @@ cmd_list(struct kefu *k, int argc, char **argv)
 			for (s = 0; cu && s < cu->nstages; s++)
 				for (j = 0; j < cu->stages[s].nmodules; j++)
 					if (cu->stages[s].modules[j].kind == MOD_LESSON) {
+						/* the stage each lesson is in, by its title */
 						rows[n].id = cu->stages[s].modules[j].id;
 						rows[n].title = cu->stages[s].modules[j].title;
-						rows[n++].note = cu->stages[s].id;
+						rows[n++].note = cu->stages[s].title;
 					}
 			break;
 		case 1:
@@ -116,7 +127,7 @@ cmd_list(struct kefu *k, int argc, char **argv)
 		}
 		if (shown++)
 			fputc('\n', stdout);
-		print_rows(whats[w], rows, n);
+		print_rows(_(headings[w]), rows, n);
 	}
 	free(rows);
 	return 0;

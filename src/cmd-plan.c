@@ -138,7 +138,12 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 	const struct stage *s = &cu->stages[si];
 	struct sb sb = SB_INIT;
 	size_t j, done = 0;
-	int iw = 0, tw = 0;
+	int iw = 0, tw = 0, kw = 0;
+	enum module_kind kind;
+
+	for (kind = MOD_LESSON; kind <= MOD_ASSESSMENT; kind++)
+		if (text_width(plan_kind_label(kind)) > kw)
+			kw = text_width(plan_kind_label(kind));
 
 	for (j = 0; j < s->nmodules; j++) {
 		int w = text_width(s->modules[j].id ? s->modules[j].id : "");
@@ -166,7 +171,8 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 						     ms == MODULE_STARTED ? YELLOW : ""),
 			ms == MODULE_DONE ? "[x]" : ms == MODULE_STARTED ? "[~]" : "[ ]",
 			kefu_color(k, RESET));
-		text_pad(&sb, content_module_kind_name(m->kind), 11, false);
+		text_pad(&sb, plan_kind_label(m->kind), kw, false);
+		sb_addc(&sb, ' ');
 		text_pad(&sb, m->id ? m->id : "", iw, false);
 		sb_adds(&sb, "  ");
 		text_pad(&sb, module_title(m), tw, true);

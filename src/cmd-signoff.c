@@ -103,7 +103,7 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 		if (m->kind == MOD_SIGNOFF ||
 		    plan_module_state(m, &stand.facts[si][j]) == MODULE_DONE)
 			continue;
-		sb_addf(&missing, "  %s ", content_module_kind_name(m->kind));
+		sb_addf(&missing, "  %s ", plan_kind_label(m->kind));
 		text_inert(&missing, m->id ? m->id : "", false);
 		sb_adds(&missing, ": ");
 		{

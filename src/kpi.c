@@ -197,17 +197,30 @@ kpi_bounds_words(struct sb *sb, const struct kpi *k)
 	double lo, hi;
 
 	kpi_bounds(k, &lo, &hi);
-	sb_addf(sb, _("from %.12g to %.12g"), lo, hi);
+	sb_addf(sb, _("from %s to %s"), NUM(lo), NUM(hi));
 }
 
 void
 kpi_figure_words(struct sb *sb, const struct kpi *k, double v)
 {
-	sb_addf(sb, "%.12g", v == 0 ? 0 : v);	/* never -0 */
+	static const char *const point_units[] = { "points", "point", "分", NULL };
+	char num[TEXT_NUM_MAX];
+
+	/* as numbers are shown everywhere; the units kefu knows in words
+	 * of the user's language, any other as the content writes it */
+	text_num(num, v);
 	if (unit_is(k, percent_units))
-		sb_addc(sb, '%');
+		sb_addf(sb, "%s%%", num);
+	else if (unit_is(k, yuan_units))
+		sb_addf(sb, _("%s yuan"), num);
+	else if (unit_is(k, second_units))
+		sb_addf(sb, _("%s seconds"), num);
+	else if (unit_is(k, point_units))
+		sb_addf(sb, _("%s points"), num);
 	else if (k->unit)
-		sb_addf(sb, " %s", k->unit);
+		sb_addf(sb, "%s %s", num, k->unit);
+	else
+		sb_adds(sb, num);
 }
 
 /* Takes a prefix or suffix from s (start, end) when it is there. */

@@ -456,6 +456,17 @@ plan_part_passed(const struct part *p, double value)
 }
 
 const char *
+plan_kind_label(enum module_kind k)
+{
+	static const char *const labels[] = {
+		[MOD_LESSON] = N_("lesson"), [MOD_QUIZ] = N_("quiz"), [MOD_DRILL] = N_("drill"),
+		[MOD_SIGNOFF] = N_("sign-off"), [MOD_ASSESSMENT] = N_("assessment"),
+	};
+
+	return _(labels[k]);
+}
+
+const char *
 plan_part_rule(const struct part *p)
 {
 	if (p->kind == PART_KPI && p->has_max)

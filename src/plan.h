@@ -99,6 +99,9 @@ void plan_dues(const struct curriculum *, long start_day, const long *moved,
 	       long *out);
 
 const char *plan_stage_state_name(enum stage_state);
+/* A module's kind in words (资料, 测验), for people; the content's own
+ * word (lesson, quiz) is content_module_kind_name(). */
+const char *plan_kind_label(enum module_kind);
 
 /* An exam may be taken once a stage that holds it (as a quiz module or
  * an assessment's quiz part) is open. Returns the first stage holding

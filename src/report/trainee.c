@@ -24,7 +24,36 @@ static const struct column transcript_cols[] = {
 struct transcript {
 	struct table *t;
 	bool own;	/* the trainee reads their own: private notes left out */
+	bool words;	/* kinds in words: a table for people */
 };
+
+/* What a transcript line is, in words for a table a person reads; the
+ * machine formats keep the kind as stored. */
+static const char *
+kind_label(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} labels[] = {
+		{ "lesson", N_("lesson read") }, { "quiz-start", N_("quiz started") },
+		{ "quiz-final", N_("quiz handed in") },
+		{ "quiz-pending", N_("quiz handed in, essays waiting") },
+		{ "quiz-void", N_("attempt set aside") }, { "quiz-open", N_("quiz open") },
+		{ "drill", N_("drill") }, { "grading", N_("essay graded") },
+		{ "signoff", N_("sign-off") }, { "assessment", N_("assessment") },
+		{ "stage-complete", N_("stage complete") }, { "stage-reopen", N_("stage reopened") },
+		{ "stage-open", N_("stage opened early") }, { "exempt", N_("exemption") },
+		{ "kpi", N_("KPI figure") }, { "kpi-delete", N_("KPI figure deleted") },
+		{ "attempt-grant", N_("attempts given back") },
+		{ "attempt-void", N_("attempt set aside") },
+	};
+	size_t i;
+
+	for (i = 0; kind && i < ARRAY_SIZE(labels); i++)
+		if (strcmp(labels[i].kind, kind) == 0)
+			return _(labels[i].label);
+	return kind;
+}
 
 static void
 transcript_row(const struct store_row *r, void *arg)
@@ -34,7 +63,7 @@ transcript_row(const struct store_row *r, void *arg)
 	char when[17];
 
 	table_text(t, date_format_time(store_col_int(r, 0), when));
-	table_text(t, store_col_text(r, 1));
+	table_text(t, tr->words ? kind_label(store_col_text(r, 1)) : store_col_text(r, 1));
 	table_text(t, store_col_text(r, 2));
 	table_text(t, store_col_text(r, 3));
 	table_text(t, store_col_text(r, 4));
@@ -63,6 +92,7 @@ report_trainee(struct kefu *k, const char *login, const struct report_opts *o)
 	cell_cover(&t, o, NULL, N_("person"), p.login);
 	tr.t = &t;
 	tr.own = p.id == k->me.id && strcmp(k->me.role, "trainee") == 0;
+	tr.words = o->format == TABLE_TEXT || (o->format == TABLE_CSV && table_translated() && !o->ids);
 	rc = store_transcript(kefu_store(k), p.id, transcript_row, &tr) != 0;
 	if (rc == 0) {
 		if (o->format == TABLE_TEXT) {
