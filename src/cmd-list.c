@@ -17,11 +17,14 @@ print_rows(const char *heading, const struct row *rows, size_t n)
 {
 	struct sb sb = SB_INIT;
 	size_t i;
-	int w = 0;
+	int w = 0, tw = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (text_width(rows[i].id) > w)
 			w = text_width(rows[i].id);
+		if (rows[i].note && text_width(rows[i].title) > tw)
+			tw = text_width(rows[i].title);
+	}
 	/* TRANSLATORS: a heading over a list of ids */
 	sb_addf(&sb, _("%s:\n"), heading);
 	if (n == 0)
@@ -30,7 +33,11 @@ print_rows(const char *heading, const struct row *rows, size_t n)
 		sb_adds(&sb, "  ");
 		text_pad(&sb, rows[i].id, w, false);
 		sb_adds(&sb, "  ");
-		text_inert(&sb, rows[i].title, false);
+		/* the notes in a column of their own */
+		if (rows[i].note)
+			text_pad(&sb, rows[i].title, tw, false);
+		else
+			text_inert(&sb, rows[i].title, false);
 		if (rows[i].note) {
 			struct sb note = SB_INIT;
 
