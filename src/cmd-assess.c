@@ -459,3 +459,33 @@ out:
 	enrollment_clear(&e);
 	return rc;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_assess_entry = {
+	.name = "assess",
+	.usage = "LOGIN [ASSESSMENT]",
+	.summary = N_("run a trainee's assessment (上岗检测) and record the outcome (trainers)"),
+	.help = N_("Goes through the parts of an assessment module of the trainee's\n"
+		"curriculum (by default the first not passed in their current stage;\n"
+		"a stage still locked can be opened early with 'kefu stage open'):\n"
+		"a quiz part shows their best final score; a KPI part shows the\n"
+		"latest recorded figure and its month and lets you enter this\n"
+		"month's, in the KPI's unit and range; a rating part asks for your\n"
+		"rating on its scale (a whole number, or in the part's 'step') and a\n"
+		"note (spot checks, team feedback), and whether the trainee may read\n"
+		"that note (by default not). Each part shows pass or fail against its\n"
+		"threshold.\n"
+		"\n"
+		"Then record the outcome: pass (only when every part is met; it\n"
+		"completes the module), extend (with a new due date for the stage,\n"
+		"later than the one it has; later stages move as much) or fail, with\n"
+		"a reason, which the trainee sees unless you say not; 通过, 延期 and\n"
+		"不通过 are taken too. A fail shows in the trainee's plan with its\n"
+		"date and reason, and in every report. Nothing is recorded until the\n"
+		"outcome is given; then all of it is saved at once, with the figures\n"
+		"it was decided on, and logged.\n"),
+	.arg = ARG_PERSON,
+	.words = NULL,
+	.fn = cmd_assess,
+};

@@ -300,3 +300,32 @@ cmd_attempts(struct kefu *k, int argc, char **argv)
 		return cmd_usage(c);
 	return list(k, c, pos, npos, format);
 }
+
+static const char *const attempts_words[] = {
+	"grant", "void", "--count", "--reason", "--format", NULL
+};
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_attempts_entry = {
+	.name = "attempts",
+	.usage = "LOGIN [QUIZ] [--format F] | grant LOGIN QUIZ [--count N] --reason TEXT | void ATTEMPT --reason TEXT",
+	.summary = N_("a person's quiz attempts; give attempts back or set one aside (trainers)"),
+	.help = N_("  LOGIN [QUIZ]   list the person's attempts (at one quiz, or all):\n"
+		"      number, state (open, pending, final, set aside), score,\n"
+		"      when it started and was handed in, and why it was set aside;\n"
+		"      --format table, csv or json. Trainees may list their own.\n"
+		"  grant LOGIN QUIZ [--count N] --reason TEXT\n"
+		"      give N attempts (default 1, at most 20) at a capped quiz back:\n"
+		"      an exam started by mistake, a power cut\n"
+		"  void ATTEMPT --reason TEXT\n"
+		"      set an attempt aside: it no longer counts, for or against; an\n"
+		"      open one is closed and takes no more answers; a stage it\n"
+		"      completed is open again until it is passed anew\n"
+		"\n"
+		"Only trainers and managers grant and void, never for themselves.\n"
+		"Each is kept with its reason and who gave it, in the event log, in\n"
+		"the trainee's 'kefu progress' and in 'kefu report trainee'.\n"),
+	.arg = ARG_PERSON,
+	.words = attempts_words,
+	.fn = cmd_attempts,
+};

@@ -88,3 +88,20 @@ cmd_check(struct kefu *k, int argc, char **argv)
 	content_free(c);
 	return status;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_check_entry = {
+	.name = "check",
+	.usage = "[PATH...]",
+	.summary = N_("validate content files"),
+	.help = N_("Checks curricula, quizzes and drills against the content format\n"
+		"and reports every problem as FILE:LINE:COLUMN: message. With no\n"
+		"PATH, checks the content tree kefu uses. A PATH may be a file or a\n"
+		"directory (every .yaml/.yml below it). References to quizzes and\n"
+		"drills not among the PATHs are looked up in the content tree.\n"
+		"Exit status: 0 when all is well, 1 when anything is wrong.\n"),
+	.arg = ARG_FILE,
+	.words = NULL,
+	.fn = cmd_check,
+};

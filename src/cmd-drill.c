@@ -370,36 +370,37 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 	struct typing_result res;
 	struct typing_run run;
 	enum typing_why why;
-	const char *id = NULL;
+	const char *id, *time_s = NULL;
+	char *pos[1];
 	size_t *order, n, whole = 0, i;
 	bool random = false, interrupted = false, timed_out = false;
 	long limit = -1;
 	double t0 = 0, tstart = 0, best = 0;
-	int a, status = 0, had_best;
+	int npos, status = 0, had_best;
+	const struct cmd_opt opts[] = {
+		{ "--time", &time_s, NULL },
+		{ "--random", NULL, &random },
+		{ NULL, NULL, NULL }
+	};
 
-	for (a = 1; a < argc; a++) {
-		if (strcmp(argv[a], "--random") == 0)
-			random = true;
-		else if (strcmp(argv[a], "--time") == 0 && a + 1 < argc) {
-			const char *s = argv[++a];
-			char *end;
+	if ((status = cmd_parse(&cmd_drill_entry, argc, argv, opts, pos, 1, &npos)) != 0)
+		return status;
+	if (npos != 1)
+		return cmd_usage(&cmd_drill_entry);
+	id = pos[0];
+	if (time_s) {
+		char *end;
 
-			limit = strtol(s, &end, 10);
-			if (end == s || limit <= 0 || limit > 86400)	/* a day at most */
-				return cmd_usage(cmd_find("drill"));
-			if (*end == 'm' && end[1] == '\0' && limit <= 1440)
-				limit *= 60;
-			else if (*end == 'm')
-				return cmd_usage(cmd_find("drill"));
-			else if (!(*end == '\0' || (*end == 's' && end[1] == '\0')))
-				return cmd_usage(cmd_find("drill"));
-		} else if (argv[a][0] == '-' || id)
-			return cmd_usage(cmd_find("drill"));
-		else
-			id = argv[a];
+		limit = strtol(time_s, &end, 10);
+		if (end == time_s || limit <= 0 || limit > 86400)	/* a day at most */
+			return cmd_usage(&cmd_drill_entry);
+		if (*end == 'm' && end[1] == '\0' && limit <= 1440)
+			limit *= 60;
+		else if (*end == 'm')
+			return cmd_usage(&cmd_drill_entry);
+		else if (!(*end == '\0' || (*end == 's' && end[1] == '\0')))
+			return cmd_usage(&cmd_drill_entry);
 	}
-	if (id == NULL)
-		return cmd_usage(cmd_find("drill"));
 	memset(&d, 0, sizeof(d));
 	d.k = k;
 	if ((d.dr = content_drill(kefu_content(k), id)) == NULL) {
@@ -570,3 +571,45 @@ cmd_drill(struct kefu *k, int argc, char **argv)
 		status = 143;	/* ended by SIGTERM or SIGHUP: what was typed is kept */
 	return status != 0 ? status : interrupted ? 130 : 0;
 }
+
+static const char *const drill_words[] = { "--time", "--random", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_drill_entry = {
+	.name = "drill",
+	.usage = "DRILL [--time SECONDS] [--random]",
+	.summary = N_("type a drill's lines for speed and accuracy"),
+	.help = N_("Shows each line of the drill; type it below and press Enter. At a\n"
+		"terminal the line above turns green where you typed right and red\n"
+		"where you typed wrong; each line is timed from when it is shown.\n"
+		"Speed is 字/分 (characters a minute) or WPM (five characters\n"
+		"a word) as the drill says: raw counts every character you sent,\n"
+		"net only the right ones. What you type is lined up with the line\n"
+		"by edit distance, live and at the end: one character left out or\n"
+		"doubled (an input method committing 亲亲) marks that character only.\n"
+		"Keystroke accuracy counts every slip, even one you fixed; 回改\n"
+		"counts wrong characters you deleted. Full-width letters and digits\n"
+		"(Ｔ恤, １００％) count as their half-width forms unless the drill\n"
+		"says strict_width. A pause counts 5 seconds at most. After each\n"
+		"line you see its speed and accuracy; at the end, the slowest line\n"
+		"and a new personal best.\n"
+		"\n"
+		"Only a full run typed at a terminal counts for a gate: every line\n"
+		"at least half typed (or, for a drill with a time limit, keys for\n"
+		"at least half of the whole time). A shorter --time, a run stopped\n"
+		"with Ctrl-C or Ctrl-D (the lines finished are kept), and piped\n"
+		"lines are practice. Pasted text, characters arriving faster than\n"
+		"a person types (more than a phrase at once, or as evenly as only a\n"
+		"program sends them) and speeds over the ceiling (300 字/分,\n"
+		"150 WPM, or the plan's max_speed) are not counted either; yank,\n"
+		"history, completion and macros do nothing in a drill. The end\n"
+		"screen says whether the run counted and why not; 'kefu progress'\n"
+		"and the trainee's record show it too.\n"
+		"\n"
+		"  --time SECONDS   keep giving lines until this many seconds (or\n"
+		"                   minutes, with m: 2m) have passed\n"
+		"  --random         shuffle the lines\n"),
+	.arg = ARG_DRILL,
+	.words = drill_words,
+	.fn = cmd_drill,
+};

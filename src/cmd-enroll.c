@@ -18,17 +18,22 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 	struct sb title = SB_INIT;
 	char today[11];
 
-	if (argc != 2)
-		return cmd_usage(cmd_find("enroll"));
+	char *pos[1];
+	int npos, status;
+
+	if ((status = cmd_parse(&cmd_enroll_entry, argc, argv, NULL, pos, 1, &npos)) != 0)
+		return status;
+	if (npos != 1)
+		return cmd_usage(&cmd_enroll_entry);
 	c = kefu_content(k);
 	kefu_me(k);
 	st = kefu_store(k);
-	cu = content_curriculum(c, argv[1]);
+	cu = content_curriculum(c, pos[0]);
 	if (cu == NULL) {
 		const char **ids;
 		size_t n = content_ids(c, KIND_CURRICULUM, &ids);
 
-		kefu_unknown(_("curriculum"), "", argv[1], ids, n,
+		kefu_unknown(_("curriculum"), "", pos[0], ids, n,
 			     _("'kefu list curricula' shows them"));
 		free(ids);
 		return 1;
@@ -67,3 +72,17 @@ cmd_enroll(struct kefu *k, int argc, char **argv)
 	sb_free(&title);
 	return 0;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_enroll_entry = {
+	.name = "enroll",
+	.usage = "CURRICULUM",
+	.summary = N_("enroll yourself in a curriculum"),
+	.help = N_("Enrolls you in a curriculum from today. kefu enrolls you on its\n"
+		"own when the content has exactly one curriculum; with several,\n"
+		"pick one with this command (see `kefu list curricula`).\n"),
+	.arg = ARG_CURRICULUM,
+	.words = NULL,
+	.fn = cmd_enroll,
+};

@@ -187,3 +187,36 @@ out:
 	enrollment_clear(&e);
 	return rc;
 }
+
+static const char *const stage_words[] = { "open", "--reason", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_stage_entry = {
+	.name = "stage",
+	.usage = "open LOGIN STAGE --reason TEXT",
+	.summary = N_("open a locked stage early for one person (trainers)"),
+	.help = N_("Opens a stage that is still locked for one trainee, so that an\n"
+		"experienced hire can take its exam or be assessed early ('kefu\n"
+		"assess'). The stages before it still wait to be completed. The\n"
+		"opening is on the record with who and why, and shows in the\n"
+		"trainee's plan, their transcript and the reports.\n"),
+	.arg = ARG_WORDS,
+	.words = stage_words,
+	.fn = cmd_stage,
+};
+
+static const char *const exempt_words[] = { "--reason", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_exempt_entry = {
+	.name = "exempt",
+	.usage = "LOGIN STAGE MODULE --reason TEXT",
+	.summary = N_("count a module as done for one person, on the record (trainers)"),
+	.help = N_("Exempts a trainee from one module of a stage (a lesson, quiz,\n"
+		"drill, sign-off or assessment, by its id as 'kefu plan --all'\n"
+		"shows it): it counts as done \"by exemption\", with who and why, in\n"
+		"the plan, the transcript and the reports.\n"),
+	.arg = ARG_PERSON,
+	.words = exempt_words,
+	.fn = cmd_exempt,
+};

@@ -620,3 +620,33 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	essays_free(&es);
 	return rc;
 }
+
+static const char *const grade_words[] = { "--list", "--format", "--question", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_grade_entry = {
+	.name = "grade",
+	.usage = "[--list [--format F]] [--question QUIZ:QUESTION] | [ATTEMPT [QUESTION]]",
+	.summary = N_("grade essay answers waiting for a trainer (trainers)"),
+	.help = N_("Puts the essay answers that wait for a trainer, oldest first: who\n"
+		"wrote it, the quiz, the question, its rubric, the answer and how\n"
+		"many days it has waited. Give points from 0 to the question's\n"
+		"points (hundredths allowed) and a comment the trainee sees in\n"
+		"'kefu progress'; 'skip' leaves an answer for later, 'quit' stops.\n"
+		"An attempt's score is final when its last essay is graded. Nobody\n"
+		"grades their own answers.\n"
+		"\n"
+		"  --list [--format F]  list the queue (table, csv or json), with the\n"
+		"                       days each answer has waited\n"
+		"  --question QUIZ:QUESTION\n"
+		"                       grade one essay question across every trainee:\n"
+		"                       its text and rubric once, then each answer to\n"
+		"                       it in turn (with --list: its part of the queue)\n"
+		"  ATTEMPT [QUESTION]   grade or regrade the essays of one attempt (its\n"
+		"                       number is in the queue and in 'report trainee')\n"
+		"\n"
+		"Every grading is kept and logged with the old and new points.\n"),
+	.arg = ARG_NONE,
+	.words = grade_words,
+	.fn = cmd_grade,
+};

@@ -399,3 +399,25 @@ cmd_inbox(struct kefu *k, int argc, char **argv)
 	sb_free(&nw.out);
 	return 0;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_inbox_entry = {
+	.name = "inbox",
+	.usage = "",
+	.summary = N_("what changed for you: grades, sign-offs, decisions; for trainers, who needs you"),
+	.help = N_("A trainee sees what trainers did about them in the last 30 days:\n"
+		"answers graded or regraded (with the comment), sign-offs, assessment\n"
+		"decisions, attempts given back or set aside, exemptions; then the\n"
+		"next due date. A trainer or manager sees everyone who needs a\n"
+		"trainer's action, most urgent first, with the command that acts on\n"
+		"it (as 'kefu report attention').\n"
+		"\n"
+		"At a terminal, kefu says what is new in a short block when it\n"
+		"starts (a trainee: what happened since they last looked; a trainer:\n"
+		"the counts, once a day and again when an attempt is handed in),\n"
+		"then stays quiet. KEFU_NO_INBOX=1 turns the block off.\n"),
+	.arg = ARG_NONE,
+	.words = NULL,
+	.fn = cmd_inbox,
+};

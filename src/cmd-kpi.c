@@ -750,3 +750,45 @@ cmd_kpi(struct kefu *k, int argc, char **argv)
 		return kpi_delete(k, c, argc - 1, argv + 1);
 	}
 }
+
+static const char *const kpi_words[] = {
+	"set", "import", "history", "delete", "--period", "--curriculum", "--reason",
+	"--format", NULL
+};
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_kpi_entry = {
+	.name = "kpi",
+	.usage = "set LOGIN KPI VALUE [--period P] [--reason TEXT] | import FILE.csv [--period P] [--curriculum ID] | history LOGIN [KPI] | delete LOGIN KPI --period P --reason TEXT",
+	.summary = N_("record KPI figures, one by one or from a CSV file (trainers)"),
+	.help = N_("KPI figures are kept per person, KPI and month. A month is written\n"
+		"YYYY-MM (2026-11); 2026/11, 2026年11月 and Excel's Nov-26 and\n"
+		"26-Nov are read as the same month. A month still to come is\n"
+		"refused. A figure must fit its KPI's unit and range: percent from 0\n"
+		"to 100 (25%, 25％ and 25 alike), other units 0 or more (￥1,650.00\n"
+		"and 1650 alike for yuan), or the KPI's 'range'.\n"
+		"\n"
+		"  set LOGIN KPI VALUE [--period P] [--reason TEXT]\n"
+		"      record one figure (this month by default). A figure already\n"
+		"      there is replaced, and kept in the history.\n"
+		"  import FILE.csv [--period P]   record a file of figures. The header\n"
+		"      names a login column (login, 登录名 or 账号), a period column\n"
+		"      (period or 月份; or give --period) and KPI columns by id or\n"
+		"      title (询单转化率); other columns (a name) are left out, with\n"
+		"      a note; a title line above the header is skipped. UTF-8, with\n"
+		"      or without a BOM, as Excel saves \"CSV UTF-8\". Every bad cell\n"
+		"      and every second figure for one person, KPI and month is\n"
+		"      reported with its line; if there is any, nothing of the file\n"
+		"      is imported.\n"
+		"  history LOGIN [KPI]   every change of the person's figures: old\n"
+		"      and new, who, when, the file and line or command, the reason\n"
+		"      (a trainee may see their own)\n"
+		"  delete LOGIN KPI --period P --reason TEXT   remove a wrong figure;\n"
+		"      the history keeps it with the reason\n"
+		"\n"
+		"An assessment keeps the figures it was decided on, whatever is\n"
+		"recorded later.\n"),
+	.arg = ARG_WORDS,
+	.words = kpi_words,
+	.fn = cmd_kpi,
+};

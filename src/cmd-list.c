@@ -67,14 +67,19 @@ cmd_list(struct kefu *k, int argc, char **argv)
 	size_t i, j, s, n, cap, w;
 	int shown = 0;
 
-	if (argc > 2)
-		return cmd_usage(cmd_find("list"));
-	if (argc == 2) {
+	char *pos[1];
+	int npos, status;
+	const char *what;
+
+	if ((status = cmd_parse(&cmd_list_entry, argc, argv, NULL, pos, 1, &npos)) != 0)
+		return status;
+	what = npos ? pos[0] : NULL;
+	if (what) {
 		for (w = 0; w < ARRAY_SIZE(whats); w++)
-			if (strcmp(argv[1], whats[w]) == 0)
+			if (strcmp(what, whats[w]) == 0)
 				break;
 		if (w == ARRAY_SIZE(whats))
-			return cmd_usage(cmd_find("list"));
+			return cmd_usage(&cmd_list_entry);
 	}
 	c = kefu_content(k);
 	kefu_me(k);
@@ -88,7 +93,7 @@ cmd_list(struct kefu *k, int argc, char **argv)
 	rows = xcalloc(cap, sizeof(*rows));
 
 	for (w = 0; w < ARRAY_SIZE(whats); w++) {
-		if (argc == 2 && strcmp(argv[1], whats[w]) != 0)
+		if (what && strcmp(what, whats[w]) != 0)
 			continue;
 		n = 0;
 		switch (w) {
@@ -139,3 +144,20 @@ cmd_list(struct kefu *k, int argc, char **argv)
 	free(rows);
 	return 0;
 }
+
+static const char *const list_words[] = {
+	"lessons", "quizzes", "drills", "stages", "curricula", NULL
+};
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_list_entry = {
+	.name = "list",
+	.usage = "[lessons|quizzes|drills|stages|curricula]",
+	.summary = N_("list the ids you can use with other commands"),
+	.help = N_("Lists ids and titles from the loaded content: lessons and stages\n"
+		"of your curriculum, and every quiz, drill and curriculum. With no\n"
+		"argument, lists them all.\n"),
+	.arg = ARG_WORDS,
+	.words = list_words,
+	.fn = cmd_list,
+};

@@ -1077,3 +1077,46 @@ cmd_people(struct kefu *k, int argc, char **argv)
 		return 2;
 	}
 }
+
+static const char *const people_words[] = {
+	"add", "import", "list", "edit", "role", "leave", "--role", "--name", "--hired",
+	"--curriculum", "--all", "--format", "--date", "--reason", "trainee", "trainer",
+	"manager", NULL
+};
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_people_entry = {
+	.name = "people",
+	.usage = "add LOGIN --role ROLE [--name NAME] [--hired DATE] [--curriculum ID] | import FILE.csv | list [--all] [--format F] | edit LOGIN [--name NAME] [--hired DATE] | role LOGIN ROLE | leave LOGIN [--date DATE] [--reason TEXT]",
+	.summary = N_("who uses this database, and in which role (managers)"),
+	.help = N_("Everyone is known by their login on this machine and has a role:\n"
+		"trainee, trainer or manager (a manager may do all a trainer does).\n"
+		"Only managers change people; trainers may list them.\n"
+		"\n"
+		"  add LOGIN --role ROLE   add someone; a trainee is enrolled in the\n"
+		"      curriculum (the only one, or --curriculum ID) from the hire\n"
+		"      date (--hired YYYY-MM-DD, default today; at most 31 days\n"
+		"      ahead). --name gives the name shown in reports (张三). Adding\n"
+		"      someone who left brings them back with their records.\n"
+		"  import FILE.csv         add everyone a CSV file lists, as add\n"
+		"      would: columns login, role, name, hired, curriculum (or\n"
+		"      登录名/账号, 角色, 姓名, 入职日期, 课程; roles also 新人,\n"
+		"      培训师, 主管; dates also 2026/11/3 and 2026年11月3日).\n"
+		"      Someone here already with the same details is left as is.\n"
+		"      Every wrong cell is named FILE:LINE:COLUMN, and then nothing\n"
+		"      is imported.\n"
+		"  list [--all]            active people (--all: those who left too,\n"
+		"      with the day and why); --format table, csv or json\n"
+		"  edit LOGIN [--name NAME] [--hired DATE]\n"
+		"      correct a name or hire date; a plan that started on the old\n"
+		"      hire date starts on the new one, and its due dates move\n"
+		"  role LOGIN ROLE         change someone's role\n"
+		"  leave LOGIN [--date DATE] [--reason TEXT]\n"
+		"      someone has left (on DATE, default today; not before they\n"
+		"      were hired): hidden from lists and reports, their records kept\n"
+		"\n"
+		"Every change is logged. The last manager cannot leave or step down.\n"),
+	.arg = ARG_PERSON,
+	.words = people_words,
+	.fn = cmd_people,
+};

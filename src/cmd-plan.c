@@ -299,18 +299,18 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	struct sb sb = SB_INIT;
 	bool all = false;
 	const char *only = NULL;
+	char *pos[1];
 	size_t shown = 0;
 	size_t cur, i;
-	int i_arg;
+	int npos, status;
+	const struct cmd_opt opts[] = { { "--all", NULL, &all }, { NULL, NULL, NULL } };
 
-	for (i_arg = 1; i_arg < argc; i_arg++) {
-		if (strcmp(argv[i_arg], "--all") == 0)
-			all = true;
-		else if (argv[i_arg][0] == '-' || only)
-			return cmd_usage(cmd_find("plan"));
-		else
-			only = argv[i_arg];
-	}
+	if ((status = cmd_parse(&cmd_plan_entry, argc, argv, opts, pos, 1, &npos)) != 0)
+		return status;
+	if (npos == 1)
+		only = pos[0];
+	if (all && only)
+		return cmd_usage(&cmd_plan_entry);
 	if ((cu = kefu_curriculum(k)) == NULL)
 		return 1;
 	if (only && (shown = kefu_stage(cu, only, _(" in your curriculum"))) == cu->nstages)
@@ -359,3 +359,26 @@ cmd_plan(struct kefu *k, int argc, char **argv)
 	kefu_standing_free(&stand);
 	return 0;
 }
+
+static const char *const plan_words[] = { "--all", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_plan_entry = {
+	.name = "plan",
+	.usage = "[--all | STAGE]",
+	.summary = N_("show your stages, what is done and the next step"),
+	.help = N_("Shows the stages of your curriculum in order with their status\n"
+		"(locked, open, in progress, complete), planned days and due date,\n"
+		"then every module of the current stage with what it still needs\n"
+		"(an assessment's parts, its exam with attempts left and time\n"
+		"limit), and the one next step you can take now. What waits on\n"
+		"someone is said with their name: an attempt whose essays a trainer\n"
+		"grades, attempts used up, a sign-off; when all that is left waits,\n"
+		"the next step is whom to ask and what to do meanwhile.\n"
+		"\n"
+		"  --all   list the modules of every stage, not just the current one\n"
+		"  STAGE   list the modules of that stage (see 'kefu list stages')\n"),
+	.arg = ARG_STAGE,
+	.words = plan_words,
+	.fn = cmd_plan,
+};

@@ -289,3 +289,17 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 	sb_free(&sb);
 	return 0;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_progress_entry = {
+	.name = "progress",
+	.usage = "",
+	.summary = N_("your quiz scores and typing results, with trends"),
+	.help = N_("Lists every drill with your best and latest result and the trend of\n"
+		"your last runs (▁▂▃▅▇), and every quiz with your best score and\n"
+		"attempts.\n"),
+	.arg = ARG_NONE,
+	.words = NULL,
+	.fn = cmd_progress,
+};

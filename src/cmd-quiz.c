@@ -993,3 +993,54 @@ done:
 	attempt_clear(&r.at);
 	return status;
 }
+
+static const char *const quiz_words[] = { "--seed", "--preview", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_quiz_entry = {
+	.name = "quiz",
+	.usage = "QUIZ [--seed N] | QUIZ --preview [--seed N]",
+	.summary = N_("take a quiz, or go on with an open attempt"),
+	.help = N_("Puts the quiz's questions one by one and saves each answer before\n"
+		"the next is shown. Choices are lettered A, B, C in the order shown;\n"
+		"answer with letters (b, B, AC, A,C, A、C), 对/错 (also T/F, Y/N,\n"
+		"√/×), words, a number, step letters in order (BDAC) or pairs\n"
+		"(1B 2A). An answer kefu cannot read is asked again, never scored.\n"
+		"An essay takes as many lines as you need and ends at a line holding\n"
+		"only '.'; at a terminal Ctrl-X Ctrl-E opens $VISUAL or $EDITOR on\n"
+		"it. Each line is kept as it is typed, so nothing is lost if kefu is\n"
+		"closed.\n"
+		"\n"
+		"  skip     leave this question for later\n"
+		"  back     go to a question you skipped\n"
+		"  goto N   go to question N (also 第N题), to answer it or change\n"
+		"           an answer\n"
+		"\n"
+		"Before handing in, every question is listed with its answer or\n"
+		"(unanswered). At a terminal kefu asks: y hands in, goto N changes an\n"
+		"answer first; piped, a full paper is handed in after the list. A\n"
+		"practice answer already marked right or wrong stands. While essays\n"
+		"wait for a trainer, the end screen shows the automatic part and who\n"
+		"grades the rest, not a percent. Practice quizzes say right or wrong\n"
+		"after each answer and go over mistakes at the end; exams show only\n"
+		"the score, and keep their key sealed: their questions never go to\n"
+		"your notebook (unless the exam says review: true). A time limit\n"
+		"counts from the attempt's start, also while kefu is closed; at the\n"
+		"limit the attempt is submitted with what was answered (and the\n"
+		"lines of an essay typed before it). At a terminal, a timed or\n"
+		"capped quiz says so and asks before an attempt starts. Ctrl-C, end\n"
+		"of input or a closed terminal leave the attempt open: run the same\n"
+		"command to go on. A person has one open attempt per quiz; once\n"
+		"handed in, an attempt takes no more answers. An exam of a stage\n"
+		"that is still locked cannot be started. Wrong answers of practice\n"
+		"quizzes go to your notebook ('kefu review').\n"
+		"\n"
+		"  --seed N    draw the paper from seed N (the same seed, the same\n"
+		"              paper); not for an exam taken by a trainee: an exam's\n"
+		"              paper is kefu's to draw\n"
+		"  --preview   (trainers) show a paper with its key and rubrics,\n"
+		"              recording nothing; with --seed N, that paper\n"),
+	.arg = ARG_QUIZ,
+	.words = quiz_words,
+	.fn = cmd_quiz,
+};

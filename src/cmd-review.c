@@ -243,11 +243,15 @@ cmd_review(struct kefu *k, int argc, char **argv)
 	size_t i, right = 0, wrong = 0, done = 0;
 	int status = 0;
 
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--list") != 0))
-		return cmd_usage(cmd_find("review"));
+	bool want_list = false;
+	const struct cmd_opt opts[] = { { "--list", NULL, &want_list }, { NULL, NULL, NULL } };
+	int npos;
+
+	if ((status = cmd_parse(&cmd_review_entry, argc, argv, opts, NULL, 0, &npos)) != 0)
+		return status;
 	kefu_content(k);
 	kefu_me(k);
-	if (argc == 2)
+	if (want_list)
 		return list(k);
 	if (store_cards(k->store, k->me.id, kefu_clock(k), collect, &its) != 0)
 		return 1;
@@ -364,3 +368,28 @@ cmd_review(struct kefu *k, int argc, char **argv)
 	items_free(&its);
 	return status;
 }
+
+static const char *const review_words[] = { "--list", NULL };
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_review_entry = {
+	.name = "review",
+	.usage = "[--list]",
+	.summary = N_("go over the questions you got wrong (错题本)"),
+	.help = N_("Asks again the questions from your notebook that are due, mixed,\n"
+		"scheduled the way Anki does (SM-2). A question missed is learnt in\n"
+		"steps: it comes back in the same session after 1 minute, then 10,\n"
+		"and only then goes on to days. A right answer is rated with one\n"
+		"key at a terminal (a line when piped), each rating showing the wait\n"
+		"it gives: h hard, Enter good, e easy, a again (1 to 4 too). In\n"
+		"learning, good takes the next step and easy jumps to 4 days; on\n"
+		"days, hard is the interval times 1.2, good times the question's\n"
+		"ease (2.5 to start), easy times the ease and 1.3, each at least a\n"
+		"day more than the one before. Hard lowers the ease, easy raises\n"
+		"it; a miss lowers it and relearns the question from 10 minutes.\n"
+		"\n"
+		"  --list   show the notebook: each question, times missed, next due\n"),
+	.arg = ARG_WORDS,
+	.words = review_words,
+	.fn = cmd_review,
+};

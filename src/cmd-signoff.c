@@ -142,3 +142,19 @@ out:
 	enrollment_clear(&e);
 	return rc;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_signoff_entry = {
+	.name = "signoff",
+	.usage = "LOGIN STAGE [--note TEXT]",
+	.summary = N_("sign a trainee's stage off (trainers)"),
+	.help = N_("Records your sign-off of a stage for a trainee, with an optional\n"
+		"note. Refused while any other module of the stage is not done (the\n"
+		"list of what is missing is shown), for a stage not yet open, and\n"
+		"for your own stages. A stage whose sign-off is 'manager' takes a\n"
+		"manager's. The sign-off completes the stage when the rest is done.\n"),
+	.arg = ARG_PERSON,
+	.words = NULL,
+	.fn = cmd_signoff,
+};

@@ -94,13 +94,15 @@ cmd_study(struct kefu *k, int argc, char **argv)
 	struct sb sb = SB_INIT;
 	const char *from;
 	long section = -1;
+	char *pos[2];
 	size_t i;
+	int npos, status;
 
-	if (argc > 3)
-		return cmd_usage(cmd_find("study"));
+	if ((status = cmd_parse(&cmd_study_entry, argc, argv, NULL, pos, 2, &npos)) != 0)
+		return status;
 	if ((cu = kefu_curriculum(k)) == NULL)
 		return 1;
-	if (argc == 1) {
+	if (npos == 0) {
 		/* the next lesson to read, or what to do instead */
 		struct standing sd;
 
@@ -113,13 +115,13 @@ cmd_study(struct kefu *k, int argc, char **argv)
 			say_next(k, cu);
 			return 0;
 		}
-	} else if ((m = content_lesson(cu, argv[1], &stage)) == NULL) {
-		no_such_lesson(cu, argv[1]);
+	} else if ((m = content_lesson(cu, pos[0], &stage)) == NULL) {
+		no_such_lesson(cu, pos[0]);
 		return 1;
 	}
 	markup_layout(m->text, columns(), &mk);
-	if (argc == 3) {
-		section = markup_find(&mk, argv[2]);
+	if (npos == 2) {
+		section = markup_find(&mk, pos[1]);
 		if (section < 0) {
 			struct sb list = SB_INIT;
 
@@ -131,9 +133,9 @@ cmd_study(struct kefu *k, int argc, char **argv)
 				error(_("lesson '%s' has no sections"), m->id);
 			else if (section == -2)
 				error(_("'%s' names more than one section of lesson '%s': give its number:%s"),
-				      argv[2], m->id, sb_str(&list));
+				      pos[1], m->id, sb_str(&list));
 			else
-				error(_("no section '%s' in lesson '%s'; its sections:%s"), argv[2], m->id,
+				error(_("no section '%s' in lesson '%s'; its sections:%s"), pos[1], m->id,
 				      sb_str(&list));
 			sb_free(&list);
 			markup_free(&mk);
@@ -187,3 +189,23 @@ cmd_study(struct kefu *k, int argc, char **argv)
 	say_next(k, cu);
 	return 0;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_study_entry = {
+	.name = "study",
+	.usage = "[LESSON [SECTION]]",
+	.summary = N_("read a lesson and mark it read"),
+	.help = N_("Shows a lesson of your curriculum, laid out for the screen: its\n"
+		"headings, lists and tables line up by display width, Chinese\n"
+		"included. With no lesson, the next one of your current stage not\n"
+		"read yet. A lesson with sections lists them first; SECTION opens\n"
+		"at one, by its number or by words of its heading (商品03). On a\n"
+		"terminal the text goes through $PAGER (default: less -R);\n"
+		"otherwise it is printed. The lesson counts as read once shown, and\n"
+		"kefu then says so and what comes next. Lessons of locked stages\n"
+		"can be read ahead; they count when their stage opens.\n"),
+	.arg = ARG_LESSON,
+	.words = NULL,
+	.fn = cmd_study,
+};

@@ -1,11 +1,16 @@
-/* kefu.h: the session every command runs in, and the command table.
+/* kefu.h: the session every command runs in, and the commands.
  *
- * To add a command:
- *   1. write src/cmd-NAME.c with `int cmd_NAME(struct kefu *, int, char **)`;
- *   2. declare it below;
- *   3. add its row (name, usage, summary, help, argument kind) to the
- *      table in cmd.c;
- *   4. add the file to Makefile.am and a test under tests/.
+ * To add a command (tmux's cmd_entry is the model):
+ *   1. write src/cmd-NAME.c with `int cmd_NAME(struct kefu *, int, char **)`
+ *      that reads its arguments with cmd_parse(), and at its end
+ *      `const struct cmd cmd_NAME_entry = { .name, .usage, .summary,
+ *      .help, .arg, .words, .fn }`: the options and words there are what
+ *      the prompt completes and `kefu help` explains;
+ *   2. declare both below;
+ *   3. put &cmd_NAME_entry in cmd_table[] in cmd.c, where `kefu help`
+ *      should list it;
+ *   4. add the file to Makefile.am and po/POTFILES.in, and a test under
+ *      tests/.
  *
  * Ownership: the session owns the loaded content, the store and the
  * person; commands borrow them and never free them. */
@@ -52,12 +57,16 @@ struct cmd {
 	const char *summary;	/* one line for the list */
 	const char *help;	/* the rest of `help NAME` */
 	enum arg_kind arg;
-	const char *const *words;	/* options or words to offer as well */
+	const char *const *words;	/* its options and subcommand words, to complete */
 	int (*fn)(struct kefu *, int argc, char **argv);
 };
 
+/* The commands, each declared in its own file (cmd-plan.c holds
+ * cmd_plan_entry); cmd.c lists them in the order `kefu help` shows. */
+extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_help_entry, cmd_quit_entry;
+
 /* cmd.c */
-extern const struct cmd cmd_table[];
+extern const struct cmd *const cmd_table[];
 extern const size_t cmd_count;
 const struct cmd *cmd_find(const char *name);
 /* Runs argv[0] with its arguments; returns the exit status. */

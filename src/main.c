@@ -105,7 +105,7 @@ usage(FILE *fp)
 		      "\n"
 		      "Commands:\n"));
 	for (i = 0; i < cmd_count; i++)
-		fprintf(fp, "  %-8s %s\n", cmd_table[i].name, _(cmd_table[i].summary));
+		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, _(cmd_table[i]->summary));
 	fprintf(fp, _("\n"
 		      "Options:\n"
 		      "  -C, --content DIR  use the content tree in DIR (curricula/, quizzes/)\n"

@@ -136,7 +136,7 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 	switch (kind) {
 	case ARG_COMMAND:
 		for (i = 0; i < cmd_count; i++)
-			comp_add(cmd_table[i].name);
+			comp_add(cmd_table[i]->name);
 		break;
 	case ARG_QUIZ:
 		for (i = 0; ct && i < ct->nquizzes; i++)
@@ -311,3 +311,15 @@ shell_run(struct kefu *k)
 	comp_free_owned();
 	return status;
 }
+
+
+/* The command as `kefu help` and the prompt know it. */
+const struct cmd cmd_quit_entry = {
+	.name = "quit",
+	.usage = "",
+	.summary = N_("leave the kefu prompt (also: exit, Ctrl-D)"),
+	.help = N_("Leaves the interactive prompt. Everything is already saved.\n"),
+	.arg = ARG_NONE,
+	.words = NULL,
+	.fn = NULL,
+};
