@@ -121,7 +121,8 @@ decision_row(const struct store_row *r, void *arg)
 	}
 	sb_adds(d->sb, _(" (by "));
 	text_inert(d->sb, store_col_text(r, 4), false);
-	sb_addf(d->sb, ", %s)\n", date_format_time(store_col_int(r, 5), when));
+	/* TRANSLATORS: ends " (by NAME" with the time the decision was made */
+	sb_addf(d->sb, _(", %s)\n"), date_format_time(store_col_int(r, 5), when));
 	if (!store_col_null(r, 2) && store_col_int(r, 6)) {
 		sb_adds(d->sb, "    “");
 		text_inert(d->sb, store_col_text(r, 2), false);

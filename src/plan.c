@@ -107,7 +107,8 @@ plan_module_need(struct sb *sb, const struct module *m,
 			sb_adds(sb, _("no result yet, "));
 		drill_gate(sb, m);
 		if (st == MODULE_DONE && f->drill.counted > 0)
-			sb_adds(sb, ")");
+			/* TRANSLATORS: closes ", gate met (" */
+			sb_adds(sb, _(")"));
 		if (f->drill.results > 1)
 			sb_addf(sb, _("; latest %s at %s%%"), NUM(f->drill.latest_speed),
 				NUM(f->drill.latest_accuracy));

@@ -222,9 +222,16 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct report_op
 	if (o->format == TABLE_TEXT) {
 		printf(_("\n± is how far each figure is on the better side of the mean ("));
 		for (j = 0; j < nu; j++)
-			printf("%s%s %s", j ? _(", ") : "", cu->kpis[use[j]].id,
+		{
+			struct sb title = SB_INIT;
+
+			/* the KPIs by their titles, as the columns are */
+			text_inert(&title, cu->kpis[use[j]].title, false);
+			printf("%s%s %s", j ? _(", ") : "", sb_str(&title),
 			       cu->kpis[use[j]].lower_better ? _("lower is better") :
 			       _("higher is better"));
+			sb_free(&title);
+		}
 		/* TRANSLATORS: closes the list of KPIs after "better side of the mean (" */
 		fputs(_(").\n"), stdout);
 	}
