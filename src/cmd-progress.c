@@ -198,6 +198,7 @@ trainers_say(struct kefu *k, struct sb *sb)
 int
 cmd_progress(struct kefu *k, int argc, char **argv)
 {
+	bool starred = false;
 	const struct content *c;
 	struct sb sb = SB_INIT;
 	size_t i;
@@ -236,11 +237,12 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 		}
 		/* the best of the runs that count: a pasted 9 000 字/分 is none */
 		if (f.counted > 0)
-			sb_addf(&sb, _("  best %3.0f %s %3.0f%%"), f.best_speed, unit, f.best_accuracy);
+			sb_addf(&sb, _("  best %5s %s %5s%%"), NUM(f.best_speed), unit, NUM(f.best_accuracy));
 		else
-			sb_addf(&sb, _("  best   - %s    -"), unit);
-		sb_addf(&sb, _("  latest %3.0f %s %3.0f%%%s  "), runs.v[0].net_speed, unit,
-			runs.v[0].accuracy, runs.v[0].counted ? "" : "*");
+			sb_addf(&sb, _("  best     - %s      -"), unit);
+		sb_addf(&sb, _("  latest %5s %s %5s%%%s  "), NUM(runs.v[0].net_speed), unit,
+			NUM(runs.v[0].accuracy), runs.v[0].counted ? "" : "*");
+		starred = starred || !runs.v[0].counted;
 		sparkline(&sb, &runs, k->utf8_term);
 		sb_addf(&sb, P_("  (%d run)\n", "  (%d runs)\n", f.results), f.results);
 		if (!runs.v[0].counted) {
@@ -268,9 +270,9 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 			sb_adds(&sb, f.open ? _("  an attempt is open\n") : _("  not taken yet\n"));
 		else {
 			if (f.best >= 0)
-				sb_addf(&sb, _("  best %3.0f%%"), f.best);
+				sb_addf(&sb, _("  best %6s%%"), NUM(f.best));
 			else
-				sb_adds(&sb, _("  best    -"));
+				sb_adds(&sb, _("  best       -"));
 			sb_addf(&sb, P_("  %d attempt", "  %d attempts", f.attempts), f.attempts);
 			if (q->attempts)
 				sb_addf(&sb, _(" of %d"), (int)q->attempts + f.granted);
@@ -285,7 +287,9 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 		sb_free(&sb);
 		return 1;
 	}
-	sb_adds(&sb, _("\n* practice: counts for no gate (only a full run typed at a terminal does).\n"));
+	/* the key to the * only when a * was shown */
+	if (starred)
+		sb_adds(&sb, _("\n* practice: counts for no gate (only a full run typed at a terminal does).\n"));
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 	return 0;

@@ -5,6 +5,9 @@
 export KEFU_CONTENT="$CONTENT/drill" KEFU_NOW=2026-03-01T10:00:00
 
 "$KEFU" list > /dev/null || fail "set-up"
+# with no run marked *, no key to the *
+"$KEFU" progress > "$T/out" || fail "progress before any run"
+grep -q "counts for no gate" "$T/out" && fail "the * key with nothing marked: $(cat "$T/out")"
 # one character left out of line 1 (8 characters), line 2 right
 printf '亲欢迎光临小店\n现在下单今天发货\n' | "$KEFU" drill welcome > "$T/out" 2>&1 || fail "drill: $(cat "$T/out")"
 grep -q "^2 lines typed.$" "$T/out" || fail "lines: $(cat "$T/out")"
@@ -57,7 +60,8 @@ grep -q "nothing was recorded" "$T/out" || fail "empty input: $(cat "$T/out")"
 ok "a drill with nothing typed records nothing"
 
 "$KEFU" progress > "$T/out" || fail "progress"
-grep -q "^  welcome  best   - 字/分    -  latest" "$T/out" || fail "progress: $(cat "$T/out")"
+grep -q "^  welcome  best     - 字/分      -  latest" "$T/out" || fail "progress: $(cat "$T/out")"
+grep -q "^\* practice: counts for no gate" "$T/out" || fail "no key to the *: $(cat "$T/out")"
 grep -q "^           \* latest: practice: lines piped in" "$T/out" || fail "progress does not say why: $(cat "$T/out")"
 grep -q "(3 runs)" "$T/out" || fail "progress runs: $(cat "$T/out")"
 ok "progress lists drills with best (of counted runs only), latest, why it is practice, and runs"
