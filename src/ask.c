@@ -276,12 +276,17 @@ show_draft(const char *title, const char *draft)
 	struct sb sb = SB_INIT;
 	const char *p;
 
+	struct sb inert = SB_INIT;
+
+	/* a draft is the person's own text: shown inert all the same */
+	text_inert(&inert, draft, true);
 	sb_addf(&sb, "  %s\n    ", title);
-	for (p = draft; *p; p++) {
+	for (p = sb_str(&inert); *p; p++) {
 		sb_addc(&sb, *p);
 		if (*p == '\n')
 			sb_adds(&sb, "    ");
 	}
+	sb_free(&inert);
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 	fputs(_("\n  Go on typing; a line holding only '.' gives the answer.\n"), stdout);

@@ -614,7 +614,11 @@ term_edit(const char *text, size_t max, char **out)
 	if (editor == NULL || *editor == '\0')
 		editor = "vi";
 	p = path_join(dir && *dir == '/' ? dir : "/tmp", "kefu-answer-XXXXXX.txt");
-	if ((fd = mkstemps(p, 4)) < 0) {
+	/* the file is the user's, made and read with their own group */
+	priv_user();
+	fd = mkstemps(p, 4);
+	priv_group();
+	if (fd < 0) {
 		error(_("cannot make a file for the editor in %s: %s"),
 		      dir && *dir == '/' ? dir : "/tmp", strerror(errno));
 		free(p);
@@ -656,7 +660,10 @@ term_edit(const char *text, size_t max, char **out)
 		free(p);
 		return -1;
 	}
-	if (read_file(p, max, &buf, &len, &why) != 0) {
+	priv_user();
+	fd = read_file(p, max, &buf, &len, &why);
+	priv_group();
+	if (fd != 0) {
 		error(_("cannot read back %s: %s"), p, why);
 		unlink(p);
 		free(p);
@@ -664,6 +671,16 @@ term_edit(const char *text, size_t max, char **out)
 	}
 	unlink(p);
 	free(p);
+	{
+		/* CRLF from an editor that writes it; a NUL ends the text */
+		char *r, *w;
+
+		for (r = w = buf; r < buf + len && *r; r++)
+			if (!(*r == '\r' && r[1] == '\n'))
+				*w++ = *r;
+		*w = '\0';
+		len = (size_t)(w - buf);
+	}
 	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		buf[--len] = '\0';
 	*out = buf;
