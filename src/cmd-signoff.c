@@ -144,6 +144,8 @@ out:
 }
 
 
+static const char *const signoff_words[] = { "--note", NULL };
+
 /* The command as `kefu help` and the prompt know it. */
 const struct cmd cmd_signoff_entry = {
 	.name = "signoff",
@@ -155,6 +157,6 @@ const struct cmd cmd_signoff_entry = {
 		"for your own stages. A stage whose sign-off is 'manager' takes a\n"
 		"manager's. The sign-off completes the stage when the rest is done.\n"),
 	.arg = ARG_PERSON,
-	.words = NULL,
+	.words = signoff_words,
 	.fn = cmd_signoff,
 };

@@ -89,12 +89,22 @@ cmd_parse(const struct cmd *c, int argc, char **argv,
 	  const struct cmd_opt *opts, char **pos, int maxpos, int *npos)
 {
 	bool dashdash = false;
+	const struct cmd_opt *o;
 	int i;
 
+	/* the entry's words are what completion and help offer: an option
+	 * the command takes must be among them */
+	for (o = opts; o && o->name; o++) {
+		const char *const *w;
+
+		for (w = c->words; w && *w && strcmp(*w, o->name) != 0; w++)
+			;
+		if (w == NULL || *w == NULL)
+			BUG("option %s of '%s' is not in its entry's words", o->name, c->name);
+	}
 	*npos = 0;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *eq;
-		const struct cmd_opt *o;
 		size_t len;
 
 		/* words, and numbers such as -5 */

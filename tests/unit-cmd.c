@@ -11,9 +11,10 @@
 
 #include "kefu.h"
 
+static const char *const words[] = { "--seed", "--all", NULL };
 static const struct cmd entry = {
 	.name = "demo", .usage = "ID [--seed N] [--all]", .summary = "demo", .help = "",
-	.arg = ARG_NONE, .words = NULL, .fn = NULL,
+	.arg = ARG_NONE, .words = words, .fn = NULL,
 };
 
 struct parsed {
