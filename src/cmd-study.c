@@ -94,6 +94,7 @@ cmd_study(struct kefu *k, int argc, char **argv)
 	struct sb sb = SB_INIT;
 	const char *from;
 	long section = -1;
+	int width;
 	char *pos[2];
 	size_t i;
 	int npos, status;
@@ -119,7 +120,8 @@ cmd_study(struct kefu *k, int argc, char **argv)
 		no_such_lesson(cu, pos[0]);
 		return 1;
 	}
-	markup_layout(m->text, columns(), &mk);
+	width = columns();
+	markup_layout(m->text, width, &mk);
 	if (npos == 2) {
 		section = markup_find(&mk, pos[1]);
 		if (section < 0) {
@@ -149,8 +151,14 @@ cmd_study(struct kefu *k, int argc, char **argv)
 	if (mk.nheads >= 3 && section < 0) {
 		sb_addf(&sb, _("Sections ('kefu study %s N' opens at section N):\n"), m->id);
 		for (i = 0; i < mk.nheads; i++)
-			if (mk.heads[i].level == mk.heads[0].level)
-				sb_addf(&sb, "  %2zu  %s\n", i + 1, mk.heads[i].text);
+			if (mk.heads[i].level == mk.heads[0].level) {
+				/* one line each, cut to the screen */
+				sb_addf(&sb, "  %2zu  ", i + 1);
+				text_pad(&sb, mk.heads[i].text, width - 6, true);
+				while (sb.len > 0 && sb.buf[sb.len - 1] == ' ')
+					sb.len--;
+				sb_addc(&sb, '\n');
+			}
 	}
 	sb_addc(&sb, '\n');
 	from = sb_str(&mk.out);

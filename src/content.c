@@ -1339,8 +1339,14 @@ check_markup(struct ld *l, const struct ynode *map, const char *text)
 	if (line == 0)
 		return;
 	memset(&at, 0, sizeof(at));
-	at.line = v->line + (v->plain ? (int)line - 1 : (int)line);
-	at.col = (v->plain ? v->col : key->col + 2) + (int)col - 1;
+	if (v->block) {
+		at.line = v->line + (int)line;
+		at.col = key->col + 2 + (int)col - 1;
+	} else {
+		/* quoted or plain: its lines do not map onto the file's */
+		at.line = v->line;
+		at.col = v->col;
+	}
 	err(l, &at, _("this table row has %zu cells; the table's first row has %zu"), cells, want);
 }
 

@@ -271,6 +271,24 @@ table(struct sb *sb, struct row *rows, size_t nrows, bool head, int width)
 		}
 	for (c = 0; c < ncols; c++)
 		total += w[c] + (c ? GAP : 0);
+	if (ncols > 0 && total - w[ncols - 1] > width - MIN_CELL) {
+		/* even without the last column too wide for the screen: each
+		 * row as a line of its own, its cells apart, wrapped */
+		for (i = 0; i < nrows; i++) {
+			struct sb line = SB_INIT;
+
+			for (c = 0; c < rows[i].n; c++) {
+				if (c)
+					sb_adds(&line, " | ");
+				sb_adds(&line, rows[i].cell[c]);
+			}
+			lines += wrap(sb, sb_str(&line), width, 0, "  ") + 1;
+			sb_addc(sb, '\n');
+			sb_free(&line);
+		}
+		free(w);
+		return lines;
+	}
 	if (total > width && ncols > 0) {
 		int other = total - w[ncols - 1];
 

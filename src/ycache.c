@@ -5,7 +5,7 @@
  *   ctime ns, tree length, a 64-bit FNV-1a checksum of the tree, tree
  * with every number an unsigned LEB128 varint but the checksum (8 bytes,
  * little-endian). A tree is its nodes in order, each a tag byte (type,
- * and 4 when plain), line, column, then a scalar's length, bytes and a
+ * 4 when plain, 8 when in block style), line, column, then a scalar's length, bytes and a
  * NUL, or a collection's item count and items (a mapping's count is of
  * pairs). Aliases are written out where they are used, as the loader
  * sees them. A scalar's text is used where it lies in the file read,
@@ -123,7 +123,7 @@ encode(struct sb *sb, const struct ynode *n)
 {
 	uint32_t i, items;
 
-	sb_addc(sb, (char)(n->type | (n->plain ? 4 : 0)));
+	sb_addc(sb, (char)(n->type | (n->plain ? 4 : 0) | (n->block ? 8 : 0)));
 	put_varint(sb, (uint64_t)(n->line < 0 ? 0 : n->line));
 	put_varint(sb, (uint64_t)(n->col < 0 ? 0 : n->col));
 	if (n->type == Y_SCALAR) {
@@ -161,7 +161,9 @@ decode(struct rd *r, int depth, struct arena *nodes)
 	line = get_varint(r);
 	col = get_varint(r);
 	count = get_varint(r);
-	if (r->bad || (tag & 3) > Y_MAP || tag > 7 || line > INT_MAX || col > INT_MAX ||
+	/* block style is a scalar's alone */
+	if (r->bad || (tag & 3) > Y_MAP || tag > 15 || ((tag & 8) && (tag & 3) != Y_SCALAR) ||
+	    line > INT_MAX || col > INT_MAX ||
 	    count > UINT32_MAX) {
 		r->bad = true;
 		return NULL;
@@ -170,6 +172,7 @@ decode(struct rd *r, int depth, struct arena *nodes)
 	memset(n, 0, sizeof(*n));
 	n->type = (enum ynode_type)(tag & 3);
 	n->plain = (tag & 4) != 0;
+	n->block = (tag & 8) != 0;
 	n->line = (int)line;
 	n->col = (int)col;
 	if (n->type == Y_SCALAR) {

@@ -185,6 +185,8 @@ on_event(struct parse *p, yaml_event_t *ev)
 			return false;
 		}
 		node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		node->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 		remember_anchor(p, anchor_name(p, ev->data.scalar.anchor), node, 1);
 		return attach(p, node, 1, &ev->start_mark);
 	case YAML_SEQUENCE_START_EVENT:

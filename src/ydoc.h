@@ -26,6 +26,8 @@ struct ynode {
 	int line, col;		/* 1-based start of the node */
 	enum ynode_type type;
 	bool plain;		/* scalar written without quotes or block style */
+	bool block;		/* scalar in block style (| or >): its text starts
+				 * on the line after the node's */
 };
 
 /* Limits on one file. The byte limit keeps lengths within 32 bits. */

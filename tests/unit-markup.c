@@ -116,6 +116,11 @@ test_tables(void **state)
 			    "      开洗\n");
 	assert_fits(s, 30);
 	free(s);
+	/* wider than the screen before its last column: a row a line */
+	s = layout("| 一二三四五六七八九十一二三四五六七八九十 | 二 | 三 |\n| a | b | c |\n", 30);
+	assert_string_equal(s, "一二三四五六七八九十一二三四五\n  六七八九十 | 二 | 三\na | b | c\n");
+	assert_fits(s, 30);
+	free(s);
 }
 
 static void
