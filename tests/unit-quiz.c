@@ -54,28 +54,21 @@ question(const char *id, size_t *index)
 	return x;
 }
 
-/* Parses typed text for a question shown in written order; scores it. */
+/* Parses typed text for question q shown as it is; scores it: its
+ * points, or -100 when kefu cannot read it (a hint says why, never a
+ * score). The stored form goes to *stored when asked for. */
 static double
-answer(const char *id, const char *typed, char **stored)
+score_typed(const struct question *q, const struct paper_item *it, const char *typed,
+	    char **stored)
 {
-	size_t idx;
-	const struct question *q = question(id, &idx);
-	struct paper_item it;
-	uint64_t rng = 1;
-	const char *hint;
-	char *resp;
+	const char *hint = NULL;
+	char *resp = quiz_parse(q, it, typed, &hint);
 	double pts;
-	size_t i;
 
-	quiz_item(q, idx, false, &rng, &it);
-	for (i = 0; i < it.nperm; i++)	/* written order, whatever the type */
-		it.perm[i] = (unsigned)i;
-	resp = quiz_parse(q, &it, typed, &hint);
-	free(it.perm);
+	if (stored)
+		*stored = NULL;
 	if (resp == NULL) {
 		assert_non_null(hint);
-		if (stored)
-			*stored = NULL;
 		return -100;
 	}
 	pts = quiz_score(q, resp);
@@ -83,6 +76,25 @@ answer(const char *id, const char *typed, char **stored)
 		*stored = resp;
 	else
 		free(resp);
+	return pts;
+}
+
+/* The same for a question of all-types shown in written order. */
+static double
+answer(const char *id, const char *typed, char **stored)
+{
+	size_t idx;
+	const struct question *q = question(id, &idx);
+	struct paper_item it;
+	uint64_t rng = 1;
+	double pts;
+	size_t i;
+
+	quiz_item(q, idx, false, &rng, &it);
+	for (i = 0; i < it.nperm; i++)	/* written order, whatever the type */
+		it.perm[i] = (unsigned)i;
+	pts = score_typed(q, &it, typed, stored);
+	free(it.perm);
 	return pts;
 }
 
@@ -202,28 +214,13 @@ test_numeric(void **state)
 	}
 }
 
-/* Parses and scores typed text for a question built by hand: its points,
- * or -100 when kefu cannot read it (a hint says why, never a score). */
+/* The same for a question built by hand, with no choices to shuffle. */
 static double
 answer_q(const struct question *q, const char *typed, char **stored)
 {
 	struct paper_item it = { 0, NULL, 0 };
-	const char *hint = NULL;
-	char *resp = quiz_parse(q, &it, typed, &hint);
-	double pts;
 
-	if (stored)
-		*stored = NULL;
-	if (resp == NULL) {
-		assert_non_null(hint);
-		return -100;
-	}
-	pts = quiz_score(q, resp);
-	if (stored)
-		*stored = resp;
-	else
-		free(resp);
-	return pts;
+	return score_typed(q, &it, typed, stored);
 }
 
 /* unit: an answer may carry it, half- or full-width; another unit is
