@@ -224,11 +224,12 @@ kefu_next_step(struct kefu *k, const struct curriculum *cu, const struct standin
 	const struct stage *s = &cu->stages[st->current];
 	const struct module_fact *facts = st->facts[st->current];
 	const struct module *now = NULL, *ask = NULL, *ahead;
+	struct sb trainers = SB_INIT;
 	size_t j, ask_j = 0;
 
 	for (j = 0; j < s->nmodules; j++) {
 		const struct module *m = &s->modules[j];
-		struct sb who = SB_INIT, words = SB_INIT;
+		struct sb words = SB_INIT;
 		enum plan_wait w;
 
 		if (plan_module_state(m, &facts[j]) == MODULE_DONE)
@@ -248,14 +249,16 @@ kefu_next_step(struct kefu *k, const struct curriculum *cu, const struct standin
 				ask = m, ask_j = j;
 			continue;
 		}
-		kefu_graders(k, "trainer", &who);
-		plan_wait_words(&words, m, &facts[j], sb_str(&who));
+		/* the team's trainers looked up once */
+		if (trainers.len == 0)
+			kefu_graders(k, "trainer", &trainers);
+		plan_wait_words(&words, m, &facts[j], sb_str(&trainers), st->current);
 		sb_adds(waiting, _("Waiting: "));
 		text_inert(waiting, sb_str(&words), false);
 		sb_addc(waiting, '\n');
-		sb_free(&who);
 		sb_free(&words);
 	}
+	sb_free(&trainers);
 	if (now)
 		return;
 	if (ask) {
@@ -263,20 +266,7 @@ kefu_next_step(struct kefu *k, const struct curriculum *cu, const struct standin
 
 		kefu_graders(k, ask->kind == MOD_SIGNOFF && ask->id && ask->id[0] == 'm' ?
 			     "manager" : "trainer", &who);
-		switch (plan_module_wait(ask, &facts[ask_j])) {
-		case PLAN_WAIT_SIGNOFF:
-			sb_addf(next, _("ask %s to sign stage %zu off"), sb_str(&who),
-				st->current + 1);
-			break;
-		case PLAN_WAIT_FAILED:
-			sb_addf(next, _("talk to %s about assessment '%s': they may assess you again"),
-				sb_str(&who), ask->id);
-			break;
-		default:
-			sb_addf(next, _("ask %s for assessment '%s': they record the figures and ratings and decide"),
-				sb_str(&who), ask->id);
-			break;
-		}
+		plan_wait_words(next, ask, &facts[ask_j], sb_str(&who), st->current);
 		sb_free(&who);
 		sb_adds(next, _("; meanwhile "));
 	} else

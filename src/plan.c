@@ -328,7 +328,7 @@ plan_module_step(struct sb *sb, const struct module *m, const struct module_fact
 
 void
 plan_wait_words(struct sb *sb, const struct module *m, const struct module_fact *f,
-		const char *who)
+		const char *who, size_t stage)
 {
 	const struct part *exam = plan_exam_part(m);
 	const char *quiz = m->kind == MOD_QUIZ ? m->id : exam ? exam->ref : m->id;
@@ -344,16 +344,17 @@ plan_wait_words(struct sb *sb, const struct module *m, const struct module_fact 
 		sb_addf(sb, _("every attempt at '%s' is used; %s can give attempts back"),
 			quiz, who);
 		return;
+	/* what comes at a stage's end: the step is to ask for it */
 	case PLAN_WAIT_SIGNOFF:
-		sb_addf(sb, _("the stage's sign-off: %s signs it once the rest is done"), who);
+		sb_addf(sb, _("ask %s to sign stage %zu off"), who, stage + 1);
 		return;
 	case PLAN_WAIT_ASSESSMENT:
-		sb_addf(sb, _("assessment '%s': %s records the figures and ratings and decides"),
-			m->id, who);
+		sb_addf(sb, _("ask %s for assessment '%s': they record the figures and ratings and decide"),
+			who, m->id);
 		return;
 	case PLAN_WAIT_FAILED:
-		sb_addf(sb, _("assessment '%s' was not passed: talk to %s, who may assess you again"),
-			m->id, who);
+		sb_addf(sb, _("talk to %s about assessment '%s': they may assess you again"),
+			who, m->id);
 		return;
 	}
 }

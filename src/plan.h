@@ -57,10 +57,12 @@ void plan_part_need(struct sb *, const struct part *, const struct quiz_facts *)
  * left and time limit. */
 void plan_module_step(struct sb *, const struct module *, const struct module_fact *,
 		      const char *login);
-/* Appends what a module waits on and that who (names, or "a trainer")
- * must act; nothing when it waits on no one. */
+/* Appends what a module of stage (0-based) waits on and that who
+ * (names, or "a trainer") must act: for a sign-off or an assessment,
+ * which come at a stage's end, whom to ask for it; nothing when it
+ * waits on no one. */
 void plan_wait_words(struct sb *, const struct module *, const struct module_fact *,
-		     const char *who);
+		     const char *who, size_t stage);
 
 /* States of every stage: facts[i] holds the facts of stage i's modules.
  * A stage is open when it is the first, the stage before it is

@@ -674,9 +674,11 @@ role_rank(const char *role)
 	return strcmp(role, "manager") == 0 ? 2 : strcmp(role, "trainer") == 0 ? 1 : 0;
 }
 
+/* The first three names of a team's trainers and of its managers, and
+ * how many there are. */
 struct graders {
-	struct sb trainers, managers;
-	size_t ntrainers, nmanagers;
+	char *name[2][3];	/* [0] trainers, [1] managers; inert */
+	size_t n[2];
 };
 
 static void
@@ -684,40 +686,30 @@ grader_row(const struct store_row *r, void *arg)
 {
 	struct graders *g = arg;
 	const char *role = store_col_text(r, 3), *name = store_col_text(r, 2);
-	struct sb *sb;
-	size_t *n;
+	int which = strcmp(role, "trainer") == 0 ? 0 : strcmp(role, "manager") == 0 ? 1 : -1;
 
-	if (strcmp(role, "trainer") == 0)
-		sb = &g->trainers, n = &g->ntrainers;
-	else if (strcmp(role, "manager") == 0)
-		sb = &g->managers, n = &g->nmanagers;
-	else
+	if (which < 0)
 		return;
-	if (*n < 3) {
-		if (*n > 0)
-			sb_adds(sb, "\x1f");
-		text_inert(sb, name && *name ? name : store_col_text(r, 1), false);
+	if (g->n[which] < 3) {
+		struct sb sb = SB_INIT;
+
+		text_inert(&sb, name && *name ? name : store_col_text(r, 1), false);
+		g->name[which][g->n[which]] = sb_detach(&sb);
 	}
-	(*n)++;
+	g->n[which]++;
 }
 
-/* "王芳", "王芳 or 李强", "王芳, 李强, 赵敏 or another trainer" from names
- * kept apart by \x1f. */
+/* "王芳", "王芳 or 李强", "王芳, 李强, 赵敏 or another". */
 static void
-graders_words(struct sb *sb, const char *names, size_t n)
+graders_words(struct sb *sb, char *const *names, size_t n)
 {
-	const char *p = names;
 	size_t i, shown = n < 3 ? n : 3;
 
 	for (i = 0; i < shown; i++) {
-		const char *e = strchr(p, '\x1f');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-
 		if (i > 0)
 			/* TRANSLATORS: between the last two names of a list */
 			sb_adds(sb, i + 1 == shown && n <= 3 ? _(" or ") : _(", "));
-		sb_add(sb, p, len);
-		p = e ? e + 1 : p + len;
+		sb_adds(sb, names[i]);
 	}
 	if (n > 3)
 		sb_adds(sb, _(" or another"));
@@ -726,19 +718,23 @@ graders_words(struct sb *sb, const char *names, size_t n)
 void
 kefu_graders(struct kefu *k, const char *role, struct sb *sb)
 {
-	struct graders g = { SB_INIT, SB_INIT, 0, 0 };
+	struct graders g;
 	bool managers = strcmp(role, "manager") == 0;
+	size_t i;
 
+	memset(&g, 0, sizeof(g));
 	if (store_people(kefu_store(k), false, grader_row, &g) != 0)
-		g.ntrainers = g.nmanagers = 0;
-	if (!managers && g.ntrainers > 0)
-		graders_words(sb, sb_str(&g.trainers), g.ntrainers);
-	else if (g.nmanagers > 0)
-		graders_words(sb, sb_str(&g.managers), g.nmanagers);
+		g.n[0] = g.n[1] = 0;
+	if (!managers && g.n[0] > 0)
+		graders_words(sb, g.name[0], g.n[0]);
+	else if (g.n[1] > 0)
+		graders_words(sb, g.name[1], g.n[1]);
 	else
 		sb_adds(sb, managers ? _("a manager") : _("a trainer"));
-	sb_free(&g.trainers);
-	sb_free(&g.managers);
+	for (i = 0; i < 3; i++) {
+		free(g.name[0][i]);
+		free(g.name[1][i]);
+	}
 }
 
 bool

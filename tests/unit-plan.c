@@ -382,7 +382,7 @@ test_waits(void **state)
 	f1[1].quiz.pending = true;
 	f1[1].quiz.attempts = 1;
 	assert_int_equal(plan_module_wait(&s1[1], &f1[1]), PLAN_WAIT_GRADING);
-	plan_wait_words(&sb, &s1[1], &f1[1], "王芳");
+	plan_wait_words(&sb, &s1[1], &f1[1], "王芳", 0);
 	assert_string_equal(sb_str(&sb),
 			    "your attempt at 'q' is handed in; its essays wait for 王芳 to grade");
 	sb_reset(&sb);
