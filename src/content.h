@@ -179,7 +179,7 @@ struct content {
 	size_t nfiles;
 	const char *root;	/* the tree it was loaded from, if any */
 	struct strmap index[3];	/* by id: quizzes, drills, curricula */
-	struct content_ids *ids;	/* private to content.c while loading */
+	struct content_ids *ids;	/* private to the loaders (content/load.h) */
 	/* when set, trees of unchanged files come from it and the trees
 	 * parsed go to it (ycache.h); the caller opens and closes it */
 	struct ycache *cache;

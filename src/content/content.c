@@ -1,0 +1,116 @@
+/* content.c: the content tree made and freed, and its lookups. */
+#include "config.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "content.h"
+#include "content/load.h"
+#include "kpi.h"
+#include "quiz.h"
+#include "markup.h"
+#include "text.h"
+#include "ycache.h"
+#include "ydoc.h"
+
+struct content *
+content_new(void)
+{
+	struct content *c = xcalloc(1, sizeof(*c));
+
+	c->arena = arena_new();
+	c->ids = xcalloc(1, sizeof(*c->ids));
+	return c;
+}
+
+void
+content_free(struct content *c)
+{
+	if (c == NULL)
+		return;
+	ids_free(c);
+	strmap_free(&c->index[INDEX_QUIZ]);
+	strmap_free(&c->index[INDEX_DRILL]);
+	strmap_free(&c->index[INDEX_CURRICULUM]);
+	free(c->quizzes);
+	free(c->drills);
+	free(c->curricula);
+	arena_free(c->arena);
+	free(c);
+}
+
+size_t
+content_ids(const struct content *c, enum content_kind kind, const char ***out)
+{
+	size_t n = kind == KIND_QUIZ ? c->nquizzes : kind == KIND_DRILL ?
+	    c->ndrills : c->ncurricula, i;
+	const char **ids = xreallocarray(NULL, n + 1, sizeof(*ids));
+
+	for (i = 0; i < n; i++)
+		ids[i] = kind == KIND_QUIZ ? c->quizzes[i]->id :
+		    kind == KIND_DRILL ? c->drills[i]->id : c->curricula[i]->id;
+	*out = ids;
+	return n;
+}
+
+const struct quiz *
+content_quiz(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_QUIZ], id);
+}
+
+const struct drill *
+content_drill(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_DRILL], id);
+}
+
+const struct curriculum *
+content_curriculum(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_CURRICULUM], id);
+}
+
+const struct module *
+content_lesson(const struct curriculum *cu, const char *id,
+	       const struct stage **stage)
+{
+	size_t i, j;
+
+	for (i = 0; i < cu->nstages; i++)
+		for (j = 0; j < cu->stages[i].nmodules; j++) {
+			const struct module *m = &cu->stages[i].modules[j];
+
+			if (m->kind == MOD_LESSON && m->id && strcmp(m->id, id) == 0) {
+				if (stage)
+					*stage = &cu->stages[i];
+				return m;
+			}
+		}
+	return NULL;
+}
+
+const struct question *
+content_quiz_question(const struct quiz *qz, const char *question)
+{
+	size_t i;
+
+	for (i = 0; qz && i < qz->nquestions; i++)
+		if (strcmp(qz->questions[i].id, question) == 0)
+			return &qz->questions[i];
+	return NULL;
+}
+
+const struct question *
+content_question(const struct content *c, const char *quiz,
+		 const char *question, const struct quiz **qz)
+{
+	*qz = content_quiz(c, quiz);
+	return content_quiz_question(*qz, question);
+}
