@@ -1,6 +1,6 @@
 /* load.h: what the content loaders (the files of src/content/) share while loading
  * and nobody else sees. Each content kind has one loader file; ld.c and
- * getters.c hold what they read with, walk.c finds and parses the files,
+ * get.c hold what they read with, walk.c finds and parses the files,
  * resolve.c ties ids together once all are loaded. */
 #ifndef KEFU_CONTENT_LOAD_H
 #define KEFU_CONTENT_LOAD_H
@@ -51,7 +51,7 @@ const struct pos *idset_add(struct idset *set, const char *key, struct pos pos);
 void idset_free(struct idset *set);
 void ld_dup(struct ld *l, const struct ynode *n, const char *what, const char *id, const struct pos *first);
 
-/* Reading a mapping (getters.c). */
+/* Reading a mapping (get.c). */
 const struct ynode *map_key_node(const struct ynode *map, const char *key);
 const struct ynode *map_get(const struct ynode *map, const char *key);
 const char *get_text(struct ld *l, const struct ynode *map, const char *key, bool required);

@@ -1,4 +1,4 @@
-/* getters.c: typed values read from a YAML mapping (text, ids, numbers,
+/* get.c: typed values read from a YAML mapping (text, ids, numbers,
  * booleans, durations, enums, lists), each problem reported where it is. */
 #include "config.h"
 
