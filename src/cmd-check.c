@@ -37,7 +37,27 @@ summary(const struct content *c)
 		/* TRANSLATORS: the counts of what `kefu check` read: files,
 		 * curricula (stages, modules), quizzes (questions), drills
 		 * (lines) */
-		printf(_("ok: %s: %s (%s, %s), %s (%s), %s (%s)\n"), f, cu, st, mo, qz, qu, dr, li);
+		printf(_("ok: %s: %s (%s, %s), %s (%s), %s (%s)"), f, cu, st, mo, qz, qu, dr, li);
+		if (c->nlibraries || c->ncasebooks) {
+			size_t items = 0, cases = 0;
+			char *lb, *it, *cb, *cs;
+
+			for (i = 0; i < c->nlibraries; i++)
+				items += c->libraries[i]->nitems;
+			for (i = 0; i < c->ncasebooks; i++)
+				cases += c->casebooks[i]->ncases;
+			lb = xasprintf(P_("%zu script library", "%zu script libraries",
+					  c->nlibraries), c->nlibraries);
+			it = xasprintf(P_("%zu script", "%zu scripts", items), items);
+			cb = xasprintf(P_("%zu case book", "%zu case books", c->ncasebooks),
+				       c->ncasebooks);
+			cs = xasprintf(P_("%zu case", "%zu cases", cases), cases);
+			/* TRANSLATORS: continues the counts above: script
+			 * libraries (scripts), case books (cases) */
+			printf(_(", %s (%s), %s (%s)"), lb, it, cb, cs);
+			free(lb), free(it), free(cb), free(cs);
+		}
+		putchar('\n');
 		free(f), free(cu), free(st), free(mo), free(qz), free(qu), free(dr), free(li);
 	}
 }

@@ -1,4 +1,5 @@
-/* content.h: curricula, quizzes and drills loaded from YAML.
+/* content.h: curricula, quizzes, drills, script libraries and case books
+ * loaded from YAML.
  *
  * Ownership: a struct content owns everything reachable from it (every
  * quiz, question, drill, curriculum, stage, module and string) in one
@@ -100,6 +101,57 @@ struct drill {
 	size_t nlines;
 	long time_limit;	/* seconds; 0 for none */
 	bool strict_width;	/* full-width letters and digits are typos */
+	/* scripts: libraries whose items join lines once resolved (those
+	 * on one line without placeholders) */
+	const char **libs;
+	struct pos *libs_pos;
+	size_t nlibs;
+	size_t nown;		/* lines written in the drill: the first nown */
+	struct pos pos;
+};
+
+/* A script library (话术库): the replies a team keeps ready to send. */
+struct script {
+	const char *id;
+	const char *title;
+	const char *text;	/* may hold placeholders: {买家}, {单号} */
+	const char *shortcut;	/* NULL when absent */
+	const char **tags;
+	size_t ntags;
+	const struct library *lib;
+	struct pos pos;
+};
+
+struct library {
+	const char *id;
+	const char *title;
+	const char *situation;	/* NULL when absent */
+	struct script *items;
+	size_t nitems;
+	struct pos pos;
+};
+
+/* A hard case (疑难案例) in a case book. */
+struct hard_case {
+	const char *id;
+	const char *title;
+	const char *buyer;	/* what the buyer said */
+	const char *analysis;
+	const char **steps;	/* what was done, in order */
+	size_t nsteps;
+	const char *outcome;
+	const char **tags;
+	size_t ntags;
+	const struct casebook *book;
+	struct pos pos;
+};
+
+struct casebook {
+	const char *id;
+	const char *title;
+	const char *situation;	/* NULL when absent */
+	struct hard_case *cases;
+	size_t ncases;
 	struct pos pos;
 };
 
@@ -176,9 +228,13 @@ struct content {
 	size_t ndrills;
 	struct curriculum **curricula;
 	size_t ncurricula;
+	struct library **libraries;
+	size_t nlibraries;
+	struct casebook **casebooks;
+	size_t ncasebooks;
 	size_t nfiles;
 	const char *root;	/* the tree it was loaded from, if any */
-	struct strmap index[3];	/* by id: quizzes, drills, curricula */
+	struct strmap index[5];	/* by id: quizzes, drills, curricula, libraries, case books */
 	struct content_ids *ids;	/* private to the loaders (content/load.h) */
 	/* when set, trees of unchanged files come from it and the trees
 	 * parsed go to it (ycache.h); the caller opens and closes it */
@@ -188,8 +244,9 @@ struct content {
 struct content *content_new(void);
 void content_free(struct content *);
 
-/* Loads the YAML files of a content tree: curricula/ (drills included)
- * and quizzes/, every *.yaml and *.yml below them, in name order. */
+/* Loads the YAML files of a content tree: curricula/ (drills included),
+ * quizzes/, scripts/ and cases/, every *.yaml and *.yml below them, in
+ * name order. */
 int content_load_tree(struct content *, const char *dir, struct diag *);
 /* Loads one file, or every YAML file below a directory. */
 int content_load_path(struct content *, const char *path, struct diag *);
@@ -213,7 +270,9 @@ void content_warnings(const struct content *, struct diag *);
 int content_clashes(const struct content *c, const struct content *tree,
 		    struct diag *);
 
-enum content_kind { KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM };
+enum content_kind {
+	KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM, KIND_LIBRARY, KIND_CASEBOOK
+};
 /* The ids of one kind, in load order; caller frees the array (not the
  * ids). Returns the count. */
 /* A question of the quiz by id; NULL when it has none such. */
@@ -230,6 +289,13 @@ const struct quiz *content_quiz(const struct content *, const char *id);
 const struct drill *content_drill(const struct content *, const char *id);
 const struct curriculum *content_curriculum(const struct content *,
 					    const char *id);
+const struct library *content_library(const struct content *, const char *id);
+const struct casebook *content_casebook(const struct content *, const char *id);
+/* A library's item by id; NULL when it has none such. */
+const struct script *content_library_item(const struct library *,
+					  const char *id);
+/* Whether a script's text holds a placeholder ({买家}). */
+bool content_script_has_placeholder(const char *text);
 /* Finds a lesson module in a curriculum; sets *stage when found. */
 const struct module *content_lesson(const struct curriculum *,
 				    const char *id, const struct stage **stage);

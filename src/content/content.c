@@ -38,9 +38,13 @@ content_free(struct content *c)
 	strmap_free(&c->index[INDEX_QUIZ]);
 	strmap_free(&c->index[INDEX_DRILL]);
 	strmap_free(&c->index[INDEX_CURRICULUM]);
+	strmap_free(&c->index[INDEX_LIBRARY]);
+	strmap_free(&c->index[INDEX_CASEBOOK]);
 	free(c->quizzes);
 	free(c->drills);
 	free(c->curricula);
+	free(c->libraries);
+	free(c->casebooks);
 	arena_free(c->arena);
 	free(c);
 }
@@ -48,13 +52,25 @@ content_free(struct content *c)
 size_t
 content_ids(const struct content *c, enum content_kind kind, const char ***out)
 {
-	size_t n = kind == KIND_QUIZ ? c->nquizzes : kind == KIND_DRILL ?
-	    c->ndrills : c->ncurricula, i;
-	const char **ids = xreallocarray(NULL, n + 1, sizeof(*ids));
+	size_t n = 0, i;
+	const char **ids;
 
+	switch (kind) {
+	case KIND_QUIZ: n = c->nquizzes; break;
+	case KIND_DRILL: n = c->ndrills; break;
+	case KIND_CURRICULUM: n = c->ncurricula; break;
+	case KIND_LIBRARY: n = c->nlibraries; break;
+	case KIND_CASEBOOK: n = c->ncasebooks; break;
+	}
+	ids = xreallocarray(NULL, n + 1, sizeof(*ids));
 	for (i = 0; i < n; i++)
-		ids[i] = kind == KIND_QUIZ ? c->quizzes[i]->id :
-		    kind == KIND_DRILL ? c->drills[i]->id : c->curricula[i]->id;
+		switch (kind) {
+		case KIND_QUIZ: ids[i] = c->quizzes[i]->id; break;
+		case KIND_DRILL: ids[i] = c->drills[i]->id; break;
+		case KIND_CURRICULUM: ids[i] = c->curricula[i]->id; break;
+		case KIND_LIBRARY: ids[i] = c->libraries[i]->id; break;
+		case KIND_CASEBOOK: ids[i] = c->casebooks[i]->id; break;
+		}
 	*out = ids;
 	return n;
 }
@@ -75,6 +91,18 @@ const struct curriculum *
 content_curriculum(const struct content *c, const char *id)
 {
 	return strmap_get(&c->index[INDEX_CURRICULUM], id);
+}
+
+const struct library *
+content_library(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_LIBRARY], id);
+}
+
+const struct casebook *
+content_casebook(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_CASEBOOK], id);
 }
 
 const struct module *

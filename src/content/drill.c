@@ -20,7 +20,7 @@
 #include "ydoc.h"
 
 static const char *const drill_keys[] = {
-	"drill", "title", "unit", "lines", "time_limit", "strict_width"
+	"drill", "title", "unit", "lines", "scripts", "time_limit", "strict_width"
 };
 
 void
@@ -42,9 +42,11 @@ load_drill(struct ld *l, const struct ynode *root)
 	dr->unit = e < 0 ? UNIT_CPM : (enum drill_unit)e;
 	dr->time_limit = get_duration(l, root, "time_limit");
 	get_bool(l, root, "strict_width", &dr->strict_width);
-	if (map_get(root, "lines") == NULL)
-		ld_missing(l, root, "lines");
-	dr->nlines = get_text_list(l, root, "lines", false, &dr->lines);
+	dr->nlibs = get_id_list(l, root, "scripts", "after-sales-replies", &dr->libs,
+				&dr->libs_pos);
+	if (map_get(root, "lines") == NULL && map_get(root, "scripts") == NULL)
+		ld_err(l, root, _("a drill needs 'lines', or 'scripts' naming script libraries to take its lines from"));
+	dr->nlines = dr->nown = get_text_list(l, root, "lines", false, &dr->lines);
 	v = map_get(root, "lines");
 	for (i = 0; i < dr->nlines; i++) {
 		const char *c;

@@ -449,3 +449,39 @@ check_unique_texts(struct ld *l, const struct ynode *map, const char *key,
 			}
 	return true;
 }
+
+/* Gets one id or a list of ids (a list of references to other content),
+ * each with its place. Returns the count, 0 when absent or bad. */
+size_t
+get_id_list(struct ld *l, const struct ynode *map, const char *key,
+	    const char *example, const char ***ids, struct pos **pos)
+{
+	const struct ynode *v = map_get(map, key);
+	size_t i, n, got = 0;
+
+	*ids = NULL;
+	*pos = NULL;
+	if (v == NULL)
+		return 0;
+	if (v->type == Y_SCALAR)
+		n = 1;
+	else if (v->type == Y_SEQ && v->n > 0)
+		n = v->n;
+	else {
+		ld_err(l, v, _("'%s' must be an id or a list of ids, like [%s]"), key, example);
+		return 0;
+	}
+	*ids = arena_alloc(l->c->arena, n * sizeof(**ids));
+	*pos = arena_alloc(l->c->arena, n * sizeof(**pos));
+	for (i = 0; i < n; i++) {
+		const struct ynode *id = v->type == Y_SCALAR ? v : v->items[i];
+
+		if (id->type != Y_SCALAR || !valid_id(id->str)) {
+			ld_err(l, id, _("'%s' must be an id or a list of ids, like [%s]"), key, example);
+			return 0;
+		}
+		(*ids)[got] = arena_strdup(l->c->arena, id->str);
+		(*pos)[got++] = ld_pos(l, id);
+	}
+	return got;
+}

@@ -13,7 +13,7 @@
 #include "ydoc.h"
 
 /* Which of struct content's indexes holds a kind. */
-enum { INDEX_QUIZ, INDEX_DRILL, INDEX_CURRICULUM };
+enum { INDEX_QUIZ, INDEX_DRILL, INDEX_CURRICULUM, INDEX_LIBRARY, INDEX_CASEBOOK };
 
 /* One file being loaded. */
 struct ld {
@@ -31,7 +31,7 @@ struct idset {
 
 /* Ids seen so far in one content set, for duplicate checks. */
 struct content_ids {
-	struct idset quiz, drill, curriculum, lesson, assessment;
+	struct idset quiz, drill, curriculum, lesson, assessment, library, casebook;
 };
 
 /* Whether k is the key named key; the first byte settles most. */
@@ -67,12 +67,21 @@ bool parse_bool(const char *s, bool *out);
 bool valid_id(const char *s);
 bool get_bool(struct ld *l, const struct ynode *map, const char *key, bool *out);
 long get_duration(struct ld *l, const struct ynode *map, const char *key);
+size_t get_id_list(struct ld *l, const struct ynode *map, const char *key, const char *example, const char ***ids, struct pos **pos);
 void ld_missing(struct ld *l, const struct ynode *map, const char *key);
 
-/* The loaders, one per kind (quiz.c, drill.c, curriculum.c). */
+/* The loaders, one per kind (quiz.c, drill.c, curriculum.c, scripts.c,
+ * cases.c). */
 void load_quiz(struct ld *l, const struct ynode *root);
 void load_drill(struct ld *l, const struct ynode *root);
 void load_curriculum(struct ld *l, const struct ynode *root);
+void load_library(struct ld *l, const struct ynode *root);
+void load_casebook(struct ld *l, const struct ynode *root);
+/* Reports control characters in s (a line break is allowed with lines)
+ * and, with placeholders, a '{' or '}' that does not make one ({买家}).
+ * what names the value in messages. */
+void content_check_text(struct ld *l, const struct ynode *at, const char *what,
+			const char *s, bool lines, bool placeholders);
 
 /* For resolve.c and content.c. */
 void draw_check(struct diag *d, struct quiz *q);

@@ -478,38 +478,6 @@ load_draw(struct ld *l, const struct ynode *map, struct quiz *q)
 		draw_check(l->d, q);
 }
 
-/* from: the quiz ids of banks whose questions this quiz draws from too. */
-static void
-load_from(struct ld *l, const struct ynode *map, struct quiz *q)
-{
-	const struct ynode *v = map_get(map, "from");
-	size_t i, n;
-
-	if (v == NULL)
-		return;
-	if (v->type == Y_SCALAR)
-		n = 1;
-	else if (v->type == Y_SEQ && v->n > 0)
-		n = v->n;
-	else {
-		ld_err(l, v, _("'from' must be a quiz id or a list of quiz ids"));
-		return;
-	}
-	q->from = arena_alloc(l->c->arena, n * sizeof(*q->from));
-	q->from_pos = arena_alloc(l->c->arena, n * sizeof(*q->from_pos));
-	for (i = 0; i < n; i++) {
-		const struct ynode *id = v->type == Y_SCALAR ? v : v->items[i];
-
-		if (id->type != Y_SCALAR || !valid_id(id->str)) {
-			ld_err(l, id, _("'from' must list quiz ids (like 'after-sales-rules')"));
-			q->nfrom = 0;
-			return;
-		}
-		q->from[q->nfrom] = arena_strdup(l->c->arena, id->str);
-		q->from_pos[q->nfrom++] = ld_pos(l, id);
-	}
-}
-
 static const char *const quiz_keys[] = {
 	"quiz", "title", "kind", "mode", "pass_mark", "draw", "shuffle",
 	"time_limit", "attempts", "review", "questions", "from"
@@ -549,7 +517,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 	if (get_number(l, root, "attempts", 1, 1000, true, false, &x))
 		q->attempts = (unsigned)x;
 
-	load_from(l, root, q);
+	q->nfrom = get_id_list(l, root, "from", "after-sales-rules", &q->from, &q->from_pos);
 	qs = map_get(root, "questions");
 	if (qs == NULL) {
 		if (q->nfrom == 0)

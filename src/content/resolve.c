@@ -31,6 +31,8 @@ ids_free(struct content *c)
 	idset_free(&c->ids->curriculum);
 	idset_free(&c->ids->lesson);
 	idset_free(&c->ids->assessment);
+	idset_free(&c->ids->library);
+	idset_free(&c->ids->casebook);
 	free(c->ids);
 	c->ids = NULL;
 }
@@ -304,6 +306,56 @@ later_banks_check(const struct curriculum *cu, struct diag *d)
 	strmap_free(&l.first);
 }
 
+/* A drill's lines taken from script libraries: each item on one line
+ * without placeholders, in the libraries' order. */
+static void
+resolve_drill_lines(struct diag *d, struct content *c, struct drill *dr,
+		    const struct content *fb)
+{
+	const char **ids = NULL, **lines;
+	size_t nids = 0, i, j, n = dr->nown, unknown = 0;
+
+	for (i = 0; i < dr->nlibs; i++) {
+		const struct library *lib = content_library(c, dr->libs[i]);
+
+		if (lib == NULL && fb)
+			lib = content_library(fb, dr->libs[i]);
+		if (lib == NULL) {
+			if (ids == NULL)
+				nids = id_list(c, fb, KIND_LIBRARY, &ids);
+			unknown_ref(d, &dr->libs_pos[i], _("script library"), dr->libs[i],
+				    ids, nids);
+			unknown++;
+			continue;
+		}
+		n += lib->nitems;
+	}
+	free(ids);
+	lines = arena_alloc(c->arena, (n + 1) * sizeof(*lines));
+	memcpy(lines, dr->lines, dr->nown * sizeof(*lines));
+	n = dr->nown;
+	for (i = 0; i < dr->nlibs; i++) {
+		const struct library *lib = content_library(c, dr->libs[i]);
+
+		if (lib == NULL && fb)
+			lib = content_library(fb, dr->libs[i]);
+		for (j = 0; lib && j < lib->nitems; j++) {
+			const char *t = lib->items[j].text;
+
+			if (strchr(t, '\n') || content_script_has_placeholder(t) ||
+			    text_chars(t) > CONTENT_DRILL_LINE_MAX)
+				continue;
+			lines[n++] = t;
+		}
+	}
+	dr->lines = lines;
+	dr->nlines = n;
+	if (n == 0 && unknown == 0)
+		diag_at(d, dr->pos.file, dr->pos.line, dr->pos.col,
+			_("drill '%s' has no lines: its script libraries hold no one-line script without placeholders"),
+			dr->id);
+}
+
 int
 content_resolve(struct content *c, const struct content *fb, struct diag *d)
 {
@@ -315,6 +367,10 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 	for (i = 0; i < c->nquizzes; i++)
 		if (c->quizzes[i]->nfrom && !c->quizzes[i]->pooled)
 			resolve_pool(d, c, c->quizzes[i], fb, qids, nq);
+
+	for (i = 0; i < c->ndrills; i++)
+		if (c->drills[i]->nlibs)
+			resolve_drill_lines(d, c, c->drills[i], fb);
 
 	for (i = 0; i < c->ncurricula; i++) {
 		struct curriculum *cu = c->curricula[i];

@@ -44,43 +44,60 @@ offset_pos(const char *buf, size_t off, int *line, int *col)
 	}
 }
 
-/* Loads the quiz, drill or curriculum of a file's tree (whose nodes are
- * in tmp, which this frees). */
+/* The kinds a file may hold, by its top-level key, and their loaders. */
+static const struct {
+	const char *key;
+	void (*load)(struct ld *, const struct ynode *);
+} kinds[] = {
+	{ "quiz", load_quiz },
+	{ "drill", load_drill },
+	{ "curriculum", load_curriculum },
+	{ "scripts", load_library },
+	{ "casebook", load_casebook },
+};
+#define KIND_WORDS "'quiz', 'drill', 'curriculum', 'scripts' or 'casebook'"
+
+/* Loads the content of a file's tree by its kind (whose nodes are in
+ * tmp, which this frees). */
 static int
 load_root(struct ld *l, struct ynode *root, struct arena *tmp)
 {
-	static const char *const tops[] = { "quiz", "drill", "curriculum" };
+	const char *tops[ARRAY_SIZE(kinds)];
 	size_t i;
 	int found = -1, count = 0;
 
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		tops[i] = kinds[i].key;
 	if (root->type != Y_MAP) {
-		ld_err(l, root, _("a content file must be a mapping with a 'quiz', 'drill' or 'curriculum' key, not %s"),
-		    ydoc_type_name(root));
+		ld_err(l, root, _("a content file must be a mapping with a %s key, not %s"),
+		    KIND_WORDS, ydoc_type_name(root));
 		arena_free(tmp);
 		return -1;
 	}
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (map_get(root, tops[i]))
 			found = found < 0 ? (int)i : found, count++;
+	/* a drill may name libraries to take lines from: 'scripts' is a
+	 * drill's key there, not a second kind */
+	if (count == 2 && found == 1 && map_get(root, "scripts"))
+		count = 1;
 	if (count > 1) {
-		ld_err(l, root, _("a file holds one quiz, drill or curriculum, but this one has several of 'quiz', 'drill' and 'curriculum'"));
+		ld_err(l, root, _("a file holds one kind of content, but this one has several of %s"),
+		    KIND_WORDS);
 	} else if (count == 0) {
 		const char *sug = NULL;
 
 		for (i = 0; i < root->n && !sug; i++)
 			if (root->items[2 * i]->type == Y_SCALAR)
-				sug = text_suggest(root->items[2 * i]->str, tops, 3);
+				sug = text_suggest(root->items[2 * i]->str, tops, ARRAY_SIZE(tops));
 		if (sug)
-			ld_err(l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key (did you mean '%s'?)"),
-			    sug);
+			ld_err(l, root, _("not a kefu content file: no top-level %s key (did you mean '%s'?)"),
+			    KIND_WORDS, sug);
 		else
-			ld_err(l, root, _("not a kefu content file: no top-level 'quiz', 'drill' or 'curriculum' key"));
-	} else if (found == 0)
-		load_quiz(l, root);
-	else if (found == 1)
-		load_drill(l, root);
-	else
-		load_curriculum(l, root);
+			ld_err(l, root, _("not a kefu content file: no top-level %s key"),
+			    KIND_WORDS);
+	} else
+		kinds[found].load(l, root);
 	arena_free(tmp);
 	return l->d->errors == l->errors_at_start ? 0 : -1;
 }
@@ -131,7 +148,8 @@ load_bytes(struct content *c, const char *path, const char *buf, size_t len,
 	root = ydoc_parse_text(tmp, c->arena, l.file, buf, len, d, &empty);
 	if (root == NULL) {
 		if (empty)
-			diag_at(d, path, 0, 0, _("empty file: expected a 'quiz', 'drill' or 'curriculum' mapping"));
+			diag_at(d, path, 0, 0, _("empty file: expected a mapping with a %s key"),
+				KIND_WORDS);
 		arena_free(tmp);
 		return -1;
 	}
@@ -337,7 +355,9 @@ content_load_path(struct content *c, const char *path, struct diag *d)
 int
 content_load_tree(struct content *c, const char *dir, struct diag *d)
 {
-	static const char *const subdirs[] = { "curricula", "quizzes" };
+	static const char *const subdirs[] = {
+		"curricula", "quizzes", "scripts", "cases"
+	};
 	unsigned before = d->errors;
 	bool any = false;
 	size_t i;
