@@ -16,6 +16,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_drill_entry,
 	&cmd_progress_entry,
 	&cmd_review_entry,
+	&cmd_scripts_entry,
+	&cmd_kb_entry,
 	&cmd_list_entry,
 	&cmd_enroll_entry,
 	&cmd_check_entry,

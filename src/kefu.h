@@ -48,7 +48,8 @@ struct kefu {
 /* What a command's arguments are, for completion. */
 enum arg_kind {
 	ARG_NONE, ARG_COMMAND, ARG_LESSON, ARG_QUIZ, ARG_DRILL, ARG_STAGE,
-	ARG_CURRICULUM, ARG_PERSON, ARG_FILE, ARG_WORDS
+	ARG_CURRICULUM, ARG_PERSON, ARG_FILE, ARG_WORDS,
+	ARG_SCRIPT	/* a library; after "copy", a script */
 };
 
 struct cmd {
@@ -63,7 +64,7 @@ struct cmd {
 
 /* The commands, each declared in its own file (cmd-plan.c holds
  * cmd_plan_entry); cmd.c lists them in the order `kefu help` shows. */
-extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_help_entry, cmd_quit_entry;
+extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_help_entry, cmd_quit_entry;
 
 /* cmd.c */
 extern const struct cmd *const cmd_table[];
@@ -107,6 +108,22 @@ struct standing {
  * line "Waiting: ... wait for 王芳 ...". */
 void kefu_next_step(struct kefu *, const struct curriculum *, const struct standing *,
 		    struct sb *next, struct sb *waiting);
+
+/* cmd-scripts.c */
+struct team_script;
+struct store_proposals;
+/* The scripts of library lib (NULL: every library) as the team sees
+ * them: each library's items, then the proposals accepted for it. The
+ * caller frees *out, and then held (store_proposals_free()), which the
+ * scripts of proposals point into. */
+size_t kefu_team_scripts(struct kefu *, const char *lib, struct team_script **out,
+			 struct store_proposals *held);
+
+/* cmd-scripts-propose.c: `kefu scripts propose|review|proposals`, argv
+ * from the subcommand's name on. */
+int scripts_propose(struct kefu *, const struct cmd *, int argc, char **argv);
+int scripts_review(struct kefu *, const struct cmd *, int argc, char **argv);
+int scripts_proposals(struct kefu *, const struct cmd *, int argc, char **argv);
 
 /* cmd-inbox.c */
 /* At a terminal, once: what changed for the person running kefu since
@@ -289,6 +306,8 @@ int cmd_progress(struct kefu *, int, char **);
 int cmd_quiz(struct kefu *, int, char **);
 int cmd_report(struct kefu *, int, char **);
 int cmd_review(struct kefu *, int, char **);
+int cmd_scripts(struct kefu *, int, char **);
+int cmd_kb(struct kefu *, int, char **);
 int cmd_signoff(struct kefu *, int, char **);
 int cmd_stage(struct kefu *, int, char **);
 int cmd_exempt(struct kefu *, int, char **);

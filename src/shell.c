@@ -9,6 +9,7 @@
 #include <readline/readline.h>
 
 #include "kefu.h"
+#include "scripts.h"
 #include "priv.h"
 #include "plan.h"
 #include "text.h"
@@ -124,13 +125,28 @@ comp_next(const char *text, int state)
 
 /* Fills the candidates for an argument of the given kind. */
 static void
-comp_fill(enum arg_kind kind, const struct cmd *c)
+comp_fill(enum arg_kind kind, const struct cmd *c, int argc, char **argv)
 {
 	const struct content *ct = shell_k->content;
 	size_t i, j, s;
 
 	comp_n = 0;
 	comp_free_owned();
+	/* after `scripts copy`: the scripts, by id, as copy takes them */
+	if (kind == ARG_SCRIPT && argc >= 2 && strcmp(argv[1], "copy") == 0) {
+		struct store_proposals held;
+		struct team_script *v;
+		size_t n;
+
+		if (argc > 2 || ct == NULL)
+			return;
+		n = kefu_team_scripts(shell_k, NULL, &v, &held);
+		for (i = 0; i < n; i++)
+			comp_add_copy(v[i].id, NULL);
+		free(v);
+		store_proposals_free(&held);
+		return;
+	}
 	for (i = 0; c && c->words && c->words[i]; i++)
 		comp_add(c->words[i]);
 	switch (kind) {
@@ -170,6 +186,14 @@ comp_fill(enum arg_kind kind, const struct cmd *c)
 						comp_add(st->modules[j].id);
 			}
 		break;
+	case ARG_SCRIPT:
+		/* libraries: the one to list, export or propose for */
+		if (argc >= 2 && strcmp(argv[1], "export") != 0 &&
+		    strcmp(argv[1], "propose") != 0)
+			break;
+		for (i = 0; ct && i < ct->nlibraries; i++)
+			comp_add(ct->libraries[i]->id);
+		break;
 	case ARG_WORDS:
 		break;
 	case ARG_NONE:
@@ -194,7 +218,7 @@ shell_complete(const char *text, int start, int end)
 	if (argc < 0)
 		return NULL;
 	if (argc == 0) {
-		comp_fill(ARG_COMMAND, NULL);
+		comp_fill(ARG_COMMAND, NULL, 0, NULL);
 	} else {
 		c = cmd_find(argv[0]);
 		if (c == NULL || c->arg == ARG_NONE) {
@@ -206,7 +230,7 @@ shell_complete(const char *text, int start, int end)
 			rl_attempted_completion_over = 0;
 			return NULL;	/* readline's own file names */
 		}
-		comp_fill(c->arg, c);
+		comp_fill(c->arg, c, argc, argv);
 	}
 	shell_free_argv(argc, argv);
 	return rl_completion_matches(text, comp_next);

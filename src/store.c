@@ -311,6 +311,24 @@ static const char *const migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  saved INTEGER NOT NULL,"
 	"  PRIMARY KEY (attempt_id, seq));",
+	/* 9: scripts trainees propose for the team's libraries, and what a
+	 * trainer made of them; accepted ones join the library as the team
+	 * sees it. state moves from open once, never back */
+	"CREATE TABLE script_proposal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  library TEXT NOT NULL,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  title TEXT,"
+	"  question TEXT NOT NULL,"
+	"  reply TEXT NOT NULL,"
+	"  proposed INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'open'"
+	"   CHECK (state IN ('open', 'accepted', 'rejected')),"
+	"  text TEXT,"
+	"  reviewer_id INTEGER REFERENCES person(id),"
+	"  reviewed INTEGER,"
+	"  note TEXT);"
+	"CREATE INDEX script_proposal_state ON script_proposal(state, library);",
 };
 
 enum stmt {
@@ -407,6 +425,9 @@ enum stmt {
 	S_DRAFT_SAVE,
 	S_DRAFT_GET,
 	S_DRAFT_DELETE,
+	S_PROPOSAL_ADD,
+	S_PROPOSALS,
+	S_PROPOSAL_DECIDE,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -768,6 +789,19 @@ static const char *const sql[S_COUNT] = {
 	" ON CONFLICT (attempt_id, seq) DO UPDATE SET text = excluded.text, saved = excluded.saved",
 	[S_DRAFT_GET] = "SELECT text FROM answer_draft WHERE attempt_id = ?1 AND seq = ?2",
 	[S_DRAFT_DELETE] = "DELETE FROM answer_draft WHERE attempt_id = ?1 AND seq = ?2",
+	[S_PROPOSAL_ADD] =
+	"INSERT INTO script_proposal (library, person_id, title, question, reply, proposed)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_PROPOSALS] =		/* by state (NULL: any), person (NULL: anyone), library */
+	"SELECT s.id, s.library, s.title, s.question, s.reply, s.state, s.text, p.login,"
+	" p.name, r.login, r.name, s.note, s.proposed, s.reviewed FROM script_proposal s"
+	" JOIN person p ON p.id = s.person_id LEFT JOIN person r ON r.id = s.reviewer_id"
+	" WHERE (?1 IS NULL OR s.state = ?1) AND (?2 IS NULL OR s.person_id = ?2)"
+	" AND (?3 IS NULL OR s.library = ?3) AND (?4 IS NULL OR s.id = ?4)"
+	" ORDER BY s.id",
+	[S_PROPOSAL_DECIDE] =	/* only while open: the first decision stands */
+	"UPDATE script_proposal SET state = ?2, text = ?3, note = ?4, reviewer_id = ?5,"
+	" reviewed = ?6 WHERE id = ?1 AND state = 'open'",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -2644,4 +2678,80 @@ int
 store_activity(struct store *st, long long since, store_row_fn *fn, void *arg)
 {
 	return each(st, S_ACTIVITY, fn, arg, _("cannot look up activity"), "i", (int64_t)since);
+}
+
+/* ---- script proposals ---- */
+
+int64_t
+store_proposal_add(struct store *st, int64_t person_id, const char *library,
+		   const char *title, const char *question, const char *reply,
+		   long long now)
+{
+	if (change(st, S_PROPOSAL_ADD, _("cannot record a proposal"), "tittti", library,
+		   person_id, title, question, reply, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+static void
+proposal_row(const struct store_row *r, void *arg)
+{
+	struct store_proposals *ps = arg;
+	struct store_proposal *p;
+
+	ps->v = xreallocarray(ps->v, ps->n + 1, sizeof(*ps->v));
+	p = &ps->v[ps->n++];
+	p->id = store_col_int(r, 0);
+	p->library = xstrdup_null(store_col_text(r, 1));
+	p->title = xstrdup_null(store_col_text(r, 2));
+	p->question = xstrdup_null(store_col_text(r, 3));
+	p->reply = xstrdup_null(store_col_text(r, 4));
+	p->state = xstrdup_null(store_col_text(r, 5));
+	/* the text the team sends: the reviewer's edit, else as proposed */
+	p->text = xstrdup_null(store_col_null(r, 6) ? p->reply : store_col_text(r, 6));
+	p->login = xstrdup_null(store_col_text(r, 7));
+	p->name = xstrdup_null(store_col_text(r, 8));
+	p->reviewer = xstrdup_null(store_col_text(r, 9));
+	p->reviewer_name = xstrdup_null(store_col_text(r, 10));
+	p->note = xstrdup_null(store_col_text(r, 11));
+	p->proposed = store_col_int(r, 12);
+	p->reviewed = store_col_null(r, 13) ? 0 : store_col_int(r, 13);
+}
+
+int
+store_proposals(struct store *st, const char *state, int64_t person_id,
+		const char *library, int64_t id, struct store_proposals *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	return each(st, S_PROPOSALS, proposal_row, out, _("cannot read proposals"),
+		    "tItI", state, person_id, library, id);
+}
+
+void
+store_proposals_free(struct store_proposals *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		struct store_proposal *p = &ps->v[i];
+
+		free(p->library), free(p->title), free(p->question), free(p->reply);
+		free(p->state), free(p->text), free(p->login), free(p->name);
+		free(p->reviewer), free(p->reviewer_name), free(p->note);
+	}
+	free(ps->v);
+	ps->v = NULL;
+	ps->n = 0;
+}
+
+int
+store_proposal_decide(struct store *st, int64_t id, const char *state,
+		      const char *text, const char *note, int64_t reviewer,
+		      long long now)
+{
+	if (change(st, S_PROPOSAL_DECIDE, _("cannot record a review"), "itttii", id,
+		   state, text, note, reviewer, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 1;
 }

@@ -526,6 +526,40 @@ int store_inbox_gradings(struct store *, int64_t person_id, int64_t after,
 /* Attempts handed in after event `after`; -1 on error. */
 long store_new_submissions(struct store *, int64_t after);
 
+/* A script a trainee proposed for a library, and what became of it.
+ * Strings are malloc'd and belong to the list (store_proposals_free()). */
+struct store_proposal {
+	int64_t id;
+	char *library, *title;	/* title NULL when none was given */
+	char *question;		/* what the buyer asked */
+	char *reply;		/* the reply as proposed */
+	char *state;		/* open, accepted or rejected */
+	char *text;		/* the reply the team sends: as edited, else reply */
+	char *login, *name;	/* who proposed it */
+	char *reviewer, *reviewer_name;	/* login and name; NULL while open */
+	char *note;		/* the reviewer's note to the trainee; NULL for none */
+	long long proposed, reviewed;	/* reviewed 0 while open */
+};
+struct store_proposals {
+	struct store_proposal *v;
+	size_t n;
+};
+/* Records a proposal; its id, or -1. */
+int64_t store_proposal_add(struct store *, int64_t person_id, const char *library,
+			   const char *title, const char *question,
+			   const char *reply, long long now);
+/* Proposals in the order made, narrowed by state, person, library and
+ * id (NULL or 0: any); 0, or -1 (out empty). */
+int store_proposals(struct store *, const char *state, int64_t person_id,
+		    const char *library, int64_t id, struct store_proposals *out);
+void store_proposals_free(struct store_proposals *);
+/* Decides an open proposal: state accepted or rejected, text the reply
+ * as edited (NULL: as proposed), note for the trainee (NULL: none).
+ * 1 done, 0 when it was no longer open (decided by someone else), -1. */
+int store_proposal_decide(struct store *, int64_t id, const char *state,
+			  const char *text, const char *note, int64_t reviewer,
+			  long long now);
+
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,
 		int64_t subject, const char *detail, long long now);
