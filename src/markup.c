@@ -42,6 +42,14 @@ kind_of(const char *s, size_t n, int *level)
 	return PROSE;
 }
 
+int
+markup_heading_level(const char *line, size_t n)
+{
+	int level = 0;
+
+	return kind_of(line, n, &level) == HEADING ? level : 0;
+}
+
 /* The text of a line after its marker, spaces trimmed; caller frees. */
 static char *
 after(const char *s, size_t n, size_t skip)

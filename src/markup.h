@@ -40,6 +40,9 @@ void markup_free(struct markup *);
  * text, width and case folded ("商品03", "店铺"). Its index, or -1 when
  * none matches and -2 when a start matches more than one. */
 long markup_find(const struct markup *, const char *section);
+/* The level of a heading line of n bytes (1 for "# ..."), 0 when the
+ * line is not one: the one rule for what a section is. */
+int markup_heading_level(const char *line, size_t n);
 /* Checks the markup: 0 when it is good, or the 1-based line within text
  * of a table row with another number of cells than its table's first
  * row, with *col its column and *cells and *want the counts. */
