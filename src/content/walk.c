@@ -374,6 +374,6 @@ content_load_tree(struct content *c, const char *dir, struct diag *d)
 		free(sub);
 	}
 	if (!any)
-		diag_at(d, dir, 0, 0, _("not a content tree: it has no curricula/ or quizzes/ directory"));
+		diag_at(d, dir, 0, 0, _("not a content tree: it has no curricula/, quizzes/, scripts/ or cases/ directory"));
 	return d->errors == before ? 0 : -1;
 }
