@@ -68,9 +68,7 @@ add_section(size_t n, const char *head, size_t headlen, const char *start,
 		title = xstrdup(la->m->title);
 	kb_add(la->kb, KB_LESSON, xasprintf("lesson:%s#%zu", la->m->id, n), title, body,
 	       true, true);
-	/* the title is owned too: kept with the body's */
-	la->kb->owned = xreallocarray(la->kb->owned, la->kb->nowned + 1, sizeof(char *));
-	la->kb->owned[la->kb->nowned++] = title;
+	kb_own(la->kb, title);
 }
 
 static char *
@@ -104,6 +102,20 @@ case_body(const struct hard_case *hc)
 	return sb_detach(&sb);
 }
 
+/* KIND:A/B, without printf's cost: a library may hold thousands. */
+static char *
+ref_of(const char *kind, const char *a, const char *b)
+{
+	size_t k = strlen(kind), la = strlen(a), lb = strlen(b);
+	char *s = xmalloc(k + la + lb + 2);
+
+	memcpy(s, kind, k);
+	memcpy(s + k, a, la);
+	s[k + la] = '/';
+	memcpy(s + k + la + 1, b, lb + 1);
+	return s;
+}
+
 /* Every document, in a fixed order, folded. */
 static void
 kb_build(struct kefu *k, struct kb *kb, struct team_script **scripts,
@@ -128,7 +140,7 @@ kb_build(struct kefu *k, struct kb *kb, struct team_script **scripts,
 		if (!searchable(c, q))
 			continue;
 		for (j = 0; j < q->nown; j++)
-			kb_add(kb, KB_QUESTION, xasprintf("question:%s/%s", q->id, q->questions[j].id),
+			kb_add(kb, KB_QUESTION, ref_of("question:", q->id, q->questions[j].id),
 			       q->title, question_body(&q->questions[j]), true, true);
 	}
 	for (i = 0; i < c->ndrills; i++)
@@ -137,13 +149,13 @@ kb_build(struct kefu *k, struct kb *kb, struct team_script **scripts,
 			       c->drills[i]->title, c->drills[i]->lines[j], true, false);
 	n = kefu_team_scripts(k, NULL, scripts, held);
 	for (i = 0; i < n; i++)
-		kb_add(kb, KB_SCRIPT, xasprintf("script:%s/%s", (*scripts)[i].lib, (*scripts)[i].id),
+		kb_add(kb, KB_SCRIPT, ref_of("script:", (*scripts)[i].lib, (*scripts)[i].id),
 		       (*scripts)[i].title, (*scripts)[i].text, true, false);
 	for (i = 0; i < c->ncasebooks; i++)
 		for (j = 0; j < c->casebooks[i]->ncases; j++) {
 			const struct hard_case *hc = &c->casebooks[i]->cases[j];
 
-			kb_add(kb, KB_CASE, xasprintf("case:%s/%s", c->casebooks[i]->id, hc->id),
+			kb_add(kb, KB_CASE, ref_of("case:", c->casebooks[i]->id, hc->id),
 			       hc->title, case_body(hc), true, true);
 		}
 	kb_fold_all(kb);

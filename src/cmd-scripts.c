@@ -21,7 +21,11 @@
 static void
 add_script(struct team_script **v, size_t *n, const struct team_script *s)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	/* doubling: a library of thousands is no rare thing */
+	if (*n == 0)
+		*v = xreallocarray(*v, 16, sizeof(**v));
+	else if (*n >= 16 && (*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, 2 * *n, sizeof(**v));
 	(*v)[(*n)++] = *s;
 }
 

@@ -16,20 +16,30 @@ kb_add(struct kb *kb, enum kb_kind kind, char *ref, const char *title,
 {
 	struct kb_doc *d;
 
-	kb->docs = xreallocarray(kb->docs, kb->n + 1, sizeof(*kb->docs));
+	if (kb->n == kb->cap) {
+		kb->cap = kb->cap ? 2 * kb->cap : 256;
+		kb->docs = xreallocarray(kb->docs, kb->cap, sizeof(*kb->docs));
+	}
 	d = &kb->docs[kb->n++];
 	d->kind = kind;
 	d->ref = ref;
 	d->title = title;
 	d->body = body;
 	d->folded = NULL;
-	if (own_ref || own_body) {
-		kb->owned = xreallocarray(kb->owned, kb->nowned + 2, sizeof(*kb->owned));
-		if (own_ref)
-			kb->owned[kb->nowned++] = ref;
-		if (own_body)
-			kb->owned[kb->nowned++] = (char *)body;
+	if (own_ref)
+		kb_own(kb, ref);
+	if (own_body)
+		kb_own(kb, (char *)body);
+}
+
+void
+kb_own(struct kb *kb, char *s)
+{
+	if (kb->nowned == kb->owncap) {
+		kb->owncap = kb->owncap ? 2 * kb->owncap : 256;
+		kb->owned = xreallocarray(kb->owned, kb->owncap, sizeof(*kb->owned));
 	}
+	kb->owned[kb->nowned++] = s;
 }
 
 void
@@ -60,26 +70,43 @@ fold_cp(int32_t cp)
 	return cp;
 }
 
+/* Appends text folded, byte by byte: only ASCII capitals, U+3000 and
+ * U+FF01..U+FF5E change, so everything else is copied in runs without
+ * decoding it (content is valid UTF-8 by the time it is searched). */
+static void
+fold_into(struct sb *sb, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text, *run = p;
+
+	for (; *p; p++) {
+		char c;
+
+		if (*p >= 'A' && *p <= 'Z')
+			c = (char)(*p + ('a' - 'A'));
+		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+			c = ' ';
+		else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
+			c = (char)(0x20 + (p[2] - 0x80));
+		else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E)
+			c = (char)(0x60 + (p[2] - 0x80));
+		else
+			continue;
+		sb_add(sb, (const char *)run, (size_t)(p - run));
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + ('a' - 'A'));
+		sb_addc(sb, c);
+		p += *p >= 0x80 ? 2 : 0;
+		run = p + 1;
+	}
+	sb_add(sb, (const char *)run, (size_t)(p - run));
+}
+
 char *
 kb_fold(const char *text)
 {
 	struct sb sb = SB_INIT;
-	size_t n = strlen(text), i = 0;
 
-	while (i < n) {
-		int32_t cp;
-		size_t k = text_decode(text + i, n - i, &cp);
-		char buf[5];
-
-		if (k == 0) {	/* not UTF-8: kept as it is */
-			sb_addc(&sb, text[i++]);
-			continue;
-		}
-		cp = fold_cp(cp);
-		text_encode(cp, buf);
-		sb_adds(&sb, buf);
-		i += k;
-	}
+	fold_into(&sb, text);
 	return sb_detach(&sb);
 }
 
@@ -88,13 +115,16 @@ kb_fold_all(struct kb *kb)
 {
 	size_t i;
 
-	for (i = 0; i < kb->n; i++) {
-		char *t = kb_fold(kb->docs[i].title), *b = kb_fold(kb->docs[i].body);
+	struct sb sb = SB_INIT;
 
-		kb->docs[i].folded = xasprintf("%s\n%s", t, b);
-		free(t);
-		free(b);
+	for (i = 0; i < kb->n; i++) {
+		sb_reset(&sb);
+		fold_into(&sb, kb->docs[i].title);
+		sb_addc(&sb, '\n');
+		fold_into(&sb, kb->docs[i].body);
+		kb->docs[i].folded = xstrndup(sb_str(&sb), sb.len);
 	}
+	sb_free(&sb);
 }
 
 uint64_t

@@ -28,15 +28,17 @@ struct kb_doc {
 
 struct kb {
 	struct kb_doc *docs;
-	size_t n;
+	size_t n, cap;
 	char **owned;
-	size_t nowned;
+	size_t nowned, owncap;
 };
 
 /* Adds a document; strings are borrowed, except that kb keeps and frees
  * what own_* says it owns. */
 void kb_add(struct kb *, enum kb_kind, char *ref, const char *title,
 	    const char *body, bool own_ref, bool own_body);
+/* Gives kb a string to free with it. */
+void kb_own(struct kb *, char *);
 void kb_free(struct kb *);
 /* Folds every document for searching; call once all are added. */
 void kb_fold_all(struct kb *);

@@ -37,8 +37,14 @@ void
 content_check_text(struct ld *l, const struct ynode *at, const char *what,
 		   const char *s, bool lines, bool placeholders)
 {
+	static const char special[] = "{}\x7f\x01\x02\x03\x04\x05\x06\x07\x08\t\n"
+	    "\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+	    "\x1d\x1e\x1f";
 	const char *p, *open = NULL;
 
+	/* most texts hold nothing to look at twice */
+	if (s[strcspn(s, special)] == '\0')
+		return;
 	for (p = s; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 
@@ -90,18 +96,23 @@ valid_shortcut(const char *s)
 	return n > 0;
 }
 
+/* What messages call an item and its text, looked up once a library. */
+struct words {
+	const char *script, *title, *text;
+};
+
 static void
 load_item(struct ld *l, const struct ynode *map, struct script *it,
-	  struct strmap *ids, struct strmap *keys)
+	  struct strmap *ids, struct strmap *keys, const struct words *w)
 {
 	const struct pos *first;
 	struct pos *p;
 
 	memset(it, 0, sizeof(*it));
 	it->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a script")))
+	if (!is_map(l, map, w->script))
 		return;
-	check_keys(l, map, item_keys, ARRAY_SIZE(item_keys), _("a script"));
+	check_keys(l, map, item_keys, ARRAY_SIZE(item_keys), w->script);
 	it->id = get_id(l, map, "id", true);
 	if (it->id) {
 		p = arena_memdup(l->c->arena, &it->pos, sizeof(it->pos));
@@ -110,17 +121,18 @@ load_item(struct ld *l, const struct ynode *map, struct script *it,
 	}
 	it->title = get_text(l, map, "title", true);
 	if (it->title)
-		content_check_text(l, ld_at(map_get(map, "title"), map), _("a title"),
+		content_check_text(l, ld_at(map_get(map, "title"), map), w->title,
 				   it->title, false, false);
 	it->text = get_text(l, map, "text", true);
 	if (it->text) {
 		const struct ynode *v = ld_at(map_get(map, "text"), map);
 
-		if (text_chars(it->text) > SCRIPT_TEXT_MAX)
+		/* bytes bound characters: count them only when it may matter */
+		if (strlen(it->text) > SCRIPT_TEXT_MAX && text_chars(it->text) > SCRIPT_TEXT_MAX)
 			ld_err(l, v, _("a script is at most %d characters; this one has %zu"),
 			       SCRIPT_TEXT_MAX, text_chars(it->text));
 		else
-			content_check_text(l, v, _("a script"), it->text, true, true);
+			content_check_text(l, v, w->text, it->text, true, true);
 	}
 	it->shortcut = get_text(l, map, "shortcut", false);
 	if (it->shortcut) {
@@ -149,6 +161,7 @@ load_library(struct ld *l, const struct ynode *root)
 {
 	struct library *lib = arena_alloc(l->c->arena, sizeof(*lib));
 	struct strmap ids = STRMAP_INIT, keys = STRMAP_INIT;
+	struct words w = { _("a script"), _("a title"), _("a script") };
 	const struct pos *first;
 	const struct ynode *v;
 	size_t i;
@@ -167,7 +180,7 @@ load_library(struct ld *l, const struct ynode *root)
 	else {
 		lib->items = arena_alloc(l->c->arena, v->n * sizeof(*lib->items));
 		for (i = 0; i < v->n && !ld_silenced(l); i++) {
-			load_item(l, v->items[i], &lib->items[lib->nitems], &ids, &keys);
+			load_item(l, v->items[i], &lib->items[lib->nitems], &ids, &keys, &w);
 			lib->items[lib->nitems].lib = lib;
 			if (lib->items[lib->nitems].id && lib->items[lib->nitems].text)
 				lib->nitems++;
