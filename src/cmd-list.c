@@ -56,15 +56,17 @@ int
 cmd_list(struct kefu *k, int argc, char **argv)
 {
 	static const char *const whats[] = {
-		"lessons", "stages", "quizzes", "drills", "curricula"
+		"lessons", "stages", "quizzes", "drills", "curricula", "libraries", "scripts"
 	};
 	static const char *const headings[] = {
-		N_("Lessons"), N_("Stages"), N_("Quizzes"), N_("Drills"), N_("Curricula")
+		N_("Lessons"), N_("Stages"), N_("Quizzes"), N_("Drills"), N_("Curricula"),
+		N_("Script libraries"), N_("Scripts")
 	};
 	const struct content *c;
 	const struct curriculum *cu = NULL;
 	struct row *rows;
-	size_t i, j, s, n, cap, w;
+	char **owned;
+	size_t i, j, s, n, cap, w, nowned = 0;
 	int shown = 0;
 
 	char *pos[1];
@@ -87,13 +89,19 @@ cmd_list(struct kefu *k, int argc, char **argv)
 		cu = content_curriculum(c, k->enr.curriculum);
 	if (cu == NULL && c->ncurricula == 1)
 		cu = c->curricula[0];
-	cap = c->nquizzes + c->ndrills + c->ncurricula + 1;
+	cap = c->nquizzes + c->ndrills + c->ncurricula + c->nlibraries + 1;
+	for (i = 0; i < c->nlibraries; i++)
+		cap += c->libraries[i]->nitems;
 	for (s = 0; cu && s < cu->nstages; s++)
 		cap += cu->stages[s].nmodules + 1;
 	rows = xcalloc(cap, sizeof(*rows));
+	owned = xcalloc(cap, sizeof(*owned));
 
 	for (w = 0; w < ARRAY_SIZE(whats); w++) {
 		if (what && strcmp(what, whats[w]) != 0)
+			continue;
+		/* all of them: scripts are many, and listed by library */
+		if (!what && (w == 6 || (w == 5 && c->nlibraries == 0)))
 			continue;
 		n = 0;
 		switch (w) {
@@ -136,27 +144,49 @@ cmd_list(struct kefu *k, int argc, char **argv)
 				    _("enrolled") : NULL;
 			}
 			break;
+		case 5:
+			for (i = 0; i < c->nlibraries; i++) {
+				rows[n].id = c->libraries[i]->id;
+				rows[n].title = c->libraries[i]->title;
+				rows[n++].note = c->libraries[i]->situation;
+			}
+			break;
+		case 6:
+			/* as copy takes them: LIBRARY/ID */
+			for (i = 0; i < c->nlibraries; i++)
+				for (j = 0; j < c->libraries[i]->nitems; j++) {
+					const struct script *it = &c->libraries[i]->items[j];
+
+					rows[n].id = owned[nowned++] =
+					    xasprintf("%s/%s", c->libraries[i]->id, it->id);
+					rows[n++].title = it->title;
+				}
+			break;
 		}
 		if (shown++)
 			fputc('\n', stdout);
 		print_rows(_(headings[w]), rows, n);
 	}
 	free(rows);
+	while (nowned)
+		free(owned[--nowned]);
+	free(owned);
 	return 0;
 }
 
 static const char *const list_words[] = {
-	"lessons", "quizzes", "drills", "stages", "curricula", NULL
+	"lessons", "quizzes", "drills", "stages", "curricula", "libraries", "scripts", NULL
 };
 
 /* The command as `kefu help` and the prompt know it. */
 const struct cmd cmd_list_entry = {
 	.name = "list",
-	.usage = "[lessons|quizzes|drills|stages|curricula]",
+	.usage = "[lessons|quizzes|drills|stages|curricula|libraries|scripts]",
 	.summary = N_("list the ids you can use with other commands"),
 	.help = N_("Lists ids and titles from the loaded content: lessons and stages\n"
-		"of your curriculum, and every quiz, drill and curriculum. With no\n"
-		"argument, lists them all.\n"),
+		"of your curriculum, and every quiz, drill, curriculum and script\n"
+		"library; scripts as LIBRARY/ID, as 'kefu scripts copy' takes them.\n"
+		"With no argument, lists them all but scripts.\n"),
 	.arg = ARG_WORDS,
 	.words = list_words,
 	.fn = cmd_list,
