@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "kefu.h"
+#include "markup.h"
 #include "priv.h"
 #include "scripts.h"
 #include "text.h"
@@ -200,7 +201,8 @@ show_library(struct kefu *k, const struct library *l, enum table_format f)
 		table_free(&t);
 	} else {
 		struct sb sb = SB_INIT, head = SB_INIT;
-		int wid = 0, wkey = text_width(_("Shortcut")), wtitle = 0, x, indent, room;
+		struct sb pad = SB_INIT;
+		int wid = 0, wkey = text_width(_("Shortcut")), wtitle = 0, indent, room;
 
 		for (i = 0; i < n; i++) {
 			if (text_width(v[i].id) > wid)
@@ -214,12 +216,12 @@ show_library(struct kefu *k, const struct library *l, enum table_format f)
 			wtitle = 24;
 		indent = 2 + wid + 2 + wkey + 2 + wtitle + 2;
 		room = screen_width() - indent;
+		sb_addf(&pad, "%*s", indent, "");
 		text_inert(&head, l->title, false);
 		sb_addf(&sb, _("%s (%s): %zu scripts\n"), sb_str(&head), l->id, n);
 		for (i = 0; i < n; i++) {
 			struct sb t = SB_INIT;
-			const char *p;
-			int w = 0;
+			const char *p, *nl;
 
 			sb_adds(&sb, "  ");
 			text_pad(&sb, v[i].id, wid, false);
@@ -228,28 +230,18 @@ show_library(struct kefu *k, const struct library *l, enum table_format f)
 			sb_adds(&sb, "  ");
 			text_pad(&sb, v[i].title, wtitle, true);
 			sb_adds(&sb, "  ");
-			/* the text, folded at the screen's edge under its column */
+			/* the text wrapped as lessons are, under its column */
 			text_inert(&t, v[i].text, true);
-			for (p = sb_str(&t); *p;) {
-				int32_t cp;
-				size_t len = text_decode(p, strlen(p), &cp);
-				int cw = cp == '\n' ? 0 : text_cp_width(cp);
+			for (p = sb_str(&t); p; p = nl ? nl + 1 : NULL) {
+				char *line;
 
-				if (len == 0)
-					len = 1;
-				if (cp == '\n' || (room >= 20 && w + cw > room)) {
-					sb_addc(&sb, '\n');
-					for (x = 0; x < indent; x++)
-						sb_addc(&sb, ' ');
-					w = 0;
-					if (cp == '\n') {
-						p += len;
-						continue;
-					}
-				}
-				sb_add(&sb, p, len);
-				w += cw;
-				p += len;
+				nl = strchr(p, '\n');
+				line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+				if (p != sb_str(&t))
+					sb_addf(&sb, "\n%s", sb_str(&pad));
+				markup_wrap(&sb, line, room < 20 ? 1000 : indent + room, indent,
+					    sb_str(&pad));
+				free(line);
 			}
 			if (v[i].team)
 				sb_addf(&sb, _("  (team, proposal #%lld)"), (long long)v[i].proposal);
@@ -259,6 +251,7 @@ show_library(struct kefu *k, const struct library *l, enum table_format f)
 		fputs(sb_str(&sb), stdout);
 		sb_free(&sb);
 		sb_free(&head);
+		sb_free(&pad);
 	}
 	free(v);
 	store_proposals_free(&held);

@@ -153,8 +153,8 @@ width_of(const char *s, size_t n)
 /* Appends s wrapped at width: the first line after first (already
  * written, first_w columns), the rest after rest. Ends without a
  * newline. Returns the number of lines started after the first. */
-static size_t
-wrap(struct sb *sb, const char *s, int width, int first_w, const char *rest)
+size_t
+markup_wrap(struct sb *sb, const char *s, int width, int first_w, const char *rest)
 {
 	size_t n = strlen(s), pos = 0, start, end, lines = 0;
 	int col = first_w, rest_w = text_width(rest);
@@ -290,7 +290,7 @@ table(struct sb *sb, struct row *rows, size_t nrows, bool head, int width)
 					sb_adds(&line, " | ");
 				sb_adds(&line, rows[i].cell[c]);
 			}
-			lines += wrap(sb, sb_str(&line), width, 0, "  ") + 1;
+			lines += markup_wrap(sb, sb_str(&line), width, 0, "  ") + 1;
 			sb_addc(sb, '\n');
 			sb_free(&line);
 		}
@@ -317,7 +317,7 @@ table(struct sb *sb, struct row *rows, size_t nrows, bool head, int width)
 		for (c = 0; c < (size_t)lead_w; c++)
 			sb_addc(&lead, ' ');
 		if (ncols > 0 && ncols - 1 < rows[i].n)
-			lines += wrap(sb, rows[i].cell[ncols - 1], lead_w + w[ncols - 1], lead_w,
+			lines += markup_wrap(sb, rows[i].cell[ncols - 1], lead_w + w[ncols - 1], lead_w,
 				      sb_str(&lead));
 		sb_free(&lead);
 		/* no blanks at a line's end */
@@ -373,7 +373,7 @@ markup_layout(const char *text, int width, struct markup *m)
 			m->heads[m->nheads].text = xstrdup(t);
 			m->heads[m->nheads].level = level;
 			m->heads[m->nheads++].line = line;
-			line += wrap(&m->out, t, width, 0, "") + 1;
+			line += markup_wrap(&m->out, t, width, 0, "") + 1;
 			hw = text_width(t) < width ? text_width(t) : width;
 			sb_addc(&m->out, '\n');
 			for (i = 0; i < hw; i++)
@@ -386,7 +386,7 @@ markup_layout(const char *text, int width, struct markup *m)
 		case ITEM:
 			t = after(p, n, 1);
 			sb_adds(&m->out, "  • ");
-			line += wrap(&m->out, t, width, 4, "    ") + 1;
+			line += markup_wrap(&m->out, t, width, 4, "    ") + 1;
 			sb_addc(&m->out, '\n');
 			free(t);
 			break;
@@ -433,7 +433,7 @@ markup_layout(const char *text, int width, struct markup *m)
 			t = xstrndup(p, n);
 			while (*t && t[strlen(t) - 1] == '\r')
 				t[strlen(t) - 1] = '\0';
-			line += wrap(&m->out, t, width, 0, "") + 1;
+			line += markup_wrap(&m->out, t, width, 0, "") + 1;
 			sb_addc(&m->out, '\n');
 			free(t);
 			break;

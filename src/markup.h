@@ -40,6 +40,13 @@ void markup_free(struct markup *);
  * text, width and case folded ("商品03", "店铺"). Its index, or -1 when
  * none matches and -2 when a start matches more than one. */
 long markup_find(const struct markup *, const char *section);
+/* Appends s (one line) wrapped at width columns as lessons are: between
+ * any two Chinese characters but never before a closing mark (，。) or
+ * after an opening one, a Latin line between words. The first line goes
+ * after what is already written (first_w columns), the rest after rest.
+ * Ends without a newline; returns the number of lines started. */
+size_t markup_wrap(struct sb *, const char *s, int width, int first_w,
+		   const char *rest);
 /* The level of a heading line of n bytes (1 for "# ..."), 0 when the
  * line is not one: the one rule for what a section is. */
 int markup_heading_level(const char *line, size_t n);
