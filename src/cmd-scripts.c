@@ -515,7 +515,8 @@ import(struct kefu *k, const struct cmd *c, int argc, char **argv)
 			error(_("cannot make a library id of the file's name: give --id"));
 			return 2;
 		}
-	} else if (scripts_make_id(id) == NULL || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id)) {
+	} else if (id[0] == '\0' || id[0] == '-' || strlen(id) > 64 ||
+		   strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(id)) {
 		error(_("--id '%s' must be lowercase ASCII letters, digits and '-'"), id);
 		return 2;
 	}

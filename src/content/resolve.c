@@ -332,7 +332,8 @@ resolve_drill_lines(struct diag *d, struct content *c, struct drill *dr,
 	}
 	free(ids);
 	lines = arena_alloc(c->arena, (n + 1) * sizeof(*lines));
-	memcpy(lines, dr->lines, dr->nown * sizeof(*lines));
+	if (dr->nown)
+		memcpy(lines, dr->lines, dr->nown * sizeof(*lines));
 	n = dr->nown;
 	for (i = 0; i < dr->nlibs; i++) {
 		const struct library *lib = content_library(c, dr->libs[i]);
