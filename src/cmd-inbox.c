@@ -160,6 +160,10 @@ news_event(const struct store_row *r, void *arg)
 		sb_addf(&nw->line, _("%s set an attempt aside: %s"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "exempt") == 0)
 		sb_addf(&nw->line, _("%s exempted you: %s"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "script-accept") == 0)
+		sb_addf(&nw->line, _("%s accepted your script for %s"), sb_str(&by), sb_str(&d));
+	else if (strcmp(action, "script-reject") == 0)
+		sb_addf(&nw->line, _("%s turned down your script for %s"), sb_str(&by), sb_str(&d));
 	else
 		sb_addf(&nw->line, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
 	sb_addc(&nw->line, '\n');

@@ -180,6 +180,40 @@ scripts_make_id(const char *s)
 	return sb_detach(&sb);
 }
 
+const char *
+scripts_text_problem(const char *s, bool lines, bool placeholders,
+		     unsigned char *bad)
+{
+	const char *p, *open = NULL;
+
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c < 0x20 && !(lines && (c == '\n' || c == '\r'))) || c == 0x7f) {
+			if (bad)
+				*bad = c;
+			return _("it holds a control character");
+		}
+		if (!placeholders)
+			continue;
+		if (c == '{') {
+			if (open)
+				return _("a '{' inside a placeholder; write placeholders like {买家}");
+			open = p;
+		} else if (c == '}') {
+			if (!open)
+				return _("a '}' without its '{'; write placeholders like {买家}");
+			if (p == open + 1)
+				return _("an empty placeholder '{}'; name what goes there, like {买家}");
+			open = NULL;
+		} else if (open && (c == '\n' || p - open > 40))
+			return _("a '{' that is not closed; write placeholders like {买家}");
+	}
+	if (open)
+		return _("a '{' that is not closed; write placeholders like {买家}");
+	return NULL;
+}
+
 /* ---- reading a quick-phrase CSV ---- */
 
 enum { COL_GROUP, COL_KEY, COL_TEXT, COL_TITLE, COL_ID, NCOLS };
@@ -316,30 +350,6 @@ title_of(const char *text)
 	return sb_detach(&sb);
 }
 
-/* Control characters, or a placeholder not made right. */
-static const char *
-bad_text(const char *s, bool lines, bool placeholders)
-{
-	const char *p;
-	int depth = 0;
-
-	for (p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c < 0x20 && !(lines && (c == '\n' || c == '\r'))) || c == 0x7f)
-			return _("it holds a control character");
-		if (!placeholders)
-			continue;
-		if (c == '{' && depth++)
-			return _("a '{' inside a placeholder; write placeholders like {买家}");
-		if (c == '}' && depth-- == 0)
-			return _("a '}' without its '{'; write placeholders like {买家}");
-	}
-	if (depth)
-		return _("a '{' that is not closed; write placeholders like {买家}");
-	return NULL;
-}
-
 int
 scripts_import_csv(const char *buf, size_t len, const struct scripts_import *how,
 		   struct sb *yaml, struct sb *errors, size_t *count)
@@ -391,11 +401,11 @@ scripts_import_csv(const char *buf, size_t len, const struct scripts_import *how
 					*q++ = *p;
 			*q = '\0';
 		}
-		if ((bad = bad_text(it->text, true, true)) != NULL)
+		if ((bad = scripts_text_problem(it->text, true, true, NULL)) != NULL)
 			problem(&r, it->line, col_of(r.col[COL_TEXT]), _("the phrase: %s"), bad);
 		else if (text_chars(it->text) > 2000)
 			problem(&r, it->line, col_of(r.col[COL_TEXT]), _("the phrase is longer than 2000 characters"));
-		if (it->title && (bad = bad_text(it->title, false, false)) != NULL)
+		if (it->title && (bad = scripts_text_problem(it->title, false, false, NULL)) != NULL)
 			problem(&r, it->line, col_of(r.col[COL_TITLE]), _("the title: %s"), bad);
 		if (it->key) {
 			const char *k;

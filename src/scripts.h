@@ -31,6 +31,13 @@ struct team_script {
 	char tid[24];		/* team: where id points */
 };
 
+/* What is wrong with a script's text, as a message; NULL when nothing
+ * is. A control character (a line break is one only without lines; its
+ * byte into *bad when bad is not NULL), and with placeholders a brace
+ * that makes none: {买家} is one, "{", "}", "{}" and "{{x}" are not. The
+ * one rule for the loader, an import and a proposal alike. */
+const char *scripts_text_problem(const char *s, bool lines, bool placeholders,
+				 unsigned char *bad);
 /* The distinct placeholders of text ({买家}, {单号}) in the order first
  * met, without braces, each malloc'd; returns how many (at most max). */
 size_t scripts_placeholders(const char *text, char **names, size_t max);

@@ -9,6 +9,7 @@
 
 #include "content.h"
 #include "content/load.h"
+#include "scripts.h"
 #include "text.h"
 #include "ydoc.h"
 
@@ -32,7 +33,7 @@ content_script_has_placeholder(const char *text)
 }
 
 /* Control characters (a line break only where allowed) and placeholders
- * that are not closed or not named. */
+ * that are not closed or not named, by scripts_text_problem(). */
 void
 content_check_text(struct ld *l, const struct ynode *at, const char *what,
 		   const char *s, bool lines, bool placeholders)
@@ -40,49 +41,20 @@ content_check_text(struct ld *l, const struct ynode *at, const char *what,
 	static const char special[] = "{}\x7f\x01\x02\x03\x04\x05\x06\x07\x08\t\n"
 	    "\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
 	    "\x1d\x1e\x1f";
-	const char *p, *open = NULL;
+	unsigned char bad = 0;
+	const char *why;
 
 	/* most texts hold nothing to look at twice */
 	if (s[strcspn(s, special)] == '\0')
 		return;
-	for (p = s; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if ((ch < 0x20 && !(lines && ch == '\n')) || ch == 0x7f) {
-			ld_err(l, at, _("%s cannot hold control characters (byte 0x%02x)"),
-			       what, ch);
-			return;
-		}
-		if (!placeholders)
-			continue;
-		if (ch == '{') {
-			if (open) {
-				ld_err(l, at, _("%s: a '{' inside a placeholder; write placeholders like {买家}"),
-				       what);
-				return;
-			}
-			open = p;
-		} else if (ch == '}') {
-			if (!open) {
-				ld_err(l, at, _("%s: a '}' without its '{'; write placeholders like {买家}"),
-				       what);
-				return;
-			}
-			if (p == open + 1) {
-				ld_err(l, at, _("%s: an empty placeholder '{}'; name what goes there, like {买家}"),
-				       what);
-				return;
-			}
-			open = NULL;
-		} else if (open && (ch == '\n' || p - open > 40)) {
-			ld_err(l, at, _("%s: a '{' that is not closed; write placeholders like {买家}"),
-			       what);
-			return;
-		}
-	}
-	if (open)
-		ld_err(l, at, _("%s: a '{' that is not closed; write placeholders like {买家}"),
-		       what);
+	/* a YAML text keeps no CR: one left is a control character */
+	if ((why = scripts_text_problem(s, lines, placeholders, &bad)) == NULL)
+		return;
+	if (bad || strchr(s, '\r'))
+		ld_err(l, at, _("%s cannot hold control characters (byte 0x%02x)"), what,
+		       bad ? bad : '\r');
+	else
+		ld_err(l, at, "%s: %s", what, why);
 }
 
 static bool
