@@ -225,6 +225,7 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 	size_t i, j, counts[ATTENTION_IDLE + 1];
 	long oldest = -1;
 	struct sb sb = SB_INIT;
+	char *proposals = NULL;
 
 	memset(counts, 0, sizeof(counts));
 	if (store_begin_read(kefu_store(k)) != 0)
@@ -269,6 +270,26 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 		facts_free(&rs);
 	}
 	store_rollback(kefu_store(k));
+	/* proposed scripts are the team's, not one trainee's: one line */
+	{
+		struct store_proposals ps;
+		size_t own = 0, n;
+
+		if (store_proposals(kefu_store(k), "open", 0, NULL, 0, &ps) == 0) {
+			for (j = 0; j < ps.n; j++)
+				own += strcmp(ps.v[j].login, k->me.login) == 0;
+			n = ps.n - own;
+			store_proposals_free(&ps);
+			if (n) {
+				sb_reset(&sb);
+				sb_addf(&sb, P_("  %zu proposed script waits for review\n",
+						"  %zu proposed scripts wait for review\n", n), n);
+				if (full)
+					sb_adds(&sb, "      kefu scripts review\n");
+				proposals = xstrdup(sb_str(&sb));
+			}
+		}
+	}
 	if (!full) {
 		nw->n = 0;
 		for (i = 0; i <= ATTENTION_IDLE; i++) {
@@ -313,6 +334,11 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 			sb_addc(&nw->out, '\n');
 			nw->n++;
 		}
+	}
+	if (proposals) {
+		sb_adds(&nw->out, proposals);
+		nw->n++;
+		free(proposals);
 	}
 	sb_free(&sb);
 	return 0;

@@ -39,6 +39,9 @@ test_case "a trainee proposes a script, asked for or with options; bad ones are 
 review() {
 	as $A scripts review > "$T/out" 2>&1 < /dev/null && fail "a trainee reviewed"
 	grep -q "only trainers and managers can review proposed scripts" "$T/out" || fail "refusal: $(cat "$T/out")"
+	as $TR inbox > "$T/out" || fail "trainer's inbox"
+	grep -q "^  3 proposed scripts wait for review" "$T/out" && grep -q "^      kefu scripts review" "$T/out" ||
+		fail "inbox: $(cat "$T/out")"
 	as $TR scripts proposals > "$T/out" || fail "proposals"
 	grep -q "^#1 for 售后话术 (after-sales), from 张三 on 2026-03-02" "$T/out" &&
 		grep -q "^#3 for Greeting 问候 (greeting), from $B" "$T/out" || fail "open ones: $(cat "$T/out")"
