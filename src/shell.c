@@ -141,8 +141,12 @@ comp_fill(enum arg_kind kind, const struct cmd *c, int argc, char **argv)
 		if (argc > 2 || ct == NULL)
 			return;
 		n = kefu_team_scripts(shell_k, NULL, &v, &held);
-		for (i = 0; i < n; i++)
+		/* ids and shortcuts: copy takes either */
+		for (i = 0; i < n; i++) {
 			comp_add_copy(v[i].id, NULL);
+			if (v[i].shortcut)
+				comp_add_copy(v[i].shortcut, NULL);
+		}
 		free(v);
 		store_proposals_free(&held);
 		return;
