@@ -146,6 +146,11 @@ bad_library() {
 		"b.yaml:7:29: 'text' is empty" "b.yaml:8:32: unknown key 'colour' in a script"; do
 		grep -q "$want" "$T/out" || fail "'$want' not said: $(cat "$T/out")"
 	done
+	# a file checked alone does not take an id the tree has
+	cp "$CONTENT/kb/scripts/greeting.yaml" "$T/g2.yaml"
+	"$KEFU" check "$T/g2.yaml" > "$T/out" 2>&1 && fail "a clashing library passed"
+	grep -q "g2.yaml:1:1: script library id 'greeting' is already used in the content tree" "$T/out" ||
+		fail "clash: $(cat "$T/out")"
 }
 test_case "check names a library's duplicate ids and shortcuts, empty text, control characters, bad placeholders, unknown keys" bad_library
 

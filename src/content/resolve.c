@@ -447,6 +447,18 @@ content_clashes(const struct content *c, const struct content *tree,
 		if (dr && !same_file(dr->pos.file, c->drills[i]->pos.file))
 			clash(d, &c->drills[i]->pos, _("drill"), dr->id, &dr->pos);
 	}
+	for (i = 0; i < c->nlibraries; i++) {
+		const struct library *l = content_library(tree, c->libraries[i]->id);
+
+		if (l && !same_file(l->pos.file, c->libraries[i]->pos.file))
+			clash(d, &c->libraries[i]->pos, _("script library"), l->id, &l->pos);
+	}
+	for (i = 0; i < c->ncasebooks; i++) {
+		const struct casebook *b = content_casebook(tree, c->casebooks[i]->id);
+
+		if (b && !same_file(b->pos.file, c->casebooks[i]->pos.file))
+			clash(d, &c->casebooks[i]->pos, _("case book"), b->id, &b->pos);
+	}
 	for (i = 0; i < c->ncurricula; i++) {
 		const struct curriculum *cu = c->curricula[i];
 		const struct curriculum *other = content_curriculum(tree, cu->id);
