@@ -216,10 +216,11 @@ kb_find(const struct kb *kb, char *const *terms, size_t nterms, struct hit **out
 		}
 		store_kb_close(ix);
 		for (i = 0; i < (size_t)got; i++) {
-			const struct kb_doc *d = &kb->docs[ids[i]];
+			const struct kb_doc *d;
 
 			if (ids[i] >= kb->n)
-				continue;
+				continue;	/* an index of other documents */
+			d = &kb->docs[ids[i]];
 			/* the short terms, by a scan of what the index found */
 			for (t = 0; t < nterms && strstr(d->folded, terms[t]); t++)
 				;

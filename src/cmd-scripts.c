@@ -112,7 +112,7 @@ list_libraries(struct kefu *k, enum table_format f)
 	const struct content *c = kefu_content(k);
 	struct store_proposals held;
 	struct team_script *all;
-	size_t n = kefu_team_scripts(k, NULL, &all, &held), i, j, m;
+	size_t n = kefu_team_scripts(k, NULL, &all, &held), i, j;
 	struct table t;
 	bool *done = xcalloc(c->nlibraries + 1, sizeof(*done));
 
@@ -138,8 +138,6 @@ list_libraries(struct kefu *k, enum table_format f)
 					 (sit && s2 && strcmp(sit, s2) == 0)))
 				continue;
 			done[j] = true;
-			for (m = 0; m < n && strcmp(all[m].lib, l->id) != 0; m++)
-				;
 			table_text(&t, sit);
 			table_text(&t, l->id);
 			table_text(&t, l->title);
