@@ -216,7 +216,8 @@ show_library(struct kefu *k, const struct library *l, enum table_format f)
 		room = screen_width() - indent;
 		sb_addf(&pad, "%*s", indent, "");
 		text_inert(&head, l->title, false);
-		sb_addf(&sb, _("%s (%s): %zu scripts\n"), sb_str(&head), l->id, n);
+		sb_addf(&sb, P_("%s (%s): %zu script\n", "%s (%s): %zu scripts\n", n),
+			sb_str(&head), l->id, n);
 		for (i = 0; i < n; i++) {
 			struct sb t = SB_INIT;
 			const char *p, *nl;
