@@ -57,6 +57,25 @@ summary(const struct content *c)
 			printf(_(", %s (%s), %s (%s)"), lb, it, cb, cs);
 			free(lb), free(it), free(cb), free(cs);
 		}
+		if (c->nrule_lists || c->nscenarios) {
+			size_t words = 0, turns = 0;
+			char *rl, *wd, *sc, *tu;
+
+			for (i = 0; i < c->nrule_lists; i++)
+				words += c->rule_lists[i]->nwords;
+			for (i = 0; i < c->nscenarios; i++)
+				turns += c->scenarios[i]->nturns;
+			rl = xasprintf(P_("%zu rule list", "%zu rule lists", c->nrule_lists),
+				       c->nrule_lists);
+			wd = xasprintf(P_("%zu word", "%zu words", words), words);
+			sc = xasprintf(P_("%zu scenario", "%zu scenarios", c->nscenarios),
+				       c->nscenarios);
+			tu = xasprintf(P_("%zu turn", "%zu turns", turns), turns);
+			/* TRANSLATORS: continues the counts above: rule lists
+			 * (words), chat scenarios (turns) */
+			printf(_(", %s (%s), %s (%s)"), rl, wd, sc, tu);
+			free(rl), free(wd), free(sc), free(tu);
+		}
 		putchar('\n');
 		free(f), free(cu), free(st), free(mo), free(qz), free(qu), free(dr), free(li);
 	}
@@ -72,7 +91,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 	if (argc == 1) {
 		content_load_tree(c, k->content_dir, &d);
 		content_resolve(c, NULL, &d);
-		content_warnings(c, &d);
+		content_warnings(c, NULL, &d);
 	} else {
 		struct diag quiet = DIAG_INIT(NULL);
 
@@ -86,7 +105,7 @@ cmd_check(struct kefu *k, int argc, char **argv)
 		content_load_tree(tree, k->content_dir, &quiet);
 		content_resolve(tree, NULL, &quiet);
 		content_resolve(c, tree, &d);
-		content_warnings(c, &d);
+		content_warnings(c, tree, &d);
 		content_clashes(c, tree, &d);
 	}
 	if (d.errors == 0 && c->nfiles == 0) {

@@ -25,6 +25,8 @@ module_title(const struct module *m)
 		return m->quiz ? m->quiz->title : "";
 	case MOD_DRILL:
 		return m->drill ? m->drill->title : "";
+	case MOD_SCENARIO:
+		return m->scenario ? m->scenario->title : "";
 	case MOD_SIGNOFF:
 		return m->title ? m->title : (m->id && m->id[0] == 'm' ?
 					      _("manager's sign-off") : _("trainer's sign-off"));
@@ -141,7 +143,7 @@ print_modules(struct kefu *k, const struct curriculum *cu, size_t si,
 	int iw = 0, tw = 0, kw = 0;
 	enum module_kind kind;
 
-	for (kind = MOD_LESSON; kind <= MOD_ASSESSMENT; kind++)
+	for (kind = MOD_LESSON; kind <= MOD_SCENARIO; kind++)
 		if (text_width(plan_kind_label(kind)) > kw)
 			kw = text_width(plan_kind_label(kind));
 

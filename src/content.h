@@ -155,6 +155,66 @@ struct casebook {
 	struct pos pos;
 };
 
+/* A rule list (违禁词): words no reply may hold, each with its reason. */
+struct rule_word {
+	const char *word;
+	const char *why;
+	char *folded;		/* kb_fold()ed once loaded, for matching */
+	struct pos pos;
+};
+
+struct rule_list {
+	const char *id;
+	const char *title;
+	struct rule_word *words;
+	size_t nwords;
+	struct pos pos;
+};
+
+/* A chat scenario (模拟接待): what a buyer writes, turn by turn, and what
+ * each reply must say and must not. */
+enum scenario_kind { SCEN_PRESALES, SCEN_AFTERSALES, SCEN_COMPLAINT, SCEN_OTHER };
+
+struct chat_point {		/* made when the reply holds any one word */
+	const char **words;
+	char **folded;
+	size_t nwords;
+};
+
+struct turn {
+	const char *buyer;	/* the buyer's message */
+	long within;		/* seconds a reply may take */
+	struct chat_point *expect;
+	size_t nexpect;
+	const char **avoid;	/* words that spoil this reply */
+	char **avoid_folded;
+	size_t navoid;
+	const char *explain;	/* NULL when absent */
+	const char *model;	/* a model reply, never shown; NULL when absent */
+	struct pos pos;
+};
+
+struct scenario {
+	const char *id;
+	const char *title;
+	enum scenario_kind kind;
+	const char *buyer;	/* the buyer's display name */
+	const char *context;	/* shown before the chat; NULL when absent */
+	long reply_within;	/* seconds */
+	const char **forbidden;	/* rule list ids */
+	struct pos *forbidden_pos;
+	size_t nforbidden;
+	const struct rule_list **rules;	/* resolved: forbidden's lists */
+	double pass_mark;	/* percent */
+	enum quiz_mode mode;
+	const char *rubric;	/* a trainer grades the transcript; NULL when not */
+	unsigned attempts;	/* 0 for no cap */
+	long time_limit;	/* whole scenario, seconds; 0 for none */
+	struct turn *turns;
+	size_t nturns;
+	struct pos pos;
+};
+
 struct kpi {
 	const char *id;
 	const char *title;
@@ -182,7 +242,9 @@ struct part {
 	struct pos pos;
 };
 
-enum module_kind { MOD_LESSON, MOD_QUIZ, MOD_DRILL, MOD_SIGNOFF, MOD_ASSESSMENT };
+enum module_kind {
+	MOD_LESSON, MOD_QUIZ, MOD_DRILL, MOD_SIGNOFF, MOD_ASSESSMENT, MOD_SCENARIO
+};
 
 struct module {
 	enum module_kind kind;
@@ -190,12 +252,14 @@ struct module {
 	const char *id;
 	const char *title;	/* lesson, assessment, optional sign-off */
 	const char *text;	/* lesson */
-	double pass_mark;	/* quiz override; < 0 for the quiz's own */
+	double pass_mark;	/* quiz override, scenario min_score; < 0 for
+				 * the quiz's or scenario's own */
 	double min_speed;	/* drill; < 0 for no gate */
 	double min_accuracy;	/* drill; < 0 for no gate */
 	double max_speed;	/* drill; the speed ceiling, < 0 for the unit's */
 	const struct quiz *quiz;	/* resolved */
 	const struct drill *drill;	/* resolved */
+	const struct scenario *scenario;	/* resolved */
 	struct part *parts;	/* assessment */
 	size_t nparts;
 	struct pos pos;
@@ -232,9 +296,15 @@ struct content {
 	size_t nlibraries;
 	struct casebook **casebooks;
 	size_t ncasebooks;
+	struct rule_list **rule_lists;
+	size_t nrule_lists;
+	struct scenario **scenarios;
+	size_t nscenarios;
 	size_t nfiles;
 	const char *root;	/* the tree it was loaded from, if any */
-	struct strmap index[5];	/* by id: quizzes, drills, curricula, libraries, case books */
+	/* by id: quizzes, drills, curricula, libraries, case books, rule
+	 * lists, scenarios */
+	struct strmap index[7];
 	struct content_ids *ids;	/* private to the loaders (content/load.h) */
 	/* when set, trees of unchanged files come from it and the trees
 	 * parsed go to it (ycache.h); the caller opens and closes it */
@@ -245,8 +315,8 @@ struct content *content_new(void);
 void content_free(struct content *);
 
 /* Loads the YAML files of a content tree: curricula/ (drills included),
- * quizzes/, scripts/ and cases/, every *.yaml and *.yml below them, in
- * name order. */
+ * quizzes/, scripts/, cases/, rules/ and scenarios/, every *.yaml and
+ * *.yml below them, in name order. */
 int content_load_tree(struct content *, const char *dir, struct diag *);
 /* Loads one file, or every YAML file below a directory. */
 int content_load_path(struct content *, const char *path, struct diag *);
@@ -263,7 +333,8 @@ int content_resolve(struct content *c, const struct content *fallback,
 /* Warns (without counting an error) of what may be meant but is worth a
  * look: an exam drawing from banks of later stages. For `kefu check`,
  * after content_resolve(); trainees never see these. */
-void content_warnings(const struct content *, struct diag *);
+void content_warnings(const struct content *, const struct content *fallback,
+		      struct diag *);
 
 /* Reports ids of c that the tree already uses in another file, so a file
  * checked alone does not break the tree once it is added. */
@@ -271,7 +342,8 @@ int content_clashes(const struct content *c, const struct content *tree,
 		    struct diag *);
 
 enum content_kind {
-	KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM, KIND_LIBRARY, KIND_CASEBOOK
+	KIND_QUIZ, KIND_DRILL, KIND_CURRICULUM, KIND_LIBRARY, KIND_CASEBOOK,
+	KIND_RULES, KIND_SCENARIO
 };
 /* The ids of one kind, in load order; caller frees the array (not the
  * ids). Returns the count. */
@@ -291,6 +363,9 @@ const struct curriculum *content_curriculum(const struct content *,
 					    const char *id);
 const struct library *content_library(const struct content *, const char *id);
 const struct casebook *content_casebook(const struct content *, const char *id);
+const struct rule_list *content_rule_list(const struct content *, const char *id);
+const struct scenario *content_scenario(const struct content *, const char *id);
+const char *content_scenario_kind_name(enum scenario_kind);	/* pre-sales ... */
 /* A library's item by id; NULL when it has none such. */
 const struct script *content_library_item(const struct library *,
 					  const char *id);

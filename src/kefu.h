@@ -49,7 +49,8 @@ struct kefu {
 enum arg_kind {
 	ARG_NONE, ARG_COMMAND, ARG_LESSON, ARG_QUIZ, ARG_DRILL, ARG_STAGE,
 	ARG_CURRICULUM, ARG_PERSON, ARG_FILE, ARG_WORDS,
-	ARG_SCRIPT	/* a library; after "copy", a script */
+	ARG_SCRIPT,	/* a library; after "copy", a script */
+	ARG_SCENARIO
 };
 
 struct cmd {
@@ -64,7 +65,10 @@ struct cmd {
 
 /* The commands, each declared in its own file (cmd-plan.c holds
  * cmd_plan_entry); cmd.c lists them in the order `kefu help` shows. */
-extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_help_entry, cmd_quit_entry;
+extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_chat_entry, cmd_lint_entry, cmd_help_entry, cmd_quit_entry;
+
+/* cmd-chat.c: why a chat run is practice, in words (why as stored). */
+const char *chat_why_text(const char *why);
 
 /* cmd.c */
 extern const struct cmd *const cmd_table[];
@@ -259,6 +263,11 @@ size_t term_point(void);
 void term_deadline(long long seconds);
 /* True once SIGHUP or SIGTERM asked kefu to end. */
 bool term_quitting(void);
+/* At a terminal, calls fn about once a second (on the second) while
+ * term_read() waits for keys, to redraw a clock; NULL for none. */
+void term_tick(void (*fn)(void *arg), void *arg);
+/* Changes the prompt of the line being read, and redraws it. */
+void term_prompt(const char *prompt);
 /* Sets the completion used by the next term_read; NULL for none. */
 void term_set_completion(char **(*fn)(const char *, int, int));
 void term_history_load(const char *path);

@@ -13,6 +13,8 @@ plan_pass_mark(const struct module *m)
 {
 	if (m->pass_mark >= 0)
 		return m->pass_mark;
+	if (m->kind == MOD_SCENARIO)
+		return m->scenario ? m->scenario->pass_mark : 100;
 	return m->quiz ? m->quiz->pass_mark : 100;
 }
 
@@ -25,6 +27,7 @@ plan_module_state(const struct module *m, const struct module_fact *f)
 	case MOD_LESSON:
 		return f->read ? MODULE_DONE : MODULE_TODO;
 	case MOD_QUIZ:
+	case MOD_SCENARIO:
 		if (f->quiz.best >= 0 && f->quiz.best + 1e-9 >= plan_pass_mark(m))
 			return MODULE_DONE;
 		return f->quiz.attempts > 0 || f->quiz.open || f->quiz.pending ?
@@ -113,6 +116,27 @@ plan_module_need(struct sb *sb, const struct module *m,
 			sb_addf(sb, _("; latest %s at %s%%"), NUM(f->drill.latest_speed),
 				NUM(f->drill.latest_accuracy));
 		return;
+	case MOD_SCENARIO:
+		if (st == MODULE_DONE)
+			sb_addf(sb, _("passed: best %s%%, needs %s%%"), NUM(f->quiz.best),
+				NUM(plan_pass_mark(m)));
+		else if (f->quiz.best >= 0)
+			sb_addf(sb, _("best %s%%, needs %s%%"), NUM(f->quiz.best),
+				NUM(plan_pass_mark(m)));
+		else
+			sb_addf(sb, _("not passed yet, needs %s%%"), NUM(plan_pass_mark(m)));
+		if (st != MODULE_DONE && f->quiz.practice)
+			sb_addf(sb, P_("; %d practice run (piped or pasted) does not count",
+				       "; %d practice runs (piped or pasted) do not count",
+				       f->quiz.practice), f->quiz.practice);
+		if (st != MODULE_DONE && f->quiz.pending)
+			sb_adds(sb, _("; a run waits for a trainer's review"));
+		if (st != MODULE_DONE && f->quiz.open)
+			sb_adds(sb, _("; a run is open"));
+		if (st != MODULE_DONE && plan_module_wait(m, f) == PLAN_WAIT_ATTEMPTS)
+			sb_addf(sb, _("; all %d attempts used, ask a trainer"),
+				(int)m->scenario->attempts + f->quiz.granted);
+		return;
 	case MOD_SIGNOFF:
 		if (st == MODULE_DONE)
 			sb_adds(sb, _("signed off"));
@@ -169,28 +193,48 @@ plan_exam_part(const struct module *m)
 	return NULL;
 }
 
-int
-plan_attempts_left(const struct quiz *qz, const struct quiz_facts *f)
+/* Attempts left under a cap (0: none, -1 returned). */
+static int
+left_under(unsigned cap, const struct quiz_facts *f)
 {
 	int left;
 
-	if (qz == NULL || qz->attempts == 0)
+	if (cap == 0)
 		return -1;
-	left = (int)qz->attempts + f->granted - f->attempts - (f->open ? 1 : 0);
+	left = (int)cap + f->granted - f->attempts - (f->open ? 1 : 0);
 	return left > 0 ? left : 0;
 }
 
-/* A quiz the person is to pass: can they go on now, or who must act. */
+int
+plan_attempts_left(const struct quiz *qz, const struct quiz_facts *f)
+{
+	return left_under(qz ? qz->attempts : 0, f);
+}
+
+int
+plan_runs_left(const struct scenario *sc, const struct quiz_facts *f)
+{
+	return left_under(sc ? sc->attempts : 0, f);
+}
+
+/* A quiz or scenario the person is to pass: can they go on now, or who
+ * must act. */
 static enum plan_wait
-quiz_wait(const struct quiz *qz, const struct quiz_facts *f)
+cap_wait(unsigned cap, const struct quiz_facts *f)
 {
 	if (f->open)
 		return PLAN_WAIT_NONE;
 	if (f->pending)
 		return PLAN_WAIT_GRADING;
-	if (plan_attempts_left(qz, f) == 0)
+	if (left_under(cap, f) == 0)
 		return PLAN_WAIT_ATTEMPTS;
 	return PLAN_WAIT_NONE;
+}
+
+static enum plan_wait
+quiz_wait(const struct quiz *qz, const struct quiz_facts *f)
+{
+	return cap_wait(qz ? qz->attempts : 0, f);
 }
 
 enum plan_wait
@@ -204,6 +248,8 @@ plan_module_wait(const struct module *m, const struct module_fact *f)
 		return PLAN_WAIT_NONE;
 	case MOD_QUIZ:
 		return quiz_wait(m->quiz, &f->quiz);
+	case MOD_SCENARIO:
+		return cap_wait(m->scenario ? m->scenario->attempts : 0, &f->quiz);
 	case MOD_SIGNOFF:
 		return PLAN_WAIT_SIGNOFF;
 	case MOD_ASSESSMENT:
@@ -302,6 +348,20 @@ plan_module_step(struct sb *sb, const struct module *m, const struct module_fact
 		sb_addf(sb, _("meet the typing gate of drill '%s': kefu drill %s"),
 			m->id, m->id);
 		return;
+	case MOD_SCENARIO:
+		if (f->quiz.open)
+			sb_addf(sb, _("go on with your open run of chat scenario '%s': kefu chat %s"),
+				m->id, m->id);
+		else {
+			int left = plan_runs_left(m->scenario, &f->quiz);
+
+			sb_addf(sb, _("score %s%% in chat scenario '%s', typed at a terminal"),
+				NUM(plan_pass_mark(m)), m->id);
+			if (left >= 0)
+				sb_addf(sb, P_(", %d attempt left", ", %d attempts left", left), left);
+			sb_addf(sb, _(": kefu chat %s"), m->id);
+		}
+		return;
 	case MOD_SIGNOFF:
 		sb_addf(sb, _("ask your %s to sign this stage off"),
 			m->id && m->id[0] == 'm' ? _("manager") : _("trainer"));
@@ -337,6 +397,11 @@ plan_wait_words(struct sb *sb, const struct module *m, const struct module_fact 
 	case PLAN_WAIT_NONE:
 		return;
 	case PLAN_WAIT_GRADING:
+		if (m->kind == MOD_SCENARIO) {
+			sb_addf(sb, _("your run of chat scenario '%s' waits for %s to review it"),
+				m->id, who);
+			return;
+		}
 		sb_addf(sb, _("your attempt at '%s' is handed in; its essays wait for %s to grade"),
 			quiz, who);
 		return;
@@ -463,6 +528,7 @@ plan_kind_label(enum module_kind k)
 	static const char *const labels[] = {
 		[MOD_LESSON] = N_("lesson"), [MOD_QUIZ] = N_("quiz"), [MOD_DRILL] = N_("drill"),
 		[MOD_SIGNOFF] = N_("sign-off"), [MOD_ASSESSMENT] = N_("assessment"),
+		[MOD_SCENARIO] = N_("chat"),
 	};
 
 	return _(labels[k]);

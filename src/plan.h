@@ -13,7 +13,8 @@
 /* What is known about one module for one person. */
 struct module_fact {
 	bool read;			/* lesson */
-	struct quiz_facts quiz;		/* quiz; an assessment's exam part */
+	/* quiz; an assessment's exam part; a chat scenario's runs */
+	struct quiz_facts quiz;
 	struct drill_facts drill;	/* drill */
 	bool signed_off;		/* signoff */
 	bool passed;			/* assessment: its latest outcome is pass */
@@ -49,6 +50,8 @@ const struct part *plan_exam_part(const struct module *);
 /* Attempts the person may still start at qz (an open one is in use);
  * -1 when the quiz has no cap. */
 int plan_attempts_left(const struct quiz *, const struct quiz_facts *);
+/* The same for a chat scenario's runs (its attempts). */
+int plan_runs_left(const struct scenario *, const struct quiz_facts *);
 /* Appends what one part of an assessment needs; f is the exam's facts
  * for a quiz part (module_fact.quiz of the assessment), else unused. */
 void plan_part_need(struct sb *, const struct part *, const struct quiz_facts *);

@@ -336,6 +336,9 @@ facts_of(struct kefu *k, const struct curriculum *cu, int64_t person_id,
 			case MOD_DRILL:
 				rc = drill_facts(st, person_id, m, &f->drill);
 				break;
+			case MOD_SCENARIO:
+				rc = store_chat_facts(st, person_id, m->id, &f->quiz);
+				break;
 			case MOD_SIGNOFF:
 				rc = store_signed_off(st, enrollment_id, s->id);
 				f->signed_off = rc > 0;

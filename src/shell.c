@@ -166,6 +166,10 @@ comp_fill(enum arg_kind kind, const struct cmd *c, int argc, char **argv)
 		for (i = 0; ct && i < ct->ndrills; i++)
 			comp_add(ct->drills[i]->id);
 		break;
+	case ARG_SCENARIO:
+		for (i = 0; ct && i < ct->nscenarios; i++)
+			comp_add(ct->scenarios[i]->id);
+		break;
 	case ARG_CURRICULUM:
 		for (i = 0; ct && i < ct->ncurricula; i++)
 			comp_add(ct->curricula[i]->id);

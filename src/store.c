@@ -329,6 +329,46 @@ static const char *const migrations[] = {
 	"  reviewed INTEGER,"
 	"  note TEXT);"
 	"CREATE INDEX script_proposal_state ON script_proposal(state, library);",
+	/* 10: chat scenarios (模拟接待). A run is open while replies come,
+	 * one open run per person and scenario; each turn is kept as it is
+	 * replied to, so a killed run goes on at the next turn. A run
+	 * counts for a gate only when every reply was typed at a terminal
+	 * (why says why not); a trainer's review of a transcript sets
+	 * percent and keeps the automatic one */
+	"CREATE TABLE chat_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  scenario TEXT NOT NULL,"
+	"  exam INTEGER NOT NULL DEFAULT 0,"
+	"  started INTEGER NOT NULL,"
+	"  finished INTEGER,"
+	"  state TEXT NOT NULL DEFAULT 'open'"
+	"   CHECK (state IN ('open', 'pending', 'final', 'void')),"
+	"  auto_percent REAL,"
+	"  percent REAL,"
+	"  counted INTEGER NOT NULL DEFAULT 0,"
+	"  why TEXT,"
+	"  grader_id INTEGER REFERENCES person(id),"
+	"  graded INTEGER,"
+	"  comment TEXT);"
+	"CREATE UNIQUE INDEX chat_run_one_open ON chat_run(person_id, scenario)"
+	" WHERE state = 'open';"
+	"CREATE INDEX chat_run_facts ON chat_run(person_id, scenario, state, percent, counted);"
+	"CREATE INDEX chat_run_pending ON chat_run(state) WHERE state = 'pending';"
+	"CREATE TABLE chat_turn ("
+	"  run_id INTEGER NOT NULL REFERENCES chat_run(id),"
+	"  seq INTEGER NOT NULL,"
+	"  message TEXT NOT NULL,"	/* the buyer's message as shown */
+	"  reply TEXT NOT NULL,"
+	"  shown INTEGER NOT NULL,"
+	"  seconds REAL,"		/* NULL when not measured (piped) */
+	"  within REAL NOT NULL,"
+	"  keys INTEGER NOT NULL DEFAULT 0,"
+	"  pasted INTEGER NOT NULL DEFAULT 0,"
+	"  score REAL NOT NULL,"
+	"  made TEXT NOT NULL,"	/* a 1 or 0 for each expected point */
+	"  hits TEXT,"		/* the words that spoiled it, one per line */
+	"  PRIMARY KEY (run_id, seq));",
 };
 
 enum stmt {
@@ -428,6 +468,16 @@ enum stmt {
 	S_PROPOSAL_ADD,
 	S_PROPOSALS,
 	S_PROPOSAL_DECIDE,
+	S_CHAT_OPEN,
+	S_CHAT_USED,
+	S_CHAT_START,
+	S_CHAT_TURN_SAVE,
+	S_CHAT_TURNS,
+	S_CHAT_FINISH,
+	S_CHAT_FACTS,
+	S_ALL_CHAT_FACTS,
+	S_CHAT_RUNS,
+	S_CHAT_GRADE,
 	S_BEGIN,
 	S_BEGIN_READ,
 	S_COMMIT,
@@ -802,6 +852,42 @@ static const char *const sql[S_COUNT] = {
 	[S_PROPOSAL_DECIDE] =	/* only while open: the first decision stands */
 	"UPDATE script_proposal SET state = ?2, text = ?3, note = ?4, reviewer_id = ?5,"
 	" reviewed = ?6 WHERE id = ?1 AND state = 'open'",
+#define CHAT_RUN_COLS "r.id, r.person_id, r.scenario, r.exam, r.started, r.finished," \
+	" r.state, r.auto_percent, r.percent, r.counted, r.why, r.comment, g.login," \
+	" r.graded, (SELECT count(*) FROM chat_turn t WHERE t.run_id = r.id), p.login, p.name"
+	[S_CHAT_OPEN] =
+	"SELECT " CHAT_RUN_COLS " FROM chat_run r JOIN person p ON p.id = r.person_id"
+	" LEFT JOIN person g ON g.id = r.grader_id"
+	" WHERE r.person_id = ?1 AND r.scenario = ?2 AND r.state = 'open'",
+	[S_CHAT_USED] =
+	"SELECT count(*) FROM chat_run WHERE person_id = ?1 AND scenario = ?2"
+	" AND state IN ('pending', 'final')",
+	[S_CHAT_START] =
+	"INSERT INTO chat_run (person_id, scenario, exam, started) VALUES (?1, ?2, ?3, ?4)",
+	[S_CHAT_TURN_SAVE] =	/* only into an open run, and once a turn */
+	"INSERT INTO chat_turn (run_id, seq, message, reply, shown, seconds, within, keys,"
+	" pasted, score, made, hits) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+	" WHERE EXISTS (SELECT 1 FROM chat_run WHERE id = ?1 AND state = 'open')"
+	" ON CONFLICT (run_id, seq) DO NOTHING",
+	[S_CHAT_TURNS] =
+	"SELECT seq, message, reply, shown, seconds, within, keys, pasted, score, made, hits"
+	" FROM chat_turn WHERE run_id = ?1 ORDER BY seq",
+	[S_CHAT_FINISH] =	/* only while open: a run ends once */
+	"UPDATE chat_run SET state = ?2, auto_percent = ?3, percent = ?3, counted = ?4,"
+	" why = ?5, finished = ?6 WHERE id = ?1 AND state = 'open'",
+	[S_CHAT_FACTS] =	/* tallied in C, as the report's */
+	"SELECT state, percent, counted FROM chat_run WHERE person_id = ?1 AND scenario = ?2",
+	[S_ALL_CHAT_FACTS] =	/* from the covering index, in its order */
+	"SELECT person_id, scenario, state, percent, counted FROM chat_run"
+	" ORDER BY person_id, scenario",
+	[S_CHAT_RUNS] =		/* by person, scenario, state (NULL or 0: any), id */
+	"SELECT " CHAT_RUN_COLS " FROM chat_run r JOIN person p ON p.id = r.person_id"
+	" LEFT JOIN person g ON g.id = r.grader_id"
+	" WHERE (?1 IS NULL OR r.person_id = ?1) AND (?2 IS NULL OR r.scenario = ?2)"
+	" AND (?3 IS NULL OR r.state = ?3) AND (?4 IS NULL OR r.id = ?4) ORDER BY r.id",
+	[S_CHAT_GRADE] =	/* a finished run: reviewed, or reviewed again */
+	"UPDATE chat_run SET state = 'final', percent = ?2, grader_id = ?3, graded = ?4,"
+	" comment = ?5 WHERE id = ?1 AND state IN ('pending', 'final')",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_BEGIN_READ] = "BEGIN DEFERRED",
 	[S_COMMIT] = "COMMIT",
@@ -2754,4 +2840,240 @@ store_proposal_decide(struct store *st, int64_t id, const char *state,
 		   state, text, note, reviewer, (int64_t)now) != 0)
 		return -1;
 	return sqlite3_changes(st->db) == 1;
+}
+
+/* Chat scenario runs (模拟接待). */
+
+void
+chat_run_clear(struct chat_run *r)
+{
+	free(r->scenario);
+	free(r->state);
+	free(r->why);
+	free(r->comment);
+	free(r->grader);
+	free(r->login);
+	free(r->name);
+	memset(r, 0, sizeof(*r));
+}
+
+static char *
+col_dup(const struct store_row *r, int col)
+{
+	return store_col_null(r, col) ? NULL : xstrdup(store_col_text(r, col));
+}
+
+static void
+run_of_row(const struct store_row *r, struct chat_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	run->id = store_col_int(r, 0);
+	run->person_id = store_col_int(r, 1);
+	run->scenario = col_dup(r, 2);
+	run->exam = store_col_int(r, 3) != 0;
+	run->started = store_col_int(r, 4);
+	run->finished = store_col_int(r, 5);
+	run->state = col_dup(r, 6);
+	run->auto_percent = store_col_null(r, 7) ? -1 : store_col_real(r, 7);
+	run->percent = store_col_null(r, 8) ? -1 : store_col_real(r, 8);
+	run->counted = store_col_int(r, 9) != 0;
+	run->why = col_dup(r, 10);
+	run->comment = col_dup(r, 11);
+	run->grader = col_dup(r, 12);
+	run->graded = store_col_int(r, 13);
+	run->turns = (int)store_col_int(r, 14);
+	run->login = col_dup(r, 15);
+	run->name = col_dup(r, 16);
+}
+
+static void
+one_run(const struct store_row *r, void *arg)
+{
+	struct chat_run *run = arg;
+
+	if (run->id == 0)
+		run_of_row(r, run);
+}
+
+int
+store_chat_open(struct store *st, int64_t person_id, const char *scenario,
+		struct chat_run *run)
+{
+	memset(run, 0, sizeof(*run));
+	if (each(st, S_CHAT_OPEN, one_run, run, _("cannot look up chat runs"), "it",
+		 person_id, scenario) != 0)
+		return -1;
+	return run->id != 0;
+}
+
+int
+store_chat_begin(struct store *st, int64_t person_id, const char *scenario,
+		 unsigned cap, bool exam, long long now, struct chat_run *run, int *used)
+{
+	bool own = sqlite3_get_autocommit(st->db) != 0;
+	long long n = 0;
+	int rc;
+
+	memset(run, 0, sizeof(*run));
+	/* the look, the count and the insert under one write lock */
+	if (own && store_begin(st) != 0)
+		return -1;
+	rc = store_chat_open(st, person_id, scenario, run);
+	if (rc == 0 && (n = count(st, S_CHAT_USED, _("cannot count chat runs"), "it",
+				  person_id, scenario)) < 0)
+		rc = -1;
+	else if (rc == 0 && cap && n >= (long long)cap)
+		rc = 2;
+	else if (rc == 0) {
+		if (change(st, S_CHAT_START, _("cannot start a chat run"), "itbi", person_id,
+			   scenario, (int)exam, (int64_t)now) != 0)
+			rc = -1;
+		else {
+			run->id = sqlite3_last_insert_rowid(st->db);
+			run->person_id = person_id;
+			run->scenario = xstrdup(scenario);
+			run->exam = exam;
+			run->started = now;
+			run->state = xstrdup("open");
+			run->percent = run->auto_percent = -1;
+		}
+	}
+	*used = (int)n;
+	if (rc < 0 || (own && store_commit(st) != 0)) {
+		if (own)
+			store_rollback(st);
+		chat_run_clear(run);
+		return -1;
+	}
+	return rc;
+}
+
+int
+store_chat_turn_save(struct store *st, int64_t run_id, const struct chat_turn_rec *t)
+{
+	if (change(st, S_CHAT_TURN_SAVE, _("cannot save a reply"), "iittiDdibdtt", run_id,
+		   (int64_t)t->seq, t->message, t->reply, (int64_t)t->shown, t->seconds,
+		   t->within, (int64_t)t->keys, (int)t->pasted, t->score, t->made, t->hits) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;
+}
+
+struct turn_walk {
+	void (*fn)(const struct chat_turn_rec *, void *);
+	void *arg;
+};
+
+static void
+turn_row(const struct store_row *r, void *arg)
+{
+	struct turn_walk *w = arg;
+	struct chat_turn_rec t;
+
+	t.seq = (int)store_col_int(r, 0);
+	t.message = store_col_text(r, 1);
+	t.reply = store_col_text(r, 2);
+	t.shown = store_col_int(r, 3);
+	t.seconds = store_col_null(r, 4) ? -1 : store_col_real(r, 4);
+	t.within = store_col_real(r, 5);
+	t.keys = (int)store_col_int(r, 6);
+	t.pasted = store_col_int(r, 7) != 0;
+	t.score = store_col_real(r, 8);
+	t.made = store_col_text(r, 9);
+	t.hits = store_col_null(r, 10) ? NULL : store_col_text(r, 10);
+	w->fn(&t, w->arg);
+}
+
+int
+store_chat_turns(struct store *st, int64_t run_id,
+		 void (*fn)(const struct chat_turn_rec *, void *), void *arg)
+{
+	struct turn_walk w = { fn, arg };
+
+	return each(st, S_CHAT_TURNS, turn_row, &w, _("cannot read a chat run"), "i", run_id);
+}
+
+int
+store_chat_finish(struct store *st, int64_t run_id, bool pending, double percent,
+		  bool counted, const char *why, long long now)
+{
+	if (change(st, S_CHAT_FINISH, _("cannot hand a chat run in"), "itdbti", run_id,
+		   pending ? "pending" : "final", percent, (int)counted, why, (int64_t)now) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;
+}
+
+void
+quiz_tally_add_run(struct quiz_tally *t, const char *state, bool has_percent,
+		   double percent, bool counted)
+{
+	/* a run that counts for no gate is no best */
+	quiz_tally_add(t, state, has_percent && counted, percent);
+	if (!counted && (strcmp(state, "final") == 0 || strcmp(state, "pending") == 0))
+		t->f.practice++;
+}
+
+static void
+chat_tally_row(const struct store_row *r, void *arg)
+{
+	bool has = !store_col_null(r, 1);
+
+	quiz_tally_add_run(arg, store_col_text(r, 0), has, has ? store_col_real(r, 1) : 0,
+			   store_col_int(r, 2) != 0);
+}
+
+int
+store_chat_facts(struct store *st, int64_t person_id, const char *scenario,
+		 struct quiz_facts *f)
+{
+	struct quiz_tally t;
+	int rc;
+
+	quiz_tally_start(&t);
+	rc = each(st, S_CHAT_FACTS, chat_tally_row, &t, _("cannot look up chat runs"), "it",
+		  person_id, scenario);
+	*f = t.f;
+	return rc;
+}
+
+int
+store_all_chat_facts(struct store *st, store_row_fn *fn, void *arg)
+{
+	return each(st, S_ALL_CHAT_FACTS, fn, arg, _("cannot look up chat runs"), "");
+}
+
+struct run_walk {
+	void (*fn)(const struct chat_run *, void *);
+	void *arg;
+};
+
+static void
+runs_row(const struct store_row *r, void *arg)
+{
+	struct run_walk *w = arg;
+	struct chat_run run;
+
+	run_of_row(r, &run);
+	w->fn(&run, w->arg);
+	chat_run_clear(&run);
+}
+
+int
+store_chat_runs(struct store *st, int64_t person_id, const char *scenario,
+		const char *state, int64_t id,
+		void (*fn)(const struct chat_run *, void *), void *arg)
+{
+	struct run_walk w = { fn, arg };
+
+	return each(st, S_CHAT_RUNS, runs_row, &w, _("cannot look up chat runs"), "IttI",
+		    person_id, scenario, state, id);
+}
+
+int
+store_chat_grade(struct store *st, int64_t run_id, double percent, int64_t grader,
+		 const char *comment, long long now)
+{
+	if (change(st, S_CHAT_GRADE, _("cannot record a review"), "idiit", run_id, percent,
+		   grader, (int64_t)now, comment) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 0;
 }

@@ -43,6 +43,9 @@ struct quiz_facts {
 	bool pending;		/* an attempt waits for essay grading */
 	bool open;		/* an attempt is in progress */
 	int voided;		/* attempts a trainer set aside */
+	/* a chat scenario's runs: finished ones that count for no gate
+	 * (piped, or a reply pasted); best is of the others */
+	int practice;
 };
 
 /* A quiz's facts tallied from its attempts one at a time, as both the
@@ -473,6 +476,8 @@ int store_all_quiz_facts(struct store *, store_row_fn *, void *);
 /* Every drill result, by person and drill. Columns: person id, drill,
  * net speed, accuracy, timed. */
 int store_all_drills(struct store *, store_row_fn *, void *);
+/* Every chat run: person, scenario, state, percent, counted. */
+int store_all_chat_facts(struct store *, store_row_fn *, void *);
 /* Columns: enrollment id, stage. */
 int store_all_signoffs(struct store *, store_row_fn *, void *);
 /* The latest decision of each assessment. Columns: enrollment id,
@@ -559,6 +564,78 @@ void store_proposals_free(struct store_proposals *);
 int store_proposal_decide(struct store *, int64_t id, const char *state,
 			  const char *text, const char *note, int64_t reviewer,
 			  long long now);
+
+/* A run of a chat scenario (模拟接待). Strings are malloc'd and belong
+ * to the run: chat_run_clear(). */
+struct chat_run {
+	int64_t id;
+	int64_t person_id;
+	char *scenario;
+	bool exam;
+	long long started, finished;	/* finished 0 while open */
+	char *state;		/* open, pending (a trainer reviews it), final, void */
+	double auto_percent;	/* the score the replies made; < 0 while open */
+	double percent;		/* the one that counts: auto_percent, or the
+				 * trainer's once reviewed; < 0 while open */
+	bool counted;		/* every reply typed at a terminal */
+	char *why;		/* why not counted: "piped", "pasted"; NULL */
+	char *comment;		/* the trainer's, NULL for none */
+	char *grader;		/* the trainer's login, NULL until reviewed */
+	long long graded;
+	int turns;		/* replies stored */
+	char *login, *name;	/* whose run */
+};
+void chat_run_clear(struct chat_run *);
+
+/* A turn as stored: strings borrowed for the call. */
+struct chat_turn_rec {
+	int seq;		/* from 0 */
+	const char *message;	/* the buyer's, as shown */
+	const char *reply;
+	long long shown;	/* when the message was shown */
+	double seconds;		/* the reply's time; < 0 when not measured */
+	double within;		/* the turn's limit */
+	int keys;		/* key presses while replying */
+	bool pasted;
+	double score;		/* 0 to 1 (chat_turn_score()) */
+	const char *made;	/* "101": each expected point made or not */
+	const char *hits;	/* words that spoiled it, one per line; NULL */
+};
+
+/* The person's open run of a scenario: 1 found (*run is it), 0 none. */
+int store_chat_open(struct store *, int64_t person_id, const char *scenario,
+		    struct chat_run *run);
+/* Starts a run, as store_attempt_begin() starts an attempt: 0 started,
+ * 1 one was open (*run is it), 2 every allowed run is used (cap > 0),
+ * -1. *used says how many finished runs count against the cap. */
+int store_chat_begin(struct store *, int64_t person_id, const char *scenario,
+		     unsigned cap, bool exam, long long now, struct chat_run *run,
+		     int *used);
+/* Saves a turn into an open run; 1 (nothing saved) when the run is no
+ * longer open or the turn was saved already. */
+int store_chat_turn_save(struct store *, int64_t run_id, const struct chat_turn_rec *);
+int store_chat_turns(struct store *, int64_t run_id,
+		     void (*fn)(const struct chat_turn_rec *, void *), void *arg);
+/* Ends an open run: pending (for a trainer's review) or final; 1 when it
+ * was not open. */
+int store_chat_finish(struct store *, int64_t run_id, bool pending, double percent,
+		      bool counted, const char *why, long long now);
+/* A scenario's runs as a quiz's facts: runs finished, the best percent of
+ * those counted, runs for practice, pending, open. */
+int store_chat_facts(struct store *, int64_t person_id, const char *scenario,
+		     struct quiz_facts *);
+/* quiz_tally_add() for a run, which counts for a gate or not. */
+void quiz_tally_add_run(struct quiz_tally *, const char *state, bool has_percent,
+			double percent, bool counted);
+/* Runs narrowed by person, scenario, state and id (0 or NULL: any), in
+ * the order started. */
+int store_chat_runs(struct store *, int64_t person_id, const char *scenario,
+		    const char *state, int64_t id,
+		    void (*fn)(const struct chat_run *, void *), void *arg);
+/* A trainer's percent for a finished run (its automatic one is kept);
+ * 1 when the run is not finished. */
+int store_chat_grade(struct store *, int64_t run_id, double percent, int64_t grader,
+		     const char *comment, long long now);
 
 /* Appends to the event log. */
 int store_event(struct store *, int64_t actor, const char *action,

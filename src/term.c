@@ -32,6 +32,8 @@ static void (*keyhook)(const char *, void *);
 static void *keyhook_arg;
 static bool cb_done, cb_eof;
 static bool paste_seen;
+static void (*tickfn)(void *);	/* called about once a second while reading */
+static void *tickarg;
 static char **(*completion)(const char *, int, int);
 
 static void
@@ -207,6 +209,22 @@ term_deadline(long long seconds)
 	deadline.tv_sec += seconds;
 }
 
+void
+term_tick(void (*fn)(void *), void *arg)
+{
+	tickfn = fn;
+	tickarg = arg;
+}
+
+void
+term_prompt(const char *prompt)
+{
+	if (!use_readline)
+		return;
+	rl_set_prompt(prompt);
+	rl_redisplay();
+}
+
 bool
 term_quitting(void)
 {
@@ -323,17 +341,36 @@ read_readline(const char *prompt, char **line, const sigset_t *waitmask)
 		}
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
-		if (deadline.tv_sec) {
-			struct timespec now, left;
+		if (deadline.tv_sec || tickfn) {
+			struct timespec now, left = { 1, 0 };
+			bool ticking = tickfn != NULL;
 
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			left.tv_sec = deadline.tv_sec - now.tv_sec;
-			left.tv_nsec = deadline.tv_nsec - now.tv_nsec;
-			if (left.tv_nsec < 0)
-				left.tv_sec--, left.tv_nsec += 1000000000L;
-			if (left.tv_sec < 0)
-				left.tv_sec = left.tv_nsec = 0;
+			if (tickfn)
+				/* to the next whole second, so a countdown steps evenly */
+				left.tv_nsec = 1000000000L - now.tv_nsec, left.tv_sec = 0;
+			if (deadline.tv_sec) {
+				struct timespec d;
+
+				d.tv_sec = deadline.tv_sec - now.tv_sec;
+				d.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+				if (d.tv_nsec < 0)
+					d.tv_sec--, d.tv_nsec += 1000000000L;
+				if (d.tv_sec < 0)
+					d.tv_sec = d.tv_nsec = 0;
+				if (!tickfn || d.tv_sec < left.tv_sec ||
+				    (d.tv_sec == left.tv_sec && d.tv_nsec <= left.tv_nsec)) {
+					left = d;
+					ticking = false;
+				}
+			}
 			r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, &left, waitmask);
+			if (r == 0 && ticking) {
+				priv_group();
+				tickfn(tickarg);
+				priv_user();
+				continue;
+			}
 			if (r == 0) {
 				rl_free_line_state();
 				rl_callback_handler_remove();

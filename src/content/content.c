@@ -40,11 +40,15 @@ content_free(struct content *c)
 	strmap_free(&c->index[INDEX_CURRICULUM]);
 	strmap_free(&c->index[INDEX_LIBRARY]);
 	strmap_free(&c->index[INDEX_CASEBOOK]);
+	strmap_free(&c->index[INDEX_RULES]);
+	strmap_free(&c->index[INDEX_SCENARIO]);
 	free(c->quizzes);
 	free(c->drills);
 	free(c->curricula);
 	free(c->libraries);
 	free(c->casebooks);
+	free(c->rule_lists);
+	free(c->scenarios);
 	arena_free(c->arena);
 	free(c);
 }
@@ -61,6 +65,8 @@ content_ids(const struct content *c, enum content_kind kind, const char ***out)
 	case KIND_CURRICULUM: n = c->ncurricula; break;
 	case KIND_LIBRARY: n = c->nlibraries; break;
 	case KIND_CASEBOOK: n = c->ncasebooks; break;
+	case KIND_RULES: n = c->nrule_lists; break;
+	case KIND_SCENARIO: n = c->nscenarios; break;
 	}
 	ids = xreallocarray(NULL, n + 1, sizeof(*ids));
 	for (i = 0; i < n; i++)
@@ -70,6 +76,8 @@ content_ids(const struct content *c, enum content_kind kind, const char ***out)
 		case KIND_CURRICULUM: ids[i] = c->curricula[i]->id; break;
 		case KIND_LIBRARY: ids[i] = c->libraries[i]->id; break;
 		case KIND_CASEBOOK: ids[i] = c->casebooks[i]->id; break;
+		case KIND_RULES: ids[i] = c->rule_lists[i]->id; break;
+		case KIND_SCENARIO: ids[i] = c->scenarios[i]->id; break;
 		}
 	*out = ids;
 	return n;
@@ -103,6 +111,18 @@ const struct casebook *
 content_casebook(const struct content *c, const char *id)
 {
 	return strmap_get(&c->index[INDEX_CASEBOOK], id);
+}
+
+const struct rule_list *
+content_rule_list(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_RULES], id);
+}
+
+const struct scenario *
+content_scenario(const struct content *c, const char *id)
+{
+	return strmap_get(&c->index[INDEX_SCENARIO], id);
 }
 
 const struct module *

@@ -21,11 +21,13 @@
 #include "ydoc.h"
 
 static const char *const module_keys[] = {
-	"lesson", "quiz", "drill", "signoff", "assessment", "title", "text",
-	"pass_mark", "min_speed", "min_accuracy", "max_speed", "parts"
+	"lesson", "quiz", "drill", "signoff", "assessment", "scenario", "title", "text",
+	"pass_mark", "min_speed", "min_accuracy", "max_speed", "parts",
+	"min_score"
 };
+/* In the order of enum module_kind. */
 static const char *const kind_keys[] = {
-	"lesson", "quiz", "drill", "signoff", "assessment"
+	"lesson", "quiz", "drill", "signoff", "assessment", "scenario"
 };
 /* Keys each module kind takes besides its own. */
 static const char *const module_takes[][4] = {
@@ -34,6 +36,7 @@ static const char *const module_takes[][4] = {
 	[MOD_DRILL] = { "min_speed", "min_accuracy", "max_speed" },
 	[MOD_SIGNOFF] = { "title" },
 	[MOD_ASSESSMENT] = { "title", "parts" },
+	[MOD_SCENARIO] = { "min_score" },
 };
 
 static const char *const part_keys[] = {
@@ -176,9 +179,9 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 		}
 	if (count != 1) {
 		if (count == 0)
-			ld_err(l, map, _("a module needs one of 'lesson', 'quiz', 'drill', 'signoff' or 'assessment'"));
+			ld_err(l, map, _("a module needs one of 'lesson', 'quiz', 'drill', 'signoff', 'assessment' or 'scenario'"));
 		else
-			ld_err(l, map, _("a module is one of 'lesson', 'quiz', 'drill', 'signoff' or 'assessment'; split this one into %d modules"),
+			ld_err(l, map, _("a module is one of 'lesson', 'quiz', 'drill', 'signoff', 'assessment' or 'scenario'; split this one into %d modules"),
 			    count);
 		return;
 	}
@@ -224,6 +227,11 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 			ld_err(l, map_get(map, "max_speed"),
 			    _("max_speed %g is below min_speed %g: no run could meet the gate"),
 			    m->max_speed, m->min_speed);
+		break;
+	case MOD_SCENARIO:
+		m->id = get_id(l, map, "scenario", true);
+		if (get_number(l, map, "min_score", 0, 100, false, false, &x))
+			m->pass_mark = x;
 		break;
 	case MOD_SIGNOFF:
 		i = get_enum(l, map, "signoff", roles, ARRAY_SIZE(roles), true);

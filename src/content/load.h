@@ -13,7 +13,10 @@
 #include "ydoc.h"
 
 /* Which of struct content's indexes holds a kind. */
-enum { INDEX_QUIZ, INDEX_DRILL, INDEX_CURRICULUM, INDEX_LIBRARY, INDEX_CASEBOOK };
+enum {
+	INDEX_QUIZ, INDEX_DRILL, INDEX_CURRICULUM, INDEX_LIBRARY, INDEX_CASEBOOK,
+	INDEX_RULES, INDEX_SCENARIO
+};
 
 /* One file being loaded. */
 struct ld {
@@ -31,7 +34,8 @@ struct idset {
 
 /* Ids seen so far in one content set, for duplicate checks. */
 struct content_ids {
-	struct idset quiz, drill, curriculum, lesson, assessment, library, casebook;
+	struct idset quiz, drill, curriculum, lesson, assessment, library, casebook,
+	    rules, scenario;
 };
 
 /* Whether k is the key named key; the first byte settles most. */
@@ -71,17 +75,22 @@ size_t get_id_list(struct ld *l, const struct ynode *map, const char *key, const
 void ld_missing(struct ld *l, const struct ynode *map, const char *key);
 
 /* The loaders, one per kind (quiz.c, drill.c, curriculum.c, scripts.c,
- * cases.c). */
+ * cases.c, rules.c, scenario.c). */
 void load_quiz(struct ld *l, const struct ynode *root);
 void load_drill(struct ld *l, const struct ynode *root);
 void load_curriculum(struct ld *l, const struct ynode *root);
 void load_library(struct ld *l, const struct ynode *root);
 void load_casebook(struct ld *l, const struct ynode *root);
+void load_rule_list(struct ld *l, const struct ynode *root);
+void load_scenario(struct ld *l, const struct ynode *root);
 /* Reports control characters in s (a line break is allowed with lines)
  * and, with placeholders, a '{' or '}' that does not make one ({买家}).
  * what names the value in messages. */
 void content_check_text(struct ld *l, const struct ynode *at, const char *what,
 			const char *s, bool lines, bool placeholders);
+
+/* text folded by kb_fold() (width and case), kept in c's arena. */
+char *content_fold(struct content *c, const char *text);
 
 /* For resolve.c and content.c. */
 void draw_check(struct diag *d, struct quiz *q);

@@ -13,6 +13,7 @@
 
 #include "content.h"
 #include "content/load.h"
+#include "chat.h"
 #include "kpi.h"
 #include "quiz.h"
 #include "markup.h"
@@ -33,6 +34,8 @@ ids_free(struct content *c)
 	idset_free(&c->ids->assessment);
 	idset_free(&c->ids->library);
 	idset_free(&c->ids->casebook);
+	idset_free(&c->ids->rules);
+	idset_free(&c->ids->scenario);
 	free(c->ids);
 	c->ids = NULL;
 }
@@ -285,13 +288,75 @@ warn_later(const struct quiz *q, const struct pos *p, void *arg)
 static void
 later_banks_check(const struct curriculum *cu, struct diag *d);
 
+/* The rule lists of c and of fb (the tree a file is checked against),
+ * c's first. Caller frees the array. */
+static size_t
+all_rule_lists(const struct content *c, const struct content *fb,
+	       const struct rule_list ***out)
+{
+	size_t n = 0, i, nfb = fb ? fb->nrule_lists : 0;
+	const struct rule_list **v = xreallocarray(NULL, c->nrule_lists + nfb + 1, sizeof(*v));
+
+	for (i = 0; i < c->nrule_lists; i++)
+		v[n++] = c->rule_lists[i];
+	for (i = 0; i < nfb; i++)
+		if (content_rule_list(c, fb->rule_lists[i]->id) == NULL)
+			v[n++] = fb->rule_lists[i];
+	*out = v;
+	return n;
+}
+
+/* A reply a team sends as it stands (a script, a drill line) that
+ * breaks a rule list teaches what the chat scenarios mark down. */
+static void
+rule_text_check(struct diag *d, const struct rule_list **lists, size_t n,
+		const struct pos *p, const char *what, const char *text)
+{
+	struct chat_hit *hits = NULL;
+	size_t nhits = 0, i;
+
+	chat_rule_hits(lists, n, text, &hits, &nhits);
+	for (i = 0; i < nhits; i++)
+		/* TRANSLATORS: "script 'sh-01' holds '微信' (rule list
+		 * platform-forbidden: 引导站外联系)" */
+		warn_at(d, p, _("%s holds '%s' (rule list %s: %s)"), what, hits[i].word,
+			hits[i].list, hits[i].why);
+	free(hits);
+}
+
+static void
+rule_lists_check(const struct content *c, const struct content *fb, struct diag *d)
+{
+	const struct rule_list **lists;
+	size_t n = all_rule_lists(c, fb, &lists), i, j;
+
+	for (i = 0; n && i < c->nlibraries; i++)
+		for (j = 0; j < c->libraries[i]->nitems; j++) {
+			const struct script *it = &c->libraries[i]->items[j];
+			char *what = xasprintf(_("script '%s'"), it->id);
+
+			rule_text_check(d, lists, n, &it->pos, what, it->text);
+			free(what);
+		}
+	for (i = 0; n && i < c->ndrills; i++)
+		for (j = 0; j < c->drills[i]->nown; j++) {
+			char *what = xasprintf(_("line %zu of drill '%s'"), j + 1, c->drills[i]->id);
+
+			rule_text_check(d, lists, n, &c->drills[i]->pos, what,
+					c->drills[i]->lines[j]);
+			free(what);
+		}
+	free(lists);
+}
+
 void
-content_warnings(const struct content *c, struct diag *d)
+content_warnings(const struct content *c, const struct content *fb, struct diag *d)
 {
 	size_t i;
 
 	for (i = 0; i < c->ncurricula; i++)
 		later_banks_check(c->curricula[i], d);
+	rule_lists_check(c, fb, d);
 }
 
 static void
@@ -304,6 +369,53 @@ later_banks_check(const struct curriculum *cu, struct diag *d)
 	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
 		stage_quizzes(&cu->stages[l.stage], warn_later, &l);
 	strmap_free(&l.first);
+}
+
+/* A scenario's rule lists, and its model replies marked as a trainee's
+ * would be: a model that scores under full marks is a content error. */
+static void
+resolve_scenario(struct diag *d, struct content *c, struct scenario *sc,
+		 const struct content *fb)
+{
+	const char **ids = NULL;
+	size_t nids = 0, i, j;
+
+	sc->rules = arena_alloc(c->arena, (sc->nforbidden + 1) * sizeof(*sc->rules));
+	for (i = 0; i < sc->nforbidden; i++) {
+		sc->rules[i] = content_rule_list(c, sc->forbidden[i]);
+		if (sc->rules[i] == NULL && fb)
+			sc->rules[i] = content_rule_list(fb, sc->forbidden[i]);
+		if (sc->rules[i] == NULL) {
+			if (ids == NULL)
+				nids = id_list(c, fb, KIND_RULES, &ids);
+			unknown_ref(d, &sc->forbidden_pos[i], _("rule list"), sc->forbidden[i],
+				    ids, nids);
+		}
+	}
+	free(ids);
+	for (i = 0; i < sc->nturns; i++) {
+		const struct turn *t = &sc->turns[i];
+		struct chat_mark m;
+
+		if (t->model == NULL)
+			continue;
+		chat_mark(sc, t, t->model, -1, &m);
+		for (j = 0; j < t->nexpect; j++)
+			if (!m.made[j])
+				diag_at(d, t->pos.file, t->pos.line, t->pos.col,
+					_("turn %zu's model reply makes no point %zu (any of '%s'...)"),
+					i + 1, j + 1, t->expect[j].words[0]);
+		for (j = 0; j < m.nhits; j++)
+			if (m.hits[j].list)
+				diag_at(d, t->pos.file, t->pos.line, t->pos.col,
+					_("turn %zu's model reply holds '%s' (rule list %s: %s)"),
+					i + 1, m.hits[j].word, m.hits[j].list, m.hits[j].why);
+			else
+				diag_at(d, t->pos.file, t->pos.line, t->pos.col,
+					_("turn %zu's model reply holds '%s', a word it avoids"),
+					i + 1, m.hits[j].word);
+		chat_mark_free(&m);
+	}
 }
 
 /* A drill's lines taken from script libraries: each item on one line
@@ -373,6 +485,9 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 		if (c->drills[i]->nlibs)
 			resolve_drill_lines(d, c, c->drills[i], fb);
 
+	for (i = 0; i < c->nscenarios; i++)
+		resolve_scenario(d, c, c->scenarios[i], fb);
+
 	for (i = 0; i < c->ncurricula; i++) {
 		struct curriculum *cu = c->curricula[i];
 
@@ -394,6 +509,17 @@ content_resolve(struct content *c, const struct content *fb, struct diag *d)
 						m->drill = content_drill(fb, m->id);
 					if (m->drill == NULL)
 						unknown_ref(d, &m->pos, _("drill"), m->id, dids, nd);
+				} else if (m->kind == MOD_SCENARIO && m->id) {
+					m->scenario = content_scenario(c, m->id);
+					if (m->scenario == NULL && fb)
+						m->scenario = content_scenario(fb, m->id);
+					if (m->scenario == NULL) {
+						const char **ids;
+						size_t n = id_list(c, fb, KIND_SCENARIO, &ids);
+
+						unknown_ref(d, &m->pos, _("scenario"), m->id, ids, n);
+						free(ids);
+					}
 				} else if (m->kind == MOD_ASSESSMENT) {
 					for (p = 0; p < m->nparts; p++)
 						resolve_part(d, cu, &m->parts[p], c, fb, qids, nq);
@@ -458,6 +584,18 @@ content_clashes(const struct content *c, const struct content *tree,
 
 		if (b && !same_file(b->pos.file, c->casebooks[i]->pos.file))
 			clash(d, &c->casebooks[i]->pos, _("case book"), b->id, &b->pos);
+	}
+	for (i = 0; i < c->nrule_lists; i++) {
+		const struct rule_list *r = content_rule_list(tree, c->rule_lists[i]->id);
+
+		if (r && !same_file(r->pos.file, c->rule_lists[i]->pos.file))
+			clash(d, &c->rule_lists[i]->pos, _("rule list"), r->id, &r->pos);
+	}
+	for (i = 0; i < c->nscenarios; i++) {
+		const struct scenario *sc = content_scenario(tree, c->scenarios[i]->id);
+
+		if (sc && !same_file(sc->pos.file, c->scenarios[i]->pos.file))
+			clash(d, &c->scenarios[i]->pos, _("scenario"), sc->id, &sc->pos);
 	}
 	for (i = 0; i < c->ncurricula; i++) {
 		const struct curriculum *cu = c->curricula[i];

@@ -54,8 +54,10 @@ static const struct {
 	{ "curriculum", load_curriculum },
 	{ "scripts", load_library },
 	{ "casebook", load_casebook },
+	{ "rules", load_rule_list },
+	{ "scenario", load_scenario },
 };
-#define KIND_WORDS "'quiz', 'drill', 'curriculum', 'scripts' or 'casebook'"
+#define KIND_WORDS "'quiz', 'drill', 'curriculum', 'scripts', 'casebook', 'rules' or 'scenario'"
 
 /* Loads the content of a file's tree by its kind (whose nodes are in
  * tmp, which this frees). */
@@ -356,7 +358,7 @@ int
 content_load_tree(struct content *c, const char *dir, struct diag *d)
 {
 	static const char *const subdirs[] = {
-		"curricula", "quizzes", "scripts", "cases"
+		"curricula", "quizzes", "scripts", "cases", "rules", "scenarios"
 	};
 	unsigned before = d->errors;
 	bool any = false;
@@ -374,6 +376,6 @@ content_load_tree(struct content *c, const char *dir, struct diag *d)
 		free(sub);
 	}
 	if (!any)
-		diag_at(d, dir, 0, 0, _("not a content tree: it has no curricula/, quizzes/, scripts/ or cases/ directory"));
+		diag_at(d, dir, 0, 0, _("not a content tree: it has no curricula/, quizzes/, scripts/, cases/, rules/ or scenarios/ directory"));
 	return d->errors == before ? 0 : -1;
 }

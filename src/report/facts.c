@@ -155,7 +155,7 @@ struct bulk {
 	struct idmap people, enrollments;	/* ids to rows */
 	/* the ids of each kind of module (a sign-off: its stage's) to
 	 * their places, a list ending with a stage of (size_t)-1 */
-	struct strmap where[MOD_ASSESSMENT + 1];
+	struct strmap where[MOD_SCENARIO + 1];
 	struct arena *a;
 	/* drill results come by person and drill: the group being read */
 	struct group drill;
@@ -164,9 +164,10 @@ struct bulk {
 	struct drill_best *best;	/* the group's, when kept */
 	size_t unmet;			/* places not met yet */
 	const struct slot *places;
-	/* quiz attempts come by person and quiz too */
-	struct group quiz;
-	struct quiz_tally qt;
+	/* quiz attempts come by person and quiz too, and chat runs by
+	 * person and scenario */
+	struct group quiz, chat;
+	struct quiz_tally qt, ct;
 };
 
 static const struct slot *
@@ -299,6 +300,48 @@ bulk_quiz(const struct store_row *r, void *arg)
 		return;
 	has = !store_col_null(r, 3);
 	quiz_tally_add(&b->qt, store_col_text(r, 2), has, has ? store_col_real(r, 3) : 0);
+}
+
+/* Ends a person's group of runs of one scenario. */
+static void
+bulk_chat_flush(struct bulk *b)
+{
+	const struct slot *s;
+	struct module_fact f;
+
+	if (b->chat.on && b->chat.row != (size_t)-1) {
+		long at = b->rs->chat ? facts_chat_index(b->rs, sb_str(&b->chat.id)) : -1;
+
+		if (at >= 0)
+			b->rs->chat[b->chat.row * b->rs->nchat + (size_t)at] = b->ct.f;
+		memset(&f, 0, sizeof(f));
+		f.quiz = b->ct.f;
+		for (s = bulk_where(b, MOD_SCENARIO, sb_str(&b->chat.id)); s && s->stage != (size_t)-1; s++)
+			bulk_state(b, b->chat.row, s, &f);
+	}
+	b->chat.on = false;
+}
+
+/* A run: person, scenario, state, percent, counted; tallied as
+ * store_chat_facts() tallies one person's. */
+static void
+bulk_chat(const struct store_row *r, void *arg)
+{
+	struct bulk *b = arg;
+	int64_t pid = store_col_int(r, 0);
+	const char *scenario = store_col_text(r, 1);
+	bool has;
+
+	if (group_ends(&b->chat, pid, scenario)) {
+		bulk_chat_flush(b);
+		group_begin(b, &b->chat, pid, scenario);
+		quiz_tally_start(&b->ct);
+	}
+	if (b->chat.row == (size_t)-1)
+		return;
+	has = !store_col_null(r, 3);
+	quiz_tally_add_run(&b->ct, store_col_text(r, 2), has, has ? store_col_real(r, 3) : 0,
+			   store_col_int(r, 4) != 0);
 }
 
 static void
@@ -524,11 +567,13 @@ bulk_read(struct kefu *k, struct rows *rs)
 	rc = store_all_lessons(st, bulk_lesson, &b) != 0 ||
 	    store_all_quiz_facts(st, bulk_quiz, &b) != 0 ||
 	    store_all_drills(st, bulk_drill, &b) != 0 ||
+	    store_all_chat_facts(st, bulk_chat, &b) != 0 ||
 	    store_all_signoffs(st, bulk_signoff, &b) != 0 ||
 	    store_all_assessments(st, bulk_assess, &b) != 0 ||
 	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
 	bulk_quiz_flush(&b);
+	bulk_chat_flush(&b);
 	/* last: an exemption stands over the facts */
 	rc = rc || store_all_exemptions(st, bulk_exempt, &b) != 0;
 	rc = rc || (rs->quiz && store_all_grants(st, bulk_grant, &b) != 0);
@@ -556,10 +601,11 @@ found:
 		plan_stages_of(cu, &b.modules[i * b.nmodules], &b.opened[i * ns], s->states);
 		kefu_standing_dues(k, cu, &rs->v[i].e, &b.moved[i * ns], s);
 	}
-	for (i = 0; i <= MOD_ASSESSMENT; i++)
+	for (i = 0; i <= MOD_SCENARIO; i++)
 		strmap_free(&b.where[i]);
 	sb_free(&b.drill.id);
 	sb_free(&b.quiz.id);
+	sb_free(&b.chat.id);
 	arena_free(b.a);
 	rs->modules = b.modules;
 	rs->nmodules = b.nmodules;
@@ -597,6 +643,8 @@ scores_init(struct rows *rs)
 				ids_add(&rs->quiz_at, &rs->quiz_ids, &rs->nquiz, m->id);
 			else if (m->kind == MOD_DRILL)
 				ids_add(&rs->drill_at, &rs->drill_ids, &rs->ndrill, m->id);
+			else if (m->kind == MOD_SCENARIO)
+				ids_add(&rs->chat_at, &rs->chat_ids, &rs->nchat, m->id);
 			for (p = 0; m->kind == MOD_ASSESSMENT && p < m->nparts; p++)
 				if (m->parts[p].kind == PART_QUIZ)
 					ids_add(&rs->quiz_at, &rs->quiz_ids, &rs->nquiz,
@@ -604,8 +652,11 @@ scores_init(struct rows *rs)
 		}
 	rs->quiz = xcalloc(rs->n * rs->nquiz + 1, sizeof(*rs->quiz));
 	rs->drill = xcalloc(rs->n * rs->ndrill + 1, sizeof(*rs->drill));
+	rs->chat = xcalloc(rs->n * rs->nchat + 1, sizeof(*rs->chat));
 	for (i = 0; i < rs->n * rs->nquiz; i++)
 		rs->quiz[i].best = -1;
+	for (i = 0; i < rs->n * rs->nchat; i++)
+		rs->chat[i].best = -1;
 }
 
 static long
@@ -626,6 +677,12 @@ long
 facts_drill_index(const struct rows *rs, const char *id)
 {
 	return index_of(&rs->drill_at, id);
+}
+
+long
+facts_chat_index(const struct rows *rs, const char *id)
+{
+	return index_of(&rs->chat_at, id);
 }
 
 enum module_state
@@ -674,6 +731,9 @@ facts_free(struct rows *rs)
 	free(rs->modules);
 	free(rs->quiz_ids);
 	free(rs->drill_ids);
+	free(rs->chat_ids);
+	free(rs->chat);
+	strmap_free(&rs->chat_at);
 	free(rs->quiz);
 	free(rs->drill);
 	free(rs->active);

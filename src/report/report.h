@@ -61,13 +61,14 @@ struct rows {
 	size_t nmodules;
 	/* kept when facts_gather() is asked for them (FACTS_SCORES): the
 	 * curriculum's quizzes (its quiz modules' and its assessments'
-	 * quiz parts') and drills in plan order, and for every row their
-	 * facts, nquiz and ndrill each */
-	const char **quiz_ids, **drill_ids;
-	size_t nquiz, ndrill;
+	 * quiz parts'), drills and chat scenarios in plan order, and for
+	 * every row their facts, nquiz, ndrill and nchat each */
+	const char **quiz_ids, **drill_ids, **chat_ids;
+	size_t nquiz, ndrill, nchat;
 	struct quiz_facts *quiz;
 	struct drill_best *drill;
-	struct strmap quiz_at, drill_at;	/* id to index + 1 */
+	struct quiz_facts *chat;	/* a scenario's runs */
+	struct strmap quiz_at, drill_at, chat_at;	/* id to index + 1 */
 	/* when each row last did something, 0 never (FACTS_ACTIVE) */
 	long long *active;
 };
@@ -81,6 +82,7 @@ int facts_gather(struct kefu *, const struct curriculum *, unsigned want,
 /* The index of a quiz or drill id among the rows' columns, or -1. */
 long facts_quiz_index(const struct rows *, const char *id);
 long facts_drill_index(const struct rows *, const char *id);
+long facts_chat_index(const struct rows *, const char *id);
 /* The module state of row r's module at (curriculum order). */
 enum module_state facts_module(const struct rows *, size_t r, size_t at);
 void facts_free(struct rows *);
