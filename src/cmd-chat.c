@@ -430,7 +430,8 @@ finish(struct kefu *k, const struct scenario *sc, const struct chat_run *run)
 	what = xasprintf("%s %s%%%s%s%s", sc->id, NUM(percent), why ? " (" : "",
 			 why ? why : "", why ? ")" : "");
 	rc = store_begin(st) != 0 ? -1 :
-	    store_chat_finish(st, run->id, sc->rubric != NULL, percent, why == NULL, why,
+	    /* practice is not put to a trainer: it meets no gate */
+	    store_chat_finish(st, run->id, sc->rubric && why == NULL, percent, why == NULL, why,
 			      kefu_clock(k));
 	if (rc == 0)
 		rc = store_event(st, k->me.id, "chat-finish", k->me.id, what, kefu_clock(k));
@@ -444,7 +445,7 @@ finish(struct kefu *k, const struct scenario *sc, const struct chat_run *run)
 	}
 	free(what);
 	end_screen(k, sc, &ts, percent, why);
-	if (sc->rubric) {
+	if (sc->rubric && why == NULL) {
 		struct sb who = SB_INIT;
 
 		kefu_graders(k, "trainer", &who);
@@ -612,9 +613,18 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		rec.made = sb_str(&made);
 		rec.hits = hits.len ? sb_str(&hits) : NULL;
 		rc = store_chat_turn_save(st, run.id, &rec);
+		if (rc == 0 && !k->tty_in) {
+			/* piped: the reply as the chat window would show it */
+			struct sb echo = SB_INIT;
+
+			sb_adds(&echo, "> ");
+			text_inert(&echo, reply, false);
+			puts(sb_str(&echo));
+			sb_free(&echo);
+		}
 		if (rc == 0 && !exam)
 			feedback(k, t, reply, secs, &m);
-		else if (rc == 0 && pasted)
+		if (rc == 0 && pasted)
 			printf(_("  (pasted: this run will not count for a gate)\n"));
 		chat_mark_free(&m);
 		sb_free(&made);

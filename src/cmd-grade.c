@@ -99,11 +99,31 @@ static const struct column queue_cols[] = {
 	{ "answered", N_("Answered") }, { "waited_days", N_("Days waited") },
 };
 
+static const struct column chat_cols[] = {
+	{ "run", N_("Run") }, { "login", N_("Login") }, { "scenario", N_("Scenario") },
+	{ "automatic", N_("Automatic %") }, { "waited_days", N_("Days waited") },
+};
+
 static int
-list_queue(const struct kefu *k, const struct essays *es, enum table_format f)
+list_queue(struct kefu *k, const struct essays *es, enum table_format f)
 {
 	struct table t;
 	size_t i;
+
+	/* chat transcripts first, in their own table */
+	table_init(&t, "chat-queue", chat_cols, ARRAY_SIZE(chat_cols));
+	if (grade_chats_list(k, &t) != 0) {
+		table_free(&t);
+		return 1;
+	}
+	if (t.nrows) {
+		if (f == TABLE_TEXT)
+			printf(_("Chat transcripts to review:\n"));
+		table_print(stdout, &t, f, false);
+		if (f == TABLE_TEXT)
+			printf(_("\nEssay answers to grade:\n"));
+	}
+	table_free(&t);
 
 	table_init(&t, "grading-queue", queue_cols, ARRAY_SIZE(queue_cols));
 	for (i = 0; i < es->n; i++) {
@@ -164,6 +184,15 @@ answer_now(const struct store_row *r, void *arg)
 }
 
 enum step { STEP_DONE, STEP_SKIP, STEP_STOP, STEP_FAIL };
+static enum step read_points(double max, double *points);
+
+int
+grade_read_points(double max, double *points)
+{
+	enum step s = read_points(max, points);
+
+	return s == STEP_DONE ? 0 : s == STEP_SKIP ? 1 : 2;
+}
 
 /* Reads the points; STEP_DONE with *points set, or skip/stop. */
 static enum step
@@ -522,6 +551,7 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	size_t i, own = 0, done = 0, skipped = 0;
 	char *pos[2];
 	int npos, rc;
+	bool whole;
 
 	if (!kefu_may(k, "trainer", _("grade")))
 		return 1;
@@ -541,6 +571,16 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 			return rc;
 		qu.quiz = qz->id;
 		qu.question = q->id;
+	}
+	if (npos == 1 && strncmp(pos[0], "chat:", 5) == 0) {
+		/* one chat run, to review or review again */
+		char *end;
+		long long id = strtoll(pos[0] + 5, &end, 10);
+
+		if (end == pos[0] + 5 || *end || id <= 0)
+			return cmd_usage(c);
+		rc = grade_chats(k, id, &done, &own);
+		return rc < 0 ? 1 : rc;
 	}
 	if (npos) {
 		if ((rc = attempt_essays(k, pos[0], npos > 1 ? pos[1] : NULL, &es)) != 0) {
@@ -571,12 +611,24 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 		if (es.v[i].person == k->me.id)
 			own++;
 	if (es.n - own == 0) {
+		size_t cdone = 0, cown = 0;
+
 		printf(_("No essay answers wait for you to grade.\n"));
 		if (own == 1)
 			printf(_("Your own answer waits for another trainer.\n"));
 		else if (own)
 			printf(_("%zu of your own answers wait for another trainer.\n"), own);
 		essays_free(&es);
+		/* then the chat transcripts */
+		if (!npos && !q) {
+			rc = grade_chats(k, 0, &cdone, &cown);
+			if (cdone)
+				printf(P_("\nReviewed %zu chat.\n", "\nReviewed %zu chats.\n", cdone), cdone);
+			if (cown)
+				printf(P_("%zu of your own chats waits for another trainer.\n",
+					  "%zu of your own chats wait for another trainer.\n", cown), cown);
+			return rc < 0 ? 1 : 0;
+		}
 		return 0;
 	}
 	if (q) {
@@ -617,7 +669,16 @@ cmd_grade(struct kefu *k, int argc, char **argv)
 	else
 		printf(_("\nGraded %zu; %zu left in the queue.\n"), done,
 		       es.n - own - done);
+	whole = i == es.n;
 	essays_free(&es);
+	if (rc == 0 && !npos && !q && whole) {
+		/* the essays done: the chat transcripts */
+		size_t cdone = 0, cown = 0;
+
+		rc = grade_chats(k, 0, &cdone, &cown) < 0;
+		if (cdone)
+			printf(P_("\nReviewed %zu chat.\n", "\nReviewed %zu chats.\n", cdone), cdone);
+	}
 	return rc;
 }
 
@@ -626,8 +687,8 @@ static const char *const grade_words[] = { "--list", "--format", "--question", N
 /* The command as `kefu help` and the prompt know it. */
 const struct cmd cmd_grade_entry = {
 	.name = "grade",
-	.usage = "[--list [--format F]] [--question QUIZ:QUESTION] | [ATTEMPT [QUESTION]]",
-	.summary = N_("grade essay answers waiting for a trainer (trainers)"),
+	.usage = "[--list [--format F]] [--question QUIZ:QUESTION] | [ATTEMPT [QUESTION]] | [chat:RUN]",
+	.summary = N_("grade essays and chat transcripts waiting for a trainer (trainers)"),
 	.help = N_("Puts the essay answers that wait for a trainer, oldest first: who\n"
 		"wrote it, the quiz, the question, its rubric, the answer and how\n"
 		"many days it has waited. Give points from 0 to the question's\n"
@@ -644,6 +705,12 @@ const struct cmd cmd_grade_entry = {
 		"                       it in turn (with --list: its part of the queue)\n"
 		"  ATTEMPT [QUESTION]   grade or regrade the essays of one attempt (its\n"
 		"                       number is in the queue and in 'report trainee')\n"
+		"  chat:RUN             review or review again one chat run\n"
+		"\n"
+		"After the essays come the chat transcripts: runs of a scenario with a\n"
+		"rubric, each turn with the buyer's message, the reply, its time and\n"
+		"automatic marks, then the rubric. Give a percent from 0 to 100; it\n"
+		"counts for the run from then on, and the automatic score is kept.\n"
 		"\n"
 		"Every grading is kept and logged with the old and new points.\n"),
 	.arg = ARG_NONE,

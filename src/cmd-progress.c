@@ -161,6 +161,42 @@ change_row(const struct attempt_change *c, void *arg)
 	sb_adds(sb, "”\n");
 }
 
+/* A person's runs of one scenario: the latest finished, and the
+ * reviews trainers gave. */
+struct chat_seen {
+	struct chat_run latest;
+	struct sb *reviews;
+};
+
+static void
+chat_row(const struct chat_run *r, void *arg)
+{
+	struct chat_seen *s = arg;
+	char when[17];
+
+	if (strcmp(r->state, "final") != 0 && strcmp(r->state, "pending") != 0)
+		return;
+	chat_run_clear(&s->latest);
+	s->latest = *r;
+	s->latest.scenario = xstrdup(r->scenario);
+	s->latest.state = xstrdup(r->state);
+	s->latest.why = r->why ? xstrdup(r->why) : NULL;
+	s->latest.comment = s->latest.grader = s->latest.login = s->latest.name = NULL;
+	if (s->reviews == NULL || r->grader == NULL)
+		return;
+	sb_adds(s->reviews, "  ");
+	text_inert(s->reviews, r->scenario, false);
+	sb_addf(s->reviews, _(": %s%% (automatic %s%%), by "), NUM(r->percent),
+		NUM(r->auto_percent));
+	text_inert(s->reviews, r->grader, false);
+	sb_addf(s->reviews, ", %s\n", date_format_time(r->graded, when));
+	if (r->comment) {
+		sb_adds(s->reviews, "    “");
+		text_inert(s->reviews, r->comment, false);
+		sb_adds(s->reviews, "”\n");
+	}
+}
+
 /* What trainers recorded: essay gradings, attempts given back or set
  * aside, and assessment outcomes. */
 static int
@@ -174,6 +210,21 @@ trainers_say(struct kefu *k, struct sb *sb)
 	if (store_gradings(k->store, k->me.id, grading_row, sb) != 0)
 		return -1;
 	drop_empty(sb, before, _("\nGraded essays\n"));
+	before = sb->len;
+	sb_adds(sb, _("\nReviewed chats\n"));
+	for (i = 0; i < k->content->nscenarios; i++) {
+		struct chat_seen s;
+
+		memset(&s, 0, sizeof(s));
+		s.reviews = sb;
+		if (!k->content->scenarios[i]->rubric)
+			continue;
+		if (store_chat_runs(k->store, k->me.id, k->content->scenarios[i]->id, NULL, 0,
+				    chat_row, &s) != 0)
+			return -1;
+		chat_run_clear(&s.latest);
+	}
+	drop_empty(sb, before, _("\nReviewed chats\n"));
 	before = sb->len;
 	sb_adds(sb, _("\nAttempts given back or set aside\n"));
 	if (store_attempt_changes(k->store, k->me.id, change_row, sb) != 0)
@@ -215,6 +266,9 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 	for (i = 0; i < c->nquizzes; i++)
 		if (text_width(c->quizzes[i]->id) > w)
 			w = text_width(c->quizzes[i]->id);
+	for (i = 0; i < c->nscenarios; i++)
+		if (text_width(c->scenarios[i]->id) > w)
+			w = text_width(c->scenarios[i]->id);
 
 	sb_adds(&sb, _("Drills"));
 	sb_addc(&sb, '\n');
@@ -282,6 +336,48 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 				sb_adds(&sb, _("; one is open"));
 			sb_addc(&sb, '\n');
 		}
+	}
+	if (c->nscenarios)
+		sb_adds(&sb, _("\nChats\n"));
+	for (i = 0; i < c->nscenarios; i++) {
+		const struct scenario *sc = c->scenarios[i];
+		struct quiz_facts f;
+		struct chat_seen s;
+
+		memset(&s, 0, sizeof(s));
+		if (store_chat_facts(k->store, k->me.id, sc->id, &f) != 0 ||
+		    store_chat_runs(k->store, k->me.id, sc->id, NULL, 0, chat_row, &s) != 0) {
+			chat_run_clear(&s.latest);
+			sb_free(&sb);
+			return 1;
+		}
+		sb_adds(&sb, "  ");
+		text_pad(&sb, sc->id, w, false);
+		if (f.attempts == 0)
+			sb_adds(&sb, f.open ? _("  a run is open\n") : _("  not tried yet\n"));
+		else {
+			if (f.best >= 0)
+				sb_addf(&sb, _("  best %6s%%"), NUM(f.best));
+			else
+				sb_adds(&sb, _("  best       -"));
+			sb_addf(&sb, _("  latest %6s%%%s"), NUM(s.latest.percent),
+				s.latest.counted ? "" : "*");
+			starred = starred || !s.latest.counted;
+			sb_addf(&sb, P_("  %d run", "  %d runs", f.attempts), f.attempts);
+			if (sc->attempts)
+				sb_addf(&sb, _(" of %u"), sc->attempts);
+			if (f.pending)
+				sb_adds(&sb, _("; waits for a trainer's review"));
+			if (f.open)
+				sb_adds(&sb, _("; one is open"));
+			sb_addc(&sb, '\n');
+			if (!s.latest.counted) {
+				sb_adds(&sb, "  ");
+				text_pad(&sb, "", w, false);
+				sb_addf(&sb, _("  * latest: %s\n"), chat_why_text(s.latest.why));
+			}
+		}
+		chat_run_clear(&s.latest);
 	}
 	if (trainers_say(k, &sb) != 0) {
 		sb_free(&sb);

@@ -69,6 +69,18 @@ extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_dri
 
 /* cmd-chat.c: why a chat run is practice, in words (why as stored). */
 const char *chat_why_text(const char *why);
+/* cmd-grade.c: reads a trainer's points up to max: 0 read, 1 skip, 2 quit. */
+int grade_read_points(double max, double *points);
+/* cmd-grade-chat.c: reviews the chat runs waiting (run_id 0), or one;
+ * counts those reviewed and those skipped as the trainer's own. 0, 1
+ * when one run could not be reviewed, -1 after a store error. */
+int grade_chats(struct kefu *, int64_t run_id, size_t *done, size_t *own);
+/* Adds a row for each run waiting: run, login, scenario, automatic %,
+ * days waited. */
+struct table;
+int grade_chats_list(struct kefu *, struct table *);
+struct scenario;
+int grade_chat_show(struct kefu *, const struct scenario *, const struct chat_run *);
 
 /* cmd.c */
 extern const struct cmd *const cmd_table[];

@@ -46,6 +46,8 @@ kind_label(const char *kind)
 		{ "kpi", N_("KPI figure") }, { "kpi-delete", N_("KPI figure deleted") },
 		{ "attempt-grant", N_("attempts given back") },
 		{ "attempt-void", N_("attempt set aside") },
+		{ "chat-final", N_("chat") }, { "chat-pending", N_("chat, waiting for review") },
+		{ "chat-review", N_("chat reviewed") },
 	};
 	size_t i;
 
