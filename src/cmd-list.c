@@ -56,11 +56,12 @@ int
 cmd_list(struct kefu *k, int argc, char **argv)
 {
 	static const char *const whats[] = {
-		"lessons", "stages", "quizzes", "drills", "curricula", "libraries", "scripts"
+		"lessons", "stages", "quizzes", "drills", "curricula", "libraries", "scripts",
+		"scenarios", "rules"
 	};
 	static const char *const headings[] = {
 		N_("Lessons"), N_("Stages"), N_("Quizzes"), N_("Drills"), N_("Curricula"),
-		N_("Script libraries"), N_("Scripts")
+		N_("Script libraries"), N_("Scripts"), N_("Chat scenarios"), N_("Rule lists")
 	};
 	const struct content *c;
 	const struct curriculum *cu = NULL;
@@ -89,7 +90,8 @@ cmd_list(struct kefu *k, int argc, char **argv)
 		cu = content_curriculum(c, k->enr.curriculum);
 	if (cu == NULL && c->ncurricula == 1)
 		cu = c->curricula[0];
-	cap = c->nquizzes + c->ndrills + c->ncurricula + c->nlibraries + 1;
+	cap = c->nquizzes + c->ndrills + c->ncurricula + c->nlibraries + c->nscenarios +
+	    c->nrule_lists + 1;
 	for (i = 0; i < c->nlibraries; i++)
 		cap += c->libraries[i]->nitems;
 	for (s = 0; cu && s < cu->nstages; s++)
@@ -101,7 +103,8 @@ cmd_list(struct kefu *k, int argc, char **argv)
 		if (what && strcmp(what, whats[w]) != 0)
 			continue;
 		/* all of them: scripts are many, and listed by library */
-		if (!what && (w == 6 || (w == 5 && c->nlibraries == 0)))
+		if (!what && (w == 6 || w == 8 || (w == 5 && c->nlibraries == 0) ||
+			      (w == 7 && c->nscenarios == 0)))
 			continue;
 		n = 0;
 		switch (w) {
@@ -162,6 +165,26 @@ cmd_list(struct kefu *k, int argc, char **argv)
 					rows[n++].title = it->title;
 				}
 			break;
+		case 7:
+			for (i = 0; i < c->nscenarios; i++) {
+				const struct scenario *sc = c->scenarios[i];
+
+				rows[n].id = sc->id;
+				rows[n].title = sc->title;
+				rows[n++].note = owned[nowned++] =
+				    xasprintf("%s%s", content_scenario_kind_name(sc->kind),
+					      sc->mode == QUIZ_EXAM ? _(", exam") : "");
+			}
+			break;
+		case 8:
+			for (i = 0; i < c->nrule_lists; i++) {
+				rows[n].id = c->rule_lists[i]->id;
+				rows[n].title = c->rule_lists[i]->title;
+				rows[n++].note = owned[nowned++] =
+				    xasprintf(P_("%zu word", "%zu words", c->rule_lists[i]->nwords),
+					      c->rule_lists[i]->nwords);
+			}
+			break;
 		}
 		if (shown++)
 			fputc('\n', stdout);
@@ -175,18 +198,21 @@ cmd_list(struct kefu *k, int argc, char **argv)
 }
 
 static const char *const list_words[] = {
-	"lessons", "quizzes", "drills", "stages", "curricula", "libraries", "scripts", NULL
+	"lessons", "quizzes", "drills", "stages", "curricula", "libraries", "scripts",
+	"scenarios", "rules", NULL
 };
 
 /* The command as `kefu help` and the prompt know it. */
 const struct cmd cmd_list_entry = {
 	.name = "list",
-	.usage = "[lessons|quizzes|drills|stages|curricula|libraries|scripts]",
+	.usage = "[lessons|quizzes|drills|stages|curricula|libraries|scripts|scenarios|rules]",
 	.summary = N_("list the ids you can use with other commands"),
 	.help = N_("Lists ids and titles from the loaded content: lessons and stages\n"
 		"of your curriculum, and every quiz, drill, curriculum and script\n"
-		"library; scripts as LIBRARY/ID, as 'kefu scripts copy' takes them.\n"
-		"With no argument, lists them all but scripts.\n"),
+		"library; scripts as LIBRARY/ID, as 'kefu scripts copy' takes them;\n"
+		"chat scenarios ('kefu chat') and the rule lists replies are checked\n"
+		"against ('kefu lint'). With no argument, lists them all but scripts\n"
+		"and rule lists.\n"),
 	.arg = ARG_WORDS,
 	.words = list_words,
 	.fn = cmd_list,

@@ -53,7 +53,7 @@ ok "commands refuse broken content and write nothing"
 
 "$KEFU" --content "$T/none" plan 2> "$T/err"
 [ $? -eq 1 ] || fail "not a tree: exit status"
-grep -q "not a content tree: it has no curricula/, quizzes/, scripts/ or cases/ directory" "$T/err" ||
+grep -q "not a content tree: it has no curricula/, quizzes/, scripts/, cases/, rules/ or scenarios/ directory" "$T/err" ||
 	fail "not a tree: message"
 ok "a directory that is not a content tree"
 

@@ -4,7 +4,7 @@
 export KEFU_CONTENT="$CONTENT/mini"
 unset KEFU_DB
 # the schema version this kefu brings a database to
-LATEST=9
+LATEST=10
 
 "$KEFU" plan > "$T/out" 2>&1 || fail "first run: $(cat "$T/out")"
 db="$XDG_DATA_HOME/kefu/kefu.db"
@@ -29,8 +29,9 @@ ok "the second run goes straight to work"
 ok "schema version $LATEST, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-# what migrations 9, 8, 7, 6 and 5 made, taken away again (for a database of before)
-UNDO9="DROP TABLE script_proposal;"
+# what migrations 10, 9, 8, 7, 6 and 5 made, taken away again (for a database of before)
+UNDO10="DROP TABLE chat_turn; DROP TABLE chat_run;"
+UNDO9="$UNDO10 DROP TABLE script_proposal;"
 UNDO8="$UNDO9 DROP TABLE answer_draft;"
 UNDO7="$UNDO8 DROP TRIGGER event_active; DROP INDEX event_subject; DROP INDEX quiz_attempt_quiz;
 ALTER TABLE person DROP COLUMN seen_event; ALTER TABLE person DROP COLUMN seen_grading;

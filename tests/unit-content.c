@@ -183,7 +183,7 @@ test_later_stage(void **state)
 	assert_int_equal(content_resolve(t, NULL, &d), 0);
 	/* warnings are for kefu check, not every command that loads */
 	assert_int_equal(ftell(d.out), 0);
-	content_warnings(t, &d);
+	content_warnings(t, NULL, &d);
 	assert_int_equal(d.errors, 0);
 	rewind(d.out);
 	while (fgets(line, sizeof(line), d.out)) {
