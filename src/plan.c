@@ -614,3 +614,26 @@ plan_quiz_locked(const struct curriculum *cu, const enum stage_state *states,
 	}
 	return first;
 }
+
+size_t
+plan_scenario_locked(const struct curriculum *cu, const enum stage_state *states,
+		     const struct scenario *sc)
+{
+	size_t i, j, first = cu->nstages;
+
+	if (sc->mode != QUIZ_EXAM)
+		return cu->nstages;
+	for (i = 0; i < cu->nstages; i++) {
+		for (j = 0; j < cu->stages[i].nmodules; j++)
+			if (cu->stages[i].modules[j].kind == MOD_SCENARIO &&
+			    cu->stages[i].modules[j].scenario == sc)
+				break;
+		if (j == cu->stages[i].nmodules)
+			continue;
+		if (states[i] != STAGE_LOCKED)
+			return cu->nstages;
+		if (first == cu->nstages)
+			first = i;
+	}
+	return first;
+}

@@ -116,4 +116,8 @@ const char *plan_kind_label(enum module_kind);
 size_t plan_quiz_locked(const struct curriculum *, const enum stage_state *,
 			const struct quiz *);
 
+/* The same for a chat scenario in exam mode. */
+size_t plan_scenario_locked(const struct curriculum *, const enum stage_state *,
+			    const struct scenario *);
+
 #endif

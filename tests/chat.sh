@@ -106,6 +106,11 @@ test_case "a killed chat keeps each reply and goes on" case_kill
 # an exam: no feedback until the end; one attempt, then refused
 case_exam() {
 	fresh exam
+	# an exam of a locked stage is refused, as a quiz exam is
+	printf '对不起\n马上\n' | "$KEFU" chat angry > "$T/out" 2>&1 && return 1
+	grep -q "exam 'angry' belongs to stage 2 第二阶段, which is still locked" "$T/out" ||
+		{ cat "$T/out"; return 1; }
+	"$KEFU" enroll chatexam > /dev/null 2>&1 || return 1
 	printf '对不起\n马上\n' | "$KEFU" chat angry > "$T/out" 2>&1 || { cat "$T/out"; return 1; }
 	! grep -q '✓' "$T/out" && ! grep -q 'This turn' "$T/out" &&
 	grep -q 'Score: 100%' "$T/out" || { cat "$T/out"; return 1; }
