@@ -245,7 +245,7 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 		for (j = 0; j < a.n; j++) {
 			const struct attention_item *it = &a.v[j];
 
-			if (it->kind == ATTENTION_ESSAYS && i > 0)
+			if ((it->kind == ATTENTION_ESSAYS || it->kind == ATTENTION_CHATS) && i > 0)
 				continue;	/* the queue is everyone's, once */
 			counts[it->kind] += it->kind == ATTENTION_ESSAYS ? (size_t)it->count : 1;
 			if (it->kind == ATTENTION_ESSAYS && it->since >= 0 &&
@@ -302,6 +302,10 @@ trainer_news(struct kefu *k, bool full, struct news *nw)
 			case ATTENTION_ESSAYS:
 				sb_addf(&nw->out, P_("%zu essay answer waits for grading",
 						     "%zu essay answers wait for grading", n), n);
+				break;
+			case ATTENTION_CHATS:
+				sb_addf(&nw->out, P_("%zu chat transcript waits for review",
+						     "%zu chat transcripts wait for review", n), n);
 				break;
 			case ATTENTION_ASSESS:
 				sb_addf(&nw->out, P_("%zu assessment is due", "%zu assessments are due",

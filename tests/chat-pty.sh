@@ -126,6 +126,9 @@ case_review() {
 	! grep -q '✓' "$T/review.log" || { cat "$T/review.log"; return 1; }
 	as "${P}t" plan > "$T/out" &&
 	grep -q "waits for 王芳 to review it" "$T/out" || { cat "$T/out"; return 1; }
+	as "${P}r" report attention --curriculum chatexam > "$T/out" &&
+	grep -q "chat angry waits for review" "$T/out" &&
+	grep -q "kefu grade chat:1" "$T/out" || { cat "$T/out"; return 1; }
 	as "${P}r" grade --list > "$T/out" &&
 	grep -q "chat:1 *${P}t *angry *100" "$T/out" || { cat "$T/out"; return 1; }
 	printf '70\n语气再软一点\n' | as "${P}r" grade > "$T/out" 2>&1 &&
@@ -138,7 +141,10 @@ case_review() {
 	grep -q '“语气再软一点”' "$T/out" || { cat "$T/out"; return 1; }
 	as "${P}t" plan --all > "$T/out" &&
 	grep -q 'passed: best 70%, needs 60%' "$T/out" || { cat "$T/out"; return 1; }
-	# nobody reviews their own; one review stands, a second is a regrade
+	as "${P}r" report grades --curriculum chatexam > "$T/out" &&
+	grep -q "^${P}t  *小李  *70 1/1 *\$" "$T/out" && grep -q 'C1 *angry' "$T/out" ||
+		{ cat "$T/out"; return 1; }
+	# one review stands; a second is a regrade
 	printf '80\n\n' | as "${P}r" grade chat:1 > "$T/out" 2>&1 &&
 	grep -q 'Reviewed before: 70%' "$T/out" || { cat "$T/out"; return 1; }
 	as "${P}r" report trainee "${P}t" --format csv > "$T/out" &&

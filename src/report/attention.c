@@ -3,7 +3,8 @@
  * the reason and the command that acts on it.
  *
  * Urgency is a kind first, then how long it has waited: essays to
- * grade (a trainee waits on them), assessments due, stages waiting for
+ * grade and chat transcripts to review (a trainee waits on them),
+ * assessments due, stages waiting for
  * a sign-off, quizzes with no attempts left, failed assessments to act
  * on, stages past their due date, trainees idle for ATTENTION_IDLE_DAYS. */
 #include "config.h"
@@ -56,6 +57,20 @@ essay_row(const struct store_row *r, void *arg)
 	a->v[i].count = 1;
 }
 
+/* A chat run waiting for a trainer's review: one item a run. */
+static void
+chat_item(const struct chat_run *r, void *arg)
+{
+	struct attention *a = arg;
+	size_t i = attention_new(a, ATTENTION_CHATS);
+
+	a->v[i].person_id = r->person_id;
+	a->v[i].login = arena_strdup(a->arena, r->login);
+	a->v[i].name = r->name ? arena_strdup(a->arena, r->name) : NULL;
+	a->v[i].what = arena_strdup(a->arena, r->scenario);
+	a->v[i].since = date_of((time_t)r->finished);
+	a->v[i].attempt = r->id;
+}
 
 static size_t
 row_item(struct attention *a, enum attention_kind kind, const struct row *x)
@@ -154,7 +169,8 @@ attention_from(struct kefu *k, const struct rows *rs, struct attention *a)
 
 	memset(a, 0, sizeof(*a));
 	a->arena = arena_new();
-	if (store_essays_pending(kefu_store(k), essay_row, a) != 0)
+	if (store_essays_pending(kefu_store(k), essay_row, a) != 0 ||
+	    store_chat_runs(kefu_store(k), 0, NULL, "pending", 0, chat_item, a) != 0)
 		return -1;
 	for (r = 0; r < rs->n; r++) {
 		const struct row *x = &rs->v[r];
@@ -207,6 +223,7 @@ attention_free(struct attention *a)
 
 static const char *const kind_words[] = {
 	[ATTENTION_ESSAYS] = N_("essays"),
+	[ATTENTION_CHATS] = N_("chat"),
 	[ATTENTION_ASSESS] = N_("assessment"),
 	[ATTENTION_SIGNOFF] = N_("sign-off"),
 	[ATTENTION_ATTEMPTS] = N_("no-attempts"),
@@ -232,6 +249,10 @@ attention_reason(struct sb *sb, const struct kefu *k, const struct attention_ite
 		sb_addf(sb, P_("%d essay answer waits for grading", "%d essay answers wait for grading",
 			       it->count), it->count);
 		sb_addf(sb, P_(" (the oldest %ld day)", " (the oldest %ld days)", days), days);
+		break;
+	case ATTENTION_CHATS:
+		sb_addf(sb, _("chat %s waits for review"), it->what);
+		sb_addf(sb, P_(" (%ld day)", " (%ld days)", days), days);
 		break;
 	case ATTENTION_ASSESS:
 		if (it->due >= 0)
@@ -274,6 +295,9 @@ attention_action(struct sb *sb, const struct attention_item *it)
 	switch (it->kind) {
 	case ATTENTION_ESSAYS:
 		sb_addf(sb, "kefu grade %lld", (long long)it->attempt);
+		break;
+	case ATTENTION_CHATS:
+		sb_addf(sb, "kefu grade chat:%lld", (long long)it->attempt);
 		break;
 	case ATTENTION_ASSESS:
 		sb_addf(sb, "kefu assess %s %s", it->login, it->what);

@@ -1,7 +1,8 @@
 /* grades.c: `kefu report grades [ID...]`: the gradebook. A row a trainee,
  * a column a quiz (best final percent, attempts used of allowed, one
- * waiting for grading, attempts set aside) and a column a drill (the
- * fastest run that counts for a gate, and its accuracy). */
+ * waiting for grading, attempts set aside), a column a drill (the
+ * fastest run that counts for a gate, and its accuracy) and a column a
+ * chat scenario (the best run that counts, runs, one waiting for review). */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,7 +20,9 @@ struct grades {
 	bool wide;			/* CSV and JSON: a column a figure */
 	size_t *quiz, nquiz;		/* the columns shown, as rows' indexes */
 	size_t *drill, ndrill;
+	size_t *chat, nchat;
 	unsigned *cap;			/* by shown quiz: its cap, 0 none */
+	unsigned *chat_cap;		/* by shown scenario */
 };
 
 /* A quiz's cell in a text table: "85 2/3", "* " when one waits for a
@@ -78,6 +81,29 @@ grades_row(struct table *t, size_t r, void *arg)
 		table_word(t, f->pending ? N_("yes") : N_("no"));
 		table_num(t, f->voided, 0);
 	}
+	for (i = 0; i < g->nchat; i++) {
+		const struct quiz_facts *f = &rs->chat[r * rs->nchat + g->chat[i]];
+
+		if (!g->wide) {
+			/* runs that count only: practice is no attempt here */
+			struct quiz_facts shown = *f;
+
+			shown.attempts -= f->practice;
+			quiz_cell(t, &shown, g->chat_cap[i]);
+			continue;
+		}
+		if (f->best >= 0)
+			table_num(t, f->best, 1);
+		else
+			table_null(t);
+		table_num(t, f->attempts, 0);
+		if (g->chat_cap[i])
+			table_num(t, g->chat_cap[i], 0);
+		else
+			table_null(t);
+		table_word(t, f->pending ? N_("yes") : N_("no"));
+		table_num(t, f->practice, 0);
+	}
 	for (i = 0; i < g->ndrill; i++) {
 		const struct drill_best *d = &rs->drill[r * rs->ndrill + g->drill[i]];
 
@@ -116,17 +142,26 @@ pick(struct grades *g, const struct rows *rs, char **ids, int nids)
 
 	g->quiz = xcalloc(rs->nquiz + 1, sizeof(*g->quiz));
 	g->drill = xcalloc(rs->ndrill + 1, sizeof(*g->drill));
+	g->chat = xcalloc(rs->nchat + 1, sizeof(*g->chat));
 	if (nids == 0) {
 		for (i = 0; i < rs->nquiz; i++)
 			g->quiz[g->nquiz++] = i;
 		for (i = 0; i < rs->ndrill; i++)
 			g->drill[g->ndrill++] = i;
+		for (i = 0; i < rs->nchat; i++)
+			g->chat[g->nchat++] = i;
 		return true;
 	}
 	for (a = 0; a < nids; a++) {
 		long q = facts_quiz_index(rs, ids[a]), d = facts_drill_index(rs, ids[a]);
+		long c = facts_chat_index(rs, ids[a]);
 
-		if (q >= 0) {
+		if (c >= 0 && q < 0 && d < 0) {
+			for (i = 0; i < g->nchat && g->chat[i] != (size_t)c; i++)
+				;
+			if (i == g->nchat)
+				g->chat[g->nchat++] = (size_t)c;
+		} else if (q >= 0) {
 			for (i = 0; i < g->nquiz && g->quiz[i] != (size_t)q; i++)
 				;
 			if (i == g->nquiz)
@@ -137,15 +172,19 @@ pick(struct grades *g, const struct rows *rs, char **ids, int nids)
 			if (i == g->ndrill)
 				g->drill[g->ndrill++] = (size_t)d;
 		} else {
-			const char **known = xcalloc(rs->nquiz + rs->ndrill + 1, sizeof(*known));
+			const char **known = xcalloc(rs->nquiz + rs->ndrill + rs->nchat + 1,
+						     sizeof(*known));
 
 			if (rs->nquiz)
 				memcpy(known, rs->quiz_ids, rs->nquiz * sizeof(*known));
 			if (rs->ndrill)
 				memcpy(known + rs->nquiz, rs->drill_ids, rs->ndrill * sizeof(*known));
-			kefu_unknown(_("quiz or drill"), "", ids[a], known,
-				     rs->nquiz + rs->ndrill,
-				     _("the gradebook has the plan's quizzes and drills"));
+			if (rs->nchat)
+				memcpy(known + rs->nquiz + rs->ndrill, rs->chat_ids,
+				       rs->nchat * sizeof(*known));
+			kefu_unknown(_("quiz, drill or scenario"), "", ids[a], known,
+				     rs->nquiz + rs->ndrill + rs->nchat,
+				     _("the gradebook has the plan's quizzes, drills and chat scenarios"));
 			free(known);
 			return false;
 		}
@@ -188,6 +227,22 @@ grades_columns(struct kefu *k, const struct rows *rs, char **ids, int nids,
 		cell_col2(cols, id, _("waiting"), id, "pending");
 		cell_col2(cols, id, _("set aside"), id, "voided");
 	}
+	g->chat_cap = xcalloc(g->nchat + 1, sizeof(*g->chat_cap));
+	for (i = 0; i < g->nchat; i++) {
+		const char *id = rs->chat_ids[g->chat[i]];
+		const struct scenario *sc = content_scenario(c, id);
+
+		g->chat_cap[i] = sc ? sc->attempts : 0;
+		if (!g->wide) {
+			cell_col(cols, id, numbered ? short_head(&sb, "C", i) : id);
+			continue;
+		}
+		cell_col2(cols, id, _("best %"), id, "best");
+		cell_col2(cols, id, _("runs"), id, "runs");
+		cell_col2(cols, id, _("allowed"), id, "allowed");
+		cell_col2(cols, id, _("waiting"), id, "pending");
+		cell_col2(cols, id, _("practice"), id, "practice");
+	}
 	for (i = 0; i < g->ndrill; i++) {
 		const char *id = rs->drill_ids[g->drill[i]];
 
@@ -207,7 +262,9 @@ grades_free(struct grades *g, struct cell_cols *cols)
 {
 	free(g->quiz);
 	free(g->drill);
+	free(g->chat);
 	free(g->cap);
+	free(g->chat_cap);
 	cell_cols_free(cols);
 }
 
@@ -222,7 +279,8 @@ grades_html(struct sb *h, struct kefu *k, const struct rows *rs, char **ids, int
 	sb_addf(h, "<h2 id=\"gradebook\">%s</h2>\n<p>%s</p>\n", _("Gradebook"),
 		_("A quiz: best final percent, then attempts used (of those allowed); * an attempt "
 		  "waits for a trainer to grade it; vN: N set aside. A drill: the fastest run that "
-		  "counts for a gate, and its accuracy."));
+		  "counts for a gate, and its accuracy. A chat scenario: the best run that counts "
+		  "(typed at a terminal), then runs that count; * a run waits for a trainer's review."));
 	if (grades_columns(k, rs, ids, nids, TABLE_TEXT, false, &g, &cols)) {
 		table_init(&t, "grades", cols.v, cols.n);
 		for (r = 0; r < rs->n; r++)
@@ -269,7 +327,9 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 	if (o->format == TABLE_TEXT && rs.n) {
 		printf(_("\nA quiz: best final percent, then attempts used (of those allowed);\n"
 			 "* an attempt waits for a trainer to grade it; vN: N set aside.\n"
-			 "A drill: the fastest run that counts for a gate, and its accuracy.\n"));
+			 "A drill: the fastest run that counts for a gate, and its accuracy.\n"
+			 "A chat (C): the best run that counts (typed at a terminal), then runs\n"
+			 "that count; * a run waits for a trainer's review.\n"));
 		for (i = 0; i < g.nquiz; i++) {
 			const struct quiz *qz = content_quiz(c, rs.quiz_ids[g.quiz[i]]);
 
@@ -281,6 +341,12 @@ report_grades(struct kefu *k, const struct curriculum *cu, char **ids, int nids,
 
 			cell_key(short_head(&sb, "D", i), rs.drill_ids[g.drill[i]],
 				   d ? d->title : NULL, d ? content_unit_name(d->unit) : NULL);
+		}
+		for (i = 0; i < g.nchat; i++) {
+			const struct scenario *sc = content_scenario(c, rs.chat_ids[g.chat[i]]);
+
+			cell_key(short_head(&sb, "C", i), rs.chat_ids[g.chat[i]],
+				   sc ? sc->title : NULL, NULL);
 		}
 	}
 	table_free(&t);

@@ -135,7 +135,8 @@ int report_html_table(struct kefu *, const char *path, const char *title,
 
 /* attention.c: who needs a trainer's action, most urgent first */
 enum attention_kind {
-	ATTENTION_ESSAYS, ATTENTION_ASSESS, ATTENTION_SIGNOFF, ATTENTION_ATTEMPTS,
+	ATTENTION_ESSAYS, ATTENTION_CHATS, ATTENTION_ASSESS, ATTENTION_SIGNOFF,
+	ATTENTION_ATTEMPTS,
 	ATTENTION_FAILED, ATTENTION_OVERDUE, ATTENTION_IDLE,
 };
 #define ATTENTION_IDLE_DAYS 7
@@ -143,11 +144,11 @@ struct attention_item {
 	enum attention_kind kind;
 	int64_t person_id;
 	const char *login, *name;	/* the rows' or the list's arena */
-	const char *what;		/* an assessment, stage or quiz id */
+	const char *what;		/* an assessment, stage, quiz or scenario id */
 	long since;			/* day it has waited from; -1 none */
 	long due;			/* assessments, sign-offs: the stage's */
 	int count;			/* essays; idle: 1 when ever active */
-	int64_t attempt;		/* essays: the oldest's attempt */
+	int64_t attempt;		/* essays: the oldest's attempt; chats: the run */
 	double best, pass;		/* attempts: best percent (< 0 none) */
 };
 struct attention {
