@@ -1,7 +1,7 @@
 /* fuzz-content.c: libFuzzer harness for the content loader. Each input
  * is one content file's bytes: UTF-8 and NUL checks, the YAML parse,
- * validation of the quiz, drill or curriculum in it, then its references
- * resolved against the bundled content, as `kefu check FILE` does. */
+ * validation of the content in it, then its references resolved against
+ * the bundled content and its warnings made, as `kefu check FILE` does. */
 #include "config.h"
 
 #include <stddef.h>
@@ -43,6 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * `kefu check` */
 	content_load_buffer(c, "fuzz.yaml", (const char *)data, size, &d);
 	content_resolve(c, tree, &d);
+	content_warnings(c, tree, &d);
 	content_clashes(c, tree, &d);
 	content_free(c);
 	return 0;

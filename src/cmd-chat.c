@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "chat.h"
 #include "kb.h"
 #include "kefu.h"
+#include "markup.h"
 #include "plan.h"
 #include "table.h"
 #include "text.h"
@@ -141,6 +144,42 @@ read_reply(struct reply_live *r, char **reply)
 	}
 }
 
+/* The terminal's width, or 80. */
+static int
+screen_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Appends text made inert and wrapped as lessons are: each of its lines
+ * after first_w columns already written (the first) or after indent. */
+static void
+wrapped(struct sb *sb, const char *text, int first_w, const char *indent)
+{
+	struct sb inert = SB_INIT;
+	const char *p, *nl;
+	int width = screen_width() - 1;
+
+	text_inert(&inert, text, true);
+	for (p = sb_str(&inert); p && *p; p = nl ? nl + 1 : NULL) {
+		char *line;
+
+		nl = strchr(p, '\n');
+		line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+		if (p != sb_str(&inert))
+			sb_addf(sb, "\n%s", indent);
+		markup_wrap(sb, line, width, p == sb_str(&inert) ? first_w : text_width(indent),
+			    indent);
+		free(line);
+	}
+	sb_free(&inert);
+}
+
 /* Time of day for a message, "14:03". */
 static void
 clock_words(struct sb *sb, long long at)
@@ -160,20 +199,13 @@ show_message(struct kefu *k, const struct scenario *sc, const struct turn *t,
 	     size_t i, long long at)
 {
 	struct sb sb = SB_INIT, name = SB_INIT;
-	const char *p;
 
 	text_inert(&name, sc->buyer, false);
 	sb_addf(&sb, "\n%s%s%s  ", k->color ? BOLD : "", sb_str(&name), k->color ? RESET : "");
 	clock_words(&sb, at);
 	sb_addf(&sb, _("  (turn %zu of %zu, reply within %ld s)"), i + 1, sc->nturns, t->within);
 	sb_adds(&sb, "\n  ");
-	sb_free(&name);
-	text_inert(&name, t->buyer, true);
-	for (p = sb_str(&name); *p; p++) {
-		sb_addc(&sb, *p);
-		if (*p == '\n')
-			sb_adds(&sb, "  ");
-	}
+	wrapped(&sb, t->buyer, 2, "  ");
 	sb_addc(&sb, '\n');
 	fputs(sb_str(&sb), stdout);
 	fflush(stdout);
@@ -230,7 +262,8 @@ feedback(struct kefu *k, const struct turn *t, const char *reply, double secs,
 	for (i = 0; i < m->nhits; i++) {
 		sb_addf(&sb, "  %s✗%s “", k->color ? RED : "", k->color ? RESET : "");
 		text_inert(&sb, m->hits[i].word, false);
-		sb_adds(&sb, "”: ");
+		/* TRANSLATORS: after a forbidden word in quotes, before why */
+		sb_adds(&sb, _("”: "));
 		if (m->hits[i].why)
 			text_inert(&sb, m->hits[i].why, false);
 		else
@@ -248,7 +281,7 @@ feedback(struct kefu *k, const struct turn *t, const char *reply, double secs,
 	sb_addf(&sb, _("  This turn: %s%%\n"), NUM(round(m->score * 1000) / 10));
 	if (t->explain) {
 		sb_adds(&sb, _("  Why: "));
-		text_inert(&sb, t->explain, false);
+		wrapped(&sb, t->explain, text_width(_("  Why: ")), "    ");
 		sb_addc(&sb, '\n');
 	}
 	fputs(sb_str(&sb), stdout);
@@ -546,7 +579,7 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		printf(_("Chat: %s%s\n"), sb_str(&sb), exam ? _(" (exam)") : "");
 		sb_reset(&sb);
 		if (sc->context) {
-			text_inert(&sb, sc->context, true);
+			wrapped(&sb, sc->context, 0, "");
 			printf("%s\n", sb_str(&sb));
 		}
 		sb_free(&sb);
@@ -633,7 +666,7 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		free(reply);
 		if (rc != 0) {
 			if (rc == 1)
-				error(_("this run of '%s' was handed in by another kefu; the reply was not saved"),
+				error(_("another kefu answered this turn of '%s' or handed the run in; this reply was not saved"),
 				      sc->id);
 			term_deadline(0);
 			sb_free(&r.before);
