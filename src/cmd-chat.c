@@ -348,7 +348,7 @@ chat_why_text(const char *why)
 	if (strcmp(why, "piped") == 0)
 		return _("replies came piped, not typed at a terminal");
 	if (strcmp(why, "pasted") == 0)
-		return _("a reply was pasted, or came faster than anyone types");
+		return _("a reply was pasted, or its keys came faster or more evenly than a person types");
 	return why;
 }
 
@@ -617,9 +617,18 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		r.shown = r.rec.shown = mono();
 		rd = read_reply(&r, &reply);
 		if (rd == TERM_LINE && k->tty_in) {
+			/* the drills' rules for keys no person typed: a paste, a
+			 * burst longer than a phrase, bursts as even as a
+			 * program sends them */
+			struct typing_result keys;
+
+			memset(&keys, 0, sizeof(keys));
+			keys.ngaps = r.rec.ngaps;
+			keys.gaps = r.rec.gaps;
+			keys.gaps2 = r.rec.gaps2;
 			secs = mono() - r.shown;
 			pasted = r.rec.pasted || r.rec.longest_burst > TYPING_PHRASE_MAX ||
-			    (r.rec.inserted == 0 && *reply);
+			    typing_even(&keys) || (r.rec.inserted == 0 && *reply);
 		}
 		typing_rec_free(&r.rec);
 		if (rd == TERM_TIMEOUT) {

@@ -102,6 +102,24 @@ case_paste() {
 }
 test_case "a pasted reply makes the run practice" case_paste
 
+# a program typing a character every 150 ms, evenly: practice too
+case_even() {
+	fresh even
+	run even '
+		spawn $env(KEFU) chat size
+		expect -re {left\] > } {} timeout { exit 2 }
+		set send_slow {1 0.15}
+		send -s -- "亲您好可以换货的呢请在订单里申请换货就可以了谢谢亲"
+		send "\r"
+		expect "(pasted: this run will not count for a gate)" {} timeout { exit 3 }
+		expect -re {left\] > } {} timeout { exit 4 }
+		line {运费险}
+		expect "practice and meets no gate" {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/even.log"; return 1; }
+}
+test_case "keys as even as a program sends them make the run practice" case_even
+
 # an exam with a rubric: typed, it waits for a trainer; the trainer's
 # percent then counts and the automatic one is kept
 case_review() {

@@ -68,7 +68,7 @@ gradebook() {
 	grep -q '<table id="grades">' "$T/home-$TR/g.html" && grep -q '李四' "$T/home-$TR/g.html" ||
 		fail "grades page"
 	as $TR report grades nosuch > "$T/out" 2> "$T/err"
-	[ $? -eq 1 ] && grep -q "no quiz or drill 'nosuch'" "$T/err" || fail "unknown id: $(cat "$T/err")"
+	[ $? -eq 1 ] && grep -q "no quiz, drill or scenario 'nosuch'" "$T/err" || fail "unknown id: $(cat "$T/err")"
 	as $A report grades > /dev/null 2> "$T/err"
 	[ $? -eq 1 ] && grep -q "only trainers and managers" "$T/err" || fail "a trainee read the gradebook"
 }
