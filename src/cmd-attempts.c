@@ -137,10 +137,56 @@ list(struct kefu *k, const struct cmd *c, char **pos, int npos, const char *form
 	return rc != 0;
 }
 
+/* Runs of a chat scenario given back, as attempts at a quiz are. */
+static int
+grant_runs(struct kefu *k, const struct scenario *sc, const char *login, long count,
+	   const char *reason)
+{
+	struct store *st = kefu_store(k);
+	struct quiz_facts f;
+	struct person p;
+	struct sb detail = SB_INIT, who = SB_INIT;
+	char *key = store_chat_grant_key(sc->id);
+	int rc = 1;
+
+	if (kefu_person(k, login, &p) != 1) {
+		free(key);
+		return 1;
+	}
+	text_inert(&who, p.login, false);
+	if (p.id == k->me.id)
+		error(_("you cannot give yourself attempts; another trainer must"));
+	else if (sc->attempts == 0)
+		error(_("scenario '%s' has no cap on attempts: there is nothing to give back"), sc->id);
+	else {
+		sb_addf(&detail, "%s +%ld: %s", key, count, reason);
+		if (store_begin(st) != 0 ||
+		    store_attempt_grant(st, p.id, key, (int)count, reason, k->me.id,
+					kefu_clock(k)) != 0 ||
+		    store_event(st, k->me.id, "attempt-grant", p.id, sb_str(&detail),
+				kefu_clock(k)) != 0 ||
+		    store_chat_facts(st, p.id, sc->id, &f) != 0 || store_commit(st) != 0)
+			store_rollback(st);
+		else {
+			printf(P_("Gave %s %ld attempt at scenario '%s' back: %d used of %d allowed.\n",
+				  "Gave %s %ld attempts at scenario '%s' back: %d used of %d allowed.\n",
+				  count), sb_str(&who), count, sc->id, f.attempts,
+			       (int)sc->attempts + f.granted);
+			rc = 0;
+		}
+	}
+	free(key);
+	sb_free(&detail);
+	sb_free(&who);
+	person_clear(&p);
+	return rc;
+}
+
 static int
 grant(struct kefu *k, const struct cmd *c, char **pos, int npos,
       const char *count_s, const char *reason)
 {
+	const struct scenario *sc;
 	const struct quiz *qz;
 	struct attempt_count n;
 	struct store *st;
@@ -166,6 +212,9 @@ grant(struct kefu *k, const struct cmd *c, char **pos, int npos,
 		return 2;
 	if (!kefu_may(k, "trainer", _("give attempts back")))
 		return 1;
+	if (content_quiz(kefu_content(k), pos[2]) == NULL &&
+	    (sc = content_scenario(k->content, pos[2])) != NULL)
+		return grant_runs(k, sc, pos[1], count, reason);
 	if ((qz = kefu_quiz(k, pos[2])) == NULL)
 		return 1;
 	if (kefu_person(k, pos[1], &p) != 1)
@@ -316,7 +365,8 @@ const struct cmd cmd_attempts_entry = {
 		"      --format table, csv or json. Trainees may list their own.\n"
 		"  grant LOGIN QUIZ [--count N] --reason TEXT\n"
 		"      give N attempts (default 1, at most 20) at a capped quiz back:\n"
-		"      an exam started by mistake, a power cut\n"
+		"      an exam started by mistake, a power cut; QUIZ may be a chat\n"
+		"      scenario with attempts\n"
 		"  void ATTEMPT --reason TEXT\n"
 		"      set an attempt aside: it no longer counts, for or against; an\n"
 		"      open one is closed and takes no more answers; a stage it\n"

@@ -557,8 +557,8 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		if (rc < 0)
 			return 1;
 		if (rc == 2) {
-			error(P_("the %d attempt allowed at scenario '%s' is used; a trainer can exempt the module",
-				 "all %d attempts allowed at scenario '%s' are used; a trainer can exempt the module",
+			error(P_("the %d attempt allowed at scenario '%s' is used; a trainer can give attempts back (kefu attempts grant)",
+				 "all %d attempts allowed at scenario '%s' are used; a trainer can give attempts back (kefu attempts grant)",
 				 used), used, sc->id);
 			return 1;
 		}

@@ -2851,6 +2851,12 @@ store_proposal_decide(struct store *st, int64_t id, const char *state,
 
 /* Chat scenario runs (模拟接待). */
 
+char *
+store_chat_grant_key(const char *scenario)
+{
+	return xasprintf("chat:%s", scenario);
+}
+
 void
 chat_run_clear(struct chat_run *r)
 {
@@ -2929,9 +2935,19 @@ store_chat_begin(struct store *st, int64_t person_id, const char *scenario,
 	if (rc == 0 && (n = count(st, S_CHAT_USED, _("cannot count chat runs"), "it",
 				  person_id, scenario)) < 0)
 		rc = -1;
-	else if (rc == 0 && cap && n >= (long long)cap)
-		rc = 2;
-	else if (rc == 0) {
+	if (rc == 0 && cap) {
+		/* runs a trainer gave back raise the cap */
+		char *key = store_chat_grant_key(scenario);
+		long long g = count(st, S_ATTEMPTS_GRANTED, _("cannot count chat runs"), "it",
+				    person_id, key);
+
+		free(key);
+		if (g < 0)
+			rc = -1;
+		else if (n >= (long long)cap + g)
+			rc = 2;
+	}
+	if (rc == 0) {
 		if (change(st, S_CHAT_START, _("cannot start a chat run"), "itbi", person_id,
 			   scenario, (int)exam, (int64_t)now) != 0)
 			rc = -1;
@@ -3035,11 +3051,18 @@ store_chat_facts(struct store *st, int64_t person_id, const char *scenario,
 	struct quiz_tally t;
 	int rc;
 
+	char *key = store_chat_grant_key(scenario);
+	long long granted;
+
 	quiz_tally_start(&t);
 	rc = each(st, S_CHAT_FACTS, chat_tally_row, &t, _("cannot look up chat runs"), "it",
 		  person_id, scenario);
+	granted = count(st, S_ATTEMPTS_GRANTED, _("cannot count chat runs"), "it",
+			person_id, key);
+	free(key);
+	t.f.granted = granted > 0 ? (int)granted : 0;
 	*f = t.f;
-	return rc;
+	return rc != 0 || granted < 0 ? -1 : 0;
 }
 
 int

@@ -586,6 +586,9 @@ struct chat_run {
 	char *login, *name;	/* whose run */
 };
 void chat_run_clear(struct chat_run *);
+/* Runs given back are kept as attempts given back (store_attempt_grant())
+ * under this key, "chat:ID", apart from any quiz's; caller frees. */
+char *store_chat_grant_key(const char *scenario);
 
 /* A turn as stored: strings borrowed for the call. */
 struct chat_turn_rec {
@@ -606,8 +609,9 @@ struct chat_turn_rec {
 int store_chat_open(struct store *, int64_t person_id, const char *scenario,
 		    struct chat_run *run);
 /* Starts a run, as store_attempt_begin() starts an attempt: 0 started,
- * 1 one was open (*run is it), 2 every allowed run is used (cap > 0),
- * -1. *used says how many finished runs count against the cap. */
+ * 1 one was open (*run is it), 2 every allowed run is used (cap > 0,
+ * raised by runs given back), -1. *used says how many finished runs
+ * count against the cap. */
 int store_chat_begin(struct store *, int64_t person_id, const char *scenario,
 		     unsigned cap, bool exam, long long now, struct chat_run *run,
 		     int *used);

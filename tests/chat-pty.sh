@@ -167,6 +167,15 @@ case_review() {
 	grep -q 'Reviewed before: 70%' "$T/out" || { cat "$T/out"; return 1; }
 	as "${P}r" report trainee "${P}t" --format csv > "$T/out" &&
 	grep -q "chat-review,angry #1,80.0%,${P}r" "$T/out" || { cat "$T/out"; return 1; }
+	# its one attempt used, until a trainer gives one back
+	printf '对不起\n马上\n' | as "${P}t" chat angry > "$T/out" 2>&1 && return 1
+	grep -q "the 1 attempt allowed at scenario 'angry' is used; a trainer can give attempts back" "$T/out" ||
+		{ cat "$T/out"; return 1; }
+	as "${P}r" attempts grant "${P}t" angry --reason 重考 > "$T/out" &&
+	grep -q "Gave ${P}t 1 attempt at scenario 'angry' back: 1 used of 2 allowed." "$T/out" ||
+		{ cat "$T/out"; return 1; }
+	printf '对不起\n马上\n' | as "${P}t" chat angry > "$T/out" 2>&1 &&
+	grep -q 'Score: 100%' "$T/out" || { cat "$T/out"; return 1; }
 }
 test_case "a trainer reviews an exam's transcript; their percent counts" case_review
 

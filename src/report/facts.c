@@ -492,8 +492,17 @@ bulk_grant(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
 	size_t row = idmap_row(&b->people, store_col_int(r, 0));
-	long at = facts_quiz_index(b->rs, store_col_text(r, 1));
+	const char *id = store_col_text(r, 1);
+	long at;
 
+	/* a scenario's runs given back, under "chat:ID" */
+	if (strncmp(id, "chat:", 5) == 0) {
+		at = facts_chat_index(b->rs, id + 5);
+		if (row != (size_t)-1 && at >= 0)
+			b->rs->chat[row * b->rs->nchat + (size_t)at].granted = (int)store_col_int(r, 2);
+		return;
+	}
+	at = facts_quiz_index(b->rs, id);
 	if (row != (size_t)-1 && at >= 0)
 		b->rs->quiz[row * b->rs->nquiz + (size_t)at].granted = (int)store_col_int(r, 2);
 }
