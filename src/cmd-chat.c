@@ -698,33 +698,6 @@ run_chat(struct kefu *k, const struct scenario *sc)
 	return rc;
 }
 
-/* An exam scenario of a stage still locked is not taken, as a quiz
- * exam is not. 0 when it may be. */
-static int
-stage_lock(struct kefu *k, const struct scenario *sc)
-{
-	const struct curriculum *cu;
-	enum stage_state *states;
-	size_t locked;
-
-	if (sc->mode != QUIZ_EXAM || k->enr.id == 0 ||
-	    (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
-		return 0;
-	states = kefu_states(k, cu);
-	locked = plan_scenario_locked(cu, states, sc);
-	if (locked < cu->nstages) {
-		struct sb st = SB_INIT, before = SB_INIT;
-
-		text_inert(&st, cu->stages[locked].title, false);
-		text_inert(&before, cu->stages[locked - 1].title, false);
-		error(_("exam '%s' belongs to stage %zu %s, which is still locked: stage %zu %s must be complete first ('kefu plan')"),
-		      sc->id, locked + 1, sb_str(&st), locked, sb_str(&before));
-		sb_free(&st);
-		sb_free(&before);
-	}
-	free(states);
-	return locked < cu->nstages;
-}
 
 static int
 cmd_chat(struct kefu *k, int argc, char **argv)
@@ -747,7 +720,7 @@ cmd_chat(struct kefu *k, int argc, char **argv)
 	}
 	kefu_me(k);
 	/* before replies are typed that could not be saved */
-	if (store_writable(k->store) != 0 || stage_lock(k, sc) != 0)
+	if (store_writable(k->store) != 0 || kefu_exam_lock(k, NULL, sc) != 0)
 		return 1;
 	return run_chat(k, sc);
 }

@@ -683,33 +683,6 @@ no_attempts_left(const struct quiz *qz, const struct attempt_count *n)
 	return 1;
 }
 
-/* An exam of a stage that is still locked is not taken. 0 when it may
- * be; 1 after saying which stage must be complete first. */
-static int
-stage_lock(struct kefu *k, const struct quiz *qz)
-{
-	const struct curriculum *cu;
-	enum stage_state *states;
-	size_t locked;
-
-	if (qz->mode != QUIZ_EXAM || k->enr.id == 0 ||
-	    (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
-		return 0;
-	states = kefu_states(k, cu);
-	locked = plan_quiz_locked(cu, states, qz);
-	if (locked < cu->nstages) {
-		struct sb st = SB_INIT, before = SB_INIT;
-
-		text_inert(&st, cu->stages[locked].title, false);
-		text_inert(&before, cu->stages[locked - 1].title, false);
-		error(_("exam '%s' belongs to stage %zu %s, which is still locked: stage %zu %s must be complete first ('kefu plan')"),
-		      qz->id, locked + 1, sb_str(&st), locked, sb_str(&before));
-		sb_free(&st);
-		sb_free(&before);
-	}
-	free(states);
-	return locked < cu->nstages;
-}
 
 /* At a terminal, before an attempt that costs something (a time limit
  * that runs on, a capped number of attempts): what it costs, and y/N.
@@ -934,7 +907,7 @@ cmd_quiz(struct kefu *k, int argc, char **argv)
 		      r.qz->id);
 		return 1;
 	}
-	if (stage_lock(k, r.qz) != 0)
+	if (kefu_exam_lock(k, r.qz, NULL) != 0)
 		return 1;
 	/* before a question is asked whose answer could not be saved */
 	if (store_writable(k->store) != 0)

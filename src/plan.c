@@ -60,6 +60,20 @@ drill_gate(struct sb *sb, const struct module *m)
 		sb_adds(sb, _("needs one full run"));
 }
 
+/* A quiz's or scenario's best against its pass mark. */
+static void
+best_words(struct sb *sb, const struct module *m, const struct module_fact *f,
+	   enum module_state st)
+{
+	if (st == MODULE_DONE)
+		sb_addf(sb, _("passed: best %s%%, needs %s%%"), NUM(f->quiz.best),
+			NUM(plan_pass_mark(m)));
+	else if (f->quiz.best >= 0)
+		sb_addf(sb, _("best %s%%, needs %s%%"), NUM(f->quiz.best), NUM(plan_pass_mark(m)));
+	else
+		sb_addf(sb, _("not passed yet, needs %s%%"), NUM(plan_pass_mark(m)));
+}
+
 void
 plan_module_need(struct sb *sb, const struct module *m,
 		 const struct module_fact *f)
@@ -75,14 +89,7 @@ plan_module_need(struct sb *sb, const struct module *m,
 		sb_adds(sb, st == MODULE_DONE ? _("read") : _("not read yet"));
 		return;
 	case MOD_QUIZ:
-		if (st == MODULE_DONE)
-			sb_addf(sb, _("passed: best %s%%, needs %s%%"), NUM(f->quiz.best),
-				NUM(plan_pass_mark(m)));
-		else if (f->quiz.best >= 0)
-			sb_addf(sb, _("best %s%%, needs %s%%"), NUM(f->quiz.best),
-				NUM(plan_pass_mark(m)));
-		else
-			sb_addf(sb, _("not passed yet, needs %s%%"), NUM(plan_pass_mark(m)));
+		best_words(sb, m, f, st);
 		if (st != MODULE_DONE && f->quiz.pending)
 			sb_adds(sb, _("; an attempt waits for essay grading"));
 		else if (st != MODULE_DONE && m->quiz && plan_quiz_has_essays(m->quiz))
@@ -117,14 +124,7 @@ plan_module_need(struct sb *sb, const struct module *m,
 				NUM(f->drill.latest_accuracy));
 		return;
 	case MOD_SCENARIO:
-		if (st == MODULE_DONE)
-			sb_addf(sb, _("passed: best %s%%, needs %s%%"), NUM(f->quiz.best),
-				NUM(plan_pass_mark(m)));
-		else if (f->quiz.best >= 0)
-			sb_addf(sb, _("best %s%%, needs %s%%"), NUM(f->quiz.best),
-				NUM(plan_pass_mark(m)));
-		else
-			sb_addf(sb, _("not passed yet, needs %s%%"), NUM(plan_pass_mark(m)));
+		best_words(sb, m, f, st);
 		if (st != MODULE_DONE && f->quiz.practice)
 			sb_addf(sb, P_("; %d practice run (piped or pasted) does not count",
 				       "; %d practice runs (piped or pasted) do not count",
@@ -577,63 +577,54 @@ plan_stage_state_name(enum stage_state s)
 	BUG("stage state %d", (int)s);
 }
 
-/* Whether stage i holds quiz qz: as a quiz module or an assessment's
- * quiz part. */
+/* Whether stage s holds exam x: a quiz (as a quiz module or an
+ * assessment's quiz part) or a chat scenario (as a scenario module). */
 static bool
-stage_holds(const struct stage *s, const struct quiz *qz)
+stage_holds(const struct stage *s, const void *x)
 {
 	size_t j, p;
 
 	for (j = 0; j < s->nmodules; j++) {
 		const struct module *m = &s->modules[j];
 
-		if (m->kind == MOD_QUIZ && m->quiz == qz)
+		if ((m->kind == MOD_QUIZ && (const void *)m->quiz == x) ||
+		    (m->kind == MOD_SCENARIO && (const void *)m->scenario == x))
 			return true;
 		for (p = 0; m->kind == MOD_ASSESSMENT && p < m->nparts; p++)
-			if (m->parts[p].kind == PART_QUIZ && m->parts[p].quiz == qz)
+			if (m->parts[p].kind == PART_QUIZ && (const void *)m->parts[p].quiz == x)
 				return true;
 	}
 	return false;
+}
+
+/* The first stage holding exam x when every stage holding it is locked;
+ * cu->nstages when it may be taken. */
+static size_t
+exam_locked(const struct curriculum *cu, const enum stage_state *states, const void *x)
+{
+	size_t i, first = cu->nstages;
+
+	for (i = 0; i < cu->nstages; i++) {
+		if (!stage_holds(&cu->stages[i], x))
+			continue;
+		if (states[i] != STAGE_LOCKED)
+			return cu->nstages;
+		if (first == cu->nstages)
+			first = i;
+	}
+	return first;
 }
 
 size_t
 plan_quiz_locked(const struct curriculum *cu, const enum stage_state *states,
 		 const struct quiz *qz)
 {
-	size_t i, first = cu->nstages;
-
-	if (qz->mode != QUIZ_EXAM)
-		return cu->nstages;
-	for (i = 0; i < cu->nstages; i++) {
-		if (!stage_holds(&cu->stages[i], qz))
-			continue;
-		if (states[i] != STAGE_LOCKED)
-			return cu->nstages;
-		if (first == cu->nstages)
-			first = i;
-	}
-	return first;
+	return qz->mode == QUIZ_EXAM ? exam_locked(cu, states, qz) : cu->nstages;
 }
 
 size_t
 plan_scenario_locked(const struct curriculum *cu, const enum stage_state *states,
 		     const struct scenario *sc)
 {
-	size_t i, j, first = cu->nstages;
-
-	if (sc->mode != QUIZ_EXAM)
-		return cu->nstages;
-	for (i = 0; i < cu->nstages; i++) {
-		for (j = 0; j < cu->stages[i].nmodules; j++)
-			if (cu->stages[i].modules[j].kind == MOD_SCENARIO &&
-			    cu->stages[i].modules[j].scenario == sc)
-				break;
-		if (j == cu->stages[i].nmodules)
-			continue;
-		if (states[i] != STAGE_LOCKED)
-			return cu->nstages;
-		if (first == cu->nstages)
-			first = i;
-	}
-	return first;
+	return sc->mode == QUIZ_EXAM ? exam_locked(cu, states, sc) : cu->nstages;
 }

@@ -1000,3 +1000,28 @@ kefu_pick_curriculum(struct kefu *k, const char *id)
 	free(ids);
 	return NULL;
 }
+
+int
+kefu_exam_lock(struct kefu *k, const struct quiz *qz, const struct scenario *sc)
+{
+	const struct curriculum *cu;
+	enum stage_state *states;
+	size_t locked;
+
+	if (k->enr.id == 0 || (cu = content_curriculum(k->content, k->enr.curriculum)) == NULL)
+		return 0;
+	states = kefu_states(k, cu);
+	locked = qz ? plan_quiz_locked(cu, states, qz) : plan_scenario_locked(cu, states, sc);
+	if (locked < cu->nstages) {
+		struct sb st = SB_INIT, before = SB_INIT;
+
+		text_inert(&st, cu->stages[locked].title, false);
+		text_inert(&before, cu->stages[locked - 1].title, false);
+		error(_("exam '%s' belongs to stage %zu %s, which is still locked: stage %zu %s must be complete first ('kefu plan')"),
+		      qz ? qz->id : sc->id, locked + 1, sb_str(&st), locked, sb_str(&before));
+		sb_free(&st);
+		sb_free(&before);
+	}
+	free(states);
+	return locked < cu->nstages;
+}

@@ -12,21 +12,11 @@ fi
 export KEFU_CONTENT="$CONTENT/chat" KEFU_NOW=2026-03-01T10:00:00 TERM=xterm
 failed=0
 
-# run NAME SCRIPT [USER]: the expect script, with `line LIST` typing
-# each phrase of LIST 0.6 to 1.1 s after the one before, then Enter
+# run NAME SCRIPT: the expect script, with human and line of EXPECT_HUMAN
 run() {
 	"$EXPECT" -c "
 		set timeout 30
-		proc human {phrases} {
-			set pause {0.6 0.9 0.7 1.1 0.8 0.65}
-			set i 0
-			foreach p \$phrases {
-				send -- \$p
-				sleep [lindex \$pause [expr {\$i % 6}]]
-				incr i
-			}
-		}
-		proc line {phrases} { human \$phrases; send \"\\r\" }
+		$EXPECT_HUMAN
 		$2" > "$T/$1.log" 2>&1
 }
 

@@ -59,6 +59,22 @@ same() {
 	diff -u "$T/expected" "$1" || fail "output differs from tests/expected/$2"
 }
 
+# Procs for expect scripts that type as a person: `human LIST` types
+# each phrase of LIST 0.6 to 1.1 s after the one before, as a person
+# with an input method does; `line LIST` types a line so and Enter.
+EXPECT_HUMAN='
+proc human {phrases} {
+	set pause {0.6 0.9 0.7 1.1 0.8 0.65}
+	set i 0
+	foreach p $phrases {
+		send -- $p
+		sleep [lindex $pause [expr {$i % 6}]]
+		incr i
+	}
+}
+proc line {phrases} { human $phrases; send "\r" }
+'
+
 # wait_for FILE TEXT PID [ERRFILE]: waits (bounded) until FILE shows TEXT
 # while process PID runs; fails if it ends first (showing FILE and
 # ERRFILE) or the text never comes.

@@ -15,25 +15,14 @@ unset NO_COLOR
 failed=0
 
 # run NAME SCRIPT: a fresh database, then the expect script (its procs:
-# human LIST types each phrase of LIST 0.6 to 1.1 s after the one before,
-# as a person with an input method does; line LIST types a line so and
-# Enter)
+# human and line of EXPECT_HUMAN)
 run() {
 	export KEFU_DB="$T/$1.db"
 	rm -f "$KEFU_DB"*
 	"$KEFU" list > /dev/null || return 1
 	"$EXPECT" -c "
 		set timeout 20
-		proc human {phrases} {
-			set pause {0.6 0.9 0.7 1.1 0.8 0.65}
-			set i 0
-			foreach p \$phrases {
-				send -- \$p
-				sleep [lindex \$pause [expr {\$i % 6}]]
-				incr i
-			}
-		}
-		proc line {phrases} { human \$phrases; send \"\\r\" }
+		$EXPECT_HUMAN
 		$2" > "$T/$1.log" 2>&1
 }
 # verdict WHY: the one run stored, practice for WHY ('' when counted)

@@ -362,6 +362,51 @@ test_exam_stage_lock(void **state)
 	assert_int_equal(plan_quiz_locked(&cu, st, &practice), 3);
 }
 
+/* A chat scenario as an exam: the same rule, held as a scenario module;
+ * its state and the step the plan names. */
+static void
+test_scenario(void **state)
+{
+	struct scenario exam = { .id = "c", .title = "C", .mode = QUIZ_EXAM, .pass_mark = 80,
+				 .attempts = 2 };
+	struct module m = { .kind = MOD_SCENARIO, .id = "c", .scenario = &exam, .pass_mark = -1 };
+	struct module_fact f = { .quiz = { .best = -1 } };
+	enum stage_state st[3] = { STAGE_OPEN, STAGE_LOCKED, STAGE_LOCKED };
+	struct sb sb = SB_INIT;
+
+	(void)state;
+	assert_int_equal(plan_scenario_locked(&cu, st, &exam), 3);	/* no stage holds it */
+	s3[0] = m;
+	assert_int_equal(plan_scenario_locked(&cu, st, &exam), 2);
+	exam.mode = QUIZ_PRACTICE;
+	assert_int_equal(plan_scenario_locked(&cu, st, &exam), 3);
+	/* the pass mark, or min_score; practice runs are no best */
+	assert_true(plan_pass_mark(&m) == 80);
+	assert_int_equal(plan_module_state(&m, &f), MODULE_TODO);
+	f.quiz.attempts = 1;
+	f.quiz.practice = 1;
+	assert_int_equal(plan_module_state(&m, &f), MODULE_STARTED);
+	plan_module_need(&sb, &m, &f);
+	assert_string_equal(sb_str(&sb), "not passed yet, needs 80%; 1 practice run (piped or pasted) does not count");
+	f.quiz.best = 79.9;
+	assert_int_equal(plan_module_state(&m, &f), MODULE_STARTED);
+	m.pass_mark = 75;
+	assert_int_equal(plan_module_state(&m, &f), MODULE_DONE);
+	/* a run waiting for review waits on a trainer; all attempts used too */
+	m.pass_mark = -1;
+	f.quiz.pending = true;
+	assert_int_equal(plan_module_wait(&m, &f), PLAN_WAIT_GRADING);
+	f.quiz.pending = false;
+	f.quiz.attempts = 2;
+	assert_int_equal(plan_module_wait(&m, &f), PLAN_WAIT_ATTEMPTS);
+	f.quiz.granted = 1;
+	assert_int_equal(plan_module_wait(&m, &f), PLAN_WAIT_NONE);
+	sb_reset(&sb);
+	plan_module_step(&sb, &m, &f, "li");
+	assert_string_equal(sb_str(&sb), "score 80% in chat scenario 'c', typed at a terminal, 1 attempt left: kefu chat c");
+	sb_free(&sb);
+}
+
 /* The next step is something the person can do now; what waits on a
  * trainer says so. */
 static void
@@ -452,6 +497,7 @@ main(void)
 		cmocka_unit_test_setup(test_opened_early, setup),
 		cmocka_unit_test_setup(test_exempt_and_failed, setup),
 		cmocka_unit_test_setup(test_exam_stage_lock, setup),
+		cmocka_unit_test_setup(test_scenario, setup),
 		cmocka_unit_test_setup(test_waits, setup),
 	};
 

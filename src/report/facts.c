@@ -166,8 +166,11 @@ struct bulk {
 	const struct slot *places;
 	/* quiz attempts come by person and quiz too, and chat runs by
 	 * person and scenario */
-	struct group quiz, chat;
-	struct quiz_tally qt, ct;
+	struct tallied {
+		struct group g;
+		struct quiz_tally t;
+		enum module_kind kind;	/* MOD_QUIZ or MOD_SCENARIO */
+	} quiz, chat;
 };
 
 static const struct slot *
@@ -260,24 +263,45 @@ bulk_lesson(const struct store_row *r, void *arg)
 	bulk_set(arg, r, false, MOD_LESSON, set_read);
 }
 
-/* Ends a person's group of attempts at one quiz. */
+/* Ends a person's group of attempts at one quiz, or of runs of one
+ * scenario: the facts kept for the gradebook, the states set. */
 static void
-bulk_quiz_flush(struct bulk *b)
+tallied_flush(struct bulk *b, struct tallied *x)
 {
+	const struct rows *rs = b->rs;
+	bool chat = x->kind == MOD_SCENARIO;
+	struct quiz_facts *keep = chat ? rs->chat : rs->quiz;
 	const struct slot *s;
 	struct module_fact f;
 
-	if (b->quiz.on && b->quiz.row != (size_t)-1) {
-		long at = b->rs->quiz ? facts_quiz_index(b->rs, sb_str(&b->quiz.id)) : -1;
+	if (x->g.on && x->g.row != (size_t)-1) {
+		const char *id = sb_str(&x->g.id);
+		long at = keep == NULL ? -1 : chat ? facts_chat_index(rs, id) : facts_quiz_index(rs, id);
 
 		if (at >= 0)
-			b->rs->quiz[b->quiz.row * b->rs->nquiz + (size_t)at] = b->qt.f;
+			keep[x->g.row * (chat ? rs->nchat : rs->nquiz) + (size_t)at] = x->t.f;
 		memset(&f, 0, sizeof(f));
-		f.quiz = b->qt.f;
-		for (s = bulk_where(b, MOD_QUIZ, sb_str(&b->quiz.id)); s && s->stage != (size_t)-1; s++)
-			bulk_state(b, b->quiz.row, s, &f);
+		f.quiz = x->t.f;
+		for (s = bulk_where(b, x->kind, id); s && s->stage != (size_t)-1; s++)
+			bulk_state(b, x->g.row, s, &f);
 	}
-	b->quiz.on = false;
+	x->g.on = false;
+}
+
+/* Starts the group of a row (person, id, ...) when the one being read
+ * ends; false when the person is none of the rows. */
+static bool
+tallied_row(struct bulk *b, struct tallied *x, const struct store_row *r)
+{
+	int64_t pid = store_col_int(r, 0);
+	const char *id = store_col_text(r, 1);
+
+	if (group_ends(&x->g, pid, id)) {
+		tallied_flush(b, x);
+		group_begin(b, &x->g, pid, id);
+		quiz_tally_start(&x->t);
+	}
+	return x->g.row != (size_t)-1;
 }
 
 /* An attempt: person, quiz, state, percent. A quiz's facts, as the plan
@@ -287,39 +311,11 @@ static void
 bulk_quiz(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
-	int64_t pid = store_col_int(r, 0);
-	const char *quiz = store_col_text(r, 1);
-	bool has;
+	bool has = !store_col_null(r, 3);
 
-	if (group_ends(&b->quiz, pid, quiz)) {
-		bulk_quiz_flush(b);
-		group_begin(b, &b->quiz, pid, quiz);
-		quiz_tally_start(&b->qt);
-	}
-	if (b->quiz.row == (size_t)-1)
-		return;
-	has = !store_col_null(r, 3);
-	quiz_tally_add(&b->qt, store_col_text(r, 2), has, has ? store_col_real(r, 3) : 0);
-}
-
-/* Ends a person's group of runs of one scenario. */
-static void
-bulk_chat_flush(struct bulk *b)
-{
-	const struct slot *s;
-	struct module_fact f;
-
-	if (b->chat.on && b->chat.row != (size_t)-1) {
-		long at = b->rs->chat ? facts_chat_index(b->rs, sb_str(&b->chat.id)) : -1;
-
-		if (at >= 0)
-			b->rs->chat[b->chat.row * b->rs->nchat + (size_t)at] = b->ct.f;
-		memset(&f, 0, sizeof(f));
-		f.quiz = b->ct.f;
-		for (s = bulk_where(b, MOD_SCENARIO, sb_str(&b->chat.id)); s && s->stage != (size_t)-1; s++)
-			bulk_state(b, b->chat.row, s, &f);
-	}
-	b->chat.on = false;
+	if (tallied_row(b, &b->quiz, r))
+		quiz_tally_add(&b->quiz.t, store_col_text(r, 2), has,
+			       has ? store_col_real(r, 3) : 0);
 }
 
 /* A run: person, scenario, state, percent, counted; tallied as
@@ -328,20 +324,11 @@ static void
 bulk_chat(const struct store_row *r, void *arg)
 {
 	struct bulk *b = arg;
-	int64_t pid = store_col_int(r, 0);
-	const char *scenario = store_col_text(r, 1);
-	bool has;
+	bool has = !store_col_null(r, 3);
 
-	if (group_ends(&b->chat, pid, scenario)) {
-		bulk_chat_flush(b);
-		group_begin(b, &b->chat, pid, scenario);
-		quiz_tally_start(&b->ct);
-	}
-	if (b->chat.row == (size_t)-1)
-		return;
-	has = !store_col_null(r, 3);
-	quiz_tally_add_run(&b->ct, store_col_text(r, 2), has, has ? store_col_real(r, 3) : 0,
-			   store_col_int(r, 4) != 0);
+	if (tallied_row(b, &b->chat, r))
+		quiz_tally_add_run(&b->chat.t, store_col_text(r, 2), has,
+				   has ? store_col_real(r, 3) : 0, store_col_int(r, 4) != 0);
 }
 
 static void
@@ -557,6 +544,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	memset(&b, 0, sizeof(b));
 	b.rs = rs;
 	b.a = arena_new();
+	b.quiz.kind = MOD_QUIZ;
+	b.chat.kind = MOD_SCENARIO;
 	for (i = 0; i < ns; i++)
 		b.nmodules += cu->stages[i].nmodules;
 	/* every module starts as not begun: its state with no facts */
@@ -581,8 +570,8 @@ bulk_read(struct kefu *k, struct rows *rs)
 	    store_all_assessments(st, bulk_assess, &b) != 0 ||
 	    store_all_stage_rows(st, bulk_stage, &b) != 0;
 	bulk_drill_flush(&b);
-	bulk_quiz_flush(&b);
-	bulk_chat_flush(&b);
+	tallied_flush(&b, &b.quiz);
+	tallied_flush(&b, &b.chat);
 	/* last: an exemption stands over the facts */
 	rc = rc || store_all_exemptions(st, bulk_exempt, &b) != 0;
 	rc = rc || (rs->quiz && store_all_grants(st, bulk_grant, &b) != 0);
@@ -613,8 +602,8 @@ found:
 	for (i = 0; i <= MOD_SCENARIO; i++)
 		strmap_free(&b.where[i]);
 	sb_free(&b.drill.id);
-	sb_free(&b.quiz.id);
-	sb_free(&b.chat.id);
+	sb_free(&b.quiz.g.id);
+	sb_free(&b.chat.g.id);
 	arena_free(b.a);
 	rs->modules = b.modules;
 	rs->nmodules = b.nmodules;

@@ -52,6 +52,36 @@ quiz_cell(struct table *t, const struct quiz_facts *f, unsigned cap)
 	sb_free(&sb);
 }
 
+/* A quiz's or scenario's cells in CSV and JSON: best, attempts (runs),
+ * allowed, waiting for a trainer, and last (set aside, or practice). */
+static void
+tally_cells(struct table *t, const struct quiz_facts *f, unsigned cap, int last)
+{
+	if (f->best >= 0)
+		table_num(t, f->best, 1);
+	else
+		table_null(t);
+	table_num(t, f->attempts, 0);
+	if (cap)
+		table_num(t, cap + (unsigned)f->granted, 0);
+	else
+		table_null(t);
+	table_word(t, f->pending ? N_("yes") : N_("no"));
+	table_num(t, last, 0);
+}
+
+/* Their columns, keyed ID.best, ID.attempts (tried), ... */
+static void
+tally_columns(struct cell_cols *cols, const char *id, const char *tried,
+	      const char *tried_key, const char *last, const char *last_key)
+{
+	cell_col2(cols, id, _("best %"), id, "best");
+	cell_col2(cols, id, tried, id, tried_key);
+	cell_col2(cols, id, _("allowed"), id, "allowed");
+	cell_col2(cols, id, _("waiting"), id, "pending");
+	cell_col2(cols, id, last, id, last_key);
+}
+
 static void
 grades_row(struct table *t, size_t r, void *arg)
 {
@@ -69,17 +99,7 @@ grades_row(struct table *t, size_t r, void *arg)
 			quiz_cell(t, f, g->cap[i]);
 			continue;
 		}
-		if (f->best >= 0)
-			table_num(t, f->best, 1);
-		else
-			table_null(t);
-		table_num(t, f->attempts, 0);
-		if (g->cap[i])
-			table_num(t, g->cap[i] + (unsigned)f->granted, 0);
-		else
-			table_null(t);
-		table_word(t, f->pending ? N_("yes") : N_("no"));
-		table_num(t, f->voided, 0);
+		tally_cells(t, f, g->cap[i], f->voided);
 	}
 	for (i = 0; i < g->nchat; i++) {
 		const struct quiz_facts *f = &rs->chat[r * rs->nchat + g->chat[i]];
@@ -92,17 +112,7 @@ grades_row(struct table *t, size_t r, void *arg)
 			quiz_cell(t, &shown, g->chat_cap[i]);
 			continue;
 		}
-		if (f->best >= 0)
-			table_num(t, f->best, 1);
-		else
-			table_null(t);
-		table_num(t, f->attempts, 0);
-		if (g->chat_cap[i])
-			table_num(t, g->chat_cap[i], 0);
-		else
-			table_null(t);
-		table_word(t, f->pending ? N_("yes") : N_("no"));
-		table_num(t, f->practice, 0);
+		tally_cells(t, f, g->chat_cap[i], f->practice);
 	}
 	for (i = 0; i < g->ndrill; i++) {
 		const struct drill_best *d = &rs->drill[r * rs->ndrill + g->drill[i]];
@@ -221,11 +231,7 @@ grades_columns(struct kefu *k, const struct rows *rs, char **ids, int nids,
 			cell_col(cols, id, numbered ? short_head(&sb, "Q", i) : id);
 			continue;
 		}
-		cell_col2(cols, id, _("best %"), id, "best");
-		cell_col2(cols, id, _("attempts"), id, "attempts");
-		cell_col2(cols, id, _("allowed"), id, "allowed");
-		cell_col2(cols, id, _("waiting"), id, "pending");
-		cell_col2(cols, id, _("set aside"), id, "voided");
+		tally_columns(cols, id, _("attempts"), "attempts", _("set aside"), "voided");
 	}
 	g->chat_cap = xcalloc(g->nchat + 1, sizeof(*g->chat_cap));
 	for (i = 0; i < g->nchat; i++) {
@@ -237,11 +243,7 @@ grades_columns(struct kefu *k, const struct rows *rs, char **ids, int nids,
 			cell_col(cols, id, numbered ? short_head(&sb, "C", i) : id);
 			continue;
 		}
-		cell_col2(cols, id, _("best %"), id, "best");
-		cell_col2(cols, id, _("runs"), id, "runs");
-		cell_col2(cols, id, _("allowed"), id, "allowed");
-		cell_col2(cols, id, _("waiting"), id, "pending");
-		cell_col2(cols, id, _("practice"), id, "practice");
+		tally_columns(cols, id, _("runs"), "runs", _("practice"), "practice");
 	}
 	for (i = 0; i < g->ndrill; i++) {
 		const char *id = rs->drill_ids[g->drill[i]];
