@@ -147,7 +147,9 @@ echo "== kefu kb search, the whole command, warm cache (goals < 50 ms bundled, <
 mkdir -p "$T/kb/scripts"
 cp -r "$KEFU_SRC_CONTENT/curricula" "$KEFU_SRC_CONTENT/quizzes" "$T/kb/"
 [ -d "$KEFU_SRC_CONTENT/scripts" ] && cp -r "$KEFU_SRC_CONTENT/scripts" "$T/kb/"
-[ -d "$KEFU_SRC_CONTENT/cases" ] && cp -r "$KEFU_SRC_CONTENT/cases" "$T/kb/"
+for d in cases rules scenarios; do
+	[ -d "$KEFU_SRC_CONTENT/$d" ] && cp -r "$KEFU_SRC_CONTENT/$d" "$T/kb/"
+done
 # 20 000 scripts in 20 libraries, Chinese text of 20 to 60 characters
 awk -v dir="$T/kb/scripts" 'BEGIN {
 	split("亲 您 好 发 货 退 换 运 费 险 快 递 单 号 尺 码 颜 色 面 料 棉 麻 洗 护 优 惠 券 质 量 问 题 抱 歉 谢 谢 光 临 评 价 包 裹", w, " ")

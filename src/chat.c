@@ -46,8 +46,22 @@ chat_why(bool piped, bool pasted)
 	return piped ? "piped" : pasted ? "pasted" : NULL;
 }
 
+/* Whether folded text holds word, folded as kb_fold() folds it: the
+ * word folded (caller frees) when it does, else NULL. Words are folded
+ * here, as they are used: most runs of kefu mark no reply. */
+static char *
+holds(const char *folded, const char *word)
+{
+	char *w = kb_fold(word);
+
+	if (*w && strstr(folded, w))
+		return w;
+	free(w);
+	return NULL;
+}
+
 static void
-add_hit(struct chat_hit **hits, size_t *n, const char *word, const char *folded,
+add_hit(struct chat_hit **hits, size_t *n, const char *word, char *folded,
 	const char *why, const char *list)
 {
 	*hits = xreallocarray(*hits, *n + 1, sizeof(**hits));
@@ -63,14 +77,13 @@ rule_hits(const struct rule_list *const *lists, size_t nlists, const char *folde
 	  struct chat_hit **hits, size_t *n)
 {
 	size_t i, j, before = *n;
+	char *w;
 
 	for (i = 0; i < nlists; i++)
-		for (j = 0; lists[i] && j < lists[i]->nwords; j++) {
-			const struct rule_word *w = &lists[i]->words[j];
-
-			if (strstr(folded, w->folded))
-				add_hit(hits, n, w->word, w->folded, w->why, lists[i]->id);
-		}
+		for (j = 0; lists[i] && j < lists[i]->nwords; j++)
+			if ((w = holds(folded, lists[i]->words[j].word)) != NULL)
+				add_hit(hits, n, lists[i]->words[j].word, w, lists[i]->words[j].why,
+					lists[i]->id);
 	return *n - before;
 }
 
@@ -86,22 +99,35 @@ chat_rule_hits(const struct rule_list *const *lists, size_t nlists, const char *
 }
 
 void
+chat_hits_free(struct chat_hit *hits, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(hits[i].folded);
+	free(hits);
+}
+
+void
 chat_mark(const struct scenario *sc, const struct turn *t, const char *reply,
 	  double seconds, struct chat_mark *m)
 {
-	char *folded = kb_fold(reply);
+	char *folded = kb_fold(reply), *w;
 	size_t i, j;
 
 	memset(m, 0, sizeof(*m));
 	m->made = xcalloc(t->nexpect + 1, sizeof(*m->made));
 	for (i = 0; i < t->nexpect; i++) {
 		for (j = 0; j < t->expect[i].nwords && !m->made[i]; j++)
-			m->made[i] = strstr(folded, t->expect[i].folded[j]) != NULL;
+			if ((w = holds(folded, t->expect[i].words[j])) != NULL) {
+				m->made[i] = true;
+				free(w);
+			}
 		m->nmade += m->made[i];
 	}
 	for (i = 0; i < t->navoid; i++)
-		if (strstr(folded, t->avoid_folded[i]))
-			add_hit(&m->hits, &m->nhits, t->avoid[i], t->avoid_folded[i], NULL, NULL);
+		if ((w = holds(folded, t->avoid[i])) != NULL)
+			add_hit(&m->hits, &m->nhits, t->avoid[i], w, NULL, NULL);
 	rule_hits(sc->rules, sc->nforbidden, folded, &m->hits, &m->nhits);
 	m->late = seconds >= 0 && seconds > (double)t->within;
 	/* nothing said makes no point, even where none is expected */
@@ -116,6 +142,6 @@ void
 chat_mark_free(struct chat_mark *m)
 {
 	free(m->made);
-	free(m->hits);
+	chat_hits_free(m->hits, m->nhits);
 	memset(m, 0, sizeof(*m));
 }

@@ -7,8 +7,9 @@
  * in percent; its pass mark decides. Words match anywhere in a reply,
  * width and case folded as kb_fold() folds them.
  *
- * Ownership: a struct chat_mark owns its arrays (chat_mark_free()); the
- * words and reasons in its hits point into the content. */
+ * Ownership: a struct chat_mark owns its arrays (chat_mark_free()), and
+ * hits their folded words (chat_hits_free()); the words and reasons in
+ * hits point into the content. */
 #ifndef KEFU_CHAT_H
 #define KEFU_CHAT_H
 
@@ -19,7 +20,7 @@
 
 struct chat_hit {
 	const char *word;	/* as the content writes it */
-	const char *folded;
+	char *folded;		/* as it matched (kb_fold()), owned */
 	const char *why;	/* a rule list's reason; NULL for an avoid word */
 	const char *list;	/* the rule list's id; NULL for an avoid word */
 };
@@ -51,8 +52,10 @@ void chat_mark(const struct scenario *sc, const struct turn *t, const char *repl
 void chat_mark_free(struct chat_mark *);
 
 /* Appends to *hits (with *n of them, growing) every word of the lists
- * that text holds, in list order; returns how many were added. */
+ * that text holds, in list order; returns how many were added. Free the
+ * hits with chat_hits_free(). */
 size_t chat_rule_hits(const struct rule_list *const *lists, size_t nlists,
 		      const char *text, struct chat_hit **hits, size_t *n);
+void chat_hits_free(struct chat_hit *, size_t n);
 
 #endif

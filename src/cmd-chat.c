@@ -252,7 +252,7 @@ feedback(struct kefu *k, const struct turn *t, const char *reply, double secs,
 		char **terms = xcalloc(m->nhits + 1, sizeof(*terms));
 
 		for (i = 0; i < m->nhits; i++)
-			terms[i] = (char *)m->hits[i].folded;
+			terms[i] = m->hits[i].folded;
 		sb_adds(&sb, _("  Your reply: "));
 		kb_highlight(&sb, reply, terms, m->nhits, k->color ? RED BOLD : "【",
 			     k->color ? RESET : "】");
@@ -597,11 +597,12 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		const struct turn *t = &sc->turns[i];
 		struct chat_turn_rec rec;
 		struct chat_mark m;
-		struct sb made = SB_INIT, hits = SB_INIT, shown = SB_INIT;
+		struct sb made = SB_INIT, hits = SB_INIT;
 		enum term_read rd;
 		char *reply;
 		double secs = -1;
 		bool pasted = false;
+		int keys_in = 0;
 		long long at = kefu_clock(k);
 
 		if (sc->time_limit && at - run.started >= sc->time_limit) {
@@ -629,6 +630,7 @@ run_chat(struct kefu *k, const struct scenario *sc)
 			secs = mono() - r.shown;
 			pasted = r.rec.pasted || r.rec.longest_burst > TYPING_PHRASE_MAX ||
 			    typing_even(&keys) || (r.rec.inserted == 0 && *reply);
+			keys_in = (int)r.rec.inserted;
 		}
 		typing_rec_free(&r.rec);
 		if (rd == TERM_TIMEOUT) {
@@ -642,14 +644,13 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		}
 		chat_mark(sc, t, reply, secs, &m);
 		mark_strings(t, &m, &made, &hits);
-		text_inert(&shown, t->buyer, true);
 		rec.seq = (int)i;
 		rec.message = t->buyer;
 		rec.reply = reply;
 		rec.shown = at;
 		rec.seconds = secs;
 		rec.within = (double)t->within;
-		rec.keys = (int)r.rec.inserted;
+		rec.keys = keys_in;
 		rec.pasted = pasted;
 		rec.score = m.score;
 		rec.made = sb_str(&made);
@@ -671,7 +672,6 @@ run_chat(struct kefu *k, const struct scenario *sc)
 		chat_mark_free(&m);
 		sb_free(&made);
 		sb_free(&hits);
-		sb_free(&shown);
 		free(reply);
 		if (rc != 0) {
 			if (rc == 1)

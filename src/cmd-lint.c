@@ -57,7 +57,7 @@ lint_line(struct kefu *k, const struct rule_list **lists, size_t n, const char *
 		puts(sb_str(&sb));
 		sb_free(&sb);
 	}
-	free(hits);
+	chat_hits_free(hits, nhits);
 	return nhits;
 }
 

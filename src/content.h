@@ -159,7 +159,6 @@ struct casebook {
 struct rule_word {
 	const char *word;
 	const char *why;
-	char *folded;		/* kb_fold()ed once loaded, for matching */
 	struct pos pos;
 };
 
@@ -177,7 +176,6 @@ enum scenario_kind { SCEN_PRESALES, SCEN_AFTERSALES, SCEN_COMPLAINT, SCEN_OTHER 
 
 struct chat_point {		/* made when the reply holds any one word */
 	const char **words;
-	char **folded;
 	size_t nwords;
 };
 
@@ -187,7 +185,6 @@ struct turn {
 	struct chat_point *expect;
 	size_t nexpect;
 	const char **avoid;	/* words that spoil this reply */
-	char **avoid_folded;
 	size_t navoid;
 	const char *explain;	/* NULL when absent */
 	const char *model;	/* a model reply, never shown; NULL when absent */
@@ -330,9 +327,12 @@ int content_load_buffer(struct content *, const char *name, const char *buf,
 int content_resolve(struct content *c, const struct content *fallback,
 		    struct diag *);
 
-/* Warns (without counting an error) of what may be meant but is worth a
- * look: an exam drawing from banks of later stages. For `kefu check`,
- * after content_resolve(); trainees never see these. */
+/* What `kefu check` alone looks at, after content_resolve(); trainees
+ * never see these. Warns (without counting an error) of what may be
+ * meant but is worth a look: an exam drawing from banks of later stages,
+ * a script or a drill line that breaks a rule list (of c or fallback).
+ * Reports as errors the model replies of scenarios that would not score
+ * full marks. */
 void content_warnings(const struct content *, const struct content *fallback,
 		      struct diag *);
 

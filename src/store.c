@@ -2619,18 +2619,19 @@ store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *ar
 size_t
 store_report_sql(const char *const **out)
 {
-	static const char *list[8];
+	static const char *list[9];
 
 	list[0] = sql[S_PEOPLE];
 	list[1] = sql[S_ALL_LESSONS];
 	list[2] = sql[S_ALL_QUIZ_FACTS];
 	list[3] = sql[S_ALL_DRILLS];
-	list[4] = sql[S_ALL_SIGNOFFS];
-	list[5] = sql[S_ALL_ASSESSMENTS];
-	list[6] = sql[S_ALL_STAGE_ROWS];
-	list[7] = sql[S_ALL_EXEMPTIONS];
+	list[4] = sql[S_ALL_CHAT_FACTS];
+	list[5] = sql[S_ALL_SIGNOFFS];
+	list[6] = sql[S_ALL_ASSESSMENTS];
+	list[7] = sql[S_ALL_STAGE_ROWS];
+	list[8] = sql[S_ALL_EXEMPTIONS];
 	*out = list;
-	return 8;
+	return 9;
 }
 
 int

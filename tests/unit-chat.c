@@ -192,7 +192,7 @@ test_lint(void **state)
 	assert_string_equal(hits[1].word, "最便宜");
 	assert_int_equal(chat_rule_hits(lists, 1, "在平台内下单就好", &hits, &n), 0);
 	assert_int_equal(n, 2);
-	free(hits);
+	chat_hits_free(hits, n);
 }
 
 int

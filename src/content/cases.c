@@ -39,9 +39,9 @@ load_case(struct ld *l, const struct ynode *map, struct hard_case *hc,
 
 	memset(hc, 0, sizeof(*hc));
 	hc->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a case")))
+	if (!is_map(l, map, N_("a case")))
 		return;
-	check_keys(l, map, case_keys, ARRAY_SIZE(case_keys), _("a case"));
+	check_keys(l, map, case_keys, ARRAY_SIZE(case_keys), N_("a case"));
 	hc->id = get_id(l, map, "id", true);
 	if (hc->id) {
 		struct pos *p = arena_memdup(l->c->arena, &hc->pos, sizeof(hc->pos));
@@ -57,7 +57,7 @@ load_case(struct ld *l, const struct ynode *map, struct hard_case *hc,
 		ld_missing(l, map, "steps");
 	hc->nsteps = get_text_list(l, map, "steps", true, &hc->steps);
 	for (i = 0; i < hc->nsteps; i++)
-		content_check_text(l, ld_at(map_get(map, "steps"), map), _("a step"),
+		content_check_text(l, ld_at(map_get(map, "steps"), map), N_("a step"),
 				   hc->steps[i], true, false);
 	hc->ntags = get_text_list(l, map, "tags", true, &hc->tags);
 }
@@ -73,7 +73,7 @@ load_casebook(struct ld *l, const struct ynode *root)
 
 	memset(cb, 0, sizeof(*cb));
 	cb->pos = ld_pos(l, root);
-	check_keys(l, root, casebook_keys, ARRAY_SIZE(casebook_keys), _("a case book"));
+	check_keys(l, root, casebook_keys, ARRAY_SIZE(casebook_keys), N_("a case book"));
 	cb->id = get_id(l, root, "casebook", true);
 	cb->title = get_text(l, root, "title", true);
 	cb->situation = get_text(l, root, "situation", false);

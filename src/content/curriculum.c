@@ -54,9 +54,9 @@ load_part(struct ld *l, const struct ynode *map, struct part *p,
 
 	memset(p, 0, sizeof(*p));
 	p->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("an assessment part")))
+	if (!is_map(l, map, N_("an assessment part")))
 		return;
-	check_keys(l, map, part_keys, ARRAY_SIZE(part_keys), _("an assessment part"));
+	check_keys(l, map, part_keys, ARRAY_SIZE(part_keys), N_("an assessment part"));
 	p->id = get_id(l, map, "id", true);
 	if (p->id && (first = idset_add(ids, p->id, p->pos)) != NULL)
 		ld_dup(l, ld_at(map_get(map, "id"), map), _("part"), p->id, first);
@@ -169,9 +169,9 @@ load_module(struct ld *l, const struct ynode *map, struct module *m,
 	memset(m, 0, sizeof(*m));
 	m->pos = ld_pos(l, map);
 	m->pass_mark = m->min_speed = m->min_accuracy = m->max_speed = -1;
-	if (!is_map(l, map, _("a module")))
+	if (!is_map(l, map, N_("a module")))
 		return;
-	check_keys(l, map, module_keys, ARRAY_SIZE(module_keys), _("a module"));
+	check_keys(l, map, module_keys, ARRAY_SIZE(module_keys), N_("a module"));
 	for (i = 0; i < (int)ARRAY_SIZE(kind_keys); i++)
 		if (map_get(map, kind_keys[i])) {
 			if (count++ == 0)
@@ -291,9 +291,9 @@ load_stage(struct ld *l, const struct ynode *map, struct stage *s,
 
 	memset(s, 0, sizeof(*s));
 	s->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a stage")))
+	if (!is_map(l, map, N_("a stage")))
 		return;
-	check_keys(l, map, stage_keys, ARRAY_SIZE(stage_keys), _("a stage"));
+	check_keys(l, map, stage_keys, ARRAY_SIZE(stage_keys), N_("a stage"));
 	s->id = get_id(l, map, "id", true);
 	if (s->id && (first = idset_add(ids, s->id, s->pos)) != NULL)
 		ld_dup(l, ld_at(map_get(map, "id"), map), _("stage"), s->id, first);
@@ -327,9 +327,9 @@ load_kpi(struct ld *l, const struct ynode *map, struct kpi *k, struct idset *ids
 
 	memset(k, 0, sizeof(*k));
 	k->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a kpi")))
+	if (!is_map(l, map, N_("a kpi")))
 		return;
-	check_keys(l, map, kpi_keys, ARRAY_SIZE(kpi_keys), _("a kpi"));
+	check_keys(l, map, kpi_keys, ARRAY_SIZE(kpi_keys), N_("a kpi"));
 	k->id = get_id(l, map, "id", true);
 	if (k->id && (first = idset_add(ids, k->id, k->pos)) != NULL)
 		ld_dup(l, ld_at(map_get(map, "id"), map), _("kpi"), k->id, first);
@@ -367,7 +367,7 @@ load_curriculum(struct ld *l, const struct ynode *root)
 	memset(cu, 0, sizeof(*cu));
 	cu->pos = ld_pos(l, root);
 	check_keys(l, root, curriculum_keys, ARRAY_SIZE(curriculum_keys),
-		   _("a curriculum"));
+		   N_("a curriculum"));
 	cu->id = get_id(l, root, "curriculum", true);
 	cu->title = get_text(l, root, "title", true);
 	v = map_get(root, "kpis");

@@ -35,7 +35,7 @@ load_drill(struct ld *l, const struct ynode *root)
 
 	memset(dr, 0, sizeof(*dr));
 	dr->pos = ld_pos(l, root);
-	check_keys(l, root, drill_keys, ARRAY_SIZE(drill_keys), _("a drill"));
+	check_keys(l, root, drill_keys, ARRAY_SIZE(drill_keys), N_("a drill"));
 	dr->id = get_id(l, root, "drill", true);
 	dr->title = get_text(l, root, "title", true);
 	e = get_enum(l, root, "unit", units, ARRAY_SIZE(units), false);

@@ -69,7 +69,7 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 		bool known = false;
 
 		if (key->type != Y_SCALAR) {
-			ld_err(l, key, _("a key in %s must be a word, not %s"), what,
+			ld_err(l, key, _("a key in %s must be a word, not %s"), _(what),
 			    ydoc_type_name(key));
 			continue;
 		}
@@ -80,7 +80,7 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 				prev = map->items[2 * j];
 		if (prev) {
 			ld_err(l, key, _("key '%s' appears twice in %s (first at line %d)"),
-			    ld_shown(l, key->str), what, prev->line);
+			    ld_shown(l, key->str), _(what), prev->line);
 			continue;
 		}
 		for (k = 0; k < nallowed && !known; k++)
@@ -90,13 +90,13 @@ check_keys(struct ld *l, const struct ynode *map, const char *const *allowed,
 		sug = text_suggest(key->str, allowed, nallowed);
 		if (sug) {
 			ld_err(l, key, _("unknown key '%s' in %s (did you mean '%s'?)"),
-			    ld_shown(l, key->str), what, sug);
+			    ld_shown(l, key->str), _(what), sug);
 		} else {
 			struct sb sb = SB_INIT;
 
 			list_words(&sb, allowed, nallowed);
 			ld_err(l, key, _("unknown key '%s' in %s (known keys: %s)"),
-			    ld_shown(l, key->str), what, sb_str(&sb));
+			    ld_shown(l, key->str), _(what), sb_str(&sb));
 			sb_free(&sb);
 		}
 	}
@@ -124,7 +124,7 @@ is_map(struct ld *l, const struct ynode *n, const char *what)
 {
 	if (n->type == Y_MAP)
 		return true;
-	ld_err(l, n, _("%s must be a mapping of keys and values, not %s"), what,
+	ld_err(l, n, _("%s must be a mapping of keys and values, not %s"), _(what),
 	    ydoc_type_name(n));
 	return false;
 }

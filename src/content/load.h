@@ -60,6 +60,9 @@ const struct ynode *map_key_node(const struct ynode *map, const char *key);
 const struct ynode *map_get(const struct ynode *map, const char *key);
 const char *get_text(struct ld *l, const struct ynode *map, const char *key, bool required);
 const char *scalar_text(struct ld *l, const struct ynode *v);
+/* In these, `what` names the value in messages: a msgid (N_("a turn")),
+ * translated only when there is something to say, as the loaders call
+ * them for every item of every file. */
 bool is_map(struct ld *l, const struct ynode *n, const char *what);
 void check_keys(struct ld *l, const struct ynode *map, const char *const *allowed, size_t nallowed, const char *what);
 const char *get_id(struct ld *l, const struct ynode *map, const char *key, bool required);
@@ -85,12 +88,9 @@ void load_rule_list(struct ld *l, const struct ynode *root);
 void load_scenario(struct ld *l, const struct ynode *root);
 /* Reports control characters in s (a line break is allowed with lines)
  * and, with placeholders, a '{' or '}' that does not make one ({买家}).
- * what names the value in messages. */
+ * what (a msgid) names the value in messages. */
 void content_check_text(struct ld *l, const struct ynode *at, const char *what,
 			const char *s, bool lines, bool placeholders);
-
-/* text folded by kb_fold() (width and case), kept in c's arena. */
-char *content_fold(struct content *c, const char *text);
 
 /* For resolve.c and content.c. */
 void draw_check(struct diag *d, struct quiz *q);

@@ -231,10 +231,10 @@ load_question(struct ld *l, const struct ynode *map, struct question *q,
 	memset(q, 0, sizeof(*q));
 	q->pos = ld_pos(l, map);
 	q->points = 1;
-	if (!is_map(l, map, _("a question")))
+	if (!is_map(l, map, N_("a question")))
 		return;
 	check_keys(l, map, question_keys, ARRAY_SIZE(question_keys),
-		   _("a question"));
+		   N_("a question"));
 	q->id = get_id(l, map, "id", true);
 	if (q->id && (first = idset_add(ids, q->id, q->pos)) != NULL)
 		ld_dup(l, ld_at(map_get(map, "id"), map), _("question"), q->id, first);
@@ -499,7 +499,7 @@ load_quiz(struct ld *l, const struct ynode *root)
 
 	memset(q, 0, sizeof(*q));
 	q->pos = ld_pos(l, root);
-	check_keys(l, root, quiz_keys, ARRAY_SIZE(quiz_keys), _("a quiz"));
+	check_keys(l, root, quiz_keys, ARRAY_SIZE(quiz_keys), N_("a quiz"));
 	q->id = get_id(l, root, "quiz", true);
 	q->title = get_text(l, root, "title", true);
 	e = get_enum(l, root, "kind", kinds, ARRAY_SIZE(kinds), false);

@@ -321,7 +321,7 @@ rule_text_check(struct diag *d, const struct rule_list **lists, size_t n,
 		 * platform-forbidden: 引导站外联系)" */
 		warn_at(d, p, _("%s holds '%s' (rule list %s: %s)"), what, hits[i].word,
 			hits[i].list, hits[i].why);
-	free(hits);
+	chat_hits_free(hits, nhits);
 }
 
 static void
@@ -349,50 +349,14 @@ rule_lists_check(const struct content *c, const struct content *fb, struct diag 
 	free(lists);
 }
 
-void
-content_warnings(const struct content *c, const struct content *fb, struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < c->ncurricula; i++)
-		later_banks_check(c->curricula[i], d);
-	rule_lists_check(c, fb, d);
-}
-
+/* A scenario's model replies marked as a trainee's would be: a model
+ * that scores under full marks is an error (kefu check's alone: the
+ * content loads without it, and every command need not mark them). */
 static void
-later_banks_check(const struct curriculum *cu, struct diag *d)
+models_check(const struct scenario *sc, struct diag *d)
 {
-	struct later l = { d, cu, STRMAP_INIT, 0 };
+	size_t i, j;
 
-	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
-		stage_quizzes(&cu->stages[l.stage], note_first, &l);
-	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
-		stage_quizzes(&cu->stages[l.stage], warn_later, &l);
-	strmap_free(&l.first);
-}
-
-/* A scenario's rule lists, and its model replies marked as a trainee's
- * would be: a model that scores under full marks is a content error. */
-static void
-resolve_scenario(struct diag *d, struct content *c, struct scenario *sc,
-		 const struct content *fb)
-{
-	const char **ids = NULL;
-	size_t nids = 0, i, j;
-
-	sc->rules = arena_alloc(c->arena, (sc->nforbidden + 1) * sizeof(*sc->rules));
-	for (i = 0; i < sc->nforbidden; i++) {
-		sc->rules[i] = content_rule_list(c, sc->forbidden[i]);
-		if (sc->rules[i] == NULL && fb)
-			sc->rules[i] = content_rule_list(fb, sc->forbidden[i]);
-		if (sc->rules[i] == NULL) {
-			if (ids == NULL)
-				nids = id_list(c, fb, KIND_RULES, &ids);
-			unknown_ref(d, &sc->forbidden_pos[i], _("rule list"), sc->forbidden[i],
-				    ids, nids);
-		}
-	}
-	free(ids);
 	for (i = 0; i < sc->nturns; i++) {
 		const struct turn *t = &sc->turns[i];
 		struct chat_mark m;
@@ -416,6 +380,53 @@ resolve_scenario(struct diag *d, struct content *c, struct scenario *sc,
 					i + 1, m.hits[j].word);
 		chat_mark_free(&m);
 	}
+}
+
+void
+content_warnings(const struct content *c, const struct content *fb, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncurricula; i++)
+		later_banks_check(c->curricula[i], d);
+	rule_lists_check(c, fb, d);
+	for (i = 0; i < c->nscenarios; i++)
+		models_check(c->scenarios[i], d);
+}
+
+static void
+later_banks_check(const struct curriculum *cu, struct diag *d)
+{
+	struct later l = { d, cu, STRMAP_INIT, 0 };
+
+	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
+		stage_quizzes(&cu->stages[l.stage], note_first, &l);
+	for (l.stage = 0; l.stage < cu->nstages; l.stage++)
+		stage_quizzes(&cu->stages[l.stage], warn_later, &l);
+	strmap_free(&l.first);
+}
+
+/* A scenario's rule lists. */
+static void
+resolve_scenario(struct diag *d, struct content *c, struct scenario *sc,
+		 const struct content *fb)
+{
+	const char **ids = NULL;
+	size_t nids = 0, i;
+
+	sc->rules = arena_alloc(c->arena, (sc->nforbidden + 1) * sizeof(*sc->rules));
+	for (i = 0; i < sc->nforbidden; i++) {
+		sc->rules[i] = content_rule_list(c, sc->forbidden[i]);
+		if (sc->rules[i] == NULL && fb)
+			sc->rules[i] = content_rule_list(fb, sc->forbidden[i]);
+		if (sc->rules[i] == NULL) {
+			if (ids == NULL)
+				nids = id_list(c, fb, KIND_RULES, &ids);
+			unknown_ref(d, &sc->forbidden_pos[i], _("rule list"), sc->forbidden[i],
+				    ids, nids);
+		}
+	}
+	free(ids);
 }
 
 /* A drill's lines taken from script libraries: each item on one line

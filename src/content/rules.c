@@ -18,35 +18,34 @@
 static const char *const rules_keys[] = { "rules", "title", "words" };
 static const char *const word_keys[] = { "word", "why" };
 
-/* Folds text (kb_fold(): width and case) into the content's arena. */
-char *
-content_fold(struct content *c, const char *text)
-{
-	char *f = kb_fold(text), *kept = arena_strdup(c->arena, f);
-
-	free(f);
-	return kept;
-}
+/* Words folded (kb_fold(): width and case) while a list loads, to find
+ * the same word twice; freed once it has. */
+struct folds {
+	struct strmap seen;
+	char **v;
+	size_t n;
+};
 
 static bool
-load_word(struct ld *l, const struct ynode *map, struct rule_word *w, struct strmap *seen)
+load_word(struct ld *l, const struct ynode *map, struct rule_word *w, struct folds *f)
 {
+	char *folded;
 	const struct pos *first;
 	struct pos *p;
 
 	memset(w, 0, sizeof(*w));
 	w->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a rule word ({word: 微信, why: ...})")))
+	if (!is_map(l, map, N_("a rule word ({word: 微信, why: ...})")))
 		return false;
-	check_keys(l, map, word_keys, ARRAY_SIZE(word_keys), _("a rule word"));
+	check_keys(l, map, word_keys, ARRAY_SIZE(word_keys), N_("a rule word"));
 	w->word = get_text(l, map, "word", true);
 	w->why = get_text(l, map, "why", true);
 	if (w->why)
-		content_check_text(l, ld_at(map_get(map, "why"), map), _("a reason"),
+		content_check_text(l, ld_at(map_get(map, "why"), map), N_("a reason"),
 				   w->why, false, false);
 	if (w->word == NULL)
 		return false;
-	content_check_text(l, ld_at(map_get(map, "word"), map), _("a word"), w->word,
+	content_check_text(l, ld_at(map_get(map, "word"), map), N_("a word"), w->word,
 			   false, false);
 	if (text_chars(w->word) > RULE_WORD_MAX) {
 		ld_err(l, ld_at(map_get(map, "word"), map),
@@ -54,9 +53,11 @@ load_word(struct ld *l, const struct ynode *map, struct rule_word *w, struct str
 		       RULE_WORD_MAX, text_chars(w->word));
 		return false;
 	}
-	w->folded = content_fold(l->c, w->word);
+	folded = kb_fold(w->word);
+	f->v = xreallocarray(f->v, f->n + 1, sizeof(*f->v));
+	f->v[f->n++] = folded;
 	p = arena_memdup(l->c->arena, &w->pos, sizeof(w->pos));
-	if ((first = strmap_add(seen, w->folded, p)) != NULL) {
+	if ((first = strmap_add(&f->seen, folded, p)) != NULL) {
 		ld_err(l, ld_at(map_get(map, "word"), map),
 		       _("word '%s' is already in this list (line %d), ignoring width and case"),
 		       ld_shown(l, w->word), first->line);
@@ -69,14 +70,14 @@ void
 load_rule_list(struct ld *l, const struct ynode *root)
 {
 	struct rule_list *rl = arena_alloc(l->c->arena, sizeof(*rl));
-	struct strmap seen = STRMAP_INIT;
+	struct folds f = { STRMAP_INIT, NULL, 0 };
 	const struct pos *first;
 	const struct ynode *v;
 	size_t i;
 
 	memset(rl, 0, sizeof(*rl));
 	rl->pos = ld_pos(l, root);
-	check_keys(l, root, rules_keys, ARRAY_SIZE(rules_keys), _("a rule list"));
+	check_keys(l, root, rules_keys, ARRAY_SIZE(rules_keys), N_("a rule list"));
 	rl->id = get_id(l, root, "rules", true);
 	rl->title = get_text(l, root, "title", true);
 	v = map_get(root, "words");
@@ -87,10 +88,13 @@ load_rule_list(struct ld *l, const struct ynode *root)
 	else {
 		rl->words = arena_alloc(l->c->arena, v->n * sizeof(*rl->words));
 		for (i = 0; i < v->n && !ld_silenced(l); i++)
-			if (load_word(l, v->items[i], &rl->words[rl->nwords], &seen))
+			if (load_word(l, v->items[i], &rl->words[rl->nwords], &f))
 				rl->nwords++;
 	}
-	strmap_free(&seen);
+	strmap_free(&f.seen);
+	while (f.n)
+		free(f.v[--f.n]);
+	free(f.v);
 
 	if (rl->id == NULL)
 		return;

@@ -33,18 +33,6 @@ content_scenario_kind_name(enum scenario_kind k)
 	return kind_names[k];
 }
 
-/* Words of a list, folded into *folded; false after an error. */
-static size_t
-fold_words(struct ld *l, const char **words, size_t n, char ***folded)
-{
-	size_t i;
-
-	*folded = arena_alloc(l->c->arena, (n + 1) * sizeof(**folded));
-	for (i = 0; i < n; i++)
-		(*folded)[i] = content_fold(l->c, words[i]);
-	return n;
-}
-
 /* One expected point: a list of words, any of which makes it, or one
  * word alone. */
 static bool
@@ -72,14 +60,13 @@ load_point(struct ld *l, const struct ynode *v, struct chat_point *pt)
 				ld_err(l, it, _("each word of an expected point must be text, like [换, 换货]"));
 				continue;
 			}
-			content_check_text(l, it, _("a word"), pt->words[pt->nwords], false, false);
+			content_check_text(l, it, N_("a word"), pt->words[pt->nwords], false, false);
 			pt->nwords++;
 		}
 	} else {
 		ld_err(l, v, _("an expected point is a list of words, any one of which makes it, like [换, 换货]"));
 		return false;
 	}
-	fold_words(l, pt->words, pt->nwords, &pt->folded);
 	return pt->nwords > 0;
 }
 
@@ -91,12 +78,12 @@ load_turn(struct ld *l, const struct ynode *map, struct turn *t, long within)
 
 	memset(t, 0, sizeof(*t));
 	t->pos = ld_pos(l, map);
-	if (!is_map(l, map, _("a turn")))
+	if (!is_map(l, map, N_("a turn")))
 		return;
-	check_keys(l, map, turn_keys, ARRAY_SIZE(turn_keys), _("a turn"));
+	check_keys(l, map, turn_keys, ARRAY_SIZE(turn_keys), N_("a turn"));
 	t->buyer = get_text(l, map, "buyer", true);
 	if (t->buyer)
-		content_check_text(l, ld_at(map_get(map, "buyer"), map), _("a buyer's message"),
+		content_check_text(l, ld_at(map_get(map, "buyer"), map), N_("a buyer's message"),
 				   t->buyer, true, false);
 	t->within = get_duration(l, map, "within");
 	if (t->within == 0)
@@ -112,16 +99,15 @@ load_turn(struct ld *l, const struct ynode *map, struct turn *t, long within)
 	}
 	t->navoid = get_text_list(l, map, "avoid", true, &t->avoid);
 	for (i = 0; i < t->navoid; i++)
-		content_check_text(l, ld_at(map_get(map, "avoid"), map), _("a word"),
+		content_check_text(l, ld_at(map_get(map, "avoid"), map), N_("a word"),
 				   t->avoid[i], false, false);
-	fold_words(l, t->avoid, t->navoid, &t->avoid_folded);
 	t->explain = get_text(l, map, "explain", false);
 	if (t->explain)
-		content_check_text(l, ld_at(map_get(map, "explain"), map), _("an explanation"),
+		content_check_text(l, ld_at(map_get(map, "explain"), map), N_("an explanation"),
 				   t->explain, true, false);
 	t->model = get_text(l, map, "model", false);
 	if (t->model)
-		content_check_text(l, ld_at(map_get(map, "model"), map), _("a model reply"),
+		content_check_text(l, ld_at(map_get(map, "model"), map), N_("a model reply"),
 				   t->model, true, false);
 }
 
@@ -137,7 +123,7 @@ load_scenario(struct ld *l, const struct ynode *root)
 
 	memset(sc, 0, sizeof(*sc));
 	sc->pos = ld_pos(l, root);
-	check_keys(l, root, scenario_keys, ARRAY_SIZE(scenario_keys), _("a scenario"));
+	check_keys(l, root, scenario_keys, ARRAY_SIZE(scenario_keys), N_("a scenario"));
 	sc->id = get_id(l, root, "scenario", true);
 	sc->title = get_text(l, root, "title", true);
 	e = get_enum(l, root, "kind", kind_names, ARRAY_SIZE(kind_names), false);
@@ -146,11 +132,11 @@ load_scenario(struct ld *l, const struct ynode *root)
 	if (sc->buyer == NULL)
 		sc->buyer = _("buyer");
 	else
-		content_check_text(l, ld_at(map_get(root, "buyer"), root), _("a buyer's name"),
+		content_check_text(l, ld_at(map_get(root, "buyer"), root), N_("a buyer's name"),
 				   sc->buyer, false, false);
 	sc->context = get_text(l, root, "context", false);
 	if (sc->context)
-		content_check_text(l, ld_at(map_get(root, "context"), root), _("a context"),
+		content_check_text(l, ld_at(map_get(root, "context"), root), N_("a context"),
 				   sc->context, true, false);
 	sc->reply_within = get_duration(l, root, "reply_within");
 	if (sc->reply_within == 0)
@@ -164,7 +150,7 @@ load_scenario(struct ld *l, const struct ynode *root)
 	sc->mode = e == 1 ? QUIZ_EXAM : QUIZ_PRACTICE;
 	sc->rubric = get_text(l, root, "rubric", false);
 	if (sc->rubric)
-		content_check_text(l, ld_at(map_get(root, "rubric"), root), _("a rubric"),
+		content_check_text(l, ld_at(map_get(root, "rubric"), root), N_("a rubric"),
 				   sc->rubric, true, false);
 	if (get_number(l, root, "attempts", 1, 1000, true, false, &x))
 		sc->attempts = (unsigned)x;

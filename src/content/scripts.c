@@ -51,10 +51,10 @@ content_check_text(struct ld *l, const struct ynode *at, const char *what,
 	if ((why = scripts_text_problem(s, lines, placeholders, &bad)) == NULL)
 		return;
 	if (bad || strchr(s, '\r'))
-		ld_err(l, at, _("%s cannot hold control characters (byte 0x%02x)"), what,
+		ld_err(l, at, _("%s cannot hold control characters (byte 0x%02x)"), _(what),
 		       bad ? bad : '\r');
 	else
-		ld_err(l, at, "%s: %s", what, why);
+		ld_err(l, at, "%s: %s", _(what), why);
 }
 
 static bool
@@ -68,7 +68,7 @@ valid_shortcut(const char *s)
 	return n > 0;
 }
 
-/* What messages call an item and its text, looked up once a library. */
+/* What messages call an item and its text (msgids). */
 struct words {
 	const char *script, *title, *text;
 };
@@ -133,14 +133,14 @@ load_library(struct ld *l, const struct ynode *root)
 {
 	struct library *lib = arena_alloc(l->c->arena, sizeof(*lib));
 	struct strmap ids = STRMAP_INIT, keys = STRMAP_INIT;
-	struct words w = { _("a script"), _("a title"), _("a script") };
+	struct words w = { N_("a script"), N_("a title"), N_("a script") };
 	const struct pos *first;
 	const struct ynode *v;
 	size_t i;
 
 	memset(lib, 0, sizeof(*lib));
 	lib->pos = ld_pos(l, root);
-	check_keys(l, root, library_keys, ARRAY_SIZE(library_keys), _("a script library"));
+	check_keys(l, root, library_keys, ARRAY_SIZE(library_keys), N_("a script library"));
 	lib->id = get_id(l, root, "scripts", true);
 	lib->title = get_text(l, root, "title", true);
 	lib->situation = get_text(l, root, "situation", false);
