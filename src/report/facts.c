@@ -653,8 +653,9 @@ scores_init(struct rows *rs)
 	rs->chat = xcalloc(rs->n * rs->nchat + 1, sizeof(*rs->chat));
 	for (i = 0; i < rs->n * rs->nquiz; i++)
 		rs->quiz[i].best = -1;
-	for (i = 0; i < rs->n * rs->nchat; i++)
-		rs->chat[i].best = -1;
+	/* a scenario's cells stay as calloc made them (no best: no runs)
+	 * until a run is read, so a gradebook's pages for scenarios nobody
+	 * has tried are never touched */
 }
 
 static long

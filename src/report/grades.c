@@ -57,7 +57,7 @@ quiz_cell(struct table *t, const struct quiz_facts *f, unsigned cap)
 static void
 tally_cells(struct table *t, const struct quiz_facts *f, unsigned cap, int last)
 {
-	if (f->best >= 0)
+	if (f->attempts > 0 && f->best >= 0)
 		table_num(t, f->best, 1);
 	else
 		table_null(t);

@@ -67,7 +67,8 @@ struct rows {
 	size_t nquiz, ndrill, nchat;
 	struct quiz_facts *quiz;
 	struct drill_best *drill;
-	struct quiz_facts *chat;	/* a scenario's runs */
+	struct quiz_facts *chat;	/* a scenario's runs: all zero (best too) while
+				 * none was read; read best where attempts > 0 */
 	struct strmap quiz_at, drill_at, chat_at;	/* id to index + 1 */
 	/* when each row last did something, 0 never (FACTS_ACTIVE) */
 	long long *active;
