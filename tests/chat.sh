@@ -119,6 +119,21 @@ case_exam() {
 }
 test_case "an exam shows nothing until the end and keeps its attempt cap" case_exam
 
+# six kefus start the one-attempt exam at once: one run, the others
+# refused or told another kefu has it; never two runs
+case_race() {
+	fresh race
+	"$KEFU" enroll chatexam > /dev/null 2>&1 || return 1
+	for i in 1 2 3 4 5 6; do
+		(printf '对不起\n马上\n' | "$KEFU" chat angry > "$T/race$i" 2>&1) &
+	done
+	wait
+	[ "$(cat "$T"/race? | grep -c '^Score: ')" = 1 ] || { cat "$T"/race?; return 1; }
+	"$KEFU" report trainee "$LOGIN" --format csv > "$T/rec" &&
+	[ "$(grep -c '^[^,]*,chat-' "$T/rec")" = 1 ] || { cat "$T/rec"; return 1; }
+}
+test_case "six kefus starting a one-attempt exam at once make one run" case_race
+
 # replies that are no text are asked again, never stored
 case_bad_reply() {
 	fresh bad
