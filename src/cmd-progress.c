@@ -396,10 +396,13 @@ cmd_progress(struct kefu *k, int argc, char **argv)
 const struct cmd cmd_progress_entry = {
 	.name = "progress",
 	.usage = "",
-	.summary = N_("your quiz scores and typing results, with trends"),
+	.summary = N_("your quiz scores, typing results and chats, with trends"),
 	.help = N_("Lists every drill with your best and latest result and the trend of\n"
-		"your last runs (▁▂▃▅▇), and every quiz with your best score and\n"
-		"attempts.\n"),
+		"your last runs (▁▂▃▅▇), every quiz with your best score and\n"
+		"attempts, and every chat scenario with your best run that counts\n"
+		"and your latest (a * when it was practice, and why). Then what\n"
+		"trainers recorded: essays graded, chats reviewed, attempts given\n"
+		"back or set aside, assessments.\n"),
 	.arg = ARG_NONE,
 	.words = NULL,
 	.fn = cmd_progress,
