@@ -150,8 +150,10 @@ review_one(struct kefu *k, const struct chat_run *r)
 		free(comment);
 		comment = NULL;
 	}
-	detail = xasprintf("%s #%" PRId64 ": %s%% (automatic %s%%)", r->scenario, r->id,
-			   NUM(percent), NUM(r->auto_percent));
+	/* the event is what the trainee's inbox says, comment and all */
+	detail = xasprintf("%s #%" PRId64 ": %s%% → %s%%%s%s%s", r->scenario, r->id,
+			   NUM(r->auto_percent), NUM(percent), comment ? " 「" : "",
+			   comment ? comment : "", comment ? "」" : "");
 	rc = store_begin(st) != 0 ? -1 :
 	    store_chat_grade(st, r->id, percent, k->me.id, comment, kefu_clock(k));
 	if (rc == 0)

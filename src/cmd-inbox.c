@@ -164,6 +164,8 @@ news_event(const struct store_row *r, void *arg)
 		sb_addf(&nw->line, _("%s accepted your script for %s"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "script-reject") == 0)
 		sb_addf(&nw->line, _("%s turned down your script for %s"), sb_str(&by), sb_str(&d));
+	else if (strncmp(action, "chat-", 5) == 0)
+		sb_addf(&nw->line, _("%s reviewed your chat %s"), sb_str(&by), sb_str(&d));
 	else
 		sb_addf(&nw->line, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
 	sb_addc(&nw->line, '\n');
@@ -441,11 +443,12 @@ const struct cmd cmd_inbox_entry = {
 	.usage = "",
 	.summary = N_("what changed for you: grades, sign-offs, decisions; for trainers, who needs you"),
 	.help = N_("A trainee sees what trainers did about them in the last 30 days:\n"
-		"answers graded or regraded (with the comment), sign-offs, assessment\n"
-		"decisions, attempts given back or set aside, exemptions; then the\n"
-		"next due date. A trainer or manager sees everyone who needs a\n"
-		"trainer's action, most urgent first, with the command that acts on\n"
-		"it (as 'kefu report attention').\n"
+		"answers graded or regraded and chats reviewed (with the comment),\n"
+		"sign-offs, assessment decisions, attempts given back or set aside,\n"
+		"exemptions, scripts accepted or turned down; then the next due date.\n"
+		"A trainer or manager sees everyone who needs a trainer's action\n"
+		"(essays and chat transcripts waiting among them), most urgent first,\n"
+		"with the command that acts on it (as 'kefu report attention').\n"
 		"\n"
 		"At a terminal, kefu says what is new in a short block when it\n"
 		"starts (a trainee: what happened since they last looked; a trainer:\n"

@@ -828,7 +828,7 @@ static const char *const sql[S_COUNT] = {
 	" LEFT JOIN person a ON a.id = v.actor_id"
 	" WHERE v.subject_id = ?1 AND v.actor_id IS NOT ?1 AND v.id > ?2"
 	" AND v.action IN ('signoff', 'assess', 'attempt-grant', 'attempt-void', 'exempt',"
-	"  'stage-open', 'script-accept', 'script-reject')"
+	"  'stage-open', 'script-accept', 'script-reject', 'chat-grade', 'chat-regrade')"
 	" ORDER BY v.id",
 	[S_INBOX_GRADINGS] =	/* a person's answers graded after a grading */
 	"SELECT g.id, g.graded, a.login, a.name, t.quiz, w.question, g.points, g.comment,"

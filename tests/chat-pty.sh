@@ -144,6 +144,9 @@ case_review() {
 	grep -q '\[1\] buyer: 一群骗子！' "$T/out" &&
 	grep -q 'reply: 对不起，马上处理' "$T/out" &&
 	grep -q 'Saved: 70% counts for this run.' "$T/out" || { cat "$T/out"; return 1; }
+	as "${P}t" inbox > "$T/out" &&
+	grep -q "王芳 reviewed your chat angry #1: 100% → 70% 「语气再软一点」" "$T/out" ||
+		{ cat "$T/out"; return 1; }
 	as "${P}t" progress > "$T/out" &&
 	grep -q 'angry: 70% (automatic 100%), by' "$T/out" &&
 	grep -q '“语气再软一点”' "$T/out" || { cat "$T/out"; return 1; }
