@@ -35,4 +35,12 @@ for id in $(awk 'NR>1 {print $1}' "$T/lessons"); do
 	[ "$n" -ge 200 ] || fail "lesson $id is only $n characters"
 done
 ok "every lesson has real text"
+
+# the bundled chat scenarios keep what kefu check does not look at: fair
+# times, the kinds and topics wanted, no forbidden word in any script
+if command -v python3 > /dev/null 2>&1; then
+	python3 "$top_srcdir/tests/content/scenario-check.py" "$top_srcdir" > "$T/scen" 2>&1 ||
+		fail "bundled scenarios: $(cat "$T/scen")"
+	ok "the bundled scenarios and rule list keep their rules"
+fi
 echo "$passed passed, 0 failed"

@@ -27,7 +27,8 @@ SECONDS_PER_CHAR = 2
 READ_SECONDS = 10
 
 SCENARIO_KEYS = {"scenario", "title", "kind", "buyer", "context", "reply_within",
-                 "forbidden", "pass_mark", "mode", "rubric", "turns"}
+                 "forbidden", "pass_mark", "mode", "rubric", "attempts", "time_limit",
+                 "turns"}
 REQUIRED_KEYS = {"scenario", "title", "kind", "buyer", "reply_within", "forbidden",
                  "pass_mark", "turns"}
 TURN_KEYS = {"buyer", "within", "expect", "avoid", "explain", "model"}
