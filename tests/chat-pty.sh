@@ -110,6 +110,24 @@ case_even() {
 }
 test_case "keys as even as a program sends them make the run practice" case_even
 
+# a time limit for the whole chat: at a terminal it ends the chat where
+# it stands, and a turn not replied to scores 0
+case_time_limit() {
+	fresh timed
+	run timed '
+		spawn $env(KEFU) chat timed
+		expect {Start now? \[y/N\] } {} timeout { exit 2 }
+		send y\r
+		expect -re {left\] > } {} timeout { exit 3 }
+		line {亲， 在的}
+		expect {The chat'"'"'s time is up.} {} timeout { exit 4 }
+		expect {Score: 50%} {} timeout { exit 5 }
+		expect eof
+		exit [lindex [wait] 3]' || { cat "$T/timed.log"; return 1; }
+	grep -q '2  *0  *-  *30  no reply' "$T/timed.log" || { cat "$T/timed.log"; return 1; }
+}
+test_case "a chat's time limit ends it where it stands; no reply scores 0" case_time_limit
+
 # an exam with a rubric: typed, it waits for a trainer; the trainer's
 # percent then counts and the automatic one is kept
 case_review() {
