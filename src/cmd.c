@@ -23,6 +23,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_list_entry,
 	&cmd_enroll_entry,
 	&cmd_check_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
 	&cmd_people_entry,
 	&cmd_grade_entry,
 	&cmd_attempts_entry,

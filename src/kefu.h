@@ -65,12 +65,19 @@ struct cmd {
 
 /* The commands, each declared in its own file (cmd-plan.c holds
  * cmd_plan_entry); cmd.c lists them in the order `kefu help` shows. */
-extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_chat_entry, cmd_lint_entry, cmd_help_entry, cmd_quit_entry;
+extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_chat_entry, cmd_lint_entry, cmd_import_entry, cmd_export_entry, cmd_help_entry, cmd_quit_entry;
 
 /* An exam (a quiz, or else a chat scenario) of a stage still locked
  * for the person is not taken: 1 after saying which stage must be
  * complete first, else 0. */
 int kefu_exam_lock(struct kefu *, const struct quiz *, const struct scenario *);
+/* cmd-import.c: says a bank's notes (what was left out or lost) on
+ * stderr by line, as FILE:LINE:COL. */
+struct bank;
+void import_notes(struct bank *, const char *file);
+/* Refuses a file to write (path, with your own rights) that exists,
+ * unless force: -1 after saying so; 0 for NULL. */
+int import_refuse_existing(const char *path, bool force);
 /* cmd-chat.c: why a chat run is practice, in words (why as stored). */
 const char *chat_why_text(const char *why);
 /* cmd-grade.c: reads a trainer's points up to max: 0 read, 1 skip, 2 quit. */
