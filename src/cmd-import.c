@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ask.h"
 #include "bank/bank.h"
 #include "diag.h"
 #include "kefu.h"
@@ -175,7 +176,7 @@ say_counts(const struct bank *b, const char *file, enum bank_format f, const cha
 		count[b->q[i].type]++;
 	for (i = 0; i <= Q_ESSAY; i++)
 		if (count[i])
-			sb_addf(&sb, "%s%s %zu", sb.len ? ", " : "", content_qtype_name((enum qtype)i),
+			sb_addf(&sb, "%s%s %zu", sb.len ? _(", ") : "", ask_type_label((enum qtype)i),
 				count[i]);
 	fprintf(stderr, P_("%s (%s, %s): %zu question converted (%s)", "%s (%s, %s): %zu questions converted (%s)", b->n),
 		file, _(format_titles[f]), b->encoding, b->n, sb_str(&sb));

@@ -20,7 +20,7 @@ t_template() {
 	sed -n '1s/^\xef\xbb\xbf//p' "$T/tpl.csv" | grep -q '^编号,题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,答案,解析,分值,分类' ||
 		fail "headings: $(head -1 "$T/tpl.csv")"
 	K import "$T/tpl.csv" --quiz tpl -o "$T/tree/quizzes/tpl.yaml" 2> "$T/err" || fail "import of the template: $(cat "$T/err")"
-	grep -q '8 questions converted (single 1, multi 1, truefalse 1, fill 1, numeric 1, order 1, match 1, essay 1); written to' "$T/err" ||
+	grep -q '8 questions converted (single choice 1, multiple choice 1, true or false 1, fill in 1, number 1, order 1, match 1, essay 1); written to' "$T/err" ||
 		fail "counts: $(cat "$T/err")"
 	K check "$T/tree/quizzes/tpl.yaml" > "$T/out" 2>&1 || fail "check: $(cat "$T/out")"
 }
@@ -53,7 +53,7 @@ t_aiken() {
 	K import "$B/aiken.txt" > "$T/a.yaml" 2> "$T/err" || fail "aiken: $(cat "$T/err")"
 	grep -q 'read as Aiken' "$T/err" || fail "not guessed: $(cat "$T/err")"
 	grep -q 'aiken.txt:12:1: left out: no ANSWER line' "$T/err" || fail "line 12: $(cat "$T/err")"
-	grep -q '2 questions converted (single 2)' "$T/err" || fail "counts: $(cat "$T/err")"
+	grep -q '2 questions converted (single choice 2)' "$T/err" || fail "counts: $(cat "$T/err")"
 	cp "$T/a.yaml" "$T/tree/quizzes/aiken.yaml"
 	K check "$T/tree" > "$T/out" 2>&1 || fail "check: $(cat "$T/out")"
 }
