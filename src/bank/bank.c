@@ -81,22 +81,30 @@ bank_drop_last(struct bank *b)
 }
 
 void
-bank_note(struct bank *b, enum bank_note_kind kind, unsigned line, unsigned col,
-	  const char *fmt, ...)
+bank_vnote(struct bank *b, enum bank_note_kind kind, unsigned line, unsigned col,
+	   const char *fmt, va_list ap)
 {
 	struct bank_note *n;
-	va_list ap;
 	struct sb sb = SB_INIT;
 
-	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	b->notes = xreallocarray(b->notes, b->nnotes + 1, sizeof(*b->notes));
 	n = &b->notes[b->nnotes++];
 	n->kind = kind;
 	n->line = line;
 	n->col = col;
 	n->what = sb_detach(&sb);
+}
+
+void
+bank_note(struct bank *b, enum bank_note_kind kind, unsigned line, unsigned col,
+	  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	bank_vnote(b, kind, line, col, fmt, ap);
+	va_end(ap);
 }
 
 /* A direction override or isolate, or a zero-width mark: dropped from

@@ -14,6 +14,7 @@
 #ifndef KEFU_BANK_H
 #define KEFU_BANK_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -84,6 +85,8 @@ void bank_drop_last(struct bank *);
 /* Adds a note (printf-style, already translated by the caller). */
 void bank_note(struct bank *, enum bank_note_kind, unsigned line, unsigned col,
 	       const char *fmt, ...) PRINTF(5, 6);
+void bank_vnote(struct bank *, enum bank_note_kind, unsigned line, unsigned col,
+		const char *fmt, va_list) PRINTF(5, 0);
 /* A copy of n bytes of s as a question's text: line ends made LF, tabs
  * spaces, other control characters (and direction overrides) dropped,
  * spaces and blank lines around it trimmed. NULL when nothing is left. */

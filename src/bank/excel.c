@@ -261,14 +261,11 @@ row_options(const struct row *r, const char **opts, int *index)
 static void PRINTF(4, 5)
 skip(struct bank *b, const struct row *r, enum col c, const char *fmt, ...)
 {
-	struct sb sb = SB_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	bank_vnote(b, BANK_SKIPPED, r->line, r->cell[c] ? r->col[c] : 0, fmt, ap);
 	va_end(ap);
-	bank_note(b, BANK_SKIPPED, r->line, r->cell[c] ? r->col[c] : 0, "%s", sb_str(&sb));
-	sb_free(&sb);
 	bank_drop_last(b);
 }
 

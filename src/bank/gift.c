@@ -136,16 +136,13 @@ where(const struct rd *r, size_t off, unsigned *line, unsigned *col)
 static void PRINTF(3, 4)
 skip(struct rd *r, size_t coff, const char *fmt, ...)
 {
-	struct sb sb = SB_INIT;
 	va_list ap;
 	unsigned line, col;
 
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	where(r, r->at[coff < r->nat ? coff : r->nat - 1], &line, &col);
-	bank_note(r->b, BANK_SKIPPED, line, col, "%s", sb_str(&sb));
-	sb_free(&sb);
+	va_start(ap, fmt);
+	bank_vnote(r->b, BANK_SKIPPED, line, col, fmt, ap);
+	va_end(ap);
 }
 
 /* Notes a loss at the line of cooked offset coff (no column: a loss
@@ -153,16 +150,13 @@ skip(struct rd *r, size_t coff, const char *fmt, ...)
 static void PRINTF(3, 4)
 loss(struct rd *r, size_t coff, const char *fmt, ...)
 {
-	struct sb sb = SB_INIT;
 	va_list ap;
 	unsigned line, col;
 
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	where(r, r->at[coff < r->nat ? coff : r->nat - 1], &line, &col);
-	bank_note(r->b, BANK_LOSS, line, 0, "%s", sb_str(&sb));
-	sb_free(&sb);
+	va_start(ap, fmt);
+	bank_vnote(r->b, BANK_LOSS, line, 0, fmt, ap);
+	va_end(ap);
 }
 
 /* A number, all of s..s+n (blanks around), in the forms GIFT files
