@@ -74,7 +74,8 @@ note_cmp(const void *a, const void *b)
 
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
-	return x < y ? -1 : x > y;
+	/* notes of one line in the order they were added */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Says every note, by line: FILE:LINE:COL: what. */
@@ -83,7 +84,8 @@ import_notes(struct bank *b, const char *file)
 {
 	size_t i;
 
-	qsort(b->notes, b->nnotes, sizeof(*b->notes), note_cmp);
+	if (b->nnotes > 1)
+		qsort(b->notes, b->nnotes, sizeof(*b->notes), note_cmp);
 	for (i = 0; i < b->nnotes; i++) {
 		const struct bank_note *n = &b->notes[i];
 		struct sb sb = SB_INIT;

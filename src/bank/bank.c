@@ -94,6 +94,7 @@ bank_vnote(struct bank *b, enum bank_note_kind kind, unsigned line, unsigned col
 	n->line = line;
 	n->col = col;
 	n->what = sb_detach(&sb);
+	n->seq = b->nnotes - 1;
 }
 
 void

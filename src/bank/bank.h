@@ -63,6 +63,7 @@ struct bank_note {
 	enum bank_note_kind kind;
 	unsigned line, col;	/* from 1; 0 when not known */
 	char *what;		/* in the user's language */
+	size_t seq;		/* its place among the notes, as added */
 };
 
 struct bank {
