@@ -154,7 +154,14 @@ as $A "$K" check "$T/g/exam.yaml" > "$T/out" 2>&1 < /dev/null
 grep -q "core-sales-kpi\|询单转化率" "$T/out" && fail "check showed the exam"
 as $A "$K" check "$EXAM" > "$T/out" 2>&1 < /dev/null
 [ $? -eq 1 ] && ! grep -q "询单转化率" "$T/out" || fail "check of the installed exam: $(cat "$T/out")"
-ok "KEFU_DB, --content and check open only what the trainee could open alone; own content never meets the team's records"
+for f in "$EXAM" "$T/g/exam.yaml"; do
+	as $A "$K" import "$f" > "$T/out" 2>&1 < /dev/null
+	[ $? -eq 2 ] && grep -q "Permission denied" "$T/out" && ! grep -q "询单转化率" "$T/out" ||
+		fail "import of a group-only exam bank $f: $(cat "$T/out")"
+done
+as $A "$K" export probation-exam --format gift > "$T/out" 2>&1 < /dev/null
+[ $? -eq 1 ] && ! grep -q "询单转化率" "$T/out" || fail "a trainee's export of the exam: $(cat "$T/out")"
+ok "KEFU_DB, --content, check and import open only what the trainee could open alone, export is refused; own content never meets the team's records"
 
 cp "$T/g/secret" "$T/g/kpi.csv" && chmod 640 "$T/g/kpi.csv"
 as $TR "$K" kpi import "$T/g/kpi.csv" > "$T/out" 2>&1 < /dev/null

@@ -178,6 +178,13 @@ test_csv_not_a_bank(void **state)
 	bank_free(&b);
 	assert_int_equal(bank_read_csv(&b, nul, sizeof(nul) - 1), -1);
 	bank_free(&b);
+	/* a workbook, and a sheet saved with semicolons */
+	assert_int_equal(bank_read_csv(&b, "PK\003\004\024\0", 6), -1);
+	assert_non_null(strstr(b.notes[0].what, "workbook"));
+	bank_free(&b);
+	assert_int_equal(bank_read_csv(&b, "题型;题干;答案\n单选;x;A\n", strlen("题型;题干;答案\n单选;x;A\n")), -1);
+	assert_non_null(strstr(b.notes[0].what, "';'"));
+	bank_free(&b);
 	/* bytes that are neither UTF-8 nor GB18030 */
 	assert_int_equal(bank_read_csv(&b, "\x80\x80\xff", 3), -1);
 	bank_free(&b);

@@ -504,6 +504,11 @@ read_record(const struct csv_record *rec, void *arg)
 		rd->ncols = rec->n;
 		rd->cols = xcalloc(rec->n, sizeof(*rd->cols));
 		rd->letters = xcalloc(rec->n, 1);
+		if (rec->n == 1 && strpbrk(rec->fields[0], ";\t")) {
+			bank_note(b, BANK_ERROR, rec->line, 1, "%s",
+				  _("the header is separated by ';' or tabs, not commas: save the sheet as CSV (comma delimited)"));
+			return 1;
+		}
 		for (i = 0; i < rec->n; i++) {
 			rd->cols[i] = heading(rec->fields[i], &rd->letters[i]);
 			rd->have_text |= rd->cols[i] == COL_TEXT;
@@ -605,6 +610,13 @@ bank_read_csv(struct bank *b, const char *buf, size_t n)
 	unsigned line, col;
 	int rc;
 
+	/* a workbook itself (a zip, or the old compound file) */
+	if ((n >= 4 && memcmp(buf, "PK\003\004", 4) == 0) ||
+	    (n >= 4 && memcmp(buf, "\xd0\xcf\x11\xe0", 4) == 0)) {
+		bank_note(b, BANK_ERROR, 0, 0, "%s",
+			  _("an Excel workbook, not CSV: save it as CSV UTF-8 (文件 › 另存为 › CSV UTF-8) and import that"));
+		return -1;
+	}
 	if (memchr(buf, '\0', n)) {
 		bank_note(b, BANK_ERROR, 0, 0, "%s", _("a NUL byte: this is no CSV text (save the sheet as CSV)"));
 		return -1;
