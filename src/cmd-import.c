@@ -15,9 +15,10 @@
 #include "priv.h"
 #include "text.h"
 
-/* A bank larger than this is no bank a trainer keeps (the bundled ones
- * are under 40 KiB). */
-#define IMPORT_MAX (16u << 20)
+/* The largest bank read: a Moodle XML export of 20 000 questions is
+ * some 20 MiB (the bundled banks are under 40 KiB); images a Moodle
+ * file may hold as base64 take more. */
+#define IMPORT_MAX (64u << 20)
 
 static const char *const format_titles[] = {
 	[BANK_EXCEL_CSV] = N_("an Excel sheet saved as CSV"),
@@ -217,6 +218,9 @@ read_input(const char *path, char **buf, size_t *len)
 	priv_user();
 	rc = read_regular_file(path, IMPORT_MAX, buf, len, &why);
 	priv_group();
+	if (rc != 0 && strcmp(why, _("file too large")) == 0)
+		return error(_("cannot read '%s': over %u MiB, no question bank kefu reads"), path,
+			     IMPORT_MAX >> 20);
 	if (rc != 0)
 		return error(_("cannot read '%s': %s"), path, why);
 	return 0;
