@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ask.h"
@@ -14,6 +15,7 @@
 #include "kefu.h"
 #include "priv.h"
 #include "text.h"
+#include "ydoc.h"
 
 /* The largest bank read: a Moodle XML export of 20 000 questions is
  * some 20 MiB (the bundled banks are under 40 KiB); images a Moodle
@@ -68,6 +70,16 @@ title_from_name(const char *path)
 	return t ? t : xstrdup("imported");
 }
 
+/* A file's name as messages show it: control characters made inert. */
+static char *
+shown(const char *path)
+{
+	struct sb sb = SB_INIT;
+
+	text_inert(&sb, path, false);
+	return sb_detach(&sb);
+}
+
 static int
 note_cmp(const void *a, const void *b)
 {
@@ -91,7 +103,7 @@ import_notes(struct bank *b, const char *file)
 		const struct bank_note *n = &b->notes[i];
 		struct sb sb = SB_INIT;
 
-		sb_adds(&sb, file);
+		text_inert(&sb, file, false);
 		if (n->line)
 			sb_addf(&sb, ":%u", n->line);
 		if (n->line && n->col)
@@ -151,21 +163,111 @@ read_bank(struct bank *b, enum bank_format f, const char *name, const char *buf,
 	}
 }
 
-/* The quiz file written must load as one: a check that every reader's
- * output is one the content loader takes. */
+/* The name the quiz file made goes by while it is checked. */
+#define CHECK_NAME "import.yaml"
+
+/* The question of the quiz file made that line falls in: the last whose
+ * first line is at or before it; -1 before the first. */
+static long
+question_at(const unsigned *lines, size_t n, unsigned line)
+{
+	size_t lo = 0, hi = n;
+
+	if (n == 0 || line < lines[0])
+		return -1;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (lines[mid] <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+/* Loads the quiz file made, as `kefu check` would. A question the
+ * loader refuses (a unit it does not take, say) is left out with the
+ * loader's words, and *again set so the file is made anew; anything
+ * else wrong refuses the whole file (-1, having said so). 0 when it
+ * loads. */
 static int
-check_written(const char *name, const char *yaml, size_t n)
+check_written(struct bank *b, const char *yaml, size_t n, const unsigned *lines, bool *again)
 {
 	struct content *c = content_new();
-	struct diag d = DIAG_INIT(stderr);
-	int bad;
+	char *said = NULL, *line, *next;
+	size_t saidlen = 0;
+	FILE *mem = open_memstream(&said, &saidlen);
+	struct diag d = DIAG_INIT(mem);
+	bool *drop = xcalloc(b->n + 1, sizeof(*drop));
+	size_t i, k;
+	int rc = 0;
 
-	content_load_buffer(c, name, yaml, n, &d);
-	bad = d.errors != 0;
+	if (mem == NULL)
+		die(_("out of memory"));
+	*again = false;
+	content_load_buffer(c, CHECK_NAME, yaml, n, &d);
+	fclose(mem);
 	content_free(c);
-	if (bad)
+	for (line = said; d.errors && line && *line; line = next) {
+		unsigned at = 0;
+		char *msg = NULL;
+		long q = -1;
+
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (strncmp(line, CHECK_NAME ":", strlen(CHECK_NAME ":")) == 0 &&
+		    sscanf(line + strlen(CHECK_NAME ":"), "%u", &at) == 1 &&
+		    (msg = strstr(line + strlen(CHECK_NAME ":"), ": ")) != NULL)
+			q = question_at(lines, b->n, at);
+		if (q < 0) {
+			fprintf(stderr, "%s\n", line);
+			rc = -1;
+			continue;
+		}
+		if (!drop[q])
+			bank_note(b, BANK_SKIPPED, b->q[q].line, 0, "%s", msg + 2);
+		drop[q] = true;
+	}
+	free(said);
+	if (rc == 0 && d.errors) {
+		/* leave out the questions refused, keeping the others' order */
+		for (i = 0, k = 0; i < b->n; i++) {
+			if (drop[i]) {
+				struct bank_q gone = b->q[i];
+
+				memmove(&b->q[i], &b->q[i + 1], (b->n - i - 1) * sizeof(*b->q));
+				memmove(&drop[i], &drop[i + 1], (b->n - i - 1) * sizeof(*drop));
+				b->q[b->n - 1] = gone;
+				bank_drop_last(b);
+				i--;
+				k++;
+			}
+		}
+		*again = k > 0;
+	}
+	free(drop);
+	if (rc != 0)
 		error(_("the quiz file made of it does not pass 'kefu check' (above): nothing written"));
-	return bad;
+	return rc;
+}
+
+/* The quiz file's first line: where it came from, the name inert and
+ * on one line. */
+static void
+import_head(struct sb *yaml, const char *path, enum bank_format f)
+{
+	struct sb name = SB_INIT, head = SB_INIT;
+	size_t i;
+
+	text_inert(&name, path, false);
+	sb_addf(&head, _("made by kefu import from %s (%s)"), sb_str(&name), _(format_titles[f]));
+	for (i = 0; i < head.len; i++)
+		if ((unsigned char)head.buf[i] < 0x20)
+			head.buf[i] = '?';
+	sb_addf(yaml, "# %s\n", sb_str(&head));
+	sb_free(&name);
+	sb_free(&head);
 }
 
 static void
@@ -218,26 +320,38 @@ read_input(const char *path, char **buf, size_t *len)
 	priv_user();
 	rc = read_regular_file(path, IMPORT_MAX, buf, len, &why);
 	priv_group();
-	if (rc != 0 && strcmp(why, _("file too large")) == 0)
-		return error(_("cannot read '%s': over %u MiB, no question bank kefu reads"), path,
-			     IMPORT_MAX >> 20);
-	if (rc != 0)
-		return error(_("cannot read '%s': %s"), path, why);
+	if (rc != 0) {
+		char *name = shown(path);
+
+		if (strcmp(why, _("file too large")) == 0)
+			error(_("cannot read '%s': over %u MiB, no question bank kefu reads"), name,
+			      IMPORT_MAX >> 20);
+		else
+			error(_("cannot read '%s': %s"), name, why);
+		free(name);
+		return -1;
+	}
 	return 0;
 }
 
 int
 import_refuse_existing(const char *path, bool force)
 {
+	struct stat st;
 	int there;
 
 	if (path == NULL || force)
 		return 0;
 	priv_user();
-	there = access(path, F_OK) == 0;
+	there = lstat(path, &st) == 0;	/* a link, even one to nothing */
 	priv_group();
-	if (there)
-		return error(_("'%s' exists: give another name, or --force to replace it"), path);
+	if (there) {
+		char *name = shown(path);
+
+		error(_("'%s' exists: give another name, or --force to replace it"), name);
+		free(name);
+		return -1;
+	}
 	return 0;
 }
 
@@ -251,8 +365,13 @@ write_output(const char *path, const char *text, size_t n, bool force)
 	priv_user();
 	rc = write_atomic(path, text, n, 0644, true);
 	priv_group();
-	if (rc != 0)
-		return error(_("cannot write '%s': %s"), path, strerror(errno));
+	if (rc != 0) {
+		char *name = shown(path);
+
+		error(_("cannot write '%s': %s"), name, strerror(errno));
+		free(name);
+		return -1;
+	}
 	return 0;
 }
 
@@ -273,9 +392,10 @@ cmd_import(struct kefu *k, int argc, char **argv)
 	};
 	struct bank b = BANK_INIT;
 	struct sb yaml = SB_INIT;
-	char *pos[1], *buf = NULL, *qid = NULL, *qtitle = NULL;
+	char *pos[1], *buf = NULL, *qid = NULL, *qtitle = NULL, *name_shown = NULL;
+	char *out_shown = NULL;
 	size_t len, skipped = 0, i;
-	int npos, status, f = BANK_EXCEL_CSV;
+	int npos, status, f = BANK_EXCEL_CSV, made;
 	bool guessed = false;
 
 	(void)k;
@@ -310,6 +430,8 @@ cmd_import(struct kefu *k, int argc, char **argv)
 	}
 	if (import_refuse_existing(out, force) != 0 || read_input(pos[0], &buf, &len) != 0)
 		return 2;
+	name_shown = shown(pos[0]);
+	out_shown = out ? shown(out) : NULL;
 	if (fmt == NULL) {
 		const char *name = strcmp(pos[0], "-") ? pos[0] : NULL;
 
@@ -317,28 +439,43 @@ cmd_import(struct kefu *k, int argc, char **argv)
 		guessed = bank_format_of_name(name) < 0;	/* by its text */
 	}
 	if (guessed)
-		fprintf(stderr, _("%s: read as %s (--format FORMAT if it is not)\n"), pos[0],
+		fprintf(stderr, _("%s: read as %s (--format FORMAT if it is not)\n"), name_shown,
 			_(format_titles[f]));
 	if (read_bank(&b, (enum bank_format)f, pos[0], buf, len) == 0)
 		bank_check(&b);
-	for (i = 0; i < b.nnotes; i++)
-		skipped += b.notes[i].kind == BANK_SKIPPED;
-	import_notes(&b, pos[0]);
 	qid = quiz ? xstrdup(quiz) : id_from_name(strcmp(pos[0], "-") ? pos[0] : "imported");
 	qtitle = title ? bank_str(title, strlen(title)) : b.title ? xstrdup(b.title) :
 	    title_from_name(pos[0]);
 	if (qtitle == NULL)
 		qtitle = xstrdup(qid);
-	if (b.n == 0) {
-		error(_("%s: no question converted: nothing written"), pos[0]);
+	/* made, and made again without a question the loader refused */
+	for (made = 0; b.n > 0 && made == 0;) {
+		unsigned *lines = xcalloc(b.n + 1, sizeof(*lines));
+		bool again = false;
+
+		sb_reset(&yaml);
+		import_head(&yaml, pos[0], (enum bank_format)f);
+		bank_write_yaml(&b, qid, qtitle, &yaml, lines);
+		if (yaml.len > YDOC_MAX_BYTES)
+			made = -2;
+		else if (check_written(&b, sb_str(&yaml), yaml.len, lines, &again) != 0)
+			made = -1;
+		else if (!again)
+			made = 1;
+		free(lines);
+	}
+	for (i = 0; i < b.nnotes; i++)
+		skipped += b.notes[i].kind == BANK_SKIPPED;
+	import_notes(&b, pos[0]);
+	if (made == -2)
+		error(_("the quiz file made would be %zu MiB; kefu reads one of %u MiB at most: make several (--quiz) of parts of the bank"),
+		      (yaml.len + (1u << 20) - 1) >> 20, YDOC_MAX_BYTES >> 20);
+	if (made < 0) {
 		status = 1;
 		goto done;
 	}
-	sb_adds(&yaml, "# ");
-	sb_addf(&yaml, _("made by kefu import from %s (%s)"), pos[0], _(format_titles[f]));
-	sb_adds(&yaml, "\n");
-	bank_write_yaml(&b, qid, qtitle, &yaml);
-	if (check_written(out ? out : "import.yaml", sb_str(&yaml), yaml.len)) {
+	if (b.n == 0) {
+		error(_("%s: no question converted: nothing written"), name_shown);
 		status = 1;
 		goto done;
 	}
@@ -348,7 +485,7 @@ cmd_import(struct kefu *k, int argc, char **argv)
 	}
 	if (out == NULL)
 		fwrite(sb_str(&yaml), 1, yaml.len, stdout);
-	say_counts(&b, pos[0], (enum bank_format)f, out, skipped);
+	say_counts(&b, name_shown, (enum bank_format)f, out_shown, skipped);
 	status = 0;
 done:
 	sb_free(&yaml);
@@ -356,6 +493,8 @@ done:
 	free(buf);
 	free(qid);
 	free(qtitle);
+	free(name_shown);
+	free(out_shown);
 	return status;
 }
 

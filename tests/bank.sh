@@ -106,6 +106,29 @@ t_nothing() {
 }
 test_case "nothing converted: exit 1, each row named, nothing written" t_nothing
 
+t_refused_question() {
+	# a unit the content format does not take: that question left out
+	# in the loader's words, the others written
+	printf '题型,题干,答案,单位\n数值,多大？,5,m2\n数值,多久？,5,分钟\n' > "$T/unit.csv"
+	K import "$T/unit.csv" -o "$T/unit.yaml" 2> "$T/err" || fail "unit.csv: $(cat "$T/err")"
+	grep -q "unit.csv:2: left out: 'unit' is a word" "$T/err" || fail "not said: $(cat "$T/err")"
+	grep -q '1 question converted (number 1); 1 left out' "$T/err" || fail "counts: $(cat "$T/err")"
+	K check "$T/unit.yaml" > /dev/null 2>&1 || fail "check"
+	# a line separator (U+2028) is a line break to YAML: no question or
+	# setting can be slipped in through one
+	printf '题型,题干,选项A,选项B,答案,解析\n单选,T1,a,b,A,"x\ny\342\200\250  - id: evil\342\200\250    type: essay\342\200\250    text: injected\342\200\250pass_mark: 100"\n' > "$T/inj.csv"
+	K import "$T/inj.csv" -o "$T/inj.yaml" 2> "$T/err" || fail "inj.csv: $(cat "$T/err")"
+	K check "$T/inj.yaml" 2>&1 | grep -q '1 quiz (1 question)' || fail "a question slipped in: $(cat "$T/inj.yaml")"
+	grep -q '^pass_mark' "$T/inj.yaml" && fail "a setting slipped in: $(cat "$T/inj.yaml")"
+	# and nothing through the file's name
+	cp "$T/tpl.csv" "$T/"$'x\npass_mark: 100\n#.csv'
+	K import "$T/"$'x\npass_mark: 100\n#.csv' --quiz n > "$T/n.yaml" 2> "$T/err" || fail "odd name: $(cat "$T/err")"
+	grep -q '^pass_mark' "$T/n.yaml" && fail "the name slipped a setting in"
+	grep -q 'x\\x0apass_mark' "$T/err" || fail "the name not made inert: $(cat "$T/err")"
+	true
+}
+test_case "a question the loader refuses is left out alone; no injection through text or names" t_refused_question
+
 t_refused() {
 	K import "$T/missing.csv" > /dev/null 2> "$T/err"
 	[ $? -eq 2 ] && grep -q "cannot read '$T/missing.csv'" "$T/err" || fail "a missing file: $(cat "$T/err")"

@@ -285,6 +285,8 @@ test_yaml_quoting(void **state)
 		"\"引号\"", "'单'", "反斜杠\\", "两行\n第二行", "末尾空格后\n  缩进的行",
 		"%百分", "@at", "`tick`", "*star", "&amp", "!bang", "|pipe", ">gt", "~",
 		"null", "A", "1e3", "0x10", "中文，标点？", "x #y", ":", "?", "2026-12-05",
+		/* line and paragraph separators: line breaks to YAML */
+		"a\xe2\x80\xa8  - id: evil", "两行\nb\xe2\x80\xa9points: 1000", "c\xc2\x85" "d",
 	};
 	struct bank b = BANK_INIT;
 	struct sb sb = SB_INIT;
@@ -305,7 +307,7 @@ test_yaml_quoting(void **state)
 		q->tags[0] = xstrdup(hard[i]);
 		q->ntags = 1;
 	}
-	bank_write_yaml(&b, "hard", "难: 题", &sb);
+	bank_write_yaml(&b, "hard", "难: 题", &sb, NULL);
 	assert_int_equal(content_load_buffer(c, "hard.yaml", sb_str(&sb), sb.len, &d), 0);
 	assert_int_equal(d.errors, 0);
 	assert_int_equal(c->nquizzes, 1);
@@ -343,7 +345,7 @@ test_yaml_ids(void **state)
 		q->id = xstrdup_null(ids[i]);
 		q->text = xasprintf("第%zu题", i);
 	}
-	bank_write_yaml(&b, "ids", "ids", &sb);
+	bank_write_yaml(&b, "ids", "ids", &sb, NULL);
 	assert_int_equal(content_load_buffer(c, "ids.yaml", sb_str(&sb), sb.len, &d), 0);
 	assert_int_equal(d.errors, 0);
 	qz = c->quizzes[0];
@@ -453,7 +455,7 @@ round_trip(enum bank_format f)
 			failed++;
 			goto next;
 		}
-		bank_write_yaml(&back, qz->id, qz->title, &yaml);
+		bank_write_yaml(&back, qz->id, qz->title, &yaml, NULL);
 		c = content_new();
 		content_load_buffer(c, "back.yaml", sb_str(&yaml), yaml.len, &d);
 		if (d.errors == 0 && c->nquizzes == 1)

@@ -131,7 +131,10 @@ bank_str(const char *s, size_t n)
 			i++;	/* not UTF-8: the readers have checked; skip */
 			continue;
 		}
-		if (cp == '\r') {
+		/* YAML reads these as line breaks too: lines they are */
+		if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+			sb_addc(&sb, '\n');
+		else if (cp == '\r') {
 			sb_addc(&sb, '\n');
 			if (i + 1 < n && s[i + 1] == '\n')
 				k = 2;
@@ -255,6 +258,14 @@ bank_num(struct sb *sb, double x)
 	char buf[64];
 	int prec;
 
+	/* 1000 and 0.15 as they are written, not 1e+03 */
+	for (prec = 0; prec <= 6 && fabs(x) < 1e15; prec++) {
+		snprintf(buf, sizeof(buf), "%.*f", prec, x);
+		if (strtod(buf, NULL) == x) {
+			sb_adds(sb, buf);
+			return;
+		}
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(buf, sizeof(buf), "%.*g", prec, x);
 		if (strtod(buf, NULL) == x)
@@ -426,7 +437,11 @@ static void
 yaml_str(struct sb *out, const char *s, int indent)
 {
 	const unsigned char *p;
-	bool plain = s[0] && s[strlen(s) - 1] != ' ' &&
+	/* a line or paragraph separator (E2 80 A8/A9) or NEL (C2 85) is a
+	 * line break to YAML: such a text is written escaped */
+	bool breaks = strstr(s, "\xe2\x80\xa8") || strstr(s, "\xe2\x80\xa9") ||
+	    strstr(s, "\xc2\x85");
+	bool plain = s[0] && s[strlen(s) - 1] != ' ' && !breaks &&
 	    ((unsigned char)s[0] >= 0x80 || isalpha((unsigned char)s[0])) && !reserved_word(s);
 
 	for (p = (const unsigned char *)s; *p && plain; p++)
@@ -435,7 +450,7 @@ yaml_str(struct sb *out, const char *s, int indent)
 		sb_adds(out, s);
 		return;
 	}
-	if (strchr(s, '\n') && s[0] != ' ') {
+	if (strchr(s, '\n') && s[0] != ' ' && !breaks) {
 		const char *l = s;
 
 		/* |- : the text's lines as written, no line break at its end */
@@ -460,6 +475,13 @@ yaml_str(struct sb *out, const char *s, int indent)
 			sb_adds(out, "\\n");
 		else if (*p < 0x20 || *p == 0x7f)
 			sb_addf(out, "\\x%02x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			sb_adds(out, p[2] == 0xa8 ? "\\L" : "\\P");
+			p += 2;
+		} else if (p[0] == 0xc2 && p[1] == 0x85) {
+			sb_adds(out, "\\N");
+			p++;
+		}
 		else
 			sb_addc(out, (char)*p);
 	}
@@ -512,11 +534,13 @@ made_id(size_t i, struct strmap *taken)
 }
 
 void
-bank_write_yaml(const struct bank *b, const char *quiz, const char *title, struct sb *out)
+bank_write_yaml(const struct bank *b, const char *quiz, const char *title, struct sb *out,
+		unsigned *lines)
 {
 	struct strmap taken = STRMAP_INIT;
 	char **ids = xcalloc(b->n + 1, sizeof(*ids));
-	size_t i, j;
+	size_t i, j, counted = 0;
+	unsigned line = 1;
 
 	/* ids as written first, so a made one never takes a later one's */
 	for (i = 0; i < b->n; i++)
@@ -531,6 +555,12 @@ bank_write_yaml(const struct bank *b, const char *quiz, const char *title, struc
 	for (i = 0; i < b->n; i++) {
 		const struct bank_q *q = &b->q[i];
 
+		if (lines) {
+			/* the lines written since the question before */
+			for (; counted < out->len; counted++)
+				line += out->buf[counted] == '\n';
+			lines[i] = line;
+		}
 		sb_adds(out, "  - ");
 		yaml_key(out, 0, "id", ids[i]);
 		yaml_key(out, 4, "type", content_qtype_name(q->type));

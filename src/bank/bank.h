@@ -109,11 +109,12 @@ size_t bank_ncorrect(const struct bank_q *);
 void bank_check(struct bank *);
 /* The questions of a quiz (its own ones), for export. */
 void bank_from_quiz(struct bank *, const struct quiz *);
-/* Writes b as a quiz file (the content format) with that id and title:
- * ids made where missing or not kefu ids (q1, q2 ...), repeats
- * renamed; texts quoted as YAML needs. */
+/* Appends b to out as a quiz file (the content format) with that id and
+ * title: ids made where missing or not kefu ids (q1, q2 ...), repeats
+ * renamed; texts quoted as YAML needs. lines, when not NULL, gets the
+ * line of out (from 1) where each question starts. */
 void bank_write_yaml(const struct bank *, const char *quiz, const char *title,
-		     struct sb *);
+		     struct sb *out, unsigned *lines);
 /* Whether two questions say the same (as a round trip must keep). */
 bool bank_q_same(const struct bank_q *, const struct bank_q *, const char **field);
 /* A format by name ("excel-csv", "gift", "moodle-xml", "aiken"); -1 for none. */

@@ -172,7 +172,10 @@ answer_letters(const char *s)
 	long mask = 0;
 
 	for (p = f; *p; p++) {
-		if (*p >= 'a' && *p <= 'z')
+		if (*p >= 'a' && *p <= 'z' && (mask & (1L << (*p - 'a')))) {
+			mask = -1;	/* a letter twice: AA is no answer */
+			break;
+		} else if (*p >= 'a' && *p <= 'z')
 			mask |= 1L << (*p - 'a');
 		else if (*p == ',' || *p == ' ' || *p == ';' || *p == '/')
 			continue;
@@ -722,9 +725,10 @@ bank_write_csv(struct bank *b, struct sb *out)
 	/* a byte order mark: Excel opens CSV as UTF-8 only with one */
 	sb_adds(out, "\xef\xbb\xbf");
 	if (b->title) {
-		/* the sheet's title above its header, as shops keep one */
+		/* the sheet's title above its header, as shops keep one; a
+		 * second cell, so a ';' in it is never a separator's */
 		field(out, b->title, true);
-		sb_adds(out, "\r\n");
+		sb_adds(out, ",\r\n");
 	}
 	field(out, heads[COL_ID][0], true);
 	field(out, heads[COL_TYPE][0], false);
@@ -749,11 +753,15 @@ bank_write_csv(struct bank *b, struct sb *out)
 			else if (j < nq && q->type == Q_ORDER)
 				sb_adds(&cell, q->steps[j]);
 			else if (j < nq) {
-				const char *sep = strstr(q->left[j], "=") || strstr(q->right[j], "=") ?
-				    "→" : "=";
+				const char *l = q->left[j], *r = q->right[j];
+				/* the reader splits at the first → anywhere, else
+				 * ->, else =: = when nothing in the pair is any
+				 * of them, else → when the left side has none */
+				bool plain = !strstr(l, "→") && !strstr(l, "->") && !strstr(l, "=") &&
+				    !strstr(r, "→") && !strstr(r, "->");
+				const char *sep = plain ? "=" : "→";
 
-				if (strstr(q->left[j], "→") || (strcmp(sep, "=") != 0 &&
-								 strstr(q->left[j], "->")))
+				if (!plain && strstr(l, "→"))
 					bank_note(b, BANK_LOSS, 0, 0,
 						  _("question %zu: pair '%s' holds the pair separator; the sheet cannot be read back as it was"),
 						  i + 1, q->left[j]);
@@ -791,6 +799,14 @@ bank_write_csv(struct bank *b, struct sb *out)
 		field(out, sb_str(&cell), false);
 		field(out, q->explain ? q->explain : "", false);
 		field_num(out, q->points);
+		for (j = 0; j < q->ntags + q->naccepted; j++) {
+			const char *t = j < q->ntags ? q->tags[j] : q->accepted[j - q->ntags];
+
+			if (strpbrk(t, "|;") || strstr(t, "；") || strstr(t, "｜"))
+				bank_note(b, BANK_LOSS, 0, 0,
+					  _("question %zu: '%s' holds a list separator (| ; ；): the sheet reads it as several"),
+					  i + 1, t);
+		}
 		sb_reset(&cell);
 		join(&cell, q->tags, q->ntags, "；");
 		field(out, sb_str(&cell), false);

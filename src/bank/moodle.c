@@ -566,20 +566,22 @@ static const char *
 read_truefalse(struct bank_q *q, const xmlNode *qn, enum fmt qfmt, struct sb *fb)
 {
 	const xmlNode *a;
-	bool found = false;
+	int found = 0;
 
 	for (a = kid(qn, "answer"); a; a = next_el(a)) {
 		char *s = text_of(a, F_PLAIN);
 
 		if (s && full_credit(fraction(a)) &&
 		    (strcasecmp(s, "true") == 0 || strcasecmp(s, "false") == 0)) {
+			found |= strcasecmp(s, "true") == 0 ? 1 : 2;
 			q->truth = strcasecmp(s, "true") == 0;
-			found = true;
 		}
 		if (s)
 			answer_feedback(fb, a, s, qfmt);
 		free(s);
 	}
+	if (found == 3)
+		return _("both true and false carry full credit");
 	return found ? NULL : _("no right answer");
 }
 
@@ -698,15 +700,44 @@ static const char *
 read_ordering(struct bank_q *q, const xmlNode *qn, enum fmt qfmt)
 {
 	const xmlNode *a;
+	size_t n = 0, i, at;
+	char **items;
+	bool ranked = true;
 
-	/* Moodle writes the items in their right order (by fraction) */
-	for (a = kid(qn, "answer"); a; a = next_el(a)) {
-		char *s = text_of(a, qfmt);
+	/* the plugin grades by each item's fraction, its place (1, 2, 3 ...):
+	 * the right order is by it when the fractions are those places,
+	 * else the order written */
+	for (a = kid(qn, "answer"); a; a = next_el(a))
+		n++;
+	if (n == 0)
+		return _("no items to order");
+	items = xcalloc(n, sizeof(*items));
+	for (a = kid(qn, "answer"), i = 0; a; a = next_el(a), i++) {
+		double f = fraction(a);
 
-		if (s)
-			bank_push(&q->steps, &q->nsteps, s, strlen(s));
-		free(s);
+		at = f >= 1 && f <= (double)n && f == floor(f) ? (size_t)f - 1 : n;
+		if (at == n || items[at] != NULL)
+			ranked = false;
+		else
+			items[at] = text_of(a, qfmt);
+		if (!ranked)
+			break;
 	}
+	for (i = 0; i < n; i++)
+		if (items[i] == NULL)
+			ranked = false;
+	if (!ranked) {
+		for (i = 0; i < n; i++)
+			free(items[i]);
+		for (a = kid(qn, "answer"), i = 0; a; a = next_el(a), i++)
+			items[i] = text_of(a, qfmt);
+	}
+	for (i = 0; i < n; i++) {
+		if (items[i])
+			bank_push(&q->steps, &q->nsteps, items[i], strlen(items[i]));
+		free(items[i]);
+	}
+	free(items);
 	return q->nsteps ? NULL : _("no items to order");
 }
 
