@@ -2,6 +2,8 @@
  * tree API, and the text of HTML fragments by its HTML parser. */
 #include "config.h"
 
+#include <dlfcn.h>
+
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +19,94 @@
 #include <libxml/xmlerror.h>
 
 #include "bank/bank.h"
+
+/* libxml2 is opened when a Moodle XML file or an HTML text is first
+ * met, not linked: Debian's brings ICU and libstdc++ along, whose
+ * loading would cost every start of kefu some 4 ms (docs/PERFORMANCE.md).
+ * Its soname has been libxml2.so.2 since 2000; a setgid kefu's loader
+ * ignores LD_LIBRARY_PATH, so the system's is the one opened. */
+#define KEFU_LIBXML2 "libxml2.so.2"
+#define XML_FUNCS(F) \
+	F(htmlReadMemory) \
+	F(xmlAddChild) \
+	F(xmlAddPrevSibling) \
+	F(xmlCreateMemoryParserCtxt) \
+	F(xmlCtxtGetLastError) \
+	F(xmlCtxtUseOptions) \
+	F(xmlDocDumpFormatMemoryEnc) \
+	F(xmlDocGetRootElement) \
+	F(xmlDocSetRootElement) \
+	F(xmlFreeDoc) \
+	F(xmlFreeParserCtxt) \
+	F(xmlGetLineNo) \
+	F(xmlGetProp) \
+	F(xmlNewChild) \
+	F(xmlNewDoc) \
+	F(xmlNewDocComment) \
+	F(xmlNewDocNode) \
+	F(xmlNewProp) \
+	F(xmlNewTextChild) \
+	F(xmlNodeGetContent) \
+	F(xmlParseDocument) \
+	F(xmlSetStructuredErrorFunc) \
+	F(xmlStopParser) \
+	F(xmlStrEqual) \
+	F(xmlSAX2GetLineNumber)
+
+#define XML_POINTER(f) static __typeof__(f) *p_##f;
+XML_FUNCS(XML_POINTER)
+static xmlFreeFunc *p_xmlFree;
+static int xml_state;		/* 0 not tried, 1 opened, -1 not there */
+
+/* Opens libxml2 once; false when it cannot be had. */
+static bool
+xml_open(void)
+{
+	void *h;
+
+	if (xml_state != 0)
+		return xml_state > 0;
+	xml_state = -1;
+	if ((h = dlopen(KEFU_LIBXML2, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return false;
+#define XML_LOAD(f) \
+	if ((*(void **)&p_##f = dlsym(h, #f)) == NULL) \
+		return false;
+	XML_FUNCS(XML_LOAD)
+	/* xmlFree is a variable holding the allocator's free */
+	if ((p_xmlFree = (xmlFreeFunc *)dlsym(h, "xmlFree")) == NULL)
+		return false;
+	xml_state = 1;
+	return true;
+}
+
+/* Every call below goes through the pointers. */
+#define htmlReadMemory (*p_htmlReadMemory)
+#define xmlAddChild (*p_xmlAddChild)
+#define xmlAddPrevSibling (*p_xmlAddPrevSibling)
+#define xmlCreateMemoryParserCtxt (*p_xmlCreateMemoryParserCtxt)
+#define xmlCtxtGetLastError (*p_xmlCtxtGetLastError)
+#define xmlCtxtUseOptions (*p_xmlCtxtUseOptions)
+#define xmlDocDumpFormatMemoryEnc (*p_xmlDocDumpFormatMemoryEnc)
+#define xmlDocGetRootElement (*p_xmlDocGetRootElement)
+#define xmlDocSetRootElement (*p_xmlDocSetRootElement)
+#define xmlFreeDoc (*p_xmlFreeDoc)
+#define xmlFreeParserCtxt (*p_xmlFreeParserCtxt)
+#define xmlGetLineNo (*p_xmlGetLineNo)
+#define xmlGetProp (*p_xmlGetProp)
+#define xmlNewChild (*p_xmlNewChild)
+#define xmlNewDoc (*p_xmlNewDoc)
+#define xmlNewDocComment (*p_xmlNewDocComment)
+#define xmlNewDocNode (*p_xmlNewDocNode)
+#define xmlNewProp (*p_xmlNewProp)
+#define xmlNewTextChild (*p_xmlNewTextChild)
+#define xmlNodeGetContent (*p_xmlNodeGetContent)
+#define xmlParseDocument (*p_xmlParseDocument)
+#define xmlSetStructuredErrorFunc (*p_xmlSetStructuredErrorFunc)
+#define xmlStopParser (*p_xmlStopParser)
+#define xmlStrEqual (*p_xmlStrEqual)
+#define xmlSAX2GetLineNumber (*p_xmlSAX2GetLineNumber)
+#define xmlFree (*p_xmlFree)
 
 /* The comments kefu writes into a question for what Moodle has no field
  * for: its reader takes them back. */
@@ -233,6 +323,9 @@ done:
 char *
 bank_html_text(const char *html, size_t n)
 {
+	/* without libxml2, the text as written (tags and all) */
+	if (!xml_open())
+		return bank_str(html, n);
 	return html_text(html, n, false);
 }
 
@@ -887,6 +980,11 @@ bank_read_moodle(struct bank *b, const char *buf, size_t n)
 		bank_note(b, BANK_ERROR, 0, 0, "%s", _("the file is too large"));
 		return -1;
 	}
+	if (!xml_open()) {
+		bank_note(b, BANK_ERROR, 0, 0, _("Moodle XML needs libxml2 (%s), which cannot be opened: %s"),
+			  KEFU_LIBXML2, dlerror());
+		return -1;
+	}
 	quiet_begin(&x);
 	if ((ctxt = xmlCreateMemoryParserCtxt(buf, (int)n)) == NULL) {
 		quiet_end(&x);
@@ -1195,13 +1293,18 @@ write_question(xmlNode *quiz, const struct bank_q *q, size_t i, struct sb *aon)
 void
 bank_write_moodle(struct bank *b, struct sb *out)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNode *quiz = xmlNewDocNode(doc, NULL, BAD_CAST "quiz", NULL);
+	xmlDocPtr doc;
+	xmlNode *quiz;
 	xmlChar *mem = NULL;
 	struct sb aon = SB_INIT;
 	size_t i, naon = 0;
 	int len = 0;
 
+	if (!xml_open())
+		die(_("Moodle XML needs libxml2 (%s), which cannot be opened: %s"), KEFU_LIBXML2,
+		    dlerror());
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	quiz = xmlNewDocNode(doc, NULL, BAD_CAST "quiz", NULL);
 	xmlDocSetRootElement(doc, quiz);
 	if (b->title) {
 		struct sb sb = SB_INIT;
