@@ -445,7 +445,7 @@ yaml_str(struct sb *out, const char *s, int indent)
 	    ((unsigned char)s[0] >= 0x80 || isalpha((unsigned char)s[0])) && !reserved_word(s);
 
 	for (p = (const unsigned char *)s; *p && plain; p++)
-		plain = *p >= 0x80 || isalnum(*p) || strchr(" .()/_", *p);
+		plain = *p >= 0x80 || isalnum(*p) || strchr(" .()/_-", *p);
 	if (plain) {
 		sb_adds(out, s);
 		return;
