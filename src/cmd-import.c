@@ -147,20 +147,9 @@ read_yaml(struct bank *b, const char *name, const char *buf, size_t n)
 static int
 read_bank(struct bank *b, enum bank_format f, const char *name, const char *buf, size_t n)
 {
-	switch (f) {
-	case BANK_EXCEL_CSV:
-		return bank_read_csv(b, buf, n);
-	case BANK_GIFT:
-		return bank_read_gift(b, buf, n);
-	case BANK_MOODLE_XML:
-		return bank_read_moodle(b, buf, n);
-	case BANK_AIKEN:
-		return bank_read_aiken(b, buf, n);
-	case BANK_YAML:
+	if (f == BANK_YAML)
 		return read_yaml(b, name, buf, n);
-	default:
-		BUG("no reader of format %d", (int)f);
-	}
+	return bank_import(b, f, buf, n);
 }
 
 /* The name the quiz file made goes by while it is checked. */

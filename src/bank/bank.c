@@ -772,6 +772,23 @@ bank_guess(const char *name, const char *buf, size_t n)
 	return BANK_EXCEL_CSV;
 }
 
+int
+bank_import(struct bank *b, enum bank_format f, const char *buf, size_t n)
+{
+	switch (f) {
+	case BANK_EXCEL_CSV:
+		return bank_read_csv(b, buf, n);
+	case BANK_GIFT:
+		return bank_read_gift(b, buf, n);
+	case BANK_MOODLE_XML:
+		return bank_read_moodle(b, buf, n);
+	case BANK_AIKEN:
+		return bank_read_aiken(b, buf, n);
+	default:
+		BUG("no reader of %s", bank_format_name(f));
+	}
+}
+
 void
 bank_export(struct bank *b, enum bank_format f, struct sb *out)
 {

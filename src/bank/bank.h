@@ -154,6 +154,8 @@ void bank_write_moodle(struct bank *, struct sb *);
 char *bank_html_text(const char *html, size_t n);
 /* aiken.c: Aiken (plain multiple choice), read only. */
 int bank_read_aiken(struct bank *, const char *buf, size_t n);
+/* Reads buf in format f (not YAML) by the reader above. */
+int bank_import(struct bank *, enum bank_format f, const char *buf, size_t n);
 /* Writes b in format f (not Aiken, not YAML) by the writer above. */
 void bank_export(struct bank *, enum bank_format f, struct sb *);
 
