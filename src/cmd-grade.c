@@ -49,24 +49,24 @@ struct queue {
 
 /* A row of store_essays_pending(). */
 static void
-queue_row(const struct store_row *r, void *arg)
+queue_row(const struct pending_essay *r, void *arg)
 {
 	struct queue *qu = arg;
 	struct essay *e;
 
-	if (qu->quiz && (strcmp(store_col_text(r, 4), qu->quiz) != 0 ||
-			 strcmp(store_col_text(r, 5), qu->question) != 0))
+	if (qu->quiz && (strcmp(r->quiz, qu->quiz) != 0 ||
+			 strcmp(r->question, qu->question) != 0))
 		return;
 	e = essay_new(qu->es);
-	e->attempt = store_col_int(r, 0);
-	e->seq = (int)store_col_int(r, 1);
-	e->login = xstrdup_null(store_col_text(r, 2));
-	e->name = xstrdup_null(store_col_text(r, 3));
-	e->quiz = xstrdup_null(store_col_text(r, 4));
-	e->question = xstrdup_null(store_col_text(r, 5));
-	e->response = xstrdup_null(store_col_text(r, 6));
-	e->answered = store_col_int(r, 7);
-	e->person = store_col_int(r, 8);
+	e->attempt = r->attempt_id;
+	e->seq = r->seq;
+	e->login = xstrdup_null(r->login);
+	e->name = xstrdup_null(r->name);
+	e->quiz = xstrdup_null(r->quiz);
+	e->question = xstrdup_null(r->question);
+	e->response = xstrdup_null(r->response);
+	e->answered = r->answered;
+	e->person = r->person_id;
 }
 
 static void
@@ -154,33 +154,18 @@ struct last_grading {
 };
 
 static void
-last_grading_row(const struct store_row *r, void *arg)
+last_grading_row(const struct grading_entry *r, void *arg)
 {
 	struct last_grading *g = arg;
 
-	if (store_col_int(r, 6) != g->attempt || store_col_int(r, 7) != g->seq)
+	if (r->attempt_id != g->attempt || r->seq != g->seq)
 		return;
 	g->found = true;
-	g->points = store_col_real(r, 2);
+	g->points = r->points;
 	free(g->comment);
 	free(g->by);
-	g->comment = xstrdup_null(store_col_text(r, 3));
-	g->by = xstrdup_null(store_col_text(r, 4));
-}
-
-/* An answer as it stands in the database. */
-struct answer_now {
-	bool found;
-	double points;		/* < 0 while ungraded */
-};
-
-static void
-answer_now(const struct store_row *r, void *arg)
-{
-	struct answer_now *a = arg;
-
-	a->found = true;
-	a->points = store_col_null(r, 5) ? -1 : store_col_real(r, 5);
+	g->comment = xstrdup_null(r->comment);
+	g->by = xstrdup_null(r->grader);
 }
 
 enum step { STEP_DONE, STEP_SKIP, STEP_STOP, STEP_FAIL };
@@ -254,12 +239,13 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 	struct last_grading last = { e->attempt, e->seq, NULL, NULL, 0, false };
 	struct sb sb = SB_INIT, detail = SB_INIT;
 	struct attempt at = { 0 }, before = { 0 };
-	struct answer_now now = { false, -1 };
+	struct stored_answer now = { 0 };
 	struct person p;
 	struct enrollment enr;
 	char when[17], *comment = NULL;
 	double points;
 	enum step step;
+	int found = 0;
 
 	if (q == NULL || q->type != Q_ESSAY) {
 		struct sb id = SB_INIT;
@@ -341,13 +327,13 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 	/* look again inside the transaction: another trainer may have graded
 	 * it, or the attempt been set aside, since it was shown */
 	if (store_begin(st) != 0 ||
-	    store_answer_get(st, e->attempt, e->seq, answer_now, &now) != 0 ||
+	    (found = store_answer_get(st, e->attempt, e->seq, &now)) < 0 ||
 	    store_attempt_get(st, e->attempt, &before) != 1) {
 		store_rollback(st);
 		step = STEP_FAIL;
 		goto out;
 	}
-	if (!now.found || (strcmp(before.state, "pending") != 0 &&
+	if (!found || (strcmp(before.state, "pending") != 0 &&
 			   strcmp(before.state, "final") != 0)) {
 		store_rollback(st);
 		error(_("attempt %lld is no longer open to grading (it is %s)"),
@@ -356,7 +342,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 		goto out;
 	}
 	sb_addf(&detail, "%s #%lld %s: ", e->quiz, (long long)e->attempt, e->question);
-	if (now.points >= 0)
+	if (now.graded)
 		sb_addf(&detail, "%g -> %g", now.points, points);
 	else
 		sb_addf(&detail, "- -> %g", points);
@@ -369,7 +355,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 	}
 	sb_addf(&detail, " (attempt %s %.1f%% -> %s %.1f%%)", before.state, before.percent,
 		at.state, at.percent);
-	if (store_event(st, k->me.id, now.points >= 0 ? "regrade" : "grade", e->person,
+	if (store_event(st, k->me.id, now.graded ? "regrade" : "grade", e->person,
 			sb_str(&detail), kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0) {
 		store_rollback(st);
@@ -389,6 +375,7 @@ grade_one(struct kefu *k, const struct essay *e, size_t i, size_t n, bool by_que
 		person_clear(&p);
 	}
 out:
+	stored_answer_clear(&now);
 	attempt_clear(&at);
 	attempt_clear(&before);
 	free(comment);

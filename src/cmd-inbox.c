@@ -76,45 +76,44 @@ news_flush(struct news *nw)
 	sb_free(&nw->line);
 }
 
-/* A line of news from a row whose columns begin id, at, login, name
- * of whoever did it: its day written, their name in by; false when it
- * is older than the news asks for. */
+/* A line of news of something done at `at` by login (name, when
+ * given): its day written, their name in by; false when it is older
+ * than the news asks for. */
 static bool
-news_begin(struct news *nw, const struct store_row *r, struct sb *by)
+news_begin(struct news *nw, long long at, const char *login, const char *name,
+	   struct sb *by)
 {
 	char day[11];
 
-	if (store_col_int(r, 1) < nw->from)
+	if (at < nw->from)
 		return false;
 	sb_reset(&nw->line);
-	text_inert(by, store_col_null(r, 3) ? store_col_text(r, 2) : store_col_text(r, 3), false);
-	sb_addf(&nw->line, "  %s  ", date_format(date_of((time_t)store_col_int(r, 1)), day));
+	text_inert(by, name ? name : login, false);
+	sb_addf(&nw->line, "  %s  ", date_format(date_of((time_t)at), day));
 	return true;
 }
 
-/* A grading: id, graded, grader login, name, quiz, question, points,
- * comment, attempt, seq, regrade. */
+/* An answer graded. */
 static void
-news_grading(const struct store_row *r, void *arg)
+news_grading(const struct inbox_grading *g, void *arg)
 {
 	struct news *nw = arg;
 	const struct quiz *qz;
-	const struct question *q = content_question(nw->k->content, store_col_text(r, 4),
-						    store_col_text(r, 5), &qz);
+	const struct question *q = content_question(nw->k->content, g->quiz, g->question,
+						    &qz);
 	struct sb by = SB_INIT, c = SB_INIT;
 
-	if (!news_begin(nw, r, &by))
+	if (!news_begin(nw, g->graded, g->login, g->name, &by))
 		return;
-	sb_addf(&nw->line, store_col_int(r, 10) ? _("%s regraded %s, question %s: %s of %s points") :
+	sb_addf(&nw->line, g->regrade ? _("%s regraded %s, question %s: %s of %s points") :
 		_("%s graded %s, question %s: %s of %s points"), sb_str(&by),
-		store_col_text(r, 4), store_col_text(r, 5), NUM(store_col_real(r, 6)),
-		NUM(q ? q->points : 0.0));
-	if (!store_col_null(r, 7) && *store_col_text(r, 7)) {
-		text_inert(&c, store_col_text(r, 7), false);
+		g->quiz, g->question, NUM(g->points), NUM(q ? q->points : 0.0));
+	if (g->comment && *g->comment) {
+		text_inert(&c, g->comment, false);
 		sb_addf(&nw->line, _(" — 「%s」"), sb_str(&c));
 	}
 	sb_addc(&nw->line, '\n');
-	news_push(nw, store_col_int(r, 1));
+	news_push(nw, g->graded);
 	sb_free(&by);
 	sb_free(&c);
 }
@@ -139,17 +138,17 @@ assess_words(struct sb *out, const char *by, const char *detail)
 		sb_addf(out, _("%s decided %s: extended"), by, module);
 }
 
-/* An event: id, at, actor login, name, action, detail. */
+/* Something another person did, from the event log. */
 static void
-news_event(const struct store_row *r, void *arg)
+news_event(const struct inbox_event *ev, void *arg)
 {
 	struct news *nw = arg;
-	const char *action = store_col_text(r, 4);
+	const char *action = ev->action;
 	struct sb by = SB_INIT, d = SB_INIT;
 
-	if (!news_begin(nw, r, &by))
+	if (!news_begin(nw, ev->at, ev->login, ev->name, &by))
 		return;
-	text_inert(&d, store_col_null(r, 5) ? "" : store_col_text(r, 5), false);
+	text_inert(&d, ev->detail ? ev->detail : "", false);
 	if (strcmp(action, "signoff") == 0)
 		sb_addf(&nw->line, _("%s signed stage %s off"), sb_str(&by), sb_str(&d));
 	else if (strcmp(action, "assess") == 0)
@@ -169,7 +168,7 @@ news_event(const struct store_row *r, void *arg)
 	else
 		sb_addf(&nw->line, _("%s opened a stage early: %s"), sb_str(&by), sb_str(&d));
 	sb_addc(&nw->line, '\n');
-	news_push(nw, store_col_int(r, 1));
+	news_push(nw, ev->at);
 	sb_free(&by);
 	sb_free(&d);
 }

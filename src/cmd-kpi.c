@@ -278,25 +278,25 @@ decimals(double v)
 }
 
 static void
-history_row(const struct store_row *r, void *arg)
+history_row(const struct kpi_change *c, void *arg)
 {
 	struct history *h = arg;
 	char when[17];
 
-	table_text(h->t, store_col_text(r, 0));
-	table_text(h->t, store_col_text(r, 1));
-	if (store_col_null(r, 2))
+	table_text(h->t, c->kpi);
+	table_text(h->t, c->period);
+	if (!c->had_old)
 		table_null(h->t);
 	else
-		table_num(h->t, store_col_real(r, 2), decimals(store_col_real(r, 2)));
-	if (store_col_null(r, 3))
+		table_num(h->t, c->old_value, decimals(c->old_value));
+	if (!c->has_new)
 		table_word(h->t, N_("deleted"));
 	else
-		table_num(h->t, store_col_real(r, 3), decimals(store_col_real(r, 3)));
-	table_text(h->t, store_col_text(r, 6));
-	table_text(h->t, date_format_time(store_col_int(r, 7), when));
-	table_text(h->t, store_col_text(r, 4));
-	table_text(h->t, store_col_text(r, 5));
+		table_num(h->t, c->new_value, decimals(c->new_value));
+	table_text(h->t, c->by);
+	table_text(h->t, date_format_time(c->at, when));
+	table_text(h->t, c->source);
+	table_text(h->t, c->reason);
 }
 
 static const struct column history_cols[] = {

@@ -719,19 +719,19 @@ static const struct column people_cols[] = {
 };
 
 static void
-people_row(const struct store_row *r, void *arg)
+people_row(const struct roster_entry *r, void *arg)
 {
 	struct table *t = arg;
 
-	table_text(t, store_col_text(r, 1));
-	table_text(t, store_col_text(r, 2));
-	table_word(t, kefu_role_word(store_col_text(r, 3)));
-	table_text(t, store_col_text(r, 4));
-	table_text(t, store_col_text(r, 7));
-	table_word(t, store_col_int(r, 5) ? N_("active") : N_("left"));
+	table_text(t, r->login);
+	table_text(t, r->name);
+	table_word(t, kefu_role_word(r->role));
+	table_text(t, r->hired);
+	table_text(t, r->curriculum);
+	table_word(t, r->active ? N_("active") : N_("left"));
 	if (t->ncols > 6) {
-		table_text(t, store_col_text(r, 9));
-		table_text(t, store_col_text(r, 10));
+		table_text(t, r->left);
+		table_text(t, r->left_reason);
 	}
 }
 

@@ -112,19 +112,19 @@ struct opened_notes {
 };
 
 static void
-opened_row(const struct store_row *r, void *arg)
+opened_row(const struct exemption *x, void *arg)
 {
 	struct opened_notes *o = arg;
 	size_t i;
 
-	if (*store_col_text(r, 1) != '\0')
+	if (*x->module != '\0')
 		return;	/* a module's exemption: the module says it */
 	for (i = 0; i < o->cu->nstages; i++)
-		if (strcmp(o->cu->stages[i].id, store_col_text(r, 0)) == 0 && o->note[i] == NULL) {
+		if (strcmp(o->cu->stages[i].id, x->stage) == 0 && o->note[i] == NULL) {
 			struct sb sb = SB_INIT, who = SB_INIT, why = SB_INIT;
 
-			text_inert(&who, store_col_text(r, 3), false);
-			text_inert(&why, store_col_text(r, 2), false);
+			text_inert(&who, x->by, false);
+			text_inert(&why, x->reason, false);
 			sb_addf(&sb, _("  opened early by %s: %s\n"), sb_str(&who), sb_str(&why));
 			o->note[i] = sb_detach(&sb);
 			sb_free(&who);

@@ -54,79 +54,75 @@ sparkline(struct sb *sb, const struct runs *r, bool blocks)
 
 /* A trainer's gradings of the person's essays, with comments. */
 static void
-grading_row(const struct store_row *r, void *arg)
+grading_row(const struct grading_entry *g, void *arg)
 {
 	struct sb *sb = arg;
 	char when[17];
 
 	sb_adds(sb, "  ");
-	text_inert(sb, store_col_text(r, 0), false);
+	text_inert(sb, g->quiz, false);
 	sb_addc(sb, ' ');
-	text_inert(sb, store_col_text(r, 1), false);
-	sb_addf(sb, _(": %s points, by "), NUM(store_col_real(r, 2)));
-	text_inert(sb, store_col_text(r, 4), false);
-	sb_addf(sb, ", %s\n", date_format_time(store_col_int(r, 5), when));
-	if (!store_col_null(r, 3)) {
+	text_inert(sb, g->question, false);
+	sb_addf(sb, _(": %s points, by "), NUM(g->points));
+	text_inert(sb, g->grader, false);
+	sb_addf(sb, ", %s\n", date_format_time(g->graded, when));
+	if (g->comment) {
 		sb_adds(sb, "    “");
-		text_inert(sb, store_col_text(r, 3), false);
+		text_inert(sb, g->comment, false);
 		sb_adds(sb, "”\n");
 	}
 }
 
-struct decision {
+/* An assessment's decision being told: where, and of which module. */
+struct decision_words {
 	struct sb *sb;
 	const struct module *m;
-	int64_t id;
 };
 
 static void
-part_row(const struct store_row *r, void *arg)
+part_row(const struct assessment_part *pt, void *arg)
 {
-	struct decision *d = arg;
-	const char *id = store_col_text(r, 0);
+	struct decision_words *dw = arg;
 	size_t i;
 
-	for (i = 0; i < d->m->nparts; i++)
-		if (strcmp(d->m->parts[i].id, id) == 0)
+	for (i = 0; i < dw->m->nparts; i++)
+		if (strcmp(dw->m->parts[i].id, pt->part) == 0)
 			break;
-	sb_adds(d->sb, "    ");
-	text_inert(d->sb, i < d->m->nparts && d->m->parts[i].title ? d->m->parts[i].title : id,
-		   false);
-	if (!store_col_null(r, 1))
-		sb_addf(d->sb, " %s", NUM(store_col_real(r, 1)));
-	sb_addf(d->sb, " — %s", store_col_int(r, 2) ? _("pass") : _("fail"));
+	sb_adds(dw->sb, "    ");
+	text_inert(dw->sb, i < dw->m->nparts && dw->m->parts[i].title ?
+		   dw->m->parts[i].title : pt->part, false);
+	if (pt->has_value)
+		sb_addf(dw->sb, " %s", NUM(pt->value));
+	sb_addf(dw->sb, " — %s", pt->passed ? _("pass") : _("fail"));
 	/* a note is the trainee's to read only when the trainer said so */
-	if (!store_col_null(r, 3) && store_col_int(r, 4)) {
-		sb_adds(d->sb, ": ");
-		text_inert(d->sb, store_col_text(r, 3), false);
+	if (pt->note && pt->note_shown) {
+		sb_adds(dw->sb, ": ");
+		text_inert(dw->sb, pt->note, false);
 	}
-	sb_addc(d->sb, '\n');
+	sb_addc(dw->sb, '\n');
 }
 
 static void
-decision_row(const struct store_row *r, void *arg)
+decision_say(const struct decision_words *dw, const struct decision *d)
 {
-	struct decision *d = arg;
-	const char *outcome = store_col_text(r, 1);
 	char when[17];
 
-	d->id = store_col_int(r, 0);
-	sb_adds(d->sb, "  ");
-	text_inert(d->sb, d->m->title ? d->m->title : d->m->id, false);
-	sb_addf(d->sb, ": %s", strcmp(outcome, "pass") == 0 ? _("passed") :
-		strcmp(outcome, "extend") == 0 ? _("extended") : _("not passed"));
-	if (!store_col_null(r, 3)) {
-		sb_adds(d->sb, _(", now due "));
-		text_inert(d->sb, store_col_text(r, 3), false);
+	sb_adds(dw->sb, "  ");
+	text_inert(dw->sb, dw->m->title ? dw->m->title : dw->m->id, false);
+	sb_addf(dw->sb, ": %s", strcmp(d->outcome, "pass") == 0 ? _("passed") :
+		strcmp(d->outcome, "extend") == 0 ? _("extended") : _("not passed"));
+	if (d->new_due) {
+		sb_adds(dw->sb, _(", now due "));
+		text_inert(dw->sb, d->new_due, false);
 	}
-	sb_adds(d->sb, _(" (by "));
-	text_inert(d->sb, store_col_text(r, 4), false);
+	sb_adds(dw->sb, _(" (by "));
+	text_inert(dw->sb, d->by, false);
 	/* TRANSLATORS: ends " (by NAME" with the time the decision was made */
-	sb_addf(d->sb, _(", %s)\n"), date_format_time(store_col_int(r, 5), when));
-	if (!store_col_null(r, 2) && store_col_int(r, 6)) {
-		sb_adds(d->sb, "    “");
-		text_inert(d->sb, store_col_text(r, 2), false);
-		sb_adds(d->sb, "”\n");
+	sb_addf(dw->sb, _(", %s)\n"), date_format_time(d->decided, when));
+	if (d->reason && d->reason_shown) {
+		sb_adds(dw->sb, "    “");
+		text_inert(dw->sb, d->reason, false);
+		sb_adds(dw->sb, "”\n");
 	}
 }
 
@@ -234,12 +230,20 @@ trainers_say(struct kefu *k, struct sb *sb)
 	sb_adds(sb, _("\nAssessments\n"));
 	for (i = 0; cu && i < cu->nstages; i++)
 		for (j = 0; j < cu->stages[i].nmodules; j++) {
-			struct decision d = { sb, &cu->stages[i].modules[j], 0 };
+			struct decision_words dw = { sb, &cu->stages[i].modules[j] };
+			struct decision d;
+			int rc;
 
-			if (d.m->kind != MOD_ASSESSMENT)
+			if (dw.m->kind != MOD_ASSESSMENT)
 				continue;
-			if (store_assessment_latest(k->store, k->enr.id, d.m->id, decision_row, &d) != 0 ||
-			    (d.id && store_assessment_parts(k->store, d.id, part_row, &d) != 0))
+			rc = store_assessment_latest(k->store, k->enr.id, dw.m->id, &d);
+			if (rc == 1) {
+				decision_say(&dw, &d);
+				if (store_assessment_parts(k->store, d.id, part_row, &dw) != 0)
+					rc = -1;
+			}
+			decision_clear(&d);
+			if (rc < 0)
 				return -1;
 		}
 	drop_empty(sb, before, _("\nAssessments\n"));

@@ -10,20 +10,6 @@
 #include "kefu.h"
 #include "text.h"
 
-struct signed_row {
-	char *by;
-	long long at;
-};
-
-static void
-signed_row(const struct store_row *r, void *arg)
-{
-	struct signed_row *s = arg;
-
-	s->by = xstrdup(store_col_text(r, 0));
-	s->at = store_col_int(r, 1);
-}
-
 int
 cmd_signoff(struct kefu *k, int argc, char **argv)
 {
@@ -34,14 +20,14 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 	const struct stage *s;
 	const struct module *sign = NULL;
 	struct standing stand = { 0 };
-	struct signed_row done = { NULL, 0 };
+	struct signoff done = { 0 };
 	struct store *st;
 	struct person p;
 	struct enrollment e;
 	struct sb who = SB_INIT, title = SB_INIT, missing = SB_INIT;
 	char *pos[2];
 	size_t si, j;
-	int npos, rc = 1;
+	int npos, found, rc = 1;
 
 	if (!kefu_may(k, "trainer", _("sign stages off")))
 		return 1;
@@ -72,14 +58,14 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 	if (sign->id && strcmp(sign->id, "manager") == 0 &&
 	    !kefu_may(k, "manager", _("sign this stage off")))
 		goto out;
-	if (store_signoff_get(st, e.id, s->id, signed_row, &done) != 0)
+	if ((found = store_signoff_get(st, e.id, s->id, &done)) < 0)
 		goto out;
-	if (done.by) {
+	if (found) {
 		char day[17];
 
 		struct sb by = SB_INIT;
 
-		text_inert(&by, done.by, false);
+		text_inert(&by, done.signer, false);
 		printf(_("Stage %s of '%s' was signed off by %s on %s.\n"), sb_str(&title),
 		       sb_str(&who), sb_str(&by), date_format_time(done.at, day));
 		sb_free(&by);
@@ -134,7 +120,7 @@ cmd_signoff(struct kefu *k, int argc, char **argv)
 	rc = 0;
 out:
 	kefu_standing_free(&stand);
-	free(done.by);
+	signoff_clear(&done);
 	sb_free(&who);
 	sb_free(&title);
 	sb_free(&missing);

@@ -195,10 +195,9 @@ void kefu_standing_dues(const struct kefu *, const struct curriculum *,
  * kefu_standing() does. */
 void kefu_dues(struct kefu *, const struct curriculum *, int64_t enrollment_id,
 	       long start, long *due);
-/* Puts a stage row into completed and moved, by stage: its columns from
- * first on are those of store_stage_rows(). */
-void kefu_stage_row(const struct curriculum *, const struct store_row *,
-		    int first, long long *completed, long *moved);
+/* Puts a stage's progress into completed and moved, by stage. */
+void kefu_stage_row(const struct curriculum *, const struct stage_mark *,
+		    long long *completed, long *moved);
 void kefu_standing_free(struct standing *);
 /* Like kefu_update_stages() for someone else, after a trainer's entry. */
 void kefu_update_stages_of(struct kefu *, const struct person *,

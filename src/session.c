@@ -168,17 +168,18 @@ first_run(struct kefu *k, const char *login)
 	struct content *c = kefu_content(k);
 	char today[11];
 	int64_t id;
+	int rc;
 
 	date_format(k->today, today);
 	if (store_begin(st) != 0)
 		exit(1);
-	if (store_person_count(st) != 0) {
+	rc = store_found(st, login, today, k->now, &id);
+	if (rc == 0) {
 		/* someone else got there first */
 		store_rollback(st);
 		return;
 	}
-	id = store_person_add(st, login, NULL, "manager", today, k->now);
-	if (id < 0 ||
+	if (rc < 0 ||
 	    store_event(st, id, "first-run", id, login, k->now) != 0 ||
 	    (c->ncurricula == 1 &&
 	     (store_enroll(st, id, c->curricula[0]->id, today, k->now) < 0 ||
@@ -366,10 +367,10 @@ struct exemptions {
 };
 
 static void
-exemption_row(const struct store_row *r, void *arg)
+exemption_row(const struct exemption *e, void *arg)
 {
 	struct exemptions *x = arg;
-	const char *stage = store_col_text(r, 0), *module = store_col_text(r, 1);
+	const char *stage = e->stage, *module = e->module;
 	size_t i, j;
 
 	for (i = 0; i < x->cu->nstages; i++) {
@@ -385,9 +386,9 @@ exemption_row(const struct store_row *r, void *arg)
 			if (strcmp(s->modules[j].id, module) == 0 && x->facts[i][j].exempt == NULL) {
 				struct sb sb = SB_INIT;
 
-				text_inert(&sb, store_col_text(r, 3), false);
+				text_inert(&sb, e->by, false);
 				sb_adds(&sb, ": ");
-				text_inert(&sb, store_col_text(r, 2), false);
+				text_inert(&sb, e->reason, false);
 				x->facts[i][j].exempt = sb_detach(&sb);
 			}
 	}
@@ -454,13 +455,16 @@ reopen_stage(struct kefu *k, const struct curriculum *cu, size_t i,
 {
 	struct store *st = kefu_store(k);
 
+	int rc;
+
 	if (store_begin(st) != 0)
 		exit(1);
-	if (store_stage_completed_at(st, e->id, cu->stages[i].id) == 0) {
+	rc = store_stage_reopened(st, e->id, cu->stages[i].id);
+	if (rc == 0) {
 		store_rollback(st);	/* another kefu was first */
 		return 0;
 	}
-	if (store_stage_reopened(st, e->id, cu->stages[i].id) != 0 ||
+	if (rc < 0 ||
 	    store_event(st, k->me.id, "stage-reopen", p->id, cu->stages[i].id,
 			kefu_clock(k)) != 0 ||
 	    store_commit(st) != 0) {
@@ -484,6 +488,7 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 	for (i = 0; i < cu->nstages; i++) {
 		struct sb sb = SB_INIT, who = SB_INIT;
 		long long at;
+		int rc;
 
 		if (states[i] != STAGE_COMPLETE) {
 			if (completed && completed[i] != 0 &&
@@ -494,18 +499,18 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 		if (completed ? completed[i] != 0 :
 		    store_stage_completed_at(st, e->id, cu->stages[i].id) != 0)
 			continue;
-		/* look again inside the transaction: another kefu may have been first */
+		/* the record is the check: another kefu may be first */
 		if (store_begin(st) != 0)
 			exit(1);
-		at = store_stage_completed_at(st, e->id, cu->stages[i].id);
-		if (at != 0) {
+		at = kefu_clock(k);
+		rc = store_stage_completed(st, e->id, cu->stages[i].id, at);
+		if (rc == 0) {
 			store_rollback(st);
 			if (completed)
-				completed[i] = at;
+				completed[i] = store_stage_completed_at(st, e->id, cu->stages[i].id);
 			continue;
 		}
-		at = kefu_clock(k);
-		if (store_stage_completed(st, e->id, cu->stages[i].id, at) != 0 ||
+		if (rc < 0 ||
 		    store_event(st, k->me.id, "stage-complete", p->id,
 				cu->stages[i].id, at) != 0 ||
 		    store_commit(st) != 0) {
@@ -534,15 +539,15 @@ record_stages(struct kefu *k, const struct curriculum *cu,
 }
 
 void
-kefu_stage_row(const struct curriculum *cu, const struct store_row *r, int first,
+kefu_stage_row(const struct curriculum *cu, const struct stage_mark *m,
 	       long long *completed, long *moved)
 {
-	const char *id = store_col_text(r, first), *due = store_col_text(r, first + 3);
+	const char *id = m->stage, *due = m->due;
 	size_t i;
 
 	for (i = 0; i < cu->nstages; i++)
 		if (strcmp(cu->stages[i].id, id) == 0) {
-			completed[i] = store_col_int(r, first + 2);
+			completed[i] = m->completed;
 			if (due == NULL || !date_parse(due, &moved[i]))
 				moved[i] = -1;
 		}
@@ -555,11 +560,11 @@ struct stage_rows {
 };
 
 static void
-stage_row(const struct store_row *r, void *arg)
+stage_row(const struct stage_mark *m, void *arg)
 {
 	struct stage_rows *sr = arg;
 
-	kefu_stage_row(sr->cu, r, 0, sr->completed, sr->moved);
+	kefu_stage_row(sr->cu, m, sr->completed, sr->moved);
 }
 
 void
@@ -685,10 +690,10 @@ struct graders {
 };
 
 static void
-grader_row(const struct store_row *r, void *arg)
+grader_row(const struct roster_entry *e, void *arg)
 {
 	struct graders *g = arg;
-	const char *role = store_col_text(r, 3), *name = store_col_text(r, 2);
+	const char *role = e->role, *name = e->name;
 	int which = strcmp(role, "trainer") == 0 ? 0 : strcmp(role, "manager") == 0 ? 1 : -1;
 
 	if (which < 0)
@@ -696,7 +701,7 @@ grader_row(const struct store_row *r, void *arg)
 	if (g->n[which] < 3) {
 		struct sb sb = SB_INIT;
 
-		text_inert(&sb, name && *name ? name : store_col_text(r, 1), false);
+		text_inert(&sb, name && *name ? name : e->login, false);
 		g->name[which][g->n[which]] = sb_detach(&sb);
 	}
 	g->n[which]++;

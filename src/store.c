@@ -369,12 +369,24 @@ static const char *const migrations[] = {
 	"  made TEXT NOT NULL,"	/* a 1 or 0 for each expected point */
 	"  hits TEXT,"		/* the words that spoiled it, one per line */
 	"  PRIMARY KEY (run_id, seq));",
+	/* 11: who founded the database, in a table of one row: the first
+	 * run claims it with one insert, so two first runs at once (on any
+	 * engine) make one manager. A database with people has been
+	 * founded by its first */
+	"CREATE TABLE founding ("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  at INTEGER NOT NULL);"
+	"INSERT INTO founding (one, person_id, at)"
+	" SELECT 1, id, created FROM person ORDER BY id LIMIT 1;",
 };
 
 enum stmt {
 	S_PERSON_BY_LOGIN,
 	S_PERSON_ADD,
 	S_PERSON_COUNT,
+	S_FOUND,
+	S_FOUNDER,
 	S_MANAGERS,
 	S_LOGINS,
 	S_ENROLLMENT,
@@ -492,6 +504,10 @@ static const char *const sql[S_COUNT] = {
 	"INSERT INTO person (login, name, role, hired, created)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_PERSON_COUNT] = "SELECT count(*) FROM person",
+	[S_FOUND] =		/* the first run's claim: a row back when it is ours */
+	"INSERT INTO founding (one, at) VALUES (1, ?1) ON CONFLICT (one) DO NOTHING"
+	" RETURNING one",
+	[S_FOUNDER] = "UPDATE founding SET person_id = ?1 WHERE one = 1",
 	[S_MANAGERS] =
 	"SELECT id, login, name, role, hired, active, left_date FROM person"
 	" WHERE role = 'manager' AND active ORDER BY login",
@@ -523,16 +539,18 @@ static const char *const sql[S_COUNT] = {
 	"INSERT INTO stage_progress (enrollment_id, stage, opened)"
 	" VALUES (?1, ?2, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
 	" SET opened = coalesce(opened, excluded.opened)",
-	[S_STAGE_COMPLETED] =
+	[S_STAGE_COMPLETED] =	/* a row back when this one recorded it */
 	"INSERT INTO stage_progress (enrollment_id, stage, opened, completed)"
 	" VALUES (?1, ?2, ?3, ?3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
-	" SET completed = coalesce(completed, excluded.completed)",
+	" SET completed = excluded.completed WHERE stage_progress.completed IS NULL"
+	" RETURNING completed",
 	[S_STAGE_COMPLETED_AT] =
 	"SELECT completed FROM stage_progress WHERE enrollment_id = ?1 AND stage = ?2",
 	[S_DRILL_BEST] =	/* from drill_result_best */
 	"SELECT max(net_speed) FROM drill_result WHERE person_id = ?1 AND drill = ?2 AND counted",
 	[S_STAGE_REOPENED] =
-	"UPDATE stage_progress SET completed = NULL WHERE enrollment_id = ?1 AND stage = ?2",
+	"UPDATE stage_progress SET completed = NULL WHERE enrollment_id = ?1 AND stage = ?2"
+	" AND completed IS NOT NULL RETURNING stage",
 	[S_EVENT] =
 	"INSERT INTO event (at, actor_id, action, subject_id, detail)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -540,9 +558,14 @@ static const char *const sql[S_COUNT] = {
 	"SELECT id, started, seed, paper FROM quiz_attempt"
 	" WHERE person_id = ?1 AND quiz = ?2 AND state = 'open'"
 	" ORDER BY id DESC LIMIT 1",
-	[S_ATTEMPT_START] =
+	[S_ATTEMPT_START] =	/* one statement: no attempt open, one allowed (?6 the
+				 * cap, 0 none, raised by attempts given back) */
 	"INSERT INTO quiz_attempt (person_id, quiz, started, seed, paper)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	" SELECT ?1, ?2, ?3, ?4, ?5 WHERE ?6 = 0 OR (SELECT count(*) FROM quiz_attempt"
+	"  WHERE person_id = ?1 AND quiz = ?2 AND state IN ('pending', 'final'))"
+	"  < ?6 + (SELECT coalesce(sum(count), 0) FROM attempt_change"
+	"  WHERE person_id = ?1 AND quiz = ?2 AND kind = 'grant')"
+	" ON CONFLICT (person_id, quiz) WHERE state = 'open' DO NOTHING RETURNING id",
 	[S_ANSWER_SAVE] =	/* only into an open attempt: handed in, it is sealed */
 	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
 	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM quiz_attempt"
@@ -693,7 +716,7 @@ static const char *const sql[S_COUNT] = {
 	"INSERT INTO stage_progress (enrollment_id, stage, due) VALUES (?1, ?2, ?3)"
 	" ON CONFLICT (enrollment_id, stage) DO UPDATE SET due = excluded.due",
 	[S_STAGE_ROWS] =
-	"SELECT stage, coalesce(opened, 0), coalesce(completed, 0), due"
+	"SELECT enrollment_id, stage, coalesce(opened, 0), coalesce(completed, 0), due"
 	" FROM stage_progress WHERE enrollment_id = ?1",
 	[S_KPI_SET] =
 	"INSERT INTO kpi_figure (person_id, kpi, period, value, recorded_by, recorded)"
@@ -726,10 +749,10 @@ static const char *const sql[S_COUNT] = {
 	"INSERT INTO exemption (enrollment_id, stage, module, reason, by_id, at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
 	[S_EXEMPTIONS] =
-	"SELECT x.stage, x.module, x.reason, p.login, x.at FROM exemption x"
+	"SELECT x.enrollment_id, x.stage, x.module, x.reason, p.login, x.at FROM exemption x"
 	" JOIN person p ON p.id = x.by_id WHERE x.enrollment_id = ?1 ORDER BY x.id",
 	[S_ALL_EXEMPTIONS] =
-	"SELECT x.enrollment_id, x.stage, x.module, p.login, x.reason FROM exemption x"
+	"SELECT x.enrollment_id, x.stage, x.module, x.reason, p.login, x.at FROM exemption x"
 	" JOIN person p ON p.id = x.by_id ORDER BY x.id",
 	[S_ASSESSMENT_OUTCOME] =	/* the last recorded, whatever the clocks said */
 	"SELECT outcome, decided, CASE WHEN reason_shown THEN reason END FROM assessment"
@@ -869,8 +892,13 @@ static const char *const sql[S_COUNT] = {
 	[S_CHAT_USED] =
 	"SELECT count(*) FROM chat_run WHERE person_id = ?1 AND scenario = ?2"
 	" AND state IN ('pending', 'final')",
-	[S_CHAT_START] =
-	"INSERT INTO chat_run (person_id, scenario, exam, started) VALUES (?1, ?2, ?3, ?4)",
+	[S_CHAT_START] =	/* as S_ATTEMPT_START: ?5 the cap, ?6 the grants' key */
+	"INSERT INTO chat_run (person_id, scenario, exam, started)"
+	" SELECT ?1, ?2, ?3, ?4 WHERE ?5 = 0 OR (SELECT count(*) FROM chat_run"
+	"  WHERE person_id = ?1 AND scenario = ?2 AND state IN ('pending', 'final'))"
+	"  < ?5 + (SELECT coalesce(sum(count), 0) FROM attempt_change"
+	"  WHERE person_id = ?1 AND quiz = ?6 AND kind = 'grant')"
+	" ON CONFLICT (person_id, scenario) WHERE state = 'open' DO NOTHING RETURNING id",
 	[S_CHAT_TURN_SAVE] =	/* only into an open run, and once a turn */
 	"INSERT INTO chat_turn (run_id, seq, message, reply, shown, seconds, within, keys,"
 	" pasted, score, made, hits) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
@@ -996,34 +1024,51 @@ exec(struct store *st, const char *s, const char *what)
 	return 0;
 }
 
-/* Rows handed out to callbacks: the statement itself, read by column. */
-struct store_row {
+/* A row as each() hands it to the functions below that make it into
+ * the struct a caller reads: the statement itself, read by column. */
+struct row {
 	sqlite3_stmt *stmt;
 };
+typedef void row_fn(const struct row *, void *arg);
 
-const char *
-store_col_text(const struct store_row *r, int col)
+static const char *
+r_text(const struct row *r, int col)
 {
 	return (const char *)sqlite3_column_text(r->stmt, col);
 }
 
-double
-store_col_real(const struct store_row *r, int col)
+static double
+r_real(const struct row *r, int col)
 {
 	return sqlite3_column_double(r->stmt, col);
 }
 
-int64_t
-store_col_int(const struct store_row *r, int col)
+static int64_t
+r_int(const struct row *r, int col)
 {
 	return sqlite3_column_int64(r->stmt, col);
 }
 
-bool
-store_col_null(const struct store_row *r, int col)
+static bool
+r_null(const struct row *r, int col)
 {
 	return sqlite3_column_type(r->stmt, col) == SQLITE_NULL;
 }
+
+static char *
+col_dup(const struct row *r, int col)
+{
+	return r_null(r, col) ? NULL : xstrdup(r_text(r, col));
+}
+
+/* A caller's callback and argument, carried through each() to the
+ * function that makes a row into the caller's struct. */
+struct relay {
+	void (*fn)(void);
+	void *arg;
+};
+#define RELAY(f, a) { (void (*)(void))(f), (a) }
+#define RELAY_CALL(rl, type, x) ((void (*)(const type *, void *))(rl)->fn)((x), (rl)->arg)
 
 /* Binds parameters ?1, ?2, ... by a format: 'i' int64_t, 'I' int64_t or
  * NULL when 0 or less, 'd' double, 'D' double or NULL when negative,
@@ -1070,10 +1115,10 @@ bindv(struct store *st, enum stmt s, const char *fmt, va_list ap)
 
 /* Runs statement s, bound by fmt, and calls fn for each row. */
 static int
-each(struct store *st, enum stmt s, store_row_fn *fn, void *arg,
+each(struct store *st, enum stmt s, row_fn *fn, void *arg,
      const char *what, const char *fmt, ...)
 {
-	struct store_row row;
+	struct row row;
 	va_list ap;
 	int rc;
 
@@ -1100,6 +1145,29 @@ change(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
 	stmt = bindv(st, s, fmt, ap);
 	va_end(ap);
 	return run(st, stmt, what);
+}
+
+/* Runs statement s, bound by fmt, for its effect, reading the first
+ * column of the row it returns (RETURNING) into *id when given: 1 it
+ * returned one, 0 none (nothing was done), -1 after an error. */
+static int
+returning(struct store *st, enum stmt s, const char *what, int64_t *id,
+	  const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && id)
+		*id = sqlite3_column_int64(stmt, 0);
+	/* the statement's change is made whole by the reset */
+	if (sqlite3_reset(stmt) != SQLITE_OK || (rc != SQLITE_ROW && rc != SQLITE_DONE))
+		return db_error(st, what);
+	return rc == SQLITE_ROW;
 }
 
 int
@@ -1537,6 +1605,20 @@ store_person_add(struct store *st, const char *login, const char *name,
 }
 
 int
+store_found(struct store *st, const char *login, const char *hired, long long now,
+	    int64_t *id)
+{
+	int rc = returning(st, S_FOUND, _("cannot add a person"), NULL, "i", (int64_t)now);
+
+	if (rc != 1)
+		return rc;
+	if ((*id = store_person_add(st, login, NULL, "manager", hired, now)) < 0 ||
+	    change(st, S_FOUNDER, _("cannot add a person"), "i", *id) != 0)
+		return -1;
+	return 1;
+}
+
+int
 store_person_count(struct store *st)
 {
 	sqlite3_stmt *stmt = prep(st, S_PERSON_COUNT);
@@ -1796,32 +1878,38 @@ store_attempt_begin(struct store *st, int64_t person_id, const char *quiz,
 		    unsigned cap, uint64_t seed, const char *paper, long long now,
 		    struct attempt *a, struct attempt_count *n)
 {
-	int rc;
-
 	bool own = sqlite3_get_autocommit(st->db) != 0;
+	int rc, tries;
+	int64_t id;
 
 	memset(a, 0, sizeof(*a));
-	/* the write lock first: the look, the count and the insert are one
-	 * (or part of the caller's write, when one is open) */
+	memset(n, 0, sizeof(*n));
+	/* one transaction for the counts said with it */
 	if (own && store_begin(st) != 0)
 		return -1;
-	rc = store_attempt_open(st, person_id, quiz, a);
-	if (rc == 0 && store_attempt_counts(st, person_id, quiz, cap, n) != 0)
-		rc = -1;
-	else if (rc == 0 && n->allowed && n->used >= n->allowed)
-		rc = 2;
-	else if (rc == 0) {
-		if (change(st, S_ATTEMPT_START, _("cannot start a quiz attempt"), "itiit",
-			   person_id, quiz, (int64_t)now, (int64_t)seed, paper) != 0)
-			rc = -1;
-		else {
-			a->id = sqlite3_last_insert_rowid(st->db);
+	/* the insert is the check: it starts nothing when an attempt is
+	 * open or none is allowed; which of the two, a look says after
+	 * (an attempt handed in between the two is looked at again) */
+	for (tries = 0, rc = 3; rc == 3 && tries < 3; tries++) {
+		rc = returning(st, S_ATTEMPT_START, _("cannot start a quiz attempt"), &id,
+			       "itiiti", person_id, quiz, (int64_t)now, (int64_t)seed,
+			       paper, (int64_t)cap);
+		if (rc == 1) {
+			a->id = id;
 			a->started = now;
 			a->seed = seed;
 			a->paper = xstrdup(paper);
 			a->state = xstrdup("open");
+			rc = store_attempt_counts(st, person_id, quiz, cap, n);
+		} else if (rc == 0 && (rc = store_attempt_open(st, person_id, quiz, a)) == 0) {
+			if (store_attempt_counts(st, person_id, quiz, cap, n) != 0)
+				rc = -1;
+			else
+				rc = n->allowed && n->used >= n->allowed ? 2 : 3;
 		}
 	}
+	if (rc == 3)
+		rc = error(_("cannot start a quiz attempt: other attempts kept starting and ending"));
 	if (rc < 0 || (own && store_commit(st) != 0)) {
 		if (own)
 			store_rollback(st);
@@ -2108,11 +2196,11 @@ quiz_tally_add(struct quiz_tally *t, const char *state, bool has_percent,
 }
 
 static void
-tally_row(const struct store_row *r, void *arg)
+tally_row(const struct row *r, void *arg)
 {
-	bool has = !store_col_null(r, 1);
+	bool has = !r_null(r, 1);
 
-	quiz_tally_add(arg, store_col_text(r, 0), has, has ? store_col_real(r, 1) : 0);
+	quiz_tally_add(arg, r_text(r, 0), has, has ? r_real(r, 1) : 0);
 }
 
 int
@@ -2228,14 +2316,15 @@ int
 store_stage_completed(struct store *st, int64_t enrollment_id,
 		      const char *stage, long long now)
 {
-	return stage_mark(st, S_STAGE_COMPLETED, enrollment_id, stage, now);
+	return returning(st, S_STAGE_COMPLETED, _("cannot record stage progress"), NULL,
+			 "iti", enrollment_id, stage, (int64_t)now);
 }
 
 int
 store_stage_reopened(struct store *st, int64_t enrollment_id, const char *stage)
 {
-	return change(st, S_STAGE_REOPENED, _("cannot record stage progress"), "it",
-		      enrollment_id, stage);
+	return returning(st, S_STAGE_REOPENED, _("cannot record stage progress"), NULL,
+			 "it", enrollment_id, stage);
 }
 
 long long
@@ -2265,10 +2354,32 @@ store_event(struct store *st, int64_t actor, const char *action,
 		      (int64_t)now, actor, action, subject, detail);
 }
 
-int
-store_people(struct store *st, bool everyone, store_row_fn *fn, void *arg)
+static void
+roster_row(const struct row *r, void *arg)
 {
-	return each(st, S_PEOPLE, fn, arg, _("cannot list people"), "b", everyone);
+	struct roster_entry e;
+
+	e.id = r_int(r, 0);
+	e.login = r_text(r, 1);
+	e.name = r_text(r, 2);
+	e.role = r_text(r, 3);
+	e.hired = r_text(r, 4);
+	e.active = r_int(r, 5) != 0;
+	e.enrollment_id = r_int(r, 6);
+	e.curriculum = r_text(r, 7);
+	e.started = r_text(r, 8);
+	e.left = r_text(r, 9);
+	e.left_reason = r_text(r, 10);
+	RELAY_CALL((const struct relay *)arg, struct roster_entry, &e);
+}
+
+int
+store_people(struct store *st, bool everyone,
+	     void (*fn)(const struct roster_entry *, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_PEOPLE, roster_row, &rl, _("cannot list people"), "b", everyone);
 }
 
 int
@@ -2333,18 +2444,67 @@ store_leavers(struct store *st, void (*fn)(const struct leaver *, void *), void 
 	return 0;
 }
 
-int
-store_essays_pending(struct store *st, store_row_fn *fn, void *arg)
+static void
+essay_row(const struct row *r, void *arg)
 {
-	return each(st, S_ESSAYS_PENDING, fn, arg, _("cannot read the grading queue"), "");
+	struct pending_essay e;
+
+	e.attempt_id = r_int(r, 0);
+	e.seq = (int)r_int(r, 1);
+	e.login = r_text(r, 2);
+	e.name = r_text(r, 3);
+	e.quiz = r_text(r, 4);
+	e.question = r_text(r, 5);
+	e.response = r_text(r, 6);
+	e.answered = r_int(r, 7);
+	e.person_id = r_int(r, 8);
+	RELAY_CALL((const struct relay *)arg, struct pending_essay, &e);
+}
+
+int
+store_essays_pending(struct store *st,
+		     void (*fn)(const struct pending_essay *, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ESSAYS_PENDING, essay_row, &rl,
+		    _("cannot read the grading queue"), "");
+}
+
+static void
+answer_row(const struct row *r, void *arg)
+{
+	struct stored_answer *a = arg;
+
+	stored_answer_clear(a);
+	a->person_id = r_int(r, 0);
+	a->quiz = col_dup(r, 1);
+	a->state = col_dup(r, 2);
+	a->question = col_dup(r, 3);
+	a->response = col_dup(r, 4);
+	a->graded = !r_null(r, 5);
+	a->points = a->graded ? r_real(r, 5) : 0;
 }
 
 int
 store_answer_get(struct store *st, int64_t attempt_id, int seq,
-		 store_row_fn *fn, void *arg)
+		 struct stored_answer *a)
 {
-	return each(st, S_ANSWER_GET, fn, arg, _("cannot read an answer"), "ii",
-		    attempt_id, (int64_t)seq);
+	memset(a, 0, sizeof(*a));
+	if (each(st, S_ANSWER_GET, answer_row, a, _("cannot read an answer"), "ii",
+		 attempt_id, (int64_t)seq) != 0)
+		return -1;
+	return a->quiz != NULL;
+}
+
+void
+stored_answer_clear(struct stored_answer *a)
+{
+	free(a->quiz);
+	free(a->state);
+	free(a->question);
+	free(a->response);
+	memset(a, 0, sizeof(*a));
 }
 
 int
@@ -2391,10 +2551,30 @@ store_attempt_get(struct store *st, int64_t attempt_id, struct attempt *a)
 	return rc == SQLITE_ROW;
 }
 
-int
-store_gradings(struct store *st, int64_t person_id, store_row_fn *fn, void *arg)
+static void
+grading_row(const struct row *r, void *arg)
 {
-	return each(st, S_GRADINGS, fn, arg, _("cannot read gradings"), "i", person_id);
+	struct grading_entry g;
+
+	g.quiz = r_text(r, 0);
+	g.question = r_text(r, 1);
+	g.points = r_real(r, 2);
+	g.comment = r_text(r, 3);
+	g.grader = r_text(r, 4);
+	g.graded = r_int(r, 5);
+	g.attempt_id = r_int(r, 6);
+	g.seq = (int)r_int(r, 7);
+	RELAY_CALL((const struct relay *)arg, struct grading_entry, &g);
+}
+
+int
+store_gradings(struct store *st, int64_t person_id,
+	       void (*fn)(const struct grading_entry *, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_GRADINGS, grading_row, &rl, _("cannot read gradings"), "i",
+		    person_id);
 }
 
 int
@@ -2405,12 +2585,34 @@ store_signoff(struct store *st, int64_t enrollment_id, const char *stage,
 		      enrollment_id, stage, signer, (int64_t)now, note);
 }
 
+static void
+signoff_row(const struct row *r, void *arg)
+{
+	struct signoff *s = arg;
+
+	signoff_clear(s);
+	s->signer = col_dup(r, 0);
+	s->at = r_int(r, 1);
+	s->note = col_dup(r, 2);
+}
+
 int
 store_signoff_get(struct store *st, int64_t enrollment_id, const char *stage,
-		  store_row_fn *fn, void *arg)
+		  struct signoff *s)
 {
-	return each(st, S_SIGNOFF_GET, fn, arg, _("cannot look up a sign-off"), "it",
-		    enrollment_id, stage);
+	memset(s, 0, sizeof(*s));
+	if (each(st, S_SIGNOFF_GET, signoff_row, s, _("cannot look up a sign-off"), "it",
+		 enrollment_id, stage) != 0)
+		return -1;
+	return s->signer != NULL;
+}
+
+void
+signoff_clear(struct signoff *s)
+{
+	free(s->signer);
+	free(s->note);
+	memset(s, 0, sizeof(*s));
 }
 
 int64_t
@@ -2443,20 +2645,65 @@ store_assessment_part_add(struct store *st, int64_t assessment_id,
 	return run(st, stmt, _("cannot record an assessment"));
 }
 
+static void
+decision_row(const struct row *r, void *arg)
+{
+	struct decision *d = arg;
+
+	decision_clear(d);
+	d->id = r_int(r, 0);
+	d->outcome = col_dup(r, 1);
+	d->reason = col_dup(r, 2);
+	d->new_due = col_dup(r, 3);
+	d->by = col_dup(r, 4);
+	d->decided = r_int(r, 5);
+	d->reason_shown = r_int(r, 6) != 0;
+}
+
 int
 store_assessment_latest(struct store *st, int64_t enrollment_id,
-			const char *assessment, store_row_fn *fn, void *arg)
+			const char *assessment, struct decision *d)
 {
-	return each(st, S_ASSESSMENT_LATEST, fn, arg, _("cannot look up an assessment"),
-		    "it", enrollment_id, assessment);
+	memset(d, 0, sizeof(*d));
+	if (each(st, S_ASSESSMENT_LATEST, decision_row, d,
+		 _("cannot look up an assessment"), "it", enrollment_id, assessment) != 0)
+		return -1;
+	return d->id != 0;
+}
+
+void
+decision_clear(struct decision *d)
+{
+	free(d->outcome);
+	free(d->reason);
+	free(d->new_due);
+	free(d->by);
+	memset(d, 0, sizeof(*d));
+}
+
+static void
+part_row(const struct row *r, void *arg)
+{
+	struct assessment_part pt;
+
+	pt.part = r_text(r, 0);
+	pt.has_value = !r_null(r, 1);
+	pt.value = pt.has_value ? r_real(r, 1) : 0;
+	pt.passed = r_int(r, 2) != 0;
+	pt.note = r_text(r, 3);
+	pt.note_shown = r_int(r, 4) != 0;
+	pt.period = r_text(r, 5);
+	RELAY_CALL((const struct relay *)arg, struct assessment_part, &pt);
 }
 
 int
 store_assessment_parts(struct store *st, int64_t assessment_id,
-		       store_row_fn *fn, void *arg)
+		       void (*fn)(const struct assessment_part *, void *), void *arg)
 {
-	return each(st, S_ASSESSMENT_PARTS, fn, arg, _("cannot look up an assessment"),
-		    "i", assessment_id);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ASSESSMENT_PARTS, part_row, &rl,
+		    _("cannot look up an assessment"), "i", assessment_id);
 }
 
 int
@@ -2467,11 +2714,27 @@ store_stage_due(struct store *st, int64_t enrollment_id, const char *stage,
 		      enrollment_id, stage, due);
 }
 
-int
-store_stage_rows(struct store *st, int64_t enrollment_id, store_row_fn *fn,
-		 void *arg)
+/* Columns: enrollment id, stage, opened, completed, due. */
+static void
+stage_row(const struct row *r, void *arg)
 {
-	return each(st, S_STAGE_ROWS, fn, arg, _("cannot look up stage progress"),
+	struct stage_mark m;
+
+	m.enrollment_id = r_int(r, 0);
+	m.stage = r_text(r, 1);
+	m.opened = r_int(r, 2);
+	m.completed = r_int(r, 3);
+	m.due = r_text(r, 4);
+	RELAY_CALL((const struct relay *)arg, struct stage_mark, &m);
+}
+
+int
+store_stage_rows(struct store *st, int64_t enrollment_id,
+		 void (*fn)(const struct stage_mark *, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_STAGE_ROWS, stage_row, &rl, _("cannot look up stage progress"),
 		    "i", enrollment_id);
 }
 
@@ -2540,12 +2803,32 @@ store_kpi_delete(struct store *st, const struct kpi_entry *f, int64_t by,
 	return 1;
 }
 
+static void
+kpi_change_row(const struct row *r, void *arg)
+{
+	struct kpi_change c;
+
+	c.kpi = r_text(r, 0);
+	c.period = r_text(r, 1);
+	c.had_old = !r_null(r, 2);
+	c.old_value = c.had_old ? r_real(r, 2) : 0;
+	c.has_new = !r_null(r, 3);
+	c.new_value = c.has_new ? r_real(r, 3) : 0;
+	c.source = r_text(r, 4);
+	c.reason = r_text(r, 5);
+	c.by = r_text(r, 6);
+	c.at = r_int(r, 7);
+	RELAY_CALL((const struct relay *)arg, struct kpi_change, &c);
+}
+
 int
 store_kpi_history(struct store *st, int64_t person_id, const char *kpi,
-		  store_row_fn *fn, void *arg)
+		  void (*fn)(const struct kpi_change *, void *), void *arg)
 {
-	return each(st, S_KPI_HISTORY, fn, arg, _("cannot look up KPI figures"), "it",
-		    person_id, kpi);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_KPI_HISTORY, kpi_change_row, &rl,
+		    _("cannot look up KPI figures"), "it", person_id, kpi);
 }
 
 int
@@ -2571,19 +2854,46 @@ store_kpi_latest(struct store *st, int64_t person_id, const char *kpi,
 	return rc == SQLITE_ROW;
 }
 
-int
-store_kpi_period(struct store *st, const char *period, store_row_fn *fn,
-		 void *arg)
+static void
+kpi_figure_row(const struct row *r, void *arg)
 {
-	return each(st, S_KPI_PERIOD, fn, arg, _("cannot look up KPI figures"), "t",
-		    period);
+	struct kpi_figure f;
+
+	f.person_id = r_int(r, 0);
+	f.login = r_text(r, 1);
+	f.name = r_text(r, 2);
+	f.kpi = r_text(r, 3);
+	f.value = r_real(r, 4);
+	RELAY_CALL((const struct relay *)arg, struct kpi_figure, &f);
 }
 
 int
-store_kpi_last_period(struct store *st, const char *upto, store_row_fn *fn, void *arg)
+store_kpi_period(struct store *st, const char *period,
+		 void (*fn)(const struct kpi_figure *, void *), void *arg)
 {
-	return each(st, S_KPI_LAST_PERIOD, fn, arg, _("cannot look up KPI figures"), "t",
-		    upto);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_KPI_PERIOD, kpi_figure_row, &rl, _("cannot look up KPI figures"),
+		    "t", period);
+}
+
+static void
+last_period_row(const struct row *r, void *arg)
+{
+	char *period = arg;
+
+	if (!r_null(r, 0))
+		snprintf(period, 8, "%.7s", r_text(r, 0));
+}
+
+int
+store_kpi_last_period(struct store *st, const char *upto, char period[8])
+{
+	period[0] = '\0';
+	if (each(st, S_KPI_LAST_PERIOD, last_period_row, period,
+		 _("cannot look up KPI figures"), "t", upto) != 0)
+		return -1;
+	return period[0] != '\0';
 }
 
 int
@@ -2596,24 +2906,65 @@ store_exempt(struct store *st, int64_t enrollment_id, const char *stage,
 	return sqlite3_changes(st->db) > 0;
 }
 
-int
-store_exemptions(struct store *st, int64_t enrollment_id, store_row_fn *fn, void *arg)
+/* Columns: enrollment id, stage, module, reason, by, at. */
+static void
+exemption_row(const struct row *r, void *arg)
 {
-	return each(st, S_EXEMPTIONS, fn, arg, _("cannot look up exemptions"), "i",
-		    enrollment_id);
+	struct exemption x;
+
+	x.enrollment_id = r_int(r, 0);
+	x.stage = r_text(r, 1);
+	x.module = r_text(r, 2);
+	x.reason = r_text(r, 3);
+	x.by = r_text(r, 4);
+	x.at = r_int(r, 5);
+	RELAY_CALL((const struct relay *)arg, struct exemption, &x);
 }
 
 int
-store_all_exemptions(struct store *st, store_row_fn *fn, void *arg)
+store_exemptions(struct store *st, int64_t enrollment_id,
+		 void (*fn)(const struct exemption *, void *), void *arg)
 {
-	return each(st, S_ALL_EXEMPTIONS, fn, arg, _("cannot look up exemptions"), "");
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_EXEMPTIONS, exemption_row, &rl, _("cannot look up exemptions"),
+		    "i", enrollment_id);
 }
 
 int
-store_transcript(struct store *st, int64_t person_id, store_row_fn *fn, void *arg)
+store_all_exemptions(struct store *st, void (*fn)(const struct exemption *, void *),
+		     void *arg)
 {
-	return each(st, S_TRANSCRIPT, fn, arg, _("cannot read the transcript"), "i",
-		    person_id);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ALL_EXEMPTIONS, exemption_row, &rl,
+		    _("cannot look up exemptions"), "");
+}
+
+/* Columns: at, kind, item, result, by, note, rank, private. */
+static void
+transcript_row(const struct row *r, void *arg)
+{
+	struct transcript_entry e;
+
+	e.at = r_int(r, 0);
+	e.kind = r_text(r, 1);
+	e.item = r_text(r, 2);
+	e.result = r_text(r, 3);
+	e.by = r_text(r, 4);
+	e.note = r_text(r, 5);
+	e.note_private = r_int(r, 7) != 0;
+	RELAY_CALL((const struct relay *)arg, struct transcript_entry, &e);
+}
+
+int
+store_transcript(struct store *st, int64_t person_id,
+		 void (*fn)(const struct transcript_entry *, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_TRANSCRIPT, transcript_row, &rl, _("cannot read the transcript"),
+		    "i", person_id);
 }
 
 size_t
@@ -2634,62 +2985,142 @@ store_report_sql(const char *const **out)
 	return 9;
 }
 
-int
-store_all_lessons(struct store *st, store_row_fn *fn, void *arg)
+/* The everyone-at-once reads: each kind's row made into a struct fact
+ * by the columns its statement has, in a fixed order. */
+enum fact_col { F_END, F_STATE, F_PERCENT, F_SPEED, F_ACCURACY, F_COUNTED, F_AT, F_COUNT };
+
+struct fact_read {
+	struct relay rl;
+	const unsigned char *cols;	/* after the id and module, to F_END */
+	bool no_module;			/* the second column is no module */
+};
+
+static void
+fact_row(const struct row *r, void *arg)
 {
-	return each(st, S_ALL_LESSONS, fn, arg, _("cannot look up lessons"), "");
+	const struct fact_read *fr = arg;
+	const unsigned char *c;
+	struct fact f;
+	int i = 1;
+
+	memset(&f, 0, sizeof(f));
+	f.id = r_int(r, 0);
+	if (!fr->no_module)
+		f.module = r_text(r, i++);
+	for (c = fr->cols; *c != F_END; c++, i++)
+		switch ((enum fact_col)*c) {
+		case F_STATE:
+			f.state = r_text(r, i);
+			break;
+		case F_PERCENT:
+			if ((f.has_percent = !r_null(r, i)))
+				f.percent = r_real(r, i);
+			break;
+		case F_SPEED:
+			f.speed = r_real(r, i);
+			break;
+		case F_ACCURACY:
+			f.accuracy = r_real(r, i);
+			break;
+		case F_COUNTED:
+			f.counted = r_int(r, i) != 0;
+			break;
+		case F_AT:
+			f.at = r_int(r, i);
+			break;
+		case F_COUNT:
+			f.count = (int)r_int(r, i);
+			break;
+		case F_END:
+			break;
+		}
+	RELAY_CALL(&fr->rl, struct fact, &f);
+}
+
+static int
+facts(struct store *st, enum stmt s, const unsigned char *cols, fact_fn *fn,
+      void *arg, const char *what)
+{
+	struct fact_read fr = { RELAY(fn, arg), cols, false };
+
+	return each(st, s, fact_row, &fr, what, "");
 }
 
 int
-store_all_quiz_facts(struct store *st, store_row_fn *fn, void *arg)
+store_all_lessons(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_QUIZ_FACTS, fn, arg, _("cannot look up quiz attempts"), "");
+	static const unsigned char cols[] = { F_END };
+
+	return facts(st, S_ALL_LESSONS, cols, fn, arg, _("cannot look up lessons"));
 }
 
 int
-store_all_drills(struct store *st, store_row_fn *fn, void *arg)
+store_all_quiz_facts(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_DRILLS, fn, arg, _("cannot look up drill results"), "");
+	static const unsigned char cols[] = { F_STATE, F_PERCENT, F_END };
+
+	return facts(st, S_ALL_QUIZ_FACTS, cols, fn, arg, _("cannot look up quiz attempts"));
 }
 
 int
-store_all_signoffs(struct store *st, store_row_fn *fn, void *arg)
+store_all_drills(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_SIGNOFFS, fn, arg, _("cannot look up a sign-off"), "");
+	static const unsigned char cols[] = { F_SPEED, F_ACCURACY, F_COUNTED, F_END };
+
+	return facts(st, S_ALL_DRILLS, cols, fn, arg, _("cannot look up drill results"));
 }
 
 int
-store_all_assessments(struct store *st, store_row_fn *fn, void *arg)
+store_all_signoffs(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_ASSESSMENTS, fn, arg, _("cannot look up an assessment"), "");
+	static const unsigned char cols[] = { F_END };
+
+	return facts(st, S_ALL_SIGNOFFS, cols, fn, arg, _("cannot look up a sign-off"));
 }
 
 int
-store_all_stage_rows(struct store *st, store_row_fn *fn, void *arg)
+store_all_assessments(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_STAGE_ROWS, fn, arg, _("cannot look up stage progress"), "");
+	static const unsigned char cols[] = { F_STATE, F_AT, F_END };
+
+	return facts(st, S_ALL_ASSESSMENTS, cols, fn, arg, _("cannot look up an assessment"));
 }
 
 int
-store_all_grants(struct store *st, store_row_fn *fn, void *arg)
+store_all_stage_rows(struct store *st, void (*fn)(const struct stage_mark *, void *),
+		     void *arg)
 {
-	return each(st, S_ALL_GRANTS, fn, arg, _("cannot look up attempts given back"), "");
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ALL_STAGE_ROWS, stage_row, &rl, _("cannot look up stage progress"), "");
 }
 
 int
-store_all_active(struct store *st, store_row_fn *fn, void *arg)
+store_all_grants(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_ACTIVE, fn, arg, _("cannot look up when people were last active"), "");
+	static const unsigned char cols[] = { F_COUNT, F_END };
+
+	return facts(st, S_ALL_GRANTS, cols, fn, arg, _("cannot look up attempts given back"));
+}
+
+int
+store_all_active(struct store *st, fact_fn *fn, void *arg)
+{
+	static const unsigned char cols[] = { F_AT, F_END };
+	struct fact_read fr = { RELAY(fn, arg), cols, true };
+
+	return each(st, S_ALL_ACTIVE, fact_row, &fr,
+		    _("cannot look up when people were last active"), "");
 }
 
 static void
-seen_row(const struct store_row *r, void *arg)
+seen_row(const struct row *r, void *arg)
 {
 	struct store_seen *s = arg;
 
-	s->event = store_col_int(r, 0);
-	s->grading = store_col_int(r, 1);
-	s->at = store_col_int(r, 2);
+	s->event = r_int(r, 0);
+	s->grading = r_int(r, 1);
+	s->at = r_int(r, 2);
 }
 
 int
@@ -2720,12 +3151,12 @@ store_seen_set(struct store *st, int64_t person_id, const struct store_seen *sn)
 }
 
 static void
-marks_row(const struct store_row *r, void *arg)
+marks_row(const struct row *r, void *arg)
 {
 	struct store_seen *s = arg;
 
-	s->event = store_col_int(r, 0);
-	s->grading = store_col_int(r, 1);
+	s->event = r_int(r, 0);
+	s->grading = r_int(r, 1);
 }
 
 int
@@ -2734,20 +3165,57 @@ store_seen_marks(struct store *st, struct store_seen *s)
 	return each(st, S_MARKS, marks_row, s, _("cannot read the event log"), "");
 }
 
+static void
+inbox_event_row(const struct row *r, void *arg)
+{
+	struct inbox_event e;
+
+	e.id = r_int(r, 0);
+	e.at = r_int(r, 1);
+	e.login = r_text(r, 2);
+	e.name = r_text(r, 3);
+	e.action = r_text(r, 4);
+	e.detail = r_text(r, 5);
+	RELAY_CALL((const struct relay *)arg, struct inbox_event, &e);
+}
+
 int
 store_inbox_events(struct store *st, int64_t person_id, int64_t after,
-		   store_row_fn *fn, void *arg)
+		   void (*fn)(const struct inbox_event *, void *), void *arg)
 {
-	return each(st, S_INBOX_EVENTS, fn, arg, _("cannot read the event log"), "ii",
-		    person_id, after);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_INBOX_EVENTS, inbox_event_row, &rl,
+		    _("cannot read the event log"), "ii", person_id, after);
+}
+
+static void
+inbox_grading_row(const struct row *r, void *arg)
+{
+	struct inbox_grading g;
+
+	g.id = r_int(r, 0);
+	g.graded = r_int(r, 1);
+	g.login = r_text(r, 2);
+	g.name = r_text(r, 3);
+	g.quiz = r_text(r, 4);
+	g.question = r_text(r, 5);
+	g.points = r_real(r, 6);
+	g.comment = r_text(r, 7);
+	g.attempt_id = r_int(r, 8);
+	g.seq = (int)r_int(r, 9);
+	g.regrade = r_int(r, 10) != 0;
+	RELAY_CALL((const struct relay *)arg, struct inbox_grading, &g);
 }
 
 int
 store_inbox_gradings(struct store *st, int64_t person_id, int64_t after,
-		     store_row_fn *fn, void *arg)
+		     void (*fn)(const struct inbox_grading *, void *), void *arg)
 {
-	return each(st, S_INBOX_GRADINGS, fn, arg, _("cannot look up gradings"), "ii",
-		    person_id, after);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_INBOX_GRADINGS, inbox_grading_row, &rl,
+		    _("cannot look up gradings"), "ii", person_id, after);
 }
 
 long
@@ -2762,16 +3230,43 @@ store_item_count(struct store *st, const char *quiz)
 	return (long)count(st, S_ITEM_COUNT, _("cannot count attempts"), "t", quiz);
 }
 
-int
-store_item_answers(struct store *st, const char *quiz, store_row_fn *fn, void *arg)
+static void
+item_row(const struct row *r, void *arg)
 {
-	return each(st, S_ITEM_ANSWERS, fn, arg, _("cannot look up answers"), "t", quiz);
+	struct item_marks m;
+
+	m.has_percent = !r_null(r, 0);
+	m.percent = m.has_percent ? r_real(r, 0) : 0;
+	m.marks = r_text(r, 1);
+	RELAY_CALL((const struct relay *)arg, struct item_marks, &m);
 }
 
 int
-store_activity(struct store *st, long long since, store_row_fn *fn, void *arg)
+store_item_answers(struct store *st, const char *quiz,
+		   void (*fn)(const struct item_marks *, void *), void *arg)
 {
-	return each(st, S_ACTIVITY, fn, arg, _("cannot look up activity"), "i", (int64_t)since);
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ITEM_ANSWERS, item_row, &rl, _("cannot look up answers"), "t",
+		    quiz);
+}
+
+static void
+activity_row(const struct row *r, void *arg)
+{
+	const struct relay *rl = arg;
+
+	((void (*)(bool, long long, void *))rl->fn)(r_int(r, 0) != 0, r_int(r, 1), rl->arg);
+}
+
+int
+store_activity(struct store *st, long long since,
+	       void (*fn)(bool drill, long long at, void *), void *arg)
+{
+	struct relay rl = RELAY(fn, arg);
+
+	return each(st, S_ACTIVITY, activity_row, &rl, _("cannot look up activity"), "i",
+		    (int64_t)since);
 }
 
 /* ---- script proposals ---- */
@@ -2788,28 +3283,28 @@ store_proposal_add(struct store *st, int64_t person_id, const char *library,
 }
 
 static void
-proposal_row(const struct store_row *r, void *arg)
+proposal_row(const struct row *r, void *arg)
 {
 	struct store_proposals *ps = arg;
 	struct store_proposal *p;
 
 	ps->v = xreallocarray(ps->v, ps->n + 1, sizeof(*ps->v));
 	p = &ps->v[ps->n++];
-	p->id = store_col_int(r, 0);
-	p->library = xstrdup_null(store_col_text(r, 1));
-	p->title = xstrdup_null(store_col_text(r, 2));
-	p->question = xstrdup_null(store_col_text(r, 3));
-	p->reply = xstrdup_null(store_col_text(r, 4));
-	p->state = xstrdup_null(store_col_text(r, 5));
+	p->id = r_int(r, 0);
+	p->library = xstrdup_null(r_text(r, 1));
+	p->title = xstrdup_null(r_text(r, 2));
+	p->question = xstrdup_null(r_text(r, 3));
+	p->reply = xstrdup_null(r_text(r, 4));
+	p->state = xstrdup_null(r_text(r, 5));
 	/* the text the team sends: the reviewer's edit, else as proposed */
-	p->text = xstrdup_null(store_col_null(r, 6) ? p->reply : store_col_text(r, 6));
-	p->login = xstrdup_null(store_col_text(r, 7));
-	p->name = xstrdup_null(store_col_text(r, 8));
-	p->reviewer = xstrdup_null(store_col_text(r, 9));
-	p->reviewer_name = xstrdup_null(store_col_text(r, 10));
-	p->note = xstrdup_null(store_col_text(r, 11));
-	p->proposed = store_col_int(r, 12);
-	p->reviewed = store_col_null(r, 13) ? 0 : store_col_int(r, 13);
+	p->text = xstrdup_null(r_null(r, 6) ? p->reply : r_text(r, 6));
+	p->login = xstrdup_null(r_text(r, 7));
+	p->name = xstrdup_null(r_text(r, 8));
+	p->reviewer = xstrdup_null(r_text(r, 9));
+	p->reviewer_name = xstrdup_null(r_text(r, 10));
+	p->note = xstrdup_null(r_text(r, 11));
+	p->proposed = r_int(r, 12);
+	p->reviewed = r_null(r, 13) ? 0 : r_int(r, 13);
 }
 
 int
@@ -2871,37 +3366,31 @@ chat_run_clear(struct chat_run *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static char *
-col_dup(const struct store_row *r, int col)
-{
-	return store_col_null(r, col) ? NULL : xstrdup(store_col_text(r, col));
-}
-
 static void
-run_of_row(const struct store_row *r, struct chat_run *run)
+run_of_row(const struct row *r, struct chat_run *run)
 {
 	memset(run, 0, sizeof(*run));
-	run->id = store_col_int(r, 0);
-	run->person_id = store_col_int(r, 1);
+	run->id = r_int(r, 0);
+	run->person_id = r_int(r, 1);
 	run->scenario = col_dup(r, 2);
-	run->exam = store_col_int(r, 3) != 0;
-	run->started = store_col_int(r, 4);
-	run->finished = store_col_int(r, 5);
+	run->exam = r_int(r, 3) != 0;
+	run->started = r_int(r, 4);
+	run->finished = r_int(r, 5);
 	run->state = col_dup(r, 6);
-	run->auto_percent = store_col_null(r, 7) ? -1 : store_col_real(r, 7);
-	run->percent = store_col_null(r, 8) ? -1 : store_col_real(r, 8);
-	run->counted = store_col_int(r, 9) != 0;
+	run->auto_percent = r_null(r, 7) ? -1 : r_real(r, 7);
+	run->percent = r_null(r, 8) ? -1 : r_real(r, 8);
+	run->counted = r_int(r, 9) != 0;
 	run->why = col_dup(r, 10);
 	run->comment = col_dup(r, 11);
 	run->grader = col_dup(r, 12);
-	run->graded = store_col_int(r, 13);
-	run->turns = (int)store_col_int(r, 14);
+	run->graded = r_int(r, 13);
+	run->turns = (int)r_int(r, 14);
 	run->login = col_dup(r, 15);
 	run->name = col_dup(r, 16);
 }
 
 static void
-one_run(const struct store_row *r, void *arg)
+one_run(const struct row *r, void *arg)
 {
 	struct chat_run *run = arg;
 
@@ -2925,43 +3414,46 @@ store_chat_begin(struct store *st, int64_t person_id, const char *scenario,
 		 unsigned cap, bool exam, long long now, struct chat_run *run, int *used)
 {
 	bool own = sqlite3_get_autocommit(st->db) != 0;
+	char *key = store_chat_grant_key(scenario);	/* runs given back */
 	long long n = 0;
-	int rc;
+	int rc, tries;
+	int64_t id;
 
 	memset(run, 0, sizeof(*run));
-	/* the look, the count and the insert under one write lock */
-	if (own && store_begin(st) != 0)
-		return -1;
-	rc = store_chat_open(st, person_id, scenario, run);
-	if (rc == 0 && (n = count(st, S_CHAT_USED, _("cannot count chat runs"), "it",
-				  person_id, scenario)) < 0)
-		rc = -1;
-	if (rc == 0 && cap) {
-		/* runs a trainer gave back raise the cap */
-		char *key = store_chat_grant_key(scenario);
-		long long g = count(st, S_ATTEMPTS_GRANTED, _("cannot count chat runs"), "it",
-				    person_id, key);
-
+	if (own && store_begin(st) != 0) {
 		free(key);
-		if (g < 0)
-			rc = -1;
-		else if (n >= (long long)cap + g)
-			rc = 2;
+		return -1;
 	}
-	if (rc == 0) {
-		if (change(st, S_CHAT_START, _("cannot start a chat run"), "itbi", person_id,
-			   scenario, (int)exam, (int64_t)now) != 0)
-			rc = -1;
-		else {
-			run->id = sqlite3_last_insert_rowid(st->db);
+	/* as store_attempt_begin(): the insert is the check */
+	for (tries = 0, rc = 3; rc == 3 && tries < 3; tries++) {
+		rc = returning(st, S_CHAT_START, _("cannot start a chat run"), &id, "itbiit",
+			       person_id, scenario, (int)exam, (int64_t)now, (int64_t)cap, key);
+		if (rc == 1) {
+			run->id = id;
 			run->person_id = person_id;
 			run->scenario = xstrdup(scenario);
 			run->exam = exam;
 			run->started = now;
 			run->state = xstrdup("open");
 			run->percent = run->auto_percent = -1;
+			rc = 0;
+		} else if (rc == 0 && (rc = store_chat_open(st, person_id, scenario, run)) == 0) {
+			long long g = cap ? count(st, S_ATTEMPTS_GRANTED, _("cannot count chat runs"),
+						  "it", person_id, key) : 0;
+
+			rc = g < 0 ? -1 : 3;
+			if (rc == 3 && cap && (n = count(st, S_CHAT_USED, _("cannot count chat runs"),
+							 "it", person_id, scenario)) >= (long long)cap + g)
+				rc = 2;
 		}
+		if (rc >= 0 && rc != 3 &&
+		    (n = count(st, S_CHAT_USED, _("cannot count chat runs"), "it", person_id,
+			       scenario)) < 0)
+			rc = -1;
 	}
+	free(key);
+	if (rc == 3)
+		rc = error(_("cannot start a chat run: other runs kept starting and ending"));
 	*used = (int)n;
 	if (rc < 0 || (own && store_commit(st) != 0)) {
 		if (own)
@@ -2988,22 +3480,22 @@ struct turn_walk {
 };
 
 static void
-turn_row(const struct store_row *r, void *arg)
+turn_row(const struct row *r, void *arg)
 {
 	struct turn_walk *w = arg;
 	struct chat_turn_rec t;
 
-	t.seq = (int)store_col_int(r, 0);
-	t.message = store_col_text(r, 1);
-	t.reply = store_col_text(r, 2);
-	t.shown = store_col_int(r, 3);
-	t.seconds = store_col_null(r, 4) ? -1 : store_col_real(r, 4);
-	t.within = store_col_real(r, 5);
-	t.keys = (int)store_col_int(r, 6);
-	t.pasted = store_col_int(r, 7) != 0;
-	t.score = store_col_real(r, 8);
-	t.made = store_col_text(r, 9);
-	t.hits = store_col_null(r, 10) ? NULL : store_col_text(r, 10);
+	t.seq = (int)r_int(r, 0);
+	t.message = r_text(r, 1);
+	t.reply = r_text(r, 2);
+	t.shown = r_int(r, 3);
+	t.seconds = r_null(r, 4) ? -1 : r_real(r, 4);
+	t.within = r_real(r, 5);
+	t.keys = (int)r_int(r, 6);
+	t.pasted = r_int(r, 7) != 0;
+	t.score = r_real(r, 8);
+	t.made = r_text(r, 9);
+	t.hits = r_null(r, 10) ? NULL : r_text(r, 10);
 	w->fn(&t, w->arg);
 }
 
@@ -3037,12 +3529,12 @@ quiz_tally_add_run(struct quiz_tally *t, const char *state, bool has_percent,
 }
 
 static void
-chat_tally_row(const struct store_row *r, void *arg)
+chat_tally_row(const struct row *r, void *arg)
 {
-	bool has = !store_col_null(r, 1);
+	bool has = !r_null(r, 1);
 
-	quiz_tally_add_run(arg, store_col_text(r, 0), has, has ? store_col_real(r, 1) : 0,
-			   store_col_int(r, 2) != 0);
+	quiz_tally_add_run(arg, r_text(r, 0), has, has ? r_real(r, 1) : 0,
+			   r_int(r, 2) != 0);
 }
 
 int
@@ -3067,9 +3559,11 @@ store_chat_facts(struct store *st, int64_t person_id, const char *scenario,
 }
 
 int
-store_all_chat_facts(struct store *st, store_row_fn *fn, void *arg)
+store_all_chat_facts(struct store *st, fact_fn *fn, void *arg)
 {
-	return each(st, S_ALL_CHAT_FACTS, fn, arg, _("cannot look up chat runs"), "");
+	static const unsigned char cols[] = { F_STATE, F_PERCENT, F_COUNTED, F_END };
+
+	return facts(st, S_ALL_CHAT_FACTS, cols, fn, arg, _("cannot look up chat runs"));
 }
 
 struct run_walk {
@@ -3078,7 +3572,7 @@ struct run_walk {
 };
 
 static void
-runs_row(const struct store_row *r, void *arg)
+runs_row(const struct row *r, void *arg)
 {
 	struct run_walk *w = arg;
 	struct chat_run run;

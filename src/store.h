@@ -126,6 +126,12 @@ int store_person_by_id(struct store *, int64_t id, struct person *);
 int64_t store_person_add(struct store *, const char *login, const char *name,
 			 const char *role, const char *hired, long long now);
 int store_person_count(struct store *);
+/* The first run of a new database: its user, login, becomes its manager
+ * (*id), in one claim that only one process can make, whatever the
+ * engine: 1 founded, 0 someone founded it first (nothing done), -1
+ * error. Within the caller's transaction. */
+int store_found(struct store *, const char *login, const char *hired,
+		long long now, int64_t *id);
 /* Calls fn for each active manager, in login order. */
 int store_managers(struct store *, void (*fn)(const struct person *, void *),
 		   void *arg);
@@ -283,34 +289,44 @@ int store_drill_results(struct store *, int64_t person_id, const char *drill,
 			int limit, void (*fn)(const struct drill_row *, void *),
 			void *arg);
 
-/* Records that a stage was seen open or complete, keeping the first time. */
+/* Records that a stage was seen open, keeping the first time. */
 int store_stage_opened(struct store *, int64_t enrollment_id,
 		       const char *stage, long long now);
+/* Records a stage complete at now, in one statement: 1 recorded, 0 it
+ * was already (by another kefu, perhaps at this moment), -1 error. */
 int store_stage_completed(struct store *, int64_t enrollment_id,
 			  const char *stage, long long now);
 /* A stage recorded complete is no longer (an attempt it counted was set
- * aside): its completion is cleared, to be recorded when it is again. */
+ * aside): its completion is cleared, to be recorded when it is again.
+ * 1 cleared, 0 it was not recorded complete, -1 error. */
 int store_stage_reopened(struct store *, int64_t enrollment_id,
 			 const char *stage);
 /* When a stage was first seen complete; 0 when it has not been. */
 long long store_stage_completed_at(struct store *, int64_t enrollment_id,
 				   const char *stage);
 
-/* Rows handed to callbacks by the functions below: read a column by its
- * number, from 0 (each function lists its columns). Text is valid until
- * the callback returns; NULL for SQL NULL. */
-struct store_row;
-typedef void store_row_fn(const struct store_row *, void *arg);
-const char *store_col_text(const struct store_row *, int col);
-double store_col_real(const struct store_row *, int col);
-int64_t store_col_int(const struct store_row *, int col);
-bool store_col_null(const struct store_row *, int col);
+/* The functions below that list many things hand each to a callback as
+ * a struct whose strings are borrowed: valid until the callback
+ * returns, NULL where noted. */
 
+/* A person with their current enrollment, as store_people() lists them. */
+struct roster_entry {
+	int64_t id;
+	const char *login;
+	const char *name;	/* NULL: none given */
+	const char *role;	/* trainee, trainer or manager */
+	const char *hired;	/* YYYY-MM-DD; NULL: none recorded */
+	bool active;
+	int64_t enrollment_id;	/* 0: not enrolled */
+	const char *curriculum;	/* NULL when not enrolled */
+	const char *started;	/* YYYY-MM-DD; NULL when not enrolled */
+	const char *left;	/* the day they left; NULL: active, or unknown */
+	const char *left_reason;	/* NULL: none given */
+};
 /* People with their current enrollment, active first then by login;
- * those who left only when everyone is true. Columns: id, login, name,
- * role, hired, active, enrollment id, curriculum, started, left (the
- * day they left), left reason. */
-int store_people(struct store *, bool everyone, store_row_fn *, void *);
+ * those who left only when everyone is true. */
+int store_people(struct store *, bool everyone,
+		 void (*fn)(const struct roster_entry *, void *), void *arg);
 int store_person_role(struct store *, int64_t id, const char *role);
 /* Moves the start of an enrollment (someone coming back). */
 int store_enroll_start(struct store *, int64_t person_id, const char *curriculum,
@@ -346,14 +362,35 @@ int store_leavers(struct store *, void (*fn)(const struct leaver *, void *),
 int store_person_update(struct store *, int64_t id, const char *name,
 			const char *hired);
 
+/* An essay answer waiting for a trainer. */
+struct pending_essay {
+	int64_t attempt_id;
+	int seq;
+	int64_t person_id;
+	const char *login;
+	const char *name;	/* NULL: none given */
+	const char *quiz, *question, *response;
+	long long answered;
+};
 /* Essay answers waiting for a trainer, oldest first, of those still
- * here (not of people who left). Columns: attempt
- * id, seq, login, name, quiz, question, response, answered, person id. */
-int store_essays_pending(struct store *, store_row_fn *, void *);
-/* One answer. Columns: person id, quiz, attempt state, question,
- * response, points (NULL while ungraded). */
+ * here (not of people who left). */
+int store_essays_pending(struct store *,
+			 void (*fn)(const struct pending_essay *, void *), void *arg);
+/* One stored answer with its attempt, as store_answer_get() copies it:
+ * strings are malloc'd (stored_answer_clear()). */
+struct stored_answer {
+	int64_t person_id;
+	char *quiz;
+	char *state;		/* the attempt's */
+	char *question;
+	char *response;		/* NULL: none given */
+	bool graded;		/* points set */
+	double points;
+};
+/* 1 found, 0 no such answer, -1 after an error. */
 int store_answer_get(struct store *, int64_t attempt_id, int seq,
-		     store_row_fn *, void *);
+		     struct stored_answer *);
+void stored_answer_clear(struct stored_answer *);
 /* Gives an answer points (full: all of its points), logs the grading
  * and scores the attempt again: final once no answer waits. */
 int store_answer_grade(struct store *, int64_t attempt_id, int seq,
@@ -361,16 +398,32 @@ int store_answer_grade(struct store *, int64_t attempt_id, int seq,
 		       const char *comment, long long now);
 /* Any attempt by id, with its person and quiz. */
 int store_attempt_get(struct store *, int64_t attempt_id, struct attempt *);
-/* The latest grading of each graded answer of a person, in time order.
- * Columns: quiz, question, points, comment, grader login, graded,
- * attempt id, seq. */
-int store_gradings(struct store *, int64_t person_id, store_row_fn *, void *);
+/* A grading of an answer. */
+struct grading_entry {
+	const char *quiz, *question;
+	double points;
+	const char *comment;	/* NULL: none */
+	const char *grader;	/* login */
+	long long graded;
+	int64_t attempt_id;
+	int seq;
+};
+/* The latest grading of each graded answer of a person, in time order. */
+int store_gradings(struct store *, int64_t person_id,
+		   void (*fn)(const struct grading_entry *, void *), void *arg);
 
 int store_signoff(struct store *, int64_t enrollment_id, const char *stage,
 		  int64_t signer, const char *note, long long now);
-/* Columns: signer login, signed, note. */
+/* A stage's sign-off; strings malloc'd (signoff_clear()). */
+struct signoff {
+	char *signer;		/* login */
+	long long at;
+	char *note;		/* NULL: none */
+};
+/* 1 signed off (*s says by whom), 0 not, -1 after an error. */
 int store_signoff_get(struct store *, int64_t enrollment_id, const char *stage,
-		      store_row_fn *, void *);
+		      struct signoff *);
+void signoff_clear(struct signoff *);
 
 /* Records a trainer's decision; returns its id. new_due may be NULL;
  * reason_shown: the trainee sees the reason. */
@@ -392,21 +445,39 @@ struct assessment_part {
 };
 int store_assessment_part_add(struct store *, int64_t assessment_id,
 			      const struct assessment_part *);
-/* The latest decision. Columns: id, outcome, reason, new due, decided
- * by (login), decided, reason shown (1: the trainee sees it). */
+/* A trainer's decision on an assessment; strings malloc'd
+ * (decision_clear()). */
+struct decision {
+	int64_t id;
+	char *outcome;		/* pass, extend or fail */
+	char *reason;		/* NULL: none given */
+	char *new_due;		/* YYYY-MM-DD of an extension; NULL */
+	char *by;		/* the trainer's login */
+	long long decided;
+	bool reason_shown;	/* the trainee sees the reason */
+};
+/* The latest decision: 1 (*d is it), 0 none yet, -1 after an error. */
 int store_assessment_latest(struct store *, int64_t enrollment_id,
-			    const char *assessment, store_row_fn *, void *);
-/* Columns: part, value (NULL when none), passed, note, note shown,
- * period (a KPI part's month). */
+			    const char *assessment, struct decision *d);
+void decision_clear(struct decision *);
+/* A decision's parts, in the order recorded. */
 int store_assessment_parts(struct store *, int64_t assessment_id,
-			   store_row_fn *, void *);
+			   void (*fn)(const struct assessment_part *, void *),
+			   void *arg);
 
 /* Moves a stage's due date (YYYY-MM-DD). */
 int store_stage_due(struct store *, int64_t enrollment_id, const char *stage,
 		    const char *due);
-/* Columns: stage, opened, completed (0 when not), due (NULL: planned). */
-int store_stage_rows(struct store *, int64_t enrollment_id, store_row_fn *,
-		     void *);
+/* A stage's progress in an enrollment. */
+struct stage_mark {
+	int64_t enrollment_id;
+	const char *stage;
+	long long opened;	/* 0 when not seen open */
+	long long completed;	/* 0 when not complete */
+	const char *due;	/* YYYY-MM-DD when moved; NULL: as planned */
+};
+int store_stage_rows(struct store *, int64_t enrollment_id,
+		     void (*fn)(const struct stage_mark *, void *), void *arg);
 
 /* KPI figures, one per person, KPI and month (YYYY-MM). Every change is
  * kept: who, when, old and new, where it came from and why. */
@@ -427,82 +498,140 @@ int store_kpi_set(struct store *, const struct kpi_entry *, int64_t by,
  * value), 0 there was none, -1 error. */
 int store_kpi_delete(struct store *, const struct kpi_entry *, int64_t by,
 		     long long now, double *old);
+/* A change to a KPI figure. */
+struct kpi_change {
+	const char *kpi, *period;
+	bool had_old;		/* false: a new figure */
+	double old_value;
+	bool has_new;		/* false: the figure was deleted */
+	double new_value;
+	const char *source;
+	const char *reason;	/* NULL: none given */
+	const char *by;		/* login */
+	long long at;
+};
 /* A person's figure changes, by KPI, month and time; kpi NULL: every
- * KPI. Columns: kpi, period, old (NULL: a new figure), new (NULL:
- * deleted), source, reason, by (login), at. */
+ * KPI. */
 int store_kpi_history(struct store *, int64_t person_id, const char *kpi,
-		      store_row_fn *, void *);
+		      void (*fn)(const struct kpi_change *, void *), void *arg);
 /* The figure of the latest month up to upto (YYYY-MM), and that month.
  * 1 found, 0 none. */
 int store_kpi_latest(struct store *, int64_t person_id, const char *kpi,
 		     const char *upto, double *value, char period[8]);
-/* Every active person's figures in a month. Columns: person id, login,
- * name, kpi, value. */
-int store_kpi_period(struct store *, const char *period, store_row_fn *,
-		     void *);
-/* The latest month up to upto with figures. Column: period (NULL when
- * none). */
-int store_kpi_last_period(struct store *, const char *upto, store_row_fn *,
-			  void *);
+/* A person's figure in a month. */
+struct kpi_figure {
+	int64_t person_id;
+	const char *login;
+	const char *name;	/* NULL: none given */
+	const char *kpi;
+	double value;
+};
+/* Every active person's figures in a month, by login and KPI. */
+int store_kpi_period(struct store *, const char *period,
+		     void (*fn)(const struct kpi_figure *, void *), void *arg);
+/* The latest month up to upto (YYYY-MM) with figures: 1 and period,
+ * 0 when none. */
+int store_kpi_last_period(struct store *, const char *upto, char period[8]);
 
 /* A stage opened early for one enrollment (module NULL) or a module
  * exempted, on the record: 1 recorded, 0 it was already, -1 error. */
 int store_exempt(struct store *, int64_t enrollment_id, const char *stage,
 		 const char *module, const char *reason, int64_t by,
 		 long long now);
-/* Columns: stage, module ('' for a stage opened early), reason, by
- * (login), at. */
-int store_exemptions(struct store *, int64_t enrollment_id, store_row_fn *,
-		     void *);
-/* Columns: enrollment id, stage, module, by (login), reason. */
-int store_all_exemptions(struct store *, store_row_fn *, void *);
+/* A stage opened early or a module exempted. */
+struct exemption {
+	int64_t enrollment_id;
+	const char *stage;
+	const char *module;	/* "" for a stage opened early */
+	const char *reason;
+	const char *by;		/* login */
+	long long at;
+};
+/* An enrollment's exemptions, in the order made. */
+int store_exemptions(struct store *, int64_t enrollment_id,
+		     void (*fn)(const struct exemption *, void *), void *arg);
+/* Everyone's. */
+int store_all_exemptions(struct store *,
+			 void (*fn)(const struct exemption *, void *), void *arg);
 
-/* Everything on a person's record in time order. Columns: at, kind
- * (lesson, quiz-start, quiz-final, quiz-pending, quiz-void, drill,
- * grading, assessment, signoff, kpi, stage-complete, attempt-grant,
- * attempt-void, kpi-delete, stage-open, exempt), item, result, by
- * (login), note, rank, private (1: the note is not for the trainee). */
-int store_transcript(struct store *, int64_t person_id, store_row_fn *, void *);
+/* One thing on a person's record. */
+struct transcript_entry {
+	long long at;
+	const char *kind;	/* lesson, quiz-start, quiz-final, quiz-pending,
+				 * quiz-void, drill, chat-*, grading, assessment,
+				 * signoff, kpi, kpi-delete, stage-complete,
+				 * stage-reopen, attempt-grant, attempt-void,
+				 * stage-open, exempt */
+	const char *item;
+	const char *result;	/* NULL: none */
+	const char *by;		/* login; NULL: the person themselves */
+	const char *note;	/* NULL: none */
+	bool note_private;	/* the note is not for the trainee */
+};
+/* Everything on a person's record, in time order. */
+int store_transcript(struct store *, int64_t person_id,
+		     void (*fn)(const struct transcript_entry *, void *), void *arg);
 
 /* The statements `kefu report stages` runs, for a benchmark to run them
  * bare: people (?1: everyone, 0), then the seven below. */
 size_t store_report_sql(const char *const **);
 /* Everyone's facts at once, for reports; each as the per-person lookup
- * above would find them. Columns: person id, lesson. */
-int store_all_lessons(struct store *, store_row_fn *, void *);
-/* Every attempt, by person and quiz: person id, quiz, state, percent
- * (NULL when not graded). */
-int store_all_quiz_facts(struct store *, store_row_fn *, void *);
-/* Every drill result, by person and drill. Columns: person id, drill,
- * net speed, accuracy, timed. */
-int store_all_drills(struct store *, store_row_fn *, void *);
-/* Every chat run: person, scenario, state, percent, counted. */
-int store_all_chat_facts(struct store *, store_row_fn *, void *);
-/* Columns: enrollment id, stage. */
-int store_all_signoffs(struct store *, store_row_fn *, void *);
-/* The latest decision of each assessment. Columns: enrollment id,
- * assessment, outcome, decided. */
-int store_all_assessments(struct store *, store_row_fn *, void *);
-/* Every enrollment's stage rows. Columns: enrollment id, then as
- * store_stage_rows(): stage, opened, completed, due. */
-int store_all_stage_rows(struct store *, store_row_fn *, void *);
+ * above would find them. A fact names a person (or an enrollment) and a
+ * module by id; what else it carries is its kind's. */
+struct fact {
+	int64_t id;		/* the person's, or the enrollment's */
+	const char *module;	/* lesson, quiz, drill, scenario, stage or
+				 * assessment id; for grants, a quiz id or
+				 * "chat:" and a scenario's */
+	const char *state;	/* an attempt's or run's state; a decision's
+				 * outcome */
+	bool has_percent;	/* an attempt's or run's percent is set */
+	double percent;
+	double speed, accuracy;	/* a drill result's net speed and accuracy */
+	bool counted;		/* a drill result or run counts for a gate */
+	long long at;		/* a decision's time */
+	int count;		/* attempts given back */
+};
+typedef void fact_fn(const struct fact *, void *);
+/* Lessons read: person, lesson. */
+int store_all_lessons(struct store *, fact_fn *, void *);
+/* Every attempt, by person and quiz: state, percent. */
+int store_all_quiz_facts(struct store *, fact_fn *, void *);
+/* Every drill result, by person and drill: speed, accuracy, counted. */
+int store_all_drills(struct store *, fact_fn *, void *);
+/* Every chat run, by person and scenario: state, percent, counted. */
+int store_all_chat_facts(struct store *, fact_fn *, void *);
+/* Sign-offs: enrollment, stage. */
+int store_all_signoffs(struct store *, fact_fn *, void *);
+/* The latest decision of each assessment: enrollment, assessment,
+ * outcome (state), decided (at). */
+int store_all_assessments(struct store *, fact_fn *, void *);
+/* Every enrollment's stage progress. */
+int store_all_stage_rows(struct store *,
+			 void (*fn)(const struct stage_mark *, void *), void *arg);
 
-/* Every final attempt at a quiz with its marks. Columns: percent,
- * marks: for each answer its question, points and choice response
- * (empty unless "2", "0,3", "true" or "false"), fields separated by
- * '\x1e' and answers by '\x1f'. */
-int store_item_answers(struct store *, const char *quiz, store_row_fn *, void *);
+/* Every final attempt at a quiz with its marks: for each answer its
+ * question, points and choice response (empty unless "2", "0,3",
+ * "true" or "false"), fields separated by '\x1e' and answers by
+ * '\x1f'. */
+struct item_marks {
+	bool has_percent;
+	double percent;
+	const char *marks;	/* NULL: none kept */
+};
+int store_item_answers(struct store *, const char *quiz,
+		       void (*fn)(const struct item_marks *, void *), void *arg);
 /* How many final attempts at a quiz there are; -1 on error. */
 long store_item_count(struct store *, const char *quiz);
-/* Every quiz attempt handed in and drill run from since on. Columns:
- * kind (0 quiz, 1 drill), when. */
-int store_activity(struct store *, long long since, store_row_fn *, void *);
-/* Attempts given back, by person and quiz. Columns: person id, quiz,
- * how many. */
-int store_all_grants(struct store *, store_row_fn *, void *);
+/* Every quiz attempt handed in (drill false) and drill run (true) from
+ * since on, and when. */
+int store_activity(struct store *, long long since,
+		   void (*fn)(bool drill, long long at, void *), void *arg);
+/* Attempts given back, by person and quiz: module, count. */
+int store_all_grants(struct store *, fact_fn *, void *);
 /* When each person last did something themselves (their own entries on
- * the event log). Columns: person id, at. */
-int store_all_active(struct store *, store_row_fn *, void *);
+ * the event log): person, at. */
+int store_all_active(struct store *, fact_fn *, void *);
 
 /* What a person has been shown of what others did: the last event and
  * grading, and when they last looked (0: never). */
@@ -517,17 +646,36 @@ int store_seen_get(struct store *, int64_t person_id, struct store_seen *);
 int store_seen_set(struct store *, int64_t person_id, const struct store_seen *);
 /* The newest event and grading now (at unset). */
 int store_seen_marks(struct store *, struct store_seen *);
+/* Something another person did about someone, from the event log. */
+struct inbox_event {
+	int64_t id;
+	long long at;
+	const char *login;	/* who did it; NULL: nobody on the record */
+	const char *name;	/* NULL: none given */
+	const char *action;
+	const char *detail;	/* NULL: none */
+};
 /* What others did about a person after event `after` that the person
  * would want to know (sign-offs, decisions, attempts given back or set
- * aside, exemptions). Columns: event id, at, actor login, actor name,
- * action, detail. */
+ * aside, exemptions). */
 int store_inbox_events(struct store *, int64_t person_id, int64_t after,
-		       store_row_fn *, void *);
-/* A person's answers graded after grading `after`, in order. Columns:
- * grading id, graded, grader login, grader name, quiz, question,
- * points, comment, attempt id, seq, regrade (1: graded before). */
+		       void (*fn)(const struct inbox_event *, void *), void *arg);
+/* An answer graded. */
+struct inbox_grading {
+	int64_t id;
+	long long graded;
+	const char *login;	/* the grader */
+	const char *name;	/* NULL: none given */
+	const char *quiz, *question;
+	double points;
+	const char *comment;	/* NULL: none */
+	int64_t attempt_id;
+	int seq;
+	bool regrade;		/* the answer was graded before */
+};
+/* A person's answers graded after grading `after`, in order. */
 int store_inbox_gradings(struct store *, int64_t person_id, int64_t after,
-			 store_row_fn *, void *);
+			 void (*fn)(const struct inbox_grading *, void *), void *arg);
 /* Attempts handed in after event `after`; -1 on error. */
 long store_new_submissions(struct store *, int64_t after);
 

@@ -4,7 +4,7 @@
 export KEFU_CONTENT="$CONTENT/mini"
 unset KEFU_DB
 # the schema version this kefu brings a database to
-LATEST=10
+LATEST=11
 
 "$KEFU" plan > "$T/out" 2>&1 || fail "first run: $(cat "$T/out")"
 db="$XDG_DATA_HOME/kefu/kefu.db"
@@ -29,8 +29,9 @@ ok "the second run goes straight to work"
 ok "schema version $LATEST, WAL, a private directory"
 
 # a database written by the first schema moves up, keeping its records
-# what migrations 10, 9, 8, 7, 6 and 5 made, taken away again (for a database of before)
-UNDO10="DROP TABLE chat_turn; DROP TABLE chat_run;"
+# what migrations 11, 10, 9, 8, 7, 6 and 5 made, taken away again (for a database of before)
+UNDO11="DROP TABLE founding;"
+UNDO10="$UNDO11 DROP TABLE chat_turn; DROP TABLE chat_run;"
 UNDO9="$UNDO10 DROP TABLE script_proposal;"
 UNDO8="$UNDO9 DROP TABLE answer_draft;"
 UNDO7="$UNDO8 DROP TRIGGER event_active; DROP INDEX event_subject; DROP INDEX quiz_attempt_quiz;
@@ -171,6 +172,15 @@ sql "INSERT INTO event (at, actor_id, action, subject_id) VALUES (700, 14, 'dril
 [ "$(sql "SELECT active_at FROM person WHERE id = 14")" = 700 ] || fail "the trigger does not keep the last activity"
 ok "a schema 6 database is migrated to 7: marks from the answers, everything seen, last activity dated"
 
+# schema 10 kept no founding: migration 11 takes the first person on the
+# record to have founded the database, so no later first run founds it
+sql "$UNDO11 PRAGMA user_version = 10"
+"$KEFU" plan > /dev/null 2>&1 || fail "plan on a version 10 database"
+[ "$(sql "PRAGMA user_version")" = "$LATEST" ] || fail "not migrated to $LATEST"
+[ "$(sql "SELECT one || ':' || person_id FROM founding")" = "1:$(sql "SELECT min(id) FROM person")" ] ||
+	fail "migration 11: $(sql "SELECT * FROM founding")"
+ok "a schema 10 database is migrated to 11: its first person founded it"
+
 HOME="$T/home2"
 unset XDG_DATA_HOME
 mkdir -p "$HOME"
@@ -238,7 +248,7 @@ ok "with two curricula a person enrolls in one, and can switch"
 
 # a SQLite file that claims kefu's schema version but is not kefu's
 KEFU_DB="$T/foreign.db"
-sql "CREATE TABLE notes (x); PRAGMA user_version = 7"
+sql "CREATE TABLE notes (x); PRAGMA user_version = $LATEST"
 "$KEFU" plan > "$T/out" 2> "$T/err"
 [ $? -eq 1 ] || fail "foreign database: exit status"
 grep -q "foreign.db' is not a kefu database or is damaged: no such table" "$T/err" ||

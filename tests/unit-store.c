@@ -79,6 +79,29 @@ test_schema(void **state)
 	assert_int_equal(pragma("PRAGMA user_version"), store_schema_version());
 }
 
+/* The first run claims the database once: a second claim, as by a
+ * process that raced the first, founds nothing. */
+static void
+test_found(void **state)
+{
+	int64_t id = 0, id2 = 0;
+	struct person p;
+
+	(void)state;
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_found(st, "first", "2026-11-01", 100, &id), 1);
+	assert_int_equal(store_commit(st), 0);
+	assert_true(id > 0);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_found(st, "second", "2026-11-01", 101, &id2), 0);
+	store_rollback(st);
+	assert_int_equal(store_person_count(st), 1);
+	assert_int_equal(store_person_by_login(st, "first", &p), 1);
+	assert_string_equal(p.role, "manager");
+	person_clear(&p);
+	assert_int_equal(pragma("SELECT person_id FROM founding"), (int)id);
+}
+
 static void
 test_people(void **state)
 {
@@ -148,9 +171,15 @@ test_enrollment_and_facts(void **state)
 		assert_null(as.reason);
 	}
 	assert_int_equal(store_stage_completed_at(st, e.id, "one"), 0);
-	assert_int_equal(store_stage_completed(st, e.id, "one", 50), 0);
+	/* recorded once: the second says it was already */
+	assert_int_equal(store_stage_completed(st, e.id, "one", 50), 1);
 	assert_int_equal(store_stage_completed(st, e.id, "one", 60), 0);
 	assert_int_equal(store_stage_completed_at(st, e.id, "one"), 50);
+	assert_int_equal(store_stage_reopened(st, e.id, "one"), 1);
+	assert_int_equal(store_stage_reopened(st, e.id, "one"), 0);
+	assert_int_equal(store_stage_completed_at(st, e.id, "one"), 0);
+	assert_int_equal(store_stage_completed(st, e.id, "one", 70), 1);
+	assert_int_equal(store_stage_completed_at(st, e.id, "one"), 70);
 	enrollment_clear(&e);
 }
 
@@ -248,6 +277,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_schema, open_db, close_db),
+		cmocka_unit_test_setup_teardown(test_found, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_people, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_enrollment_and_facts, open_db, close_db),
 		cmocka_unit_test_setup_teardown(test_leavers, open_db, close_db),

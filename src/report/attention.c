@@ -37,10 +37,10 @@ attention_new(struct attention *a, enum attention_kind kind)
 
 /* One essay answer waiting, as the queue has them (oldest first). */
 static void
-essay_row(const struct store_row *r, void *arg)
+essay_row(const struct pending_essay *r, void *arg)
 {
 	struct attention *a = arg;
-	void *at = strmap_get(&a->essays, store_col_text(r, 2));
+	void *at = strmap_get(&a->essays, r->login);
 	size_t i;
 
 	if (at) {
@@ -48,12 +48,12 @@ essay_row(const struct store_row *r, void *arg)
 		return;
 	}
 	i = attention_new(a, ATTENTION_ESSAYS);
-	a->v[i].person_id = store_col_int(r, 8);
-	a->v[i].login = arena_strdup(a->arena, store_col_text(r, 2));
+	a->v[i].person_id = r->person_id;
+	a->v[i].login = arena_strdup(a->arena, r->login);
 	strmap_put(&a->essays, a->v[i].login, (void *)(uintptr_t)(i + 1));
-	a->v[i].name = store_col_null(r, 3) ? NULL : arena_strdup(a->arena, store_col_text(r, 3));
-	a->v[i].since = date_of((time_t)store_col_int(r, 7));
-	a->v[i].attempt = store_col_int(r, 0);
+	a->v[i].name = r->name ? arena_strdup(a->arena, r->name) : NULL;
+	a->v[i].since = date_of((time_t)r->answered);
+	a->v[i].attempt = r->attempt_id;
 	a->v[i].count = 1;
 }
 

@@ -23,14 +23,13 @@ struct weeks {
 };
 
 static void
-week_row(const struct store_row *r, void *arg)
+week_row(bool drill, long long at, void *arg)
 {
 	struct weeks *w = arg;
-	long d = date_of((time_t)store_col_int(r, 1)) - w->first;
-	int kind = store_col_int(r, 0) != 0;
+	long d = date_of((time_t)at) - w->first;
 
 	if (d >= 0 && d / 7 < DASH_WEEKS)
-		w->n[kind][d / 7]++;
+		w->n[drill][d / 7]++;
 }
 
 /* A bar a week for quizzes handed in and one for drills run. */

@@ -30,40 +30,31 @@ struct elite {
 };
 
 static void
-elite_row(const struct store_row *r, void *arg)
+elite_row(const struct kpi_figure *r, void *arg)
 {
 	struct elite *el = arg;
-	const char *kpi = store_col_text(r, 3);
+	const char *kpi = r->kpi;
 	struct elite_person *x = el->n ? &el->v[el->n - 1] : NULL;
 	size_t k;
 
 	/* rows come by login: a new login starts a person */
-	if (x == NULL || x->id != store_col_int(r, 0)) {
+	if (x == NULL || x->id != r->person_id) {
 		if (el->n == el->cap) {
 			el->cap = el->cap ? el->cap * 2 : 32;
 			el->v = xreallocarray(el->v, el->cap, sizeof(*el->v));
 		}
 		x = &el->v[el->n++];
-		x->id = store_col_int(r, 0);
-		x->login = xstrdup_null(store_col_text(r, 1));
-		x->name = xstrdup_null(store_col_text(r, 2));
+		x->id = r->person_id;
+		x->login = xstrdup_null(r->login);
+		x->name = xstrdup_null(r->name);
 		x->v = xcalloc(el->cu->nkpis + 1, sizeof(*x->v));
 		x->has = xcalloc(el->cu->nkpis + 1, sizeof(*x->has));
 	}
 	for (k = 0; k < el->cu->nkpis; k++)
 		if (strcmp(el->cu->kpis[k].id, kpi) == 0) {
-			x->v[k] = store_col_real(r, 4);
+			x->v[k] = r->value;
 			x->has[k] = true;
 		}
-}
-
-static void
-last_period(const struct store_row *r, void *arg)
-{
-	const char *p = store_col_text(r, 0);
-
-	if (p)
-		*(char **)arg = xstrdup(p);
 }
 
 int
@@ -102,11 +93,13 @@ report_elite(struct kefu *k, const struct curriculum *cu, const struct report_op
 		period = xmalloc(8);
 		kpi_period_format(m, period);
 	} else {
-		char now[8];
+		char now[8], last[8];
+		int found = store_kpi_last_period(st, kpi_period_format(kefu_month(k), now), last);
 
-		if (store_kpi_last_period(st, kpi_period_format(kefu_month(k), now), last_period,
-					  &period) != 0)
+		if (found < 0)
 			goto out;
+		if (found)
+			period = xstrdup(last);
 	}
 	if (period == NULL) {
 		printf(_("No KPI figures are recorded yet ('kefu kpi import' or 'kefu kpi set').\n"));

@@ -25,13 +25,13 @@ row_strdup(struct rows *rs, const char *s)
 }
 
 static void
-trainee_row(const struct store_row *r, void *arg)
+trainee_row(const struct roster_entry *r, void *arg)
 {
 	struct rows *rs = arg;
 	struct row *x;
 
-	if (strcmp(store_col_text(r, 3), "trainee") != 0 || store_col_null(r, 6) ||
-	    strcmp(store_col_text(r, 7), rs->cu->id) != 0)
+	if (strcmp(r->role, "trainee") != 0 || r->enrollment_id == 0 ||
+	    strcmp(r->curriculum, rs->cu->id) != 0)
 		return;
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 32;
@@ -39,22 +39,22 @@ trainee_row(const struct store_row *r, void *arg)
 	}
 	x = &rs->v[rs->n++];
 	memset(x, 0, sizeof(*x));
-	x->p.id = store_col_int(r, 0);
-	x->p.login = row_strdup(rs, store_col_text(r, 1));
-	x->p.name = row_strdup(rs, store_col_text(r, 2));
+	x->p.id = r->id;
+	x->p.login = row_strdup(rs, r->login);
+	x->p.name = row_strdup(rs, r->name);
 	/* every row's role and curriculum are the same two words: one copy */
 	if (rs->role == NULL) {
-		rs->role = row_strdup(rs, store_col_text(r, 3));
-		rs->curriculum = row_strdup(rs, store_col_text(r, 7));
+		rs->role = row_strdup(rs, r->role);
+		rs->curriculum = row_strdup(rs, r->curriculum);
 	}
 	x->p.role = rs->role;
-	x->p.hired = row_strdup(rs, store_col_text(r, 4));
-	x->p.active = store_col_int(r, 5) != 0;
-	x->left = x->p.active ? NULL : row_strdup(rs, store_col_text(r, 9));
-	x->e.id = store_col_int(r, 6);
+	x->p.hired = row_strdup(rs, r->hired);
+	x->p.active = r->active;
+	x->left = x->p.active ? NULL : row_strdup(rs, r->left);
+	x->e.id = r->enrollment_id;
 	x->e.person_id = x->p.id;
 	x->e.curriculum = rs->curriculum;
-	x->e.started = row_strdup(rs, store_col_text(r, 8));
+	x->e.started = row_strdup(rs, r->started);
 }
 
 /* Person (or enrollment) ids to the rows they are in: ids are numbered
@@ -216,15 +216,14 @@ bulk_state(struct bulk *b, size_t row, const struct slot *s,
 	    plan_module_state(&b->rs->cu->stages[s->stage].modules[s->module], f);
 }
 
-/* Sets the state of each module that a row's first two columns name:
- * the id of a trainee (or of their enrollment) and a module id, with
- * the facts set takes from the row. */
+/* Sets the state of each module that a fact names: the id of a trainee
+ * (or of their enrollment) and a module id, with the facts set takes
+ * from it. */
 static void
-bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment,
-	 enum module_kind kind, void (*set)(struct module_fact *, const struct store_row *))
+bulk_set(struct bulk *b, const struct fact *r, bool by_enrollment,
+	 enum module_kind kind, void (*set)(struct module_fact *, const struct fact *))
 {
-	size_t row = idmap_row(by_enrollment ? &b->enrollments : &b->people,
-			       store_col_int(r, 0));
+	size_t row = idmap_row(by_enrollment ? &b->enrollments : &b->people, r->id);
 	const struct slot *s;
 	struct module_fact f;
 
@@ -233,32 +232,32 @@ bulk_set(struct bulk *b, const struct store_row *r, bool by_enrollment,
 	memset(&f, 0, sizeof(f));
 	f.quiz.best = -1;
 	set(&f, r);
-	for (s = bulk_where(b, kind, store_col_text(r, 1)); s && s->stage != (size_t)-1; s++)
+	for (s = bulk_where(b, kind, r->module); s && s->stage != (size_t)-1; s++)
 		bulk_state(b, row, s, &f);
 }
 
 static void
-set_read(struct module_fact *f, const struct store_row *r)
+set_read(struct module_fact *f, const struct fact *r)
 {
 	(void)r;
 	f->read = true;
 }
 
 static void
-set_signed(struct module_fact *f, const struct store_row *r)
+set_signed(struct module_fact *f, const struct fact *r)
 {
 	(void)r;
 	f->signed_off = true;
 }
 
 static void
-set_passed(struct module_fact *f, const struct store_row *r)
+set_passed(struct module_fact *f, const struct fact *r)
 {
-	f->passed = store_outcome_of(store_col_text(r, 2)) == OUTCOME_PASS;
+	f->passed = store_outcome_of(r->state) == OUTCOME_PASS;
 }
 
 static void
-bulk_lesson(const struct store_row *r, void *arg)
+bulk_lesson(const struct fact *r, void *arg)
 {
 	bulk_set(arg, r, false, MOD_LESSON, set_read);
 }
@@ -288,17 +287,14 @@ tallied_flush(struct bulk *b, struct tallied *x)
 	x->g.on = false;
 }
 
-/* Starts the group of a row (person, id, ...) when the one being read
+/* Starts the group of a fact (person, id, ...) when the one being read
  * ends; false when the person is none of the rows. */
 static bool
-tallied_row(struct bulk *b, struct tallied *x, const struct store_row *r)
+tallied_row(struct bulk *b, struct tallied *x, const struct fact *r)
 {
-	int64_t pid = store_col_int(r, 0);
-	const char *id = store_col_text(r, 1);
-
-	if (group_ends(&x->g, pid, id)) {
+	if (group_ends(&x->g, r->id, r->module)) {
 		tallied_flush(b, x);
-		group_begin(b, &x->g, pid, id);
+		group_begin(b, &x->g, r->id, r->module);
 		quiz_tally_start(&x->t);
 	}
 	return x->g.row != (size_t)-1;
@@ -308,60 +304,58 @@ tallied_row(struct bulk *b, struct tallied *x, const struct store_row *r)
  * has them: finished attempts (pending or final), the best final
  * percent, whether one waits for grading, whether one is open. */
 static void
-bulk_quiz(const struct store_row *r, void *arg)
+bulk_quiz(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	bool has = !store_col_null(r, 3);
 
 	if (tallied_row(b, &b->quiz, r))
-		quiz_tally_add(&b->quiz.t, store_col_text(r, 2), has,
-			       has ? store_col_real(r, 3) : 0);
+		quiz_tally_add(&b->quiz.t, r->state, r->has_percent,
+			       r->has_percent ? r->percent : 0);
 }
 
 /* A run: person, scenario, state, percent, counted; tallied as
  * store_chat_facts() tallies one person's. */
 static void
-bulk_chat(const struct store_row *r, void *arg)
+bulk_chat(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	bool has = !store_col_null(r, 3);
 
 	if (tallied_row(b, &b->chat, r))
-		quiz_tally_add_run(&b->chat.t, store_col_text(r, 2), has,
-				   has ? store_col_real(r, 3) : 0, store_col_int(r, 4) != 0);
+		quiz_tally_add_run(&b->chat.t, r->state, r->has_percent,
+				   r->has_percent ? r->percent : 0, r->counted);
 }
 
 static void
-bulk_signoff(const struct store_row *r, void *arg)
+bulk_signoff(const struct fact *r, void *arg)
 {
 	bulk_set(arg, r, true, MOD_SIGNOFF, set_signed);
 }
 
 static void
-bulk_assess(const struct store_row *r, void *arg)
+bulk_assess(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0));
+	size_t row = idmap_row(&b->enrollments, r->id);
 
 	bulk_set(b, r, true, MOD_ASSESSMENT, set_passed);
 	if (row != (size_t)-1 && b->probation &&
-	    strcmp(store_col_text(r, 1), b->probation->id) == 0)
-		b->rs->v[row].probation = store_outcome_of(store_col_text(r, 2));
-	if (row != (size_t)-1 && store_outcome_of(store_col_text(r, 2)) == OUTCOME_FAIL &&
-	    bulk_where(b, MOD_ASSESSMENT, store_col_text(r, 1))) {
-		b->rs->v[row].failed = arena_strdup(b->rs->a, store_col_text(r, 1));
-		b->rs->v[row].failed_at = store_col_int(r, 3);
+	    strcmp(r->module, b->probation->id) == 0)
+		b->rs->v[row].probation = store_outcome_of(r->state);
+	if (row != (size_t)-1 && store_outcome_of(r->state) == OUTCOME_FAIL &&
+	    bulk_where(b, MOD_ASSESSMENT, r->module)) {
+		b->rs->v[row].failed = arena_strdup(b->rs->a, r->module);
+		b->rs->v[row].failed_at = r->at;
 	}
 }
 
 /* A stage opened early or a module exempted: done, whatever its facts. */
 static void
-bulk_exempt(const struct store_row *r, void *arg)
+bulk_exempt(const struct exemption *r, void *arg)
 {
 	struct bulk *b = arg;
 	const struct curriculum *cu = b->rs->cu;
-	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0)), i, j, at = 0;
-	const char *stage = store_col_text(r, 1), *module = store_col_text(r, 2);
+	size_t row = idmap_row(&b->enrollments, r->enrollment_id), i, j, at = 0;
+	const char *stage = r->stage, *module = r->module;
 
 	if (row == (size_t)-1)
 		return;
@@ -376,7 +370,7 @@ bulk_exempt(const struct store_row *r, void *arg)
 			sb_addf(&sb, _("%s by exemption"), module);
 		else
 			sb_addf(&sb, _("%s opened early"), stage);
-		sb_addf(&sb, " (%s: %s)", store_col_text(r, 3), store_col_text(r, 4));
+		sb_addf(&sb, " (%s: %s)", r->by, r->reason);
 		x->exempt = arena_strdup(b->rs->a, sb_str(&sb));
 		sb_free(&sb);
 	}
@@ -392,14 +386,14 @@ bulk_exempt(const struct store_row *r, void *arg)
 }
 
 static void
-bulk_stage(const struct store_row *r, void *arg)
+bulk_stage(const struct stage_mark *r, void *arg)
 {
 	struct bulk *b = arg;
 	const struct curriculum *cu = b->rs->cu;
-	size_t row = idmap_row(&b->enrollments, store_col_int(r, 0));
+	size_t row = idmap_row(&b->enrollments, r->enrollment_id);
 
 	if (row != (size_t)-1)
-		kefu_stage_row(cu, r, 1, &b->rs->completed[row * cu->nstages],
+		kefu_stage_row(cu, r, &b->rs->completed[row * cu->nstages],
 			       &b->moved[row * cu->nstages]);
 }
 
@@ -423,11 +417,11 @@ bulk_drill_flush(struct bulk *b)
 }
 
 static void
-bulk_drill(const struct store_row *r, void *arg)
+bulk_drill(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	const char *drill = store_col_text(r, 1);
-	int64_t pid = store_col_int(r, 0);
+	const char *drill = r->module;
+	int64_t pid = r->id;
 	size_t i;
 	const struct slot *s;
 
@@ -450,58 +444,53 @@ bulk_drill(const struct store_row *r, void *arg)
 		}
 	}
 	if (b->best) {
-		double speed = store_col_real(r, 2);
-
 		b->best->results++;
-		if (store_col_int(r, 4) != 0 && (b->best->counted++ == 0 || speed > b->best->speed)) {
-			b->best->speed = speed;
-			b->best->accuracy = store_col_real(r, 3);
+		if (r->counted && (b->best->counted++ == 0 || r->speed > b->best->speed)) {
+			b->best->speed = r->speed;
+			b->best->accuracy = r->accuracy;
 		}
 	}
 	b->results++;
 	/* a result is read only while a gate of the drill is not met yet,
 	 * and once for all its places */
 	if (b->unmet) {
-		double speed = store_col_real(r, 2), accuracy = store_col_real(r, 3);
-		bool timed = store_col_int(r, 4) != 0;
-
 		for (s = b->places, i = 0; s && s->stage != (size_t)-1; s++, i++)
 			if (!b->met[i] &&
 			    (b->met[i] = plan_drill_meets(&b->rs->cu->stages[s->stage].modules[s->module],
-							  speed, accuracy, timed)))
+							  r->speed, r->accuracy, r->counted)))
 				b->unmet--;
 	}
 }
 
 /* Attempts given back: person, quiz, how many. */
 static void
-bulk_grant(const struct store_row *r, void *arg)
+bulk_grant(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	size_t row = idmap_row(&b->people, store_col_int(r, 0));
-	const char *id = store_col_text(r, 1);
+	size_t row = idmap_row(&b->people, r->id);
+	const char *id = r->module;
 	long at;
 
 	/* a scenario's runs given back, under "chat:ID" */
 	if (strncmp(id, "chat:", 5) == 0) {
 		at = facts_chat_index(b->rs, id + 5);
 		if (row != (size_t)-1 && at >= 0)
-			b->rs->chat[row * b->rs->nchat + (size_t)at].granted = (int)store_col_int(r, 2);
+			b->rs->chat[row * b->rs->nchat + (size_t)at].granted = r->count;
 		return;
 	}
 	at = facts_quiz_index(b->rs, id);
 	if (row != (size_t)-1 && at >= 0)
-		b->rs->quiz[row * b->rs->nquiz + (size_t)at].granted = (int)store_col_int(r, 2);
+		b->rs->quiz[row * b->rs->nquiz + (size_t)at].granted = r->count;
 }
 
 static void
-bulk_active(const struct store_row *r, void *arg)
+bulk_active(const struct fact *r, void *arg)
 {
 	struct bulk *b = arg;
-	size_t row = idmap_row(&b->people, store_col_int(r, 0));
+	size_t row = idmap_row(&b->people, r->id);
 
 	if (row != (size_t)-1)
-		b->rs->active[row] = store_col_int(r, 1);
+		b->rs->active[row] = r->at;
 }
 
 /* Where each module id of the curriculum is, for the callbacks above. */

@@ -143,17 +143,17 @@ item_mark(struct items *it, const char *q, size_t qn, const char *pts, const cha
 
 /* A final attempt: percent, marks. */
 static void
-item_row(const struct store_row *r, void *arg)
+item_row(const struct item_marks *r, void *arg)
 {
 	struct items *it = arg;
 	size_t nq = it->qz->nquestions, i;
-	const char *p = store_col_null(r, 1) ? "" : store_col_text(r, 1);
+	const char *p = r->marks ? r->marks : "";
 
 	if (it->n == it->cap)
 		return;		/* more than counted: none in one read */
 	for (i = 0; i < nq; i++)
 		it->score[it->n * nq + i] = NAN;
-	it->percent[it->n++] = store_col_real(r, 0);
+	it->percent[it->n++] = r->has_percent ? r->percent : 0;
 	while (*p) {
 		const char *end = strchr(p, '\x1f'), *f1, *f2;
 

@@ -16,35 +16,6 @@
 #include "table.h"
 #include "text.h"
 
-struct decision {
-	int64_t id;
-	char *outcome, *reason, *due, *by;
-	long long at;
-};
-
-static void
-decision_row(const struct store_row *r, void *arg)
-{
-	struct decision *d = arg;
-
-	d->id = store_col_int(r, 0);
-	d->outcome = xstrdup_null(store_col_text(r, 1));
-	d->reason = xstrdup_null(store_col_text(r, 2));
-	d->due = xstrdup_null(store_col_text(r, 3));
-	d->by = xstrdup_null(store_col_text(r, 4));
-	d->at = store_col_int(r, 5);
-}
-
-static void
-decision_clear(struct decision *d)
-{
-	free(d->outcome);
-	free(d->reason);
-	free(d->due);
-	free(d->by);
-	memset(d, 0, sizeof(*d));
-}
-
 struct part_rows {
 	const struct module *m;
 	double *value;
@@ -52,16 +23,16 @@ struct part_rows {
 };
 
 static void
-part_row(const struct store_row *r, void *arg)
+part_row(const struct assessment_part *r, void *arg)
 {
 	struct part_rows *pr = arg;
 	size_t i;
 
 	for (i = 0; i < pr->m->nparts; i++)
-		if (strcmp(pr->m->parts[i].id, store_col_text(r, 0)) == 0) {
+		if (strcmp(pr->m->parts[i].id, r->part) == 0) {
 			/* a part without a value (no quiz score) was still failed */
-			pr->value[i] = store_col_null(r, 1) ? NAN : store_col_real(r, 1);
-			pr->passed[i] = store_col_int(r, 2) != 0;
+			pr->value[i] = r->has_value ? r->value : NAN;
+			pr->passed[i] = r->passed;
 		}
 }
 
@@ -146,7 +117,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 		pr.passed = xcalloc(m->nparts, sizeof(*pr.passed));
 		for (i = 0; i < m->nparts; i++)
 			pr.passed[i] = -1;
-		if (store_assessment_latest(st, x->e.id, m->id, decision_row, &d) != 0 ||
+		if (store_assessment_latest(st, x->e.id, m->id, &d) < 0 ||
 		    (d.id && store_assessment_parts(st, d.id, part_row, &pr) != 0)) {
 			free(pr.value);
 			free(pr.passed);
@@ -208,7 +179,7 @@ report_probation(struct kefu *k, const struct curriculum *cu, const struct repor
 			}
 		}
 		table_word(&t, outcome_word(d.outcome));
-		cell_moment(&t, d.at);
+		cell_moment(&t, d.decided);
 		table_text(&t, d.reason);
 		table_text(&t, x->exempt);
 		if (o->all)

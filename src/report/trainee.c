@@ -58,21 +58,21 @@ kind_label(const char *kind)
 }
 
 static void
-transcript_row(const struct store_row *r, void *arg)
+transcript_row(const struct transcript_entry *r, void *arg)
 {
 	const struct transcript *tr = arg;
 	struct table *t = tr->t;
 	char when[17];
 
-	table_text(t, date_format_time(store_col_int(r, 0), when));
-	table_text(t, tr->words ? kind_label(store_col_text(r, 1)) : store_col_text(r, 1));
-	table_text(t, store_col_text(r, 2));
-	table_text(t, store_col_text(r, 3));
-	table_text(t, store_col_text(r, 4));
-	if (tr->own && store_col_int(r, 7))
+	table_text(t, date_format_time(r->at, when));
+	table_text(t, tr->words ? kind_label(r->kind) : r->kind);
+	table_text(t, r->item);
+	table_text(t, r->result);
+	table_text(t, r->by);
+	if (tr->own && r->note_private)
 		table_null(t);
 	else
-		table_text(t, store_col_text(r, 5));
+		table_text(t, r->note);
 }
 
 int
