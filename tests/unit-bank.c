@@ -286,7 +286,7 @@ test_yaml_quoting(void **state)
 		"%百分", "@at", "`tick`", "*star", "&amp", "!bang", "|pipe", ">gt", "~",
 		"null", "A", "1e3", "0x10", "中文，标点？", "x #y", ":", "?", "2026-12-05",
 		/* line and paragraph separators: line breaks to YAML */
-		"a\xe2\x80\xa8  - id: evil", "两行\nb\xe2\x80\xa9points: 1000", "c\xc2\x85" "d",
+		"a\xe2\x80\xa8  - id: evil", "两行\nb\xe2\x80\xa9points: 1000", "c\302\205d",
 	};
 	struct bank b = BANK_INIT;
 	struct sb sb = SB_INIT;
