@@ -25,6 +25,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_check_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_db_entry,
 	&cmd_people_entry,
 	&cmd_grade_entry,
 	&cmd_attempts_entry,

@@ -65,7 +65,7 @@ struct cmd {
 
 /* The commands, each declared in its own file (cmd-plan.c holds
  * cmd_plan_entry); cmd.c lists them in the order `kefu help` shows. */
-extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_chat_entry, cmd_lint_entry, cmd_import_entry, cmd_export_entry, cmd_help_entry, cmd_quit_entry;
+extern const struct cmd cmd_plan_entry, cmd_study_entry, cmd_quiz_entry, cmd_drill_entry, cmd_progress_entry, cmd_review_entry, cmd_list_entry, cmd_enroll_entry, cmd_check_entry, cmd_people_entry, cmd_grade_entry, cmd_attempts_entry, cmd_assess_entry, cmd_signoff_entry, cmd_stage_entry, cmd_exempt_entry, cmd_kpi_entry, cmd_inbox_entry, cmd_report_entry, cmd_scripts_entry, cmd_kb_entry, cmd_chat_entry, cmd_lint_entry, cmd_import_entry, cmd_export_entry, cmd_db_entry, cmd_help_entry, cmd_quit_entry;
 
 /* An exam (a quiz, or else a chat scenario) of a stage still locked
  * for the person is not taken: 1 after saying which stage must be

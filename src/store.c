@@ -385,6 +385,7 @@ enum stmt {
 	S_PERSON_BY_LOGIN,
 	S_PERSON_ADD,
 	S_PERSON_COUNT,
+	S_STATUS,
 	S_FOUND,
 	S_FOUNDER,
 	S_MANAGERS,
@@ -502,8 +503,17 @@ static const char *const sql[S_COUNT] = {
 	"SELECT id, login, name, role, hired, active, left_date FROM person WHERE login = ?1",
 	[S_PERSON_ADD] =
 	"INSERT INTO person (login, name, role, hired, created)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	" VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
 	[S_PERSON_COUNT] = "SELECT count(*) FROM person",
+	[S_STATUS] =
+	"SELECT (SELECT count(*) FROM person WHERE active),"
+	" (SELECT count(*) FROM person WHERE active AND role = 'trainee'),"
+	" (SELECT count(*) FROM person WHERE active AND role = 'trainer'),"
+	" (SELECT count(*) FROM person WHERE active AND role = 'manager'),"
+	" (SELECT count(*) FROM person WHERE NOT active),"
+	" (SELECT count(*) FROM quiz_answer), (SELECT count(*) FROM quiz_attempt),"
+	" (SELECT count(*) FROM drill_result), (SELECT count(*) FROM chat_run),"
+	" (SELECT count(*) FROM event)",
 	[S_FOUND] =		/* the first run's claim: a row back when it is ours */
 	"INSERT INTO founding (one, at) VALUES (1, ?1) ON CONFLICT (one) DO NOTHING"
 	" RETURNING one",
@@ -699,7 +709,8 @@ static const char *const sql[S_COUNT] = {
 	" WHERE s.enrollment_id = ?1 AND s.stage = ?2",
 	[S_ASSESSMENT_ADD] =
 	"INSERT INTO assessment (enrollment_id, assessment, outcome, reason, new_due,"
-	" decided_by, decided, reason_shown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	" decided_by, decided, reason_shown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	" RETURNING id",
 	[S_ASSESSMENT_PART_ADD] =
 	"INSERT INTO assessment_part (assessment_id, part, value, passed, note, note_shown,"
 	" period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -871,7 +882,7 @@ static const char *const sql[S_COUNT] = {
 	[S_DRAFT_DELETE] = "DELETE FROM answer_draft WHERE attempt_id = ?1 AND seq = ?2",
 	[S_PROPOSAL_ADD] =
 	"INSERT INTO script_proposal (library, person_id, title, question, reply, proposed)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
 	[S_PROPOSALS] =		/* by state (NULL: any), person (NULL: anyone), library */
 	"SELECT s.id, s.library, s.title, s.question, s.reply, s.state, s.text, p.login,"
 	" p.name, r.login, r.name, s.note, s.proposed, s.reviewed FROM script_proposal s"
@@ -928,6 +939,8 @@ static const char *const sql[S_COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 };
+
+/* ---- the engine: everything below the SQL that speaks to SQLite ---- */
 
 struct store {
 	sqlite3 *db;
@@ -1024,8 +1037,9 @@ exec(struct store *st, const char *s, const char *what)
 	return 0;
 }
 
-/* A row as each() hands it to the functions below that make it into
- * the struct a caller reads: the statement itself, read by column. */
+/* A row as each() and one() hand it to the functions below that make
+ * it into the struct a caller reads: the statement itself, read by
+ * column. */
 struct row {
 	sqlite3_stmt *stmt;
 };
@@ -1168,6 +1182,92 @@ returning(struct store *st, enum stmt s, const char *what, int64_t *id,
 	if (sqlite3_reset(stmt) != SQLITE_OK || (rc != SQLITE_ROW && rc != SQLITE_DONE))
 		return db_error(st, what);
 	return rc == SQLITE_ROW;
+}
+
+/* One number from statement s bound by fmt; -1 after an error. */
+static long long
+count(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	long long n = 0;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return db_error(st, what);
+	return n;
+}
+
+/* Runs statement s, bound by fmt, and calls fn (when given) for its
+ * first row only: 1 there was a row, 0 none, -1 after an error. For
+ * the lookups of one row. */
+static int
+one(struct store *st, enum stmt s, row_fn *fn, void *arg, const char *what,
+    const char *fmt, ...)
+{
+	struct row row;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	row.stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	rc = sqlite3_step(row.stmt);
+	if (rc == SQLITE_ROW && fn)
+		fn(&row, arg);
+	sqlite3_reset(row.stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, what);
+	return rc == SQLITE_ROW;
+}
+
+/* Runs statement s, bound by fmt, for its effect: how many rows it
+ * changed, -1 after an error. */
+static long long
+changes(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	if (run(st, stmt, what) != 0)
+		return -1;
+	return sqlite3_changes(st->db);
+}
+
+/* Runs statement s, bound by fmt, for its effect without waiting for
+ * another writer: 0 done, 1 not now (nothing is said). */
+static int
+try_change(struct store *st, enum stmt s, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	stmt = bindv(st, s, fmt, ap);
+	va_end(ap);
+	sqlite3_busy_timeout(st->db, 0);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	return rc == SQLITE_DONE ? 0 : 1;
+}
+
+/* Whether a transaction is open on the store's connection. */
+static bool
+in_transaction(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
 }
 
 int
@@ -1367,7 +1467,7 @@ migrate(struct store *st)
 		    exec(st, pragma, _("cannot update the schema")) != 0 ||
 		    exec(st, "COMMIT", _("cannot finish a migration")) != 0) {
 			/* a COMMIT that fails for a full disk has rolled back */
-			if (!sqlite3_get_autocommit(st->db))
+			if (in_transaction(st))
 				exec(st, "ROLLBACK", _("cannot roll back a migration"));
 			return -1;
 		}
@@ -1544,64 +1644,63 @@ store_commit(struct store *st)
 void
 store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
+	if (in_transaction(st))
 		run(st, prep(st, S_ROLLBACK), _("cannot roll back"));
 }
 
-static void
-person_from_row(sqlite3_stmt *stmt, struct person *p)
+/* The engine's part of `kefu db status`: its name and version and the
+ * database's schema version. */
+static int
+engine_status(struct store *st, struct store_status *s)
 {
-	p->id = sqlite3_column_int64(stmt, 0);
-	p->login = col_text(stmt, 1);
-	p->name = col_text(stmt, 2);
-	p->role = col_text(stmt, 3);
-	p->hired = col_text(stmt, 4);
-	p->active = sqlite3_column_int(stmt, 5) != 0;
-	p->left = col_text(stmt, 6);
+	s->engine = "SQLite";
+	snprintf(s->version, sizeof(s->version), "%s", sqlite3_libversion());
+	return (s->schema = user_version(st)) < 0 ? -1 : 0;
 }
 
-/* Steps a bound person lookup and copies the row out. */
-static int
-person_get(struct store *st, sqlite3_stmt *stmt, struct person *p)
-{
-	int rc;
+/* ---- the domain: only the helpers above ---- */
 
-	memset(p, 0, sizeof(*p));
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		person_from_row(stmt, p);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up a person"));
-	return rc == SQLITE_ROW;
+/* Columns: id, login, name, role, hired, active, left. */
+static void
+person_from_row(const struct row *r, void *arg)
+{
+	struct person *p = arg;
+
+	p->id = r_int(r, 0);
+	p->login = col_dup(r, 1);
+	p->name = col_dup(r, 2);
+	p->role = col_dup(r, 3);
+	p->hired = col_dup(r, 4);
+	p->active = r_int(r, 5) != 0;
+	p->left = col_dup(r, 6);
 }
 
 int
 store_person_by_login(struct store *st, const char *login, struct person *p)
 {
-	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_LOGIN);
-
-	bind_text(stmt, 1, login);
-	return person_get(st, stmt, p);
+	memset(p, 0, sizeof(*p));
+	return one(st, S_PERSON_BY_LOGIN, person_from_row, p, _("cannot look up a person"),
+		   "t", login);
 }
 
 int
 store_person_by_id(struct store *st, int64_t id, struct person *p)
 {
-	sqlite3_stmt *stmt = prep(st, S_PERSON_BY_ID);
-
-	sqlite3_bind_int64(stmt, 1, id);
-	return person_get(st, stmt, p);
+	memset(p, 0, sizeof(*p));
+	return one(st, S_PERSON_BY_ID, person_from_row, p, _("cannot look up a person"),
+		   "i", id);
 }
 
 int64_t
 store_person_add(struct store *st, const char *login, const char *name,
 		 const char *role, const char *hired, long long now)
 {
-	if (change(st, S_PERSON_ADD, _("cannot add a person"), "tttti", login, name,
-		   role, hired, (int64_t)now) != 0)
+	int64_t id;
+
+	if (returning(st, S_PERSON_ADD, _("cannot add a person"), &id, "tttti", login, name,
+		      role, hired, (int64_t)now) != 1)
 		return -1;
-	return sqlite3_last_insert_rowid(st->db);
+	return id;
 }
 
 int
@@ -1621,49 +1720,40 @@ store_found(struct store *st, const char *login, const char *hired, long long no
 int
 store_person_count(struct store *st)
 {
-	sqlite3_stmt *stmt = prep(st, S_PERSON_COUNT);
-	int n = -1;
+	return (int)count(st, S_PERSON_COUNT, _("cannot count people"), "");
+}
 
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	if (n < 0)
-		return db_error(st, _("cannot count people"));
-	return n;
+static void
+manager_row(const struct row *r, void *arg)
+{
+	struct person p;
+
+	person_from_row(r, &p);
+	RELAY_CALL((const struct relay *)arg, struct person, &p);
+	person_clear(&p);
 }
 
 int
 store_managers(struct store *st, void (*fn)(const struct person *, void *),
 	       void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_MANAGERS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct person p;
+	return each(st, S_MANAGERS, manager_row, &rl, _("cannot list managers"), "");
+}
 
-		person_from_row(stmt, &p);
-		fn(&p, arg);
-		person_clear(&p);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot list managers"));
-	return 0;
+static void
+login_row(const struct row *r, void *arg)
+{
+	RELAY_CALL((const struct relay *)arg, char, r_text(r, 0));
 }
 
 int
 store_logins(struct store *st, void (*fn)(const char *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_LOGINS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		fn((const char *)sqlite3_column_text(stmt, 0), arg);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot list people"));
-	return 0;
+	return each(st, S_LOGINS, login_row, &rl, _("cannot list people"), "");
 }
 
 void
@@ -1677,25 +1767,23 @@ person_clear(struct person *p)
 	memset(p, 0, sizeof(*p));
 }
 
+static void
+enrollment_row(const struct row *r, void *arg)
+{
+	struct enrollment *e = arg;
+
+	e->id = r_int(r, 0);
+	e->person_id = r_int(r, 1);
+	e->curriculum = col_dup(r, 2);
+	e->started = col_dup(r, 3);
+}
+
 int
 store_enrollment(struct store *st, int64_t person_id, struct enrollment *e)
 {
-	sqlite3_stmt *stmt = prep(st, S_ENROLLMENT);
-	int rc;
-
 	memset(e, 0, sizeof(*e));
-	sqlite3_bind_int64(stmt, 1, person_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->person_id = sqlite3_column_int64(stmt, 1);
-		e->curriculum = col_text(stmt, 2);
-		e->started = col_text(stmt, 3);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up an enrollment"));
-	return rc == SQLITE_ROW;
+	return one(st, S_ENROLLMENT, enrollment_row, e, _("cannot look up an enrollment"),
+		   "i", person_id);
 }
 
 int
@@ -1722,28 +1810,26 @@ store_lesson_read(struct store *st, int64_t person_id, const char *lesson,
 		      person_id, lesson, (int64_t)now);
 }
 
+/* Columns: id, started, seed, paper (of an open attempt). */
+static void
+open_attempt_row(const struct row *r, void *arg)
+{
+	struct attempt *a = arg;
+
+	a->id = r_int(r, 0);
+	a->started = r_int(r, 1);
+	a->seed = (uint64_t)r_int(r, 2);
+	a->paper = col_dup(r, 3);
+	a->state = xstrdup("open");
+}
+
 int
 store_attempt_open(struct store *st, int64_t person_id, const char *quiz,
 		   struct attempt *a)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_OPEN);
-	int rc;
-
 	memset(a, 0, sizeof(*a));
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		a->id = sqlite3_column_int64(stmt, 0);
-		a->started = sqlite3_column_int64(stmt, 1);
-		a->seed = (uint64_t)sqlite3_column_int64(stmt, 2);
-		a->paper = col_text(stmt, 3);
-		a->state = xstrdup("open");
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up quiz attempts"));
-	return rc == SQLITE_ROW;
+	return one(st, S_ATTEMPT_OPEN, open_attempt_row, a, _("cannot look up quiz attempts"),
+		   "it", person_id, quiz);
 }
 
 int
@@ -1751,37 +1837,40 @@ store_answer_save(struct store *st, int64_t attempt_id, int seq,
 		  const char *question, const char *response, double points,
 		  long long now)
 {
-	if (change(st, S_ANSWER_SAVE, _("cannot save an answer"), "iittDni",
-		   attempt_id, (int64_t)seq, question, response, points, (int64_t)now) != 0)
+	long long n = changes(st, S_ANSWER_SAVE, _("cannot save an answer"), "iittDni",
+			      attempt_id, (int64_t)seq, question, response, points,
+			      (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;	/* the attempt is no longer open */
+	return n == 0;	/* the attempt is no longer open */
 }
 
 int
 store_draft_save(struct store *st, int64_t attempt_id, int seq, const char *text,
 		 long long now)
 {
-	if (change(st, S_DRAFT_SAVE, _("cannot save a draft"), "iiti", attempt_id,
-		   (int64_t)seq, text, (int64_t)now) != 0)
+	long long n = changes(st, S_DRAFT_SAVE, _("cannot save a draft"), "iiti", attempt_id,
+			      (int64_t)seq, text, (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;
+	return n == 0;
+}
+
+static void
+text_row(const struct row *r, void *arg)
+{
+	*(char **)arg = col_dup(r, 0);
 }
 
 int
 store_draft_get(struct store *st, int64_t attempt_id, int seq, char **text)
 {
-	sqlite3_stmt *stmt = prep(st, S_DRAFT_GET);
-	int rc;
-
 	*text = NULL;
-	sqlite3_bind_int64(stmt, 1, attempt_id);
-	sqlite3_bind_int(stmt, 2, seq);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*text = col_text(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot read a draft"));
+	if (one(st, S_DRAFT_GET, text_row, text, _("cannot read a draft"), "ii", attempt_id,
+		(int64_t)seq) < 0)
+		return -1;
 	return 0;
 }
 
@@ -1792,28 +1881,26 @@ store_draft_delete(struct store *st, int64_t attempt_id, int seq)
 		      (int64_t)seq);
 }
 
+static void
+answers_row(const struct row *r, void *arg)
+{
+	struct answer a;
+
+	a.seq = (int)r_int(r, 0);
+	a.question = r_text(r, 1);
+	a.response = r_text(r, 2);
+	a.points = r_null(r, 3) ? -1 : r_real(r, 3);
+	RELAY_CALL((const struct relay *)arg, struct answer, &a);
+}
+
 int
 store_answers(struct store *st, int64_t attempt_id,
 	      void (*fn)(const struct answer *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_ANSWERS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	sqlite3_bind_int64(stmt, 1, attempt_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct answer a;
-
-		a.seq = sqlite3_column_int(stmt, 0);
-		a.question = (const char *)sqlite3_column_text(stmt, 1);
-		a.response = (const char *)sqlite3_column_text(stmt, 2);
-		a.points = sqlite3_column_type(stmt, 3) == SQLITE_NULL ? -1 :
-		    sqlite3_column_double(stmt, 3);
-		fn(&a, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot read answers"));
-	return 0;
+	return each(st, S_ANSWERS, answers_row, &rl, _("cannot read answers"), "i",
+		    attempt_id);
 }
 
 int
@@ -1821,36 +1908,15 @@ store_attempt_finish(struct store *st, int64_t attempt_id, double points,
 		     double max_points, double percent, const char *state,
 		     long long now)
 {
-	int done;
+	long long done = changes(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"),
+				 "idddti", attempt_id, points, max_points, percent, state,
+				 (int64_t)now);
 
-	if (change(st, S_ATTEMPT_FINISH, _("cannot finish a quiz attempt"), "idddti",
-		   attempt_id, points, max_points, percent, state, (int64_t)now) != 0)
-		return -1;
-	if ((done = sqlite3_changes(st->db)) != 0 &&
-	    change(st, S_ITEM_MARKS, _("cannot finish a quiz attempt"), "i", attempt_id) != 0)
+	if (done < 0 ||
+	    (done != 0 &&
+	     change(st, S_ITEM_MARKS, _("cannot finish a quiz attempt"), "i", attempt_id) != 0))
 		return -1;
 	return done == 0;	/* handed in or set aside already */
-}
-
-/* One number from statement s bound by fmt; -1 after an error. */
-static long long
-count(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
-{
-	sqlite3_stmt *stmt;
-	long long n = 0;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	stmt = bindv(st, s, fmt, ap);
-	va_end(ap);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return db_error(st, what);
-	return n;
 }
 
 int
@@ -1878,7 +1944,7 @@ store_attempt_begin(struct store *st, int64_t person_id, const char *quiz,
 		    unsigned cap, uint64_t seed, const char *paper, long long now,
 		    struct attempt *a, struct attempt_count *n)
 {
-	bool own = sqlite3_get_autocommit(st->db) != 0;
+	bool own = !in_transaction(st);
 	int rc, tries;
 	int64_t id;
 
@@ -1923,10 +1989,12 @@ int
 store_attempt_void(struct store *st, const struct attempt *a, const char *reason,
 		   int64_t by, long long now)
 {
-	if (change(st, S_ATTEMPT_VOID, _("cannot set an attempt aside"), "ii",
-		   a->id, (int64_t)now) != 0)
+	long long n = changes(st, S_ATTEMPT_VOID, _("cannot set an attempt aside"), "ii",
+			      a->id, (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (n == 0)
 		return 1;
 	return change(st, S_ATTEMPT_CHANGE_ADD, _("cannot set an attempt aside"), "ittiitii",
 		      a->person_id, a->quiz, "void", a->id, (int64_t)0, reason, by,
@@ -1941,61 +2009,58 @@ store_attempt_grant(struct store *st, int64_t person_id, const char *quiz,
 		      person_id, quiz, "grant", (int64_t)n, reason, by, (int64_t)now);
 }
 
+static void
+attempt_info_row(const struct row *r, void *arg)
+{
+	struct attempt_info ai;
+
+	ai.id = r_int(r, 0);
+	ai.quiz = r_text(r, 1);
+	ai.state = r_text(r, 2);
+	ai.started = r_int(r, 3);
+	ai.finished = r_int(r, 4);
+	ai.scored = !r_null(r, 7);
+	ai.points = r_real(r, 5);
+	ai.max_points = r_real(r, 6);
+	ai.percent = r_real(r, 7);
+	ai.void_reason = r_text(r, 8);
+	ai.void_by = r_text(r, 9);
+	RELAY_CALL((const struct relay *)arg, struct attempt_info, &ai);
+}
+
 int
 store_attempts_of(struct store *st, int64_t person_id, const char *quiz,
 		  void (*fn)(const struct attempt_info *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPTS_OF);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct attempt_info ai;
+	return each(st, S_ATTEMPTS_OF, attempt_info_row, &rl,
+		    _("cannot look up quiz attempts"), "it", person_id, quiz);
+}
 
-		ai.id = sqlite3_column_int64(stmt, 0);
-		ai.quiz = (const char *)sqlite3_column_text(stmt, 1);
-		ai.state = (const char *)sqlite3_column_text(stmt, 2);
-		ai.started = sqlite3_column_int64(stmt, 3);
-		ai.finished = sqlite3_column_int64(stmt, 4);
-		ai.scored = sqlite3_column_type(stmt, 7) != SQLITE_NULL;
-		ai.points = sqlite3_column_double(stmt, 5);
-		ai.max_points = sqlite3_column_double(stmt, 6);
-		ai.percent = sqlite3_column_double(stmt, 7);
-		ai.void_reason = (const char *)sqlite3_column_text(stmt, 8);
-		ai.void_by = (const char *)sqlite3_column_text(stmt, 9);
-		fn(&ai, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up quiz attempts"));
-	return 0;
+static void
+attempt_change_row(const struct row *r, void *arg)
+{
+	struct attempt_change c;
+
+	c.kind = r_text(r, 0);
+	c.quiz = r_text(r, 1);
+	c.attempt_id = r_int(r, 2);
+	c.count = (int)r_int(r, 3);
+	c.reason = r_text(r, 4);
+	c.by = r_text(r, 5);
+	c.at = r_int(r, 6);
+	RELAY_CALL((const struct relay *)arg, struct attempt_change, &c);
 }
 
 int
 store_attempt_changes(struct store *st, int64_t person_id,
 		      void (*fn)(const struct attempt_change *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_CHANGES);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	sqlite3_bind_int64(stmt, 1, person_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct attempt_change c;
-
-		c.kind = (const char *)sqlite3_column_text(stmt, 0);
-		c.quiz = (const char *)sqlite3_column_text(stmt, 1);
-		c.attempt_id = sqlite3_column_int64(stmt, 2);
-		c.count = sqlite3_column_int(stmt, 3);
-		c.reason = (const char *)sqlite3_column_text(stmt, 4);
-		c.by = (const char *)sqlite3_column_text(stmt, 5);
-		c.at = sqlite3_column_int64(stmt, 6);
-		fn(&c, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up attempt changes"));
-	return 0;
+	return each(st, S_ATTEMPT_CHANGES, attempt_change_row, &rl,
+		    _("cannot look up attempt changes"), "i", person_id);
 }
 
 void
@@ -2007,28 +2072,31 @@ attempt_clear(struct attempt *a)
 	memset(a, 0, sizeof(*a));
 }
 
+struct card_read {
+	struct card *c;
+	int *misses;
+};
+
+static void
+card_row(const struct row *r, void *arg)
+{
+	const struct card_read *cr = arg;
+
+	cr->c->reps = (int)r_int(r, 0);
+	cr->c->ease = r_real(r, 1);
+	cr->c->interval = r_real(r, 2);
+	cr->c->due = r_int(r, 3);
+	*cr->misses = (int)r_int(r, 4);
+}
+
 int
 store_card_get(struct store *st, int64_t person_id, const char *quiz,
 	       const char *question, struct card *c, int *misses)
 {
-	sqlite3_stmt *stmt = prep(st, S_CARD_GET);
-	int rc;
+	struct card_read cr = { c, misses };
 
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, quiz);
-	bind_text(stmt, 3, question);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		c->reps = sqlite3_column_int(stmt, 0);
-		c->ease = sqlite3_column_double(stmt, 1);
-		c->interval = sqlite3_column_double(stmt, 2);
-		c->due = sqlite3_column_int64(stmt, 3);
-		*misses = sqlite3_column_int(stmt, 4);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot read the notebook"));
-	return rc == SQLITE_ROW;
+	return one(st, S_CARD_GET, card_row, &cr, _("cannot read the notebook"), "itt",
+		   person_id, quiz, question);
 }
 
 int
@@ -2050,52 +2118,60 @@ store_review_log(struct store *st, int64_t person_id, const char *quiz,
 		      after->interval, after->ease);
 }
 
+static void
+notebook_row(const struct row *r, void *arg)
+{
+	struct notebook_item it;
+
+	it.quiz = r_text(r, 0);
+	it.question = r_text(r, 1);
+	it.misses = (int)r_int(r, 2);
+	it.card.reps = (int)r_int(r, 3);
+	it.card.ease = r_real(r, 4);
+	it.card.interval = r_real(r, 5);
+	it.card.due = r_int(r, 6);
+	RELAY_CALL((const struct relay *)arg, struct notebook_item, &it);
+}
+
 int
 store_cards(struct store *st, int64_t person_id, long long due_by,
 	    void (*fn)(const struct notebook_item *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, due_by > 0 ? S_CARDS_DUE : S_CARDS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	sqlite3_bind_int64(stmt, 1, person_id);
 	if (due_by > 0)
-		sqlite3_bind_int64(stmt, 2, due_by);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct notebook_item it;
+		return each(st, S_CARDS_DUE, notebook_row, &rl, _("cannot read the notebook"),
+			    "ii", person_id, (int64_t)due_by);
+	return each(st, S_CARDS, notebook_row, &rl, _("cannot read the notebook"), "i",
+		    person_id);
+}
 
-		it.quiz = (const char *)sqlite3_column_text(stmt, 0);
-		it.question = (const char *)sqlite3_column_text(stmt, 1);
-		it.misses = sqlite3_column_int(stmt, 2);
-		it.card.reps = sqlite3_column_int(stmt, 3);
-		it.card.ease = sqlite3_column_double(stmt, 4);
-		it.card.interval = sqlite3_column_double(stmt, 5);
-		it.card.due = sqlite3_column_int64(stmt, 6);
-		fn(&it, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot read the notebook"));
-	return 0;
+/* A number that may be NULL, from a row's first column. */
+struct maybe_real {
+	double value;
+	bool has;
+};
+
+static void
+maybe_real_row(const struct row *r, void *arg)
+{
+	struct maybe_real *m = arg;
+
+	if ((m->has = !r_null(r, 0)))
+		m->value = r_real(r, 0);
 }
 
 int
 store_drill_best(struct store *st, int64_t person_id, const char *drill, double *best)
 {
-	sqlite3_stmt *stmt = prep(st, S_DRILL_BEST);
-	int rc, any = 0;
+	struct maybe_real m = { 0, false };
+	int rc = one(st, S_DRILL_BEST, maybe_real_row, &m, _("cannot look up drill results"),
+		     "it", person_id, drill);
 
-	*best = 0;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
-		*best = sqlite3_column_double(stmt, 0);
-		any = 1;
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up drill results"));
-	return any;
+	*best = m.value;
+	if (rc < 0)
+		return -1;
+	return m.has;
 }
 
 int
@@ -2109,38 +2185,34 @@ store_drill_save(struct store *st, int64_t person_id, const char *drill,
 		      (int)d->counted, d->why[0] ? d->why : NULL);
 }
 
+static void
+drill_result_row(const struct row *r, void *arg)
+{
+	struct drill_row d;
+
+	d.at = r_int(r, 0);
+	d.seconds = r_real(r, 1);
+	d.typed = (long)r_int(r, 2);
+	d.correct = (long)r_int(r, 3);
+	d.raw_speed = r_real(r, 4);
+	d.net_speed = r_real(r, 5);
+	d.accuracy = r_real(r, 6);
+	d.key_accuracy = r_real(r, 7);
+	d.backspaces = (long)r_int(r, 8);
+	d.timed = r_int(r, 9) != 0;
+	d.counted = r_int(r, 10) != 0;
+	snprintf(d.why, sizeof(d.why), "%s", r_text(r, 11) ? r_text(r, 11) : "");
+	RELAY_CALL((const struct relay *)arg, struct drill_row, &d);
+}
+
 int
 store_drill_results(struct store *st, int64_t person_id, const char *drill,
 		    int limit, void (*fn)(const struct drill_row *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_DRILL_RESULTS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	sqlite3_bind_int(stmt, 3, limit);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct drill_row d;
-
-		d.at = sqlite3_column_int64(stmt, 0);
-		d.seconds = sqlite3_column_double(stmt, 1);
-		d.typed = (long)sqlite3_column_int64(stmt, 2);
-		d.correct = (long)sqlite3_column_int64(stmt, 3);
-		d.raw_speed = sqlite3_column_double(stmt, 4);
-		d.net_speed = sqlite3_column_double(stmt, 5);
-		d.accuracy = sqlite3_column_double(stmt, 6);
-		d.key_accuracy = sqlite3_column_double(stmt, 7);
-		d.backspaces = (long)sqlite3_column_int64(stmt, 8);
-		d.timed = sqlite3_column_int(stmt, 9) != 0;
-		d.counted = sqlite3_column_int(stmt, 10) != 0;
-		snprintf(d.why, sizeof(d.why), "%s",
-			 sqlite3_column_text(stmt, 11) ? (const char *)sqlite3_column_text(stmt, 11) : "");
-		fn(&d, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot read drill results"));
-	return 0;
+	return each(st, S_DRILL_RESULTS, drill_result_row, &rl, _("cannot read drill results"),
+		    "iti", person_id, drill, (int64_t)limit);
 }
 
 /* Runs a statement with (id, text) parameters and tells if it has a row. */
@@ -2148,16 +2220,7 @@ static int
 exists(struct store *st, enum stmt s, int64_t id, const char *key,
        const char *what)
 {
-	sqlite3_stmt *stmt = prep(st, s);
-	int rc;
-
-	sqlite3_bind_int64(stmt, 1, id);
-	bind_text(stmt, 2, key);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, what);
-	return rc == SQLITE_ROW;
+	return one(st, s, NULL, NULL, what, "it", id, key);
 }
 
 int
@@ -2222,39 +2285,41 @@ store_quiz_facts(struct store *st, int64_t person_id, const char *quiz,
 	return rc != 0 || granted < 0 ? -1 : 0;
 }
 
+/* Columns: results, counted results, the best run's speed and accuracy. */
+static void
+drill_facts_row(const struct row *r, void *arg)
+{
+	struct drill_facts *f = arg;
+
+	f->results = (int)r_int(r, 0);
+	f->counted = (int)r_int(r, 1);
+	f->best_speed = r_real(r, 2);
+	f->best_accuracy = r_real(r, 3);
+}
+
+/* The newest of S_DRILL_RESULTS. */
+static void
+drill_latest_row(const struct row *r, void *arg)
+{
+	struct drill_facts *f = arg;
+
+	f->latest_speed = r_real(r, 5);
+	f->latest_accuracy = r_real(r, 6);
+}
+
 int
 store_drill_facts(struct store *st, int64_t person_id, const char *drill,
 		  struct drill_facts *f)
 {
-	sqlite3_stmt *stmt = prep(st, S_DRILL_FACTS);
-	int rc;
-
 	memset(f, 0, sizeof(*f));
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		f->results = sqlite3_column_int(stmt, 0);
-		f->counted = sqlite3_column_int(stmt, 1);
-		f->best_speed = sqlite3_column_double(stmt, 2);
-		f->best_accuracy = sqlite3_column_double(stmt, 3);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up drill results"));
+	if (one(st, S_DRILL_FACTS, drill_facts_row, f, _("cannot look up drill results"),
+		"it", person_id, drill) < 0)
+		return -1;
 	if (f->results == 0)
 		return 0;
-	stmt = prep(st, S_DRILL_RESULTS);
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, drill);
-	sqlite3_bind_int(stmt, 3, 1);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f->latest_speed = sqlite3_column_double(stmt, 5);
-		f->latest_accuracy = sqlite3_column_double(stmt, 6);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up drill results"));
+	if (one(st, S_DRILL_RESULTS, drill_latest_row, f, _("cannot look up drill results"),
+		"iti", person_id, drill, (int64_t)1) < 0)
+		return -1;
 	return 0;
 }
 
@@ -2275,25 +2340,24 @@ store_outcome_of(const char *word)
 	       strcmp(word, "fail") == 0 ? OUTCOME_FAIL : OUTCOME_NONE;
 }
 
+static void
+assessment_state_row(const struct row *r, void *arg)
+{
+	struct assessment_state *out = arg;
+
+	out->outcome = store_outcome_of(r_text(r, 0));
+	out->decided = r_int(r, 1);
+	out->reason = col_dup(r, 2);
+}
+
 int
 store_assessment_state(struct store *st, int64_t enrollment_id,
 		       const char *assessment, struct assessment_state *out)
 {
-	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_OUTCOME);
-	int rc;
-
 	memset(out, 0, sizeof(*out));
-	sqlite3_bind_int64(stmt, 1, enrollment_id);
-	bind_text(stmt, 2, assessment);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		out->outcome = store_outcome_of((const char *)sqlite3_column_text(stmt, 0));
-		out->decided = sqlite3_column_int64(stmt, 1);
-		out->reason = col_text(stmt, 2);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up an assessment"));
+	if (one(st, S_ASSESSMENT_OUTCOME, assessment_state_row, out,
+		_("cannot look up an assessment"), "it", enrollment_id, assessment) < 0)
+		return -1;
 	return 0;
 }
 
@@ -2327,22 +2391,21 @@ store_stage_reopened(struct store *st, int64_t enrollment_id, const char *stage)
 			 "it", enrollment_id, stage);
 }
 
+static void
+int_row(const struct row *r, void *arg)
+{
+	*(long long *)arg = r_int(r, 0);
+}
+
 long long
 store_stage_completed_at(struct store *st, int64_t enrollment_id,
 			 const char *stage)
 {
-	sqlite3_stmt *stmt = prep(st, S_STAGE_COMPLETED_AT);
 	long long at = 0;
-	int rc;
 
-	sqlite3_bind_int64(stmt, 1, enrollment_id);
-	bind_text(stmt, 2, stage);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		at = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up stage progress"));
+	if (one(st, S_STAGE_COMPLETED_AT, int_row, &at, _("cannot look up stage progress"),
+		"it", enrollment_id, stage) < 0)
+		return -1;
 	return at;
 }
 
@@ -2417,31 +2480,30 @@ store_person_leave(struct store *st, int64_t id, const char *left, const char *r
 		      reason);
 }
 
+static void
+leaver_row(const struct row *r, void *arg)
+{
+	struct leaver l;
+
+	l.id = r_int(r, 0);
+	l.login = r_text(r, 1);
+	l.name = r_text(r, 2);
+	l.role = r_text(r, 3);
+	l.hired = r_text(r, 4);
+	l.left = r_text(r, 5);
+	l.reason = r_text(r, 6);
+	l.enrollment_id = r_int(r, 7);
+	l.curriculum = r_text(r, 8);
+	l.started = r_text(r, 9);
+	RELAY_CALL((const struct relay *)arg, struct leaver, &l);
+}
+
 int
 store_leavers(struct store *st, void (*fn)(const struct leaver *, void *), void *arg)
 {
-	sqlite3_stmt *stmt = prep(st, S_LEAVERS);
-	int rc;
+	struct relay rl = RELAY(fn, arg);
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct leaver l;
-
-		l.id = sqlite3_column_int64(stmt, 0);
-		l.login = (const char *)sqlite3_column_text(stmt, 1);
-		l.name = (const char *)sqlite3_column_text(stmt, 2);
-		l.role = (const char *)sqlite3_column_text(stmt, 3);
-		l.hired = (const char *)sqlite3_column_text(stmt, 4);
-		l.left = (const char *)sqlite3_column_text(stmt, 5);
-		l.reason = (const char *)sqlite3_column_text(stmt, 6);
-		l.enrollment_id = sqlite3_column_int64(stmt, 7);
-		l.curriculum = (const char *)sqlite3_column_text(stmt, 8);
-		l.started = (const char *)sqlite3_column_text(stmt, 9);
-		fn(&l, arg);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return db_error(st, _("cannot list people"));
-	return 0;
+	return each(st, S_LEAVERS, leaver_row, &rl, _("cannot list people"), "");
 }
 
 static void
@@ -2523,32 +2585,30 @@ store_answer_grade(struct store *st, int64_t attempt_id, int seq,
 	return 0;
 }
 
+static void
+attempt_row(const struct row *r, void *arg)
+{
+	struct attempt *a = arg;
+
+	a->id = r_int(r, 0);
+	a->started = r_int(r, 1);
+	a->finished = r_int(r, 2);
+	a->seed = (uint64_t)r_int(r, 3);
+	a->paper = col_dup(r, 4);
+	a->points = r_real(r, 5);
+	a->max_points = r_real(r, 6);
+	a->percent = r_real(r, 7);
+	a->state = col_dup(r, 8);
+	a->person_id = r_int(r, 9);
+	a->quiz = col_dup(r, 10);
+}
+
 int
 store_attempt_get(struct store *st, int64_t attempt_id, struct attempt *a)
 {
-	sqlite3_stmt *stmt = prep(st, S_ATTEMPT_GET);
-	int rc;
-
 	memset(a, 0, sizeof(*a));
-	sqlite3_bind_int64(stmt, 1, attempt_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		a->id = sqlite3_column_int64(stmt, 0);
-		a->started = sqlite3_column_int64(stmt, 1);
-		a->finished = sqlite3_column_int64(stmt, 2);
-		a->seed = (uint64_t)sqlite3_column_int64(stmt, 3);
-		a->paper = col_text(stmt, 4);
-		a->points = sqlite3_column_double(stmt, 5);
-		a->max_points = sqlite3_column_double(stmt, 6);
-		a->percent = sqlite3_column_double(stmt, 7);
-		a->state = col_text(stmt, 8);
-		a->person_id = sqlite3_column_int64(stmt, 9);
-		a->quiz = col_text(stmt, 10);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up quiz attempts"));
-	return rc == SQLITE_ROW;
+	return one(st, S_ATTEMPT_GET, attempt_row, a, _("cannot look up quiz attempts"), "i",
+		   attempt_id);
 }
 
 static void
@@ -2621,28 +2681,26 @@ store_assessment_add(struct store *st, int64_t enrollment_id,
 		     const char *reason, bool reason_shown, const char *new_due,
 		     int64_t decided_by, long long now)
 {
-	if (change(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), "ittttiib",
-		   enrollment_id, assessment, outcome, reason, new_due, decided_by,
-		   (int64_t)now, (int)reason_shown) != 0)
+	int64_t id;
+
+	if (returning(st, S_ASSESSMENT_ADD, _("cannot record an assessment"), &id, "ittttiib",
+		      enrollment_id, assessment, outcome, reason, new_due, decided_by,
+		      (int64_t)now, (int)reason_shown) != 1)
 		return -1;
-	return sqlite3_last_insert_rowid(st->db);
+	return id;
 }
 
 int
 store_assessment_part_add(struct store *st, int64_t assessment_id,
 			  const struct assessment_part *pt)
 {
-	sqlite3_stmt *stmt = prep(st, S_ASSESSMENT_PART_ADD);
-
-	sqlite3_bind_int64(stmt, 1, assessment_id);
-	bind_text(stmt, 2, pt->part);
 	if (pt->has_value)
-		sqlite3_bind_double(stmt, 3, pt->value);
-	sqlite3_bind_int(stmt, 4, pt->passed);
-	bind_text(stmt, 5, pt->note);
-	sqlite3_bind_int(stmt, 6, pt->note_shown);
-	bind_text(stmt, 7, pt->period);
-	return run(st, stmt, _("cannot record an assessment"));
+		return change(st, S_ASSESSMENT_PART_ADD, _("cannot record an assessment"),
+			      "itdbtbt", assessment_id, pt->part, pt->value, (int)pt->passed,
+			      pt->note, (int)pt->note_shown, pt->period);
+	return change(st, S_ASSESSMENT_PART_ADD, _("cannot record an assessment"), "itnbtbt",
+		      assessment_id, pt->part, (int)pt->passed, pt->note, (int)pt->note_shown,
+		      pt->period);
 }
 
 static void
@@ -2738,24 +2796,19 @@ store_stage_rows(struct store *st, int64_t enrollment_id,
 		    "i", enrollment_id);
 }
 
+static void
+real_row(const struct row *r, void *arg)
+{
+	*(double *)arg = r_real(r, 0);
+}
+
 /* The figure a person has for a KPI and month: 1 found, 0 none. */
 static int
 kpi_get(struct store *st, int64_t person_id, const char *kpi, const char *period,
 	double *value)
 {
-	sqlite3_stmt *stmt = prep(st, S_KPI_GET);
-	int rc;
-
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, kpi);
-	bind_text(stmt, 3, period);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*value = sqlite3_column_double(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up KPI figures"));
-	return rc == SQLITE_ROW;
+	return one(st, S_KPI_GET, real_row, value, _("cannot look up KPI figures"), "itt",
+		   person_id, kpi, period);
 }
 
 int
@@ -2831,27 +2884,29 @@ store_kpi_history(struct store *st, int64_t person_id, const char *kpi,
 		    _("cannot look up KPI figures"), "it", person_id, kpi);
 }
 
+struct kpi_latest {
+	double *value;
+	char *period;	/* 8 bytes */
+};
+
+static void
+kpi_latest_row(const struct row *r, void *arg)
+{
+	const struct kpi_latest *k = arg;
+	const char *p = r_text(r, 1);
+
+	*k->value = r_real(r, 0);
+	snprintf(k->period, 8, "%.7s", p ? p : "");
+}
+
 int
 store_kpi_latest(struct store *st, int64_t person_id, const char *kpi,
 		 const char *upto, double *value, char period[8])
 {
-	sqlite3_stmt *stmt = prep(st, S_KPI_LATEST);
-	int rc;
+	struct kpi_latest k = { value, period };
 
-	sqlite3_bind_int64(stmt, 1, person_id);
-	bind_text(stmt, 2, kpi);
-	bind_text(stmt, 3, upto);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const char *p = (const char *)sqlite3_column_text(stmt, 1);
-
-		*value = sqlite3_column_double(stmt, 0);
-		snprintf(period, 8, "%.7s", p ? p : "");
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, _("cannot look up KPI figures"));
-	return rc == SQLITE_ROW;
+	return one(st, S_KPI_LATEST, kpi_latest_row, &k, _("cannot look up KPI figures"),
+		   "itt", person_id, kpi, upto);
 }
 
 static void
@@ -2900,10 +2955,13 @@ int
 store_exempt(struct store *st, int64_t enrollment_id, const char *stage,
 	     const char *module, const char *reason, int64_t by, long long now)
 {
-	if (change(st, S_EXEMPT, _("cannot record an exemption"), "itttii", enrollment_id,
-		   stage, module ? module : "", reason, by, (int64_t)now) != 0)
+	long long n = changes(st, S_EXEMPT, _("cannot record an exemption"), "itttii",
+			      enrollment_id, stage, module ? module : "", reason, by,
+			      (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) > 0;
+	return n > 0;
 }
 
 /* Columns: enrollment id, stage, module, reason, by, at. */
@@ -3134,20 +3192,10 @@ store_seen_get(struct store *st, int64_t person_id, struct store_seen *s)
 int
 store_seen_set(struct store *st, int64_t person_id, const struct store_seen *sn)
 {
-	sqlite3_stmt *stmt = prep(st, S_SEEN_SET);
-	int rc;
-
 	/* what was seen is not worth waiting for: another kefu writing
 	 * (an import) must not hold up a command that only reads */
-	sqlite3_busy_timeout(st->db, 0);
-	sqlite3_bind_int64(stmt, 1, person_id);
-	sqlite3_bind_int64(stmt, 2, sn->event);
-	sqlite3_bind_int64(stmt, 3, sn->grading);
-	sqlite3_bind_int64(stmt, 4, sn->at);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	return rc == SQLITE_DONE ? 0 : 1;
+	return try_change(st, S_SEEN_SET, "iiii", person_id, sn->event, sn->grading,
+			  (int64_t)sn->at);
 }
 
 static void
@@ -3276,10 +3324,12 @@ store_proposal_add(struct store *st, int64_t person_id, const char *library,
 		   const char *title, const char *question, const char *reply,
 		   long long now)
 {
-	if (change(st, S_PROPOSAL_ADD, _("cannot record a proposal"), "tittti", library,
-		   person_id, title, question, reply, (int64_t)now) != 0)
+	int64_t id;
+
+	if (returning(st, S_PROPOSAL_ADD, _("cannot record a proposal"), &id, "tittti",
+		      library, person_id, title, question, reply, (int64_t)now) != 1)
 		return -1;
-	return sqlite3_last_insert_rowid(st->db);
+	return id;
 }
 
 static void
@@ -3339,10 +3389,12 @@ store_proposal_decide(struct store *st, int64_t id, const char *state,
 		      const char *text, const char *note, int64_t reviewer,
 		      long long now)
 {
-	if (change(st, S_PROPOSAL_DECIDE, _("cannot record a review"), "itttii", id,
-		   state, text, note, reviewer, (int64_t)now) != 0)
+	long long n = changes(st, S_PROPOSAL_DECIDE, _("cannot record a review"), "itttii",
+			      id, state, text, note, reviewer, (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 1;
+	return n == 1;
 }
 
 /* Chat scenario runs (模拟接待). */
@@ -3413,7 +3465,7 @@ int
 store_chat_begin(struct store *st, int64_t person_id, const char *scenario,
 		 unsigned cap, bool exam, long long now, struct chat_run *run, int *used)
 {
-	bool own = sqlite3_get_autocommit(st->db) != 0;
+	bool own = !in_transaction(st);
 	char *key = store_chat_grant_key(scenario);	/* runs given back */
 	long long n = 0;
 	int rc, tries;
@@ -3467,11 +3519,14 @@ store_chat_begin(struct store *st, int64_t person_id, const char *scenario,
 int
 store_chat_turn_save(struct store *st, int64_t run_id, const struct chat_turn_rec *t)
 {
-	if (change(st, S_CHAT_TURN_SAVE, _("cannot save a reply"), "iittiDdibdtt", run_id,
-		   (int64_t)t->seq, t->message, t->reply, (int64_t)t->shown, t->seconds,
-		   t->within, (int64_t)t->keys, (int)t->pasted, t->score, t->made, t->hits) != 0)
+	long long n = changes(st, S_CHAT_TURN_SAVE, _("cannot save a reply"), "iittiDdibdtt",
+			      run_id, (int64_t)t->seq, t->message, t->reply, (int64_t)t->shown,
+			      t->seconds, t->within, (int64_t)t->keys, (int)t->pasted, t->score,
+			      t->made, t->hits);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;
+	return n == 0;
 }
 
 struct turn_walk {
@@ -3512,10 +3567,13 @@ int
 store_chat_finish(struct store *st, int64_t run_id, bool pending, double percent,
 		  bool counted, const char *why, long long now)
 {
-	if (change(st, S_CHAT_FINISH, _("cannot hand a chat run in"), "itdbti", run_id,
-		   pending ? "pending" : "final", percent, (int)counted, why, (int64_t)now) != 0)
+	long long n = changes(st, S_CHAT_FINISH, _("cannot hand a chat run in"), "itdbti",
+			      run_id, pending ? "pending" : "final", percent, (int)counted, why,
+			      (int64_t)now);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;
+	return n == 0;
 }
 
 void
@@ -3597,8 +3655,36 @@ int
 store_chat_grade(struct store *st, int64_t run_id, double percent, int64_t grader,
 		 const char *comment, long long now)
 {
-	if (change(st, S_CHAT_GRADE, _("cannot record a review"), "idiit", run_id, percent,
-		   grader, (int64_t)now, comment) != 0)
+	long long n = changes(st, S_CHAT_GRADE, _("cannot record a review"), "idiit", run_id,
+			      percent, grader, (int64_t)now, comment);
+
+	if (n < 0)
 		return -1;
-	return sqlite3_changes(st->db) == 0;
+	return n == 0;
+}
+
+static void
+status_row(const struct row *r, void *arg)
+{
+	struct store_status *s = arg;
+
+	s->people = (long)r_int(r, 0);
+	s->trainees = (long)r_int(r, 1);
+	s->trainers = (long)r_int(r, 2);
+	s->managers = (long)r_int(r, 3);
+	s->left = (long)r_int(r, 4);
+	s->answers = (long)r_int(r, 5);
+	s->attempts = (long)r_int(r, 6);
+	s->drills = (long)r_int(r, 7);
+	s->chats = (long)r_int(r, 8);
+	s->events = (long)r_int(r, 9);
+}
+
+int
+store_status(struct store *st, struct store_status *s)
+{
+	memset(s, 0, sizeof(*s));
+	if (engine_status(st, s) != 0)
+		return -1;
+	return one(st, S_STATUS, status_row, s, _("cannot read the database"), "") < 0 ? -1 : 0;
 }

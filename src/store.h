@@ -104,6 +104,19 @@ void store_close(struct store *);
 /* The schema version this kefu writes. */
 int store_schema_version(void);
 
+/* What a database is and holds, for `kefu db status`. */
+struct store_status {
+	const char *engine;	/* "SQLite" */
+	char version[32];	/* the engine's */
+	int schema;		/* the database's schema version */
+	long people, trainees, trainers, managers;	/* active */
+	long left;		/* people who left */
+	long answers, attempts;	/* quiz answers, and attempts begun */
+	long drills, chats;	/* drill results, chat runs */
+	long events;		/* on the event log */
+};
+int store_status(struct store *, struct store_status *);
+
 /* 0 when kefu can save in the database; else says which file (the
  * database, its -wal or -shm file, or its directory) stops it and
  * returns -1. For commands that take input worth saving: ask before it
