@@ -1,5 +1,8 @@
-/* store.c: the SQLite database: schema, migrations and every statement
- * kefu runs, each prepared once with bound parameters. */
+/* sqlite.c: the store (store.h) on SQLite: schema, migrations and every
+ * statement kefu runs, each prepared once with bound parameters. Its
+ * engine part, below the SQL, is all that calls SQLite; the domain part
+ * after it makes rows into the store's structs through the engine's
+ * helpers alone, as a second engine will. */
 #include "config.h"
 
 #include <errno.h>

@@ -1,12 +1,16 @@
-/* store.h: everything kefu keeps, in one SQLite database.
+/* store.h: everything kefu keeps, in one database, in the domain's own
+ * terms: functions take and return structs, never rows and columns.
+ * sqlite.c is its engine today.
  *
- * Ownership: strings in a row copied out (struct person, struct
- * enrollment) are malloc'd and belong to the row; free them with
- * person_clear() / enrollment_clear(). A struct store is owned by whoever
- * opened it and closed with store_close().
+ * Ownership: a struct a lookup fills (struct person, enrollment,
+ * attempt, decision, signoff, stored_answer, chat_run) holds malloc'd
+ * strings that belong to it; free them with its _clear(). A listing
+ * hands each thing to a callback with borrowed strings, valid until the
+ * callback returns. A struct store is owned by whoever opened it and
+ * closed with store_close().
  *
- * Every function returns -1 after printing an error when SQLite fails;
- * lookups return 1 for found and 0 for not found. */
+ * Every function returns -1 after printing an error when the database
+ * fails; lookups return 1 for found and 0 for not found. */
 #ifndef KEFU_STORE_H
 #define KEFU_STORE_H
 
