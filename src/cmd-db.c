@@ -20,11 +20,10 @@ db_status(struct kefu *k)
 	text_inert(&path, k->db_path, false);
 	printf(_("Database:  %s\n"), sb_str(&path));
 	printf(_("Engine:    %s %s\n"), s.engine, s.version);
-	if (s.schema == store_schema_version())
+	if (s.schema == s.latest)
 		printf(_("Schema:    version %d, as this kefu writes it\n"), s.schema);
 	else
-		printf(_("Schema:    version %d (this kefu writes %d)\n"), s.schema,
-		       store_schema_version());
+		printf(_("Schema:    version %d (this kefu writes %d)\n"), s.schema, s.latest);
 	printf(_("People:    %ld (%ld trainees, %ld trainers, %ld managers); %ld who left\n"),
 	       s.people, s.trainees, s.trainers, s.managers, s.left);
 	printf(_("Answers:   %ld, in %ld quiz attempts\n"), s.answers, s.attempts);

@@ -15,6 +15,7 @@
 #define KEFU_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "review.h"
@@ -113,6 +114,7 @@ struct store_status {
 	const char *engine;	/* "SQLite" */
 	char version[32];	/* the engine's */
 	int schema;		/* the database's schema version */
+	int latest;		/* the one this kefu writes on that engine */
 	long people, trainees, trainers, managers;	/* active */
 	long left;		/* people who left */
 	long answers, attempts;	/* quiz answers, and attempts begun */
