@@ -17,7 +17,7 @@ db_status(struct kefu *k)
 
 	if (store_status(kefu_store(k), &s) != 0)
 		return 1;
-	text_inert(&path, k->db_path, false);
+	text_inert(&path, store_name(kefu_store(k)), false);
 	printf(_("Database:  %s\n"), sb_str(&path));
 	printf(_("Engine:    %s %s\n"), s.engine, s.version);
 	if (s.schema == s.latest)

@@ -118,6 +118,12 @@ kefu_store(struct kefu *k)
 			die(_("the team's database '%s' does not exist yet; the administrator creates it first (see README, \"Team install\")"),
 			    k->db_path);
 	}
+	if (store_is_remote(k->db_path)) {
+		/* a PostgreSQL database: the server keeps the files */
+		if ((k->store = store_open(k->db_path)) == NULL)
+			exit(1);
+		return k->store;
+	}
 	dir = xstrdup(k->db_path);
 	slash = strrchr(dir, '/');
 	if (slash && slash != dir) {
@@ -229,7 +235,7 @@ kefu_me(struct kefu *k)
 		store_managers(st, print_manager, &sb);
 		text_inert(&who, login, false);
 		error(_("'%s' is not %s in this kefu database (%s)"), sb_str(&who),
-		      rc == 0 ? _("registered") : _("active"), k->db_path);
+		      rc == 0 ? _("registered") : _("active"), store_name(st));
 		if (sb.len)
 			fprintf(stderr, _("Ask a manager to add you: %s\n"), sb_str(&sb));
 		sb_free(&sb);

@@ -12,7 +12,11 @@ t_status() {
 	"$KEFU" people leave gone --reason moved > /dev/null || fail "leave"
 	"$KEFU" db status > "$T/out" 2> "$T/err" || fail "db status: $(cat "$T/err")"
 	grep -qx "Database:  $KEFU_DB" "$T/out" || fail "path: $(cat "$T/out")"
-	grep -q "^Engine:    SQLite 3\.[0-9]" "$T/out" || fail "engine: $(cat "$T/out")"
+	if on_sqlite; then
+		grep -q "^Engine:    SQLite 3\.[0-9]" "$T/out" || fail "engine: $(cat "$T/out")"
+	else
+		grep -q "^Engine:    PostgreSQL [1-9]" "$T/out" || fail "engine: $(cat "$T/out")"
+	fi
 	grep -qx "Schema:    version [0-9]*, as this kefu writes it" "$T/out" || fail "schema: $(cat "$T/out")"
 	grep -qx "People:    3 (1 trainees, 1 trainers, 1 managers); 1 who left" "$T/out" ||
 		fail "people: $(cat "$T/out")"
@@ -33,11 +37,20 @@ t_answers() {
 test_case "db status counts the answers a quiz stored" t_answers
 
 t_older() {
-	v=$(sql "PRAGMA user_version")
-	sql "PRAGMA user_version = 99" || fail "set-up"
+	if on_sqlite; then
+		v=$(sql "PRAGMA user_version")
+		sql "PRAGMA user_version = 99" || fail "set-up"
+	else
+		v=$(sql "SELECT version FROM kefu_schema")
+		sql "UPDATE kefu_schema SET version = 99" || fail "set-up"
+	fi
 	"$KEFU" db status > "$T/out" 2> "$T/err" && fail "a newer schema passed"
 	grep -q "written by a newer kefu (schema 99" "$T/err" || fail "newer: $(cat "$T/err")"
-	sql "PRAGMA user_version = $v"
+	if on_sqlite; then
+		sql "PRAGMA user_version = $v"
+	else
+		sql "UPDATE kefu_schema SET version = $v"
+	fi
 }
 test_case "a database of a newer kefu is named as such" t_older
 
@@ -51,6 +64,21 @@ t_trainee() {
 	:
 }
 test_case "a trainee is refused" t_trainee
+
+# a password in a PostgreSQL URI or connection string is not shown
+t_password() {
+	on_sqlite && return 0
+	u=$(printf '%s' "$KEFU_DB" | sed 's|^postgresql://kefu@|postgresql://kefu:s3cr%40t@|')
+	KEFU_DB="$u" "$KEFU" db status > "$T/out" 2> "$T/err" || fail "db status: $(cat "$T/err")"
+	grep -qx "Database:  $KEFU_DB" "$T/out" || fail "URI: $(cat "$T/out")"
+	c="dbname=${KEFU_DB%%\?*} host=${KEFU_DB##*host=} user=kefu password='a b\\'c'"
+	c="dbname=${c#dbname=postgresql://kefu@/}"
+	KEFU_DB="$c" "$KEFU" db status > "$T/out" 2> "$T/err" || fail "db status: $(cat "$T/err")"
+	grep -q "s3cr\|a b" "$T/out" && fail "a password shown: $(cat "$T/out")"
+	grep -qx "Database:  dbname=[a-z0-9_]* host=[^ ]* user=kefu" "$T/out" || fail "string: $(cat "$T/out")"
+	:
+}
+test_case "a password in the database's name is not shown" t_password
 
 t_usage() {
 	"$KEFU" db > /dev/null 2> "$T/err"

@@ -16,6 +16,16 @@ export HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME KEFU_DB NO_COLOR PAGER L
 # messages in English whatever language the one running the tests reads
 unset LANGUAGE
 mkdir -p "$HOME"
+# KEFU_TEST_ENGINE=postgresql: the test's database is a PostgreSQL one
+# of its own, on the suite's throwaway cluster (tests/pg-cluster.sh)
+KEFU_TEST_ENGINE=${KEFU_TEST_ENGINE:-sqlite}
+if [ "$KEFU_TEST_ENGINE" = postgresql ]; then
+	. "$top_srcdir/tests/pg-cluster.sh"
+	pg_cluster up || fail "cannot start a PostgreSQL cluster for the tests"
+	PG_DB=$(basename "$T" | tr 'A-Z.-' 'a-z__')
+	KEFU_DB=$(pg_database "$PG_DB") || fail "cannot create a PostgreSQL database"
+	export KEFU_DB
+fi
 CONTENT="$top_srcdir/tests/content"
 EXPECTED="$top_srcdir/tests/expected"
 LOGIN=$(id -un)
@@ -90,9 +100,17 @@ wait_for() {
 }
 
 # sql STATEMENT: runs SQL on the test database (sqlite3 CLI).
+# whether the test's database is a SQLite file (not PostgreSQL): for the
+# checks of files, modes and SQLite's own behaviour
+on_sqlite() { [ "$KEFU_TEST_ENGINE" != postgresql ]; }
 sql() {
-	[ -n "${SQLITE3:-}" ] || SQLITE3=sqlite3
-	"$SQLITE3" -batch "$KEFU_DB" "$1"
+	case $KEFU_DB in
+	postgresql:*)
+		"$PG_SQL" "$KEFU_DB" "$1" ;;
+	*)
+		[ -n "${SQLITE3:-}" ] || SQLITE3=sqlite3
+		"$SQLITE3" -batch "$KEFU_DB" "$1" ;;
+	esac
 }
 
 # team CONTENT USER...: a team on one machine with real Unix accounts
@@ -122,6 +140,9 @@ team() {
 	cp -R "$CONTENT/$_content" "$T/content" && chmod -R a+rX "$T/content"
 	mkdir "$T/team" && chgrp "$G" "$T/team" && chmod 2770 "$T/team"
 	DB="$T/team/kefu.db"
+	if [ "$KEFU_TEST_ENGINE" = postgresql ]; then
+		DB=$(pg_database "${PG_DB}_team") || fail "cannot create a PostgreSQL database"
+	fi
 	KEFU_CONTENT="$T/content" KEFU_DB="$DB"
 	export KEFU_CONTENT KEFU_DB
 }

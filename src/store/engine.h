@@ -214,5 +214,8 @@ struct store {
 
 /* Opens (creating when missing) and migrates a SQLite database. */
 struct store *sqlite_open(const char *path);
+/* Opens and migrates a PostgreSQL database, named by a URI or a libpq
+ * connection string (store_is_remote()). */
+struct store *pg_open(const char *name);
 
 #endif

@@ -172,10 +172,36 @@ in_transaction(struct store *st)
 
 /* ---- opening, closing, transactions: the engine's ---- */
 
+bool
+store_is_remote(const char *name)
+{
+	size_t n;
+
+	if (strncmp(name, "postgresql://", 13) == 0 || strncmp(name, "postgres://", 11) == 0)
+		return true;
+	/* a libpq connection string: keyword=value ... */
+	n = strspn(name, "abcdefghijklmnopqrstuvwxyz_");
+	return n > 0 && name[n] == '=';
+}
+
 struct store *
 store_open(const char *path)
 {
-	return sqlite_open(path);
+	if (!store_is_remote(path))
+		return sqlite_open(path);
+#ifdef HAVE_POSTGRESQL
+	return pg_open(path);
+#else
+	error(_("database '%s': this kefu was built without PostgreSQL (configure --with-postgresql)"),
+	      path);
+	return NULL;
+#endif
+}
+
+const char *
+store_name(const struct store *st)
+{
+	return st->path;
 }
 
 void

@@ -103,8 +103,14 @@ struct notebook_item {
 	struct card card;
 };
 
-/* Opens (creating when missing) and migrates the database at path. */
+/* Whether a database name is a PostgreSQL one (a postgresql:// URI or
+ * a libpq connection string such as "service=kefu"), not a file. */
+bool store_is_remote(const char *name);
+/* Opens (creating when missing) and migrates the database named: a
+ * SQLite file, or a PostgreSQL database. */
 struct store *store_open(const char *path);
+/* The database's name to show: a password in it left out. */
+const char *store_name(const struct store *);
 void store_close(struct store *);
 /* The schema version this kefu writes. */
 int store_schema_version(void);
