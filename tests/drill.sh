@@ -16,7 +16,7 @@ grep -q "^Speed:    not measured (the lines were piped in, not typed)$" "$T/out"
 grep -q "^Mistyped: ,×1$" "$T/out" || fail "mistyped: $(cat "$T/out")"
 grep -q "^Counted:  no — practice: lines piped in, not typed at a terminal$" "$T/out" || fail "verdict: $(cat "$T/out")"
 grep -q "^Gate:     30 字/分 at 90% accuracy — not met: this run does not count$" "$T/out" || fail "gate: $(cat "$T/out")"
-[ "$(sql "SELECT typed || ' ' || correct || ' ' || timed || ' ' || round(accuracy, 2) || ' ' || counted || ' ' || why FROM drill_result")" = "15 15 0 93.75 0 piped" ] ||
+[ "$(sql "SELECT typed, correct, timed, accuracy, counted, why FROM drill_result")" = "15|15|0|93.75|0|piped" ] ||
 	fail "stored: $(sql "SELECT * FROM drill_result")"
 ok "a piped drill: accuracy aligned by edit distance, stored as practice"
 

@@ -102,9 +102,9 @@ frozen() {
 	[ "$rc" -eq 1 ] || fail "first kefu: exit status $rc"
 	grep -q "this attempt was handed in at 2026-03-01 10:00; your answer was not saved" "$T/a.err" ||
 		fail "first kefu: $(cat "$T/a.err")"
-	[ "$(sql "SELECT group_concat(response, ' ') FROM (SELECT response FROM quiz_answer ORDER BY seq)")" = "false false true" ] ||
+	[ "$(joined "SELECT response FROM quiz_answer ORDER BY seq")" = "false false true" ] ||
 		fail "answers after hand-in: $(sql "SELECT seq, response FROM quiz_answer")"
-	[ "$(sql "SELECT state || ' ' || points || ' ' || auto_points FROM quiz_attempt")" = "final 2.0 2.0" ] ||
+	[ "$(row "SELECT state, points, auto_points FROM quiz_attempt")" = "final 2.0 2.0" ] ||
 		fail "attempt: $(sql "SELECT * FROM quiz_attempt")"
 }
 test_case "a handed-in attempt takes no more answers from a second kefu" frozen
@@ -127,7 +127,7 @@ race() {
 	[ "$n" -ge 1 ] && [ "$n" -le 2 ] || fail "$n attempts handed in, of 2"
 	[ "$(sql "SELECT count(*) FROM quiz_attempt WHERE state = 'open'")" -le 1 ] || fail "two open attempts"
 	grep -l "attempt 3 of\|of 2 allowed" "$T"/r*.out && fail "the cap was passed"
-	[ "$(sql "PRAGMA integrity_check")" = ok ] || fail "database damaged"
+	db_intact || fail "database damaged"
 	# whatever the race left, the cap holds from here on
 	while [ "$(sql "SELECT count(*) FROM quiz_attempt WHERE state IN ('pending', 'final')")" -lt 2 ]; do
 		printf '对\n错\n对\n' | "$KEFU" quiz sealed > /dev/null 2>&1 || fail "last attempt"

@@ -82,7 +82,7 @@ grep -q '^第 1/8 题  ' "$T/out" && grep -q '^\[单选\] ' "$T/out" && grep -q 
 	fail "question header: $(head -n 8 "$T/out")"
 grep -q '^  作答方式：' "$T/out" || fail "how to answer: $(head -n 12 "$T/out")"
 grep -q '^Score' "$T/out" && fail "the score line is in English: $(grep '^Score' "$T/out")"
-[ "$(sql "SELECT state || ' ' || percent FROM quiz_attempt")" = "final 100.0" ] ||
+[ "$(row "SELECT state, percent FROM quiz_attempt")" = "final 100.0" ] ||
 	fail "the Chinese run was not stored as final 100"
 ok "a quiz in Chinese, answered the same way"
 
@@ -134,7 +134,7 @@ if [ -n "${EXPECT:-}" ] && [ -x "$EXPECT" ]; then
 		expect "你的答案已保存" {} timeout { exit 7 }
 		expect eof
 		exit 0' > "$T/log" 2>&1 || { cat "$T/log"; fail "the Chinese quiz at a terminal"; }
-	[ "$(sql "SELECT count(*) || ' ' || min(state) FROM quiz_answer JOIN quiz_attempt a ON a.id = attempt_id")" = "1 open" ] ||
+	[ "$(row "SELECT count(*), min(state) FROM quiz_answer JOIN quiz_attempt a ON a.id = attempt_id")" = "1 open" ] ||
 		fail "the answer typed at the terminal: $(sql 'SELECT * FROM quiz_answer')"
 	ok "at a terminal: 答案> through readline, the answer stored, Ctrl-C in Chinese"
 fi

@@ -12,7 +12,7 @@ P=kk$$
 TR=$P-trainer A=$P-wang B=$P-li C=$P-zhao
 team kpi $TR $A $B $C
 NOW=2026-11-20T10:00:00
-figures() { sql "SELECT p.login || ' ' || k.kpi || ' ' || k.period || ' ' || k.value FROM kpi_figure k JOIN person p ON p.id = k.person_id ORDER BY p.login, k.kpi, k.period"; }
+figures() { row "SELECT p.login, k.kpi, k.period, k.value FROM kpi_figure k JOIN person p ON p.id = k.person_id ORDER BY p.login, k.kpi, k.period"; }
 
 me people add $TR --role trainer --name 王老师 > /dev/null 2>&1 || fail "add trainer"
 me people add $A --role trainee --name 王五 --hired 2026-11-01 > /dev/null || fail "add wang"
@@ -43,7 +43,7 @@ as $TR kpi set $A score 0 --period 2026-10 2>&1 | grep -q "score: '0' is out of 
 as $TR kpi set $A aov 1e308 --period 2026-10 > /dev/null 2>&1 && fail "1e308 yuan: a team mean would overflow"
 as $TR kpi set $A aov '￥1,650.00' --period 2026-10 > /dev/null || fail "￥1,650.00"
 as $TR kpi set $A resp 25秒 --period 2026-10 > /dev/null || fail "25秒"
-[ "$(sql "SELECT kpi || '=' || value FROM kpi_figure WHERE period = '2026-10' ORDER BY kpi")" = "$(printf 'aov=1650.0\nresp=25.0')" ] ||
+[ "$(sql "SELECT kpi, value FROM kpi_figure WHERE period = '2026-10' ORDER BY kpi")" = "$(printf 'aov|1650.0\nresp|25.0')" ] ||
 	fail "units: $(figures)"
 ok "figures fit their unit: percent 0-100, yuan with ￥ and thousands, a KPI's range"
 
@@ -59,7 +59,7 @@ printf '\357\273\277%s\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
 as $TR kpi import "$T/shop.csv" > "$T/out" 2> "$T/err" || fail "shop's file: $(cat "$T/out" "$T/err")"
 grep -q "Imported 9 figures from 3 rows: 9 new, 0 changed, 0 as they were." "$T/out" || fail "import said: $(cat "$T/out")"
 grep -q "shop.csv:2: note: columns left out, not KPIs of desk: 姓名 (2)" "$T/err" || fail "extra column: $(cat "$T/err")"
-[ "$(sql "SELECT group_concat(value, ' ') FROM (SELECT value FROM kpi_figure k JOIN person p ON p.id = k.person_id WHERE login = '$C' ORDER BY period, kpi)")" = \
+[ "$(joined "SELECT value FROM kpi_figure k JOIN person p ON p.id = k.person_id WHERE login = '$C' ORDER BY period, kpi")" = \
 	"980.0 22.5 40.0 1200.0 29.0 16.0" ] || fail "shop's figures: $(figures)"
 # the same file again changes nothing
 as $TR kpi import "$T/shop.csv" 2> /dev/null | grep -q "0 new, 0 changed, 9 as they were" || fail "a second import"
@@ -163,7 +163,7 @@ grep -q "Give a date after the current due date" "$T/out" || fail "an extension 
 grep -q "Give a date within three years" "$T/out" || fail "an extension to 9999: $(cat "$T/out")"
 grep -q "A rating is a whole number" "$T/out" || fail "2.99999999999 taken as a rating"
 grep -q "is now due 2027-01-15" "$T/out" || fail "extension: $(cat "$T/out")"
-[ "$(sql "SELECT value || ' ' || period FROM assessment_part WHERE part = 'sales'")" = "18.0 2026-11" ] ||
+[ "$(row "SELECT value, period FROM assessment_part WHERE part = 'sales'")" = "18.0 2026-11" ] ||
 	fail "the figure decided on: $(sql "SELECT * FROM assessment_part")"
 # a later change of the figure leaves the decision as it was
 as $TR kpi set $A conv 25 --period 2026-11 > /dev/null || fail "later figure"

@@ -103,6 +103,13 @@ wait_for() {
 # whether the test's database is a SQLite file (not PostgreSQL): for the
 # checks of files, modes and SQLite's own behaviour
 on_sqlite() { [ "$KEFU_TEST_ENGINE" != postgresql ]; }
+# the database is not damaged: SQLite's own check (a PostgreSQL server
+# keeps its own)
+db_intact() { on_sqlite || return 0; [ "$(sql "PRAGMA integrity_check")" = ok ]; }
+# a query's rows with their columns joined by spaces
+row() { sql "$1" | tr '|' ' '; }
+# the rows of a query on one line, joined by $2 (a space when not given)
+joined() { sql "$1" | paste -sd "${2:- }" -; }
 sql() {
 	case $KEFU_DB in
 	postgresql:*)

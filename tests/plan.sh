@@ -37,9 +37,9 @@ enr=$(sql "SELECT id FROM enrollment")
 sql "INSERT INTO quiz_attempt (person_id, quiz, started, finished, seed, paper, percent, state)
      VALUES ($me, 'basics', 1, 2, 7, '[]', 40, 'final')"
 sql "INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,
-     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 1, 'cpm', 60, 40, 34, 40, 34, 85, 1, 1)"
+     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 1, 'cpm', 60, 40, 34, 40, 34, 85, true, true)"
 sql "INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,
-     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 2, 'cpm', 60, 25, 25, 25, 25, 100, 1, 1)"
+     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 2, 'cpm', 60, 25, 25, 25, 25, 100, true, true)"
 KEFU_NOW=2026-03-20 "$KEFU" plan > "$T/out" 2>&1 || fail "plan with facts"
 same "$T/out" plan-3.out
 ok "a failed quiz, a drill short of its gate, and days late"
@@ -59,7 +59,7 @@ ok "an attempt waiting for grading does not pass, and the next step is another"
 sql "INSERT INTO quiz_attempt (person_id, quiz, started, finished, seed, paper, percent, state)
      VALUES ($me, 'basics', 5, 6, 9, '[]', 50, 'final')"
 sql "INSERT INTO drill_result (person_id, drill, at, unit, seconds, typed, correct,
-     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 3, 'cpm', 60, 31, 30, 31, 30, 90, 1, 1)"
+     raw_speed, net_speed, accuracy, timed, counted) VALUES ($me, 'hi-lines', 3, 'cpm', 60, 31, 30, 31, 30, 90, true, true)"
 "$KEFU" plan > "$T/out" 2>&1 || fail "plan gates met"
 grep -q '\[x\] quiz  *basics  *基础题  *passed: best 50%, needs 50%$' "$T/out" || fail "quiz at the mark: $(cat "$T/out")"
 grep -q '\[x\] drill  *hi-lines  *问候  *best 30 字/分 at 90%, gate met (needs 30 字/分 at 90% accuracy); latest 30 at 90%$' "$T/out" ||

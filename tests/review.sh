@@ -29,7 +29,7 @@ grep -q "How was it?  h hard 10 min · Enter good 1 day · e easy 4 days" "$T/ou
 grep -q "^  Good: next review 2026-03-02, in 1 day.$" "$T/out" &&
 	grep -q "^  Easy: next review 2026-03-05, in 4 days.$" "$T/out" || fail "graduation: $(cat "$T/out")"
 grep -q "^Reviewed 4: 4 right, 0 wrong.$" "$T/out" || fail "summary: $(cat "$T/out")"
-[ "$(sql "SELECT group_concat(rating, ' ') FROM (SELECT rating FROM review_log ORDER BY rowid)")" = \
+[ "$(joined "SELECT rating FROM review_log ORDER BY id")" = \
 	"good hard good easy" ] || fail "log: $(sql "SELECT * FROM review_log")"
 ok "a miss is learnt in the session in steps; hard, good and easy give different waits, every review logged"
 
@@ -53,8 +53,7 @@ grep -q "✗ wrong: the answer is true (对)" "$T/out" || fail "a miss does not 
 [ "$(grep -c "^  Again: back in 10 min, in this session.$" "$T/out")" = 2 ] || fail "relearning: $(cat "$T/out")"
 [ "$(grep -c "^  Good: next review 2026-03-06, in 1 day.$" "$T/out")" = 2 ] || fail "relearnt: $(cat "$T/out")"
 [ "$(sql "SELECT max(misses) FROM review_item")" = 2 ] || fail "a miss in review not counted"
-[ "$(sql "SELECT group_concat(printf('%.2f', ease_after), ' ') FROM
-	(SELECT ease_after FROM review_log WHERE rating = 'again' ORDER BY ease_after)")" = "2.30 2.30" ] ||
+[ "$(joined "SELECT ease_after FROM review_log WHERE rating = 'again' ORDER BY ease_after")" = "2.3 2.3" ] ||
 	fail "lapse ease: $(sql "SELECT * FROM review_log WHERE rating = 'again'")"
 ok "a miss in review lowers the ease and is relearnt in the session"
 
@@ -98,7 +97,7 @@ TERM=xterm "$EXPECT" -c '
 	send "\004"
 	expect eof
 	exit [lindex [wait] 3]' > "$T/log" 2>&1 || { cat "$T/log"; fail "the terminal session"; }
-[ "$(sql "SELECT group_concat(rating, ' ') FROM (SELECT rating FROM review_log ORDER BY rowid)")" = "hard good" ] ||
+[ "$(joined "SELECT rating FROM review_log ORDER BY id")" = "hard good" ] ||
 	fail "pty log: $(sql "SELECT * FROM review_log")"
 ok "at a terminal h, e and Enter rate at one key, a stray key rings, the line is redrawn clean"
 test_done

@@ -61,9 +61,9 @@ review() {
 	as $TR scripts propose greeting --question q --reply r > /dev/null || fail "trainer proposes"
 	as $TR scripts review 4 --accept > "$T/out" 2>&1 && fail "reviewed one's own"
 	grep -q "cannot review your own proposal" "$T/out" || fail "own: $(cat "$T/out")"
-	[ "$(sql "SELECT group_concat(action) FROM (SELECT action FROM event WHERE action LIKE 'script-%' ORDER BY id)")" = \
+	[ "$(joined "SELECT action FROM event WHERE action LIKE 'script-%' ORDER BY id" ,)" = \
 		script-propose,script-propose,script-propose,script-accept,script-reject,script-accept,script-propose ] ||
-		fail "event log: $(sql "SELECT group_concat(action) FROM event")"
+		fail "event log: $(joined "SELECT action FROM event ORDER BY id" ,)"
 }
 test_case "a trainer accepts (edited), turns down with a note, once each; trainees and one's own are refused" review
 

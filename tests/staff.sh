@@ -72,7 +72,7 @@ printf '9\n3.555\n3.5\n回复得体，补发方案清楚。\nskip\n' | as $TR gr
 	fail "out-of-range points or more than hundredths accepted: $(cat "$T/out")"
 grep -q "The attempt is final: 4.5 of 5 points, 90%" "$T/out" || fail "not final: $(cat "$T/out")"
 grep -q "Graded 1; 1 left in the queue" "$T/out" || fail "queue count: $(cat "$T/out")"
-[ "$(sql "SELECT state || ' ' || percent FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$A'")" = "final 90.0" ] ||
+[ "$(row "SELECT state, percent FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$A'")" = "final 90.0" ] ||
 	fail "attempt score"
 as $A progress > "$T/out" || fail "progress"
 grep -q "回复得体，补发方案清楚。" "$T/out" || fail "trainee does not see the comment: $(cat "$T/out")"
@@ -256,7 +256,7 @@ grep -q "bad.csv:2: column 3 (conv): 'x' is not a number" "$T/err" &&
 # as Excel saves "CSV UTF-8": a BOM, CRLF, KPI titles for headings, 25%
 printf '\357\273\277Login, Period ,询单转化率,Resp\r\n %s ,2026-08,25%%,"18"\r\n' $A > "$T/excel.csv"
 as $TR kpi import "$T/excel.csv" > "$T/out" 2>&1 || fail "Excel-style file: $(cat "$T/out")"
-[ "$(sql "SELECT kpi || '=' || value FROM kpi_figure WHERE period = '2026-08' ORDER BY kpi")" = "$(printf 'conv=25.0\nresp=18.0')" ] ||
+[ "$(sql "SELECT kpi, value FROM kpi_figure WHERE period = '2026-08' ORDER BY kpi")" = "$(printf 'conv|25.0\nresp|18.0')" ] ||
 	fail "Excel-style figures: $(sql "SELECT * FROM kpi_figure WHERE period = '2026-08'")"
 ok "KPI import: good rows all in; a bad file is reported by line and nothing is imported; Excel's CSV reads"
 
@@ -293,12 +293,12 @@ as $D quiz exam < /dev/null > "$T/out" 2> "$T/err"
 printf '错\n买家您好，请拍照，我们马上补发。\n.\n' | as $D quiz written --seed 1 > "$T/out" 2>&1 ||
 	fail "dave's quiz: $(cat "$T/out")"
 datt=$(sql "SELECT a.id FROM quiz_attempt a JOIN person p ON p.id = a.person_id WHERE login = '$D'")
-[ "$(sql "SELECT state || ' ' || auto_points FROM quiz_attempt WHERE id = $datt")" = "pending 0.0" ] ||
+[ "$(row "SELECT state, auto_points FROM quiz_attempt WHERE id = $datt")" = "pending 0.0" ] ||
 	fail "dave's attempt: $(sql "SELECT * FROM quiz_attempt WHERE id = $datt")"
 # an answer rewritten in the database after hand-in does not enter the score
 sql "UPDATE quiz_answer SET points = 1 WHERE attempt_id = $datt AND question = 'w-tf'"
 printf '4\n\n' | as $TR grade "$datt" > "$T/out" 2>&1 || fail "grade dave: $(cat "$T/out")"
-[ "$(sql "SELECT state || ' ' || points || ' ' || percent FROM quiz_attempt WHERE id = $datt")" = "final 4.0 80.0" ] ||
+[ "$(row "SELECT state, points, percent FROM quiz_attempt WHERE id = $datt")" = "final 4.0 80.0" ] ||
 	fail "grading rescored from the answers: $(sql "SELECT points, percent FROM quiz_attempt WHERE id = $datt")"
 ok "an exam of a locked stage is refused; grading adds essay points to the automatic part fixed at hand-in"
 

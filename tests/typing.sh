@@ -27,7 +27,7 @@ run() {
 }
 # verdict WHY: the one run stored, practice for WHY ('' when counted)
 verdict() {
-	got=$(sql "SELECT count(*) || ' ' || counted || ' ' || coalesce(why, '') FROM drill_result")
+	got=$(row "SELECT count(*), max(CASE WHEN counted THEN 1 ELSE 0 END), coalesce(max(why), '') FROM drill_result")
 	want="1 $([ -z "$1" ] && echo 1 || echo 0) $1"
 	[ "$got" = "${want% }" ] || [ "$got" = "$want" ] || {
 		echo "stored: $got, want: $want"

@@ -394,14 +394,28 @@ const char *const pg_sql[S_COUNT] = {
 	"INSERT INTO stage_progress (enrollment_id, stage, opened)"
 	" VALUES ($1, $2, $3) ON CONFLICT (enrollment_id, stage) DO UPDATE"
 	" SET opened = coalesce(stage_progress.opened, excluded.opened)",
-	/* INSERT ... SELECT: the parameters' types said */
+	/* An insert that meets a row takes an id from the sequence all the
+	 * same, where SQLite's next rowid stays max + 1: the row there is
+	 * looked for first, so ids run on as they do on SQLite (ON CONFLICT
+	 * is left for a race). INSERT ... SELECT: the parameters' types
+	 * said. */
+	[S_ENROLL] =
+	"WITH t AS (SELECT coalesce(max(touched), 0) + 1 AS touched FROM enrollment"
+	"  WHERE person_id = $1::bigint),"
+	" up AS (UPDATE enrollment SET touched = (SELECT touched FROM t)"
+	"  WHERE person_id = $1 AND curriculum = $2::text RETURNING id)"
+	"INSERT INTO enrollment (person_id, curriculum, started, created, touched)"
+	" SELECT $1, $2, $3::text, $4::bigint, touched FROM t WHERE NOT EXISTS (SELECT 1 FROM up)"
+	" ON CONFLICT (person_id, curriculum) DO UPDATE SET touched = excluded.touched",
 	[S_ATTEMPT_START] =
 	"INSERT INTO quiz_attempt (person_id, quiz, started, seed, paper)"
 	" SELECT $1::bigint, $2::text, $3::bigint, $4::bigint, $5::text"
-	" WHERE $6::bigint = 0 OR (SELECT count(*) FROM quiz_attempt"
+	" WHERE ($6::bigint = 0 OR (SELECT count(*) FROM quiz_attempt"
 	"  WHERE person_id = $1 AND quiz = $2 AND state IN ('pending', 'final'))"
 	"  < $6 + (SELECT coalesce(sum(count), 0) FROM attempt_change"
-	"  WHERE person_id = $1 AND quiz = $2 AND kind = 'grant')"
+	"  WHERE person_id = $1 AND quiz = $2 AND kind = 'grant'))"
+	" AND NOT EXISTS (SELECT 1 FROM quiz_attempt"
+	"  WHERE person_id = $1 AND quiz = $2 AND state = 'open')"
 	" ON CONFLICT (person_id, quiz) WHERE state = 'open' DO NOTHING RETURNING id",
 	[S_ANSWER_SAVE] =
 	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
@@ -419,11 +433,19 @@ const char *const pg_sql[S_COUNT] = {
 	[S_CHAT_START] =
 	"INSERT INTO chat_run (person_id, scenario, exam, started)"
 	" SELECT $1::bigint, $2::text, $3::boolean, $4::bigint"
-	" WHERE $5::bigint = 0 OR (SELECT count(*) FROM chat_run"
+	" WHERE ($5::bigint = 0 OR (SELECT count(*) FROM chat_run"
 	"  WHERE person_id = $1 AND scenario = $2 AND state IN ('pending', 'final'))"
 	"  < $5 + (SELECT coalesce(sum(count), 0) FROM attempt_change"
-	"  WHERE person_id = $1 AND quiz = $6::text AND kind = 'grant')"
+	"  WHERE person_id = $1 AND quiz = $6::text AND kind = 'grant'))"
+	" AND NOT EXISTS (SELECT 1 FROM chat_run"
+	"  WHERE person_id = $1 AND scenario = $2 AND state = 'open')"
 	" ON CONFLICT (person_id, scenario) WHERE state = 'open' DO NOTHING RETURNING id",
+	[S_EXEMPT] =
+	"INSERT INTO exemption (enrollment_id, stage, module, reason, by_id, at)"
+	" SELECT $1::bigint, $2::text, $3::text, $4::text, $5::bigint, $6::bigint"
+	" WHERE NOT EXISTS (SELECT 1 FROM exemption"
+	"  WHERE enrollment_id = $1 AND stage = $2 AND module = $3)"
+	" ON CONFLICT DO NOTHING",
 	[S_CHAT_TURN_SAVE] =
 	"INSERT INTO chat_turn (run_id, seq, message, reply, shown, seconds, within, keys,"
 	" pasted, score, made, hits) SELECT $1::bigint, $2::bigint, $3::text, $4::text,"
