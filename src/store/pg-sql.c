@@ -17,7 +17,9 @@ const char *const pg_migrations[] = {
 	/* 1: the schema of SQLite's eleven migrations at once */
 	/* SQLite's printf('%.<digits>g') of a number (point: with '!', as
 	 * SQLite makes a REAL into text: "2.0", "1.0e+20"), from its 15
-	 * digits, rounded half away from zero as SQLite rounds */
+	 * significant digits, rounded half away from zero as SQLite rounds
+	 * (but for a tie in the 7th digit, which SQLite before 3.43 rounds
+	 * either way: 100002.5 is "100002" there, "100003" here) */
 	"CREATE FUNCTION printf_g(x double precision, digits integer, point boolean)"
 	" RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $f$\n"
 	"DECLARE\n"
@@ -397,14 +399,13 @@ const char *const pg_sql[S_COUNT] = {
 	/* An insert that meets a row takes an id from the sequence all the
 	 * same, where SQLite's next rowid stays max + 1: the row there is
 	 * looked for first, so ids run on as they do on SQLite (ON CONFLICT
-	 * is left for a race). INSERT ... SELECT: the parameters' types
-	 * said. */
+	 * is left for a race). S_ENROLL changes 0 rows when it updates. */
 	[S_ENROLL] =
 	"WITH t AS (SELECT coalesce(max(touched), 0) + 1 AS touched FROM enrollment"
 	"  WHERE person_id = $1::bigint),"
 	" up AS (UPDATE enrollment SET touched = (SELECT touched FROM t)"
 	"  WHERE person_id = $1 AND curriculum = $2::text RETURNING id)"
-	"INSERT INTO enrollment (person_id, curriculum, started, created, touched)"
+	" INSERT INTO enrollment (person_id, curriculum, started, created, touched)"
 	" SELECT $1, $2, $3::text, $4::bigint, touched FROM t WHERE NOT EXISTS (SELECT 1 FROM up)"
 	" ON CONFLICT (person_id, curriculum) DO UPDATE SET touched = excluded.touched",
 	[S_ATTEMPT_START] =
@@ -417,19 +418,6 @@ const char *const pg_sql[S_COUNT] = {
 	" AND NOT EXISTS (SELECT 1 FROM quiz_attempt"
 	"  WHERE person_id = $1 AND quiz = $2 AND state = 'open')"
 	" ON CONFLICT (person_id, quiz) WHERE state = 'open' DO NOTHING RETURNING id",
-	[S_ANSWER_SAVE] =
-	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
-	" SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::double precision,"
-	" $6::boolean, $7::bigint WHERE EXISTS (SELECT 1 FROM quiz_attempt"
-	"  WHERE id = $1 AND state = 'open')"
-	" ON CONFLICT (attempt_id, seq) DO UPDATE"
-	" SET response = excluded.response, points = excluded.points,"
-	" correct = excluded.correct, answered = excluded.answered",
-	[S_DRAFT_SAVE] =
-	"INSERT INTO answer_draft (attempt_id, seq, text, saved)"
-	" SELECT $1::bigint, $2::bigint, $3::text, $4::bigint WHERE EXISTS (SELECT 1"
-	"  FROM quiz_attempt WHERE id = $1 AND state = 'open')"
-	" ON CONFLICT (attempt_id, seq) DO UPDATE SET text = excluded.text, saved = excluded.saved",
 	[S_CHAT_START] =
 	"INSERT INTO chat_run (person_id, scenario, exam, started)"
 	" SELECT $1::bigint, $2::text, $3::boolean, $4::bigint"
@@ -446,6 +434,20 @@ const char *const pg_sql[S_COUNT] = {
 	" WHERE NOT EXISTS (SELECT 1 FROM exemption"
 	"  WHERE enrollment_id = $1 AND stage = $2 AND module = $3)"
 	" ON CONFLICT DO NOTHING",
+	/* INSERT ... SELECT: the parameters' types said */
+	[S_ANSWER_SAVE] =
+	"INSERT INTO quiz_answer (attempt_id, seq, question, response, points, correct, answered)"
+	" SELECT $1::bigint, $2::bigint, $3::text, $4::text, $5::double precision,"
+	" $6::boolean, $7::bigint WHERE EXISTS (SELECT 1 FROM quiz_attempt"
+	"  WHERE id = $1 AND state = 'open')"
+	" ON CONFLICT (attempt_id, seq) DO UPDATE"
+	" SET response = excluded.response, points = excluded.points,"
+	" correct = excluded.correct, answered = excluded.answered",
+	[S_DRAFT_SAVE] =
+	"INSERT INTO answer_draft (attempt_id, seq, text, saved)"
+	" SELECT $1::bigint, $2::bigint, $3::text, $4::bigint WHERE EXISTS (SELECT 1"
+	"  FROM quiz_attempt WHERE id = $1 AND state = 'open')"
+	" ON CONFLICT (attempt_id, seq) DO UPDATE SET text = excluded.text, saved = excluded.saved",
 	[S_CHAT_TURN_SAVE] =
 	"INSERT INTO chat_turn (run_id, seq, message, reply, shown, seconds, within, keys,"
 	" pasted, score, made, hits) SELECT $1::bigint, $2::bigint, $3::text, $4::text,"
@@ -509,8 +511,8 @@ const char *const pg_sql[S_COUNT] = {
 	"SELECT part, value, passed, note, note_shown, period FROM assessment_part"
 	" WHERE assessment_id = $1"
 	" ORDER BY id",
-	/* printf() made of round() and printf_g(); a private flag as 0 or 1
-	 * beside the others' 0; NULL first, as SQLite sorts it */
+	/* printf() is the schema's printf_f() and printf_g(); a private
+	 * flag is 0 or 1 as the others' 0 is; NULL first, as SQLite sorts */
 	[S_TRANSCRIPT] =
 	"SELECT first_read, 'lesson', lesson, NULL, NULL, NULL, 0, 0 FROM lesson_read"
 	" WHERE person_id = $1"
