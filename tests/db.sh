@@ -65,6 +65,37 @@ t_trainee() {
 }
 test_case "a trainee is refused" t_trainee
 
+# every record into another database and back: SQLite and, on the
+# PostgreSQL run, PostgreSQL to SQLite to PostgreSQL; each table's rows
+# and checksum the same every way
+t_copy() {
+	"$KEFU" db status > "$T/before" || fail "status"
+	"$KEFU" db copy "$KEFU_DB" "$T/copy.db" > "$T/out1" 2> "$T/err" || fail "copy: $(cat "$T/err")"
+	grep -q "^Every table reads back the same (rows and checksum): 23 tables, [0-9]* rows.$" "$T/out1" ||
+		fail "copy said: $(cat "$T/out1")"
+	grep -q "^  quiz_answer  *[1-9][0-9]*  [0-9a-f]\{16\}$" "$T/out1" || fail "answers: $(cat "$T/out1")"
+	if on_sqlite; then back="$T/back.db"; else back=$(pg_database "${PG_DB}_back") || fail "a database"; fi
+	"$KEFU" db copy "$T/copy.db" "$back" > "$T/out2" 2> "$T/err" || fail "copy back: $(cat "$T/err")"
+	[ "$(sed 1d "$T/out1")" = "$(sed 1d "$T/out2")" ] || fail "copies differ: $(diff "$T/out1" "$T/out2")"
+	KEFU_DB="$back" "$KEFU" db status > "$T/after" || fail "status of the copy"
+	[ "$(sed -n '4,$p' "$T/before")" = "$(sed -n '4,$p' "$T/after")" ] ||
+		fail "status differs: $(diff "$T/before" "$T/after")"
+	# the copy goes on: ids after those copied
+	KEFU_DB="$back" "$KEFU" people add newcomer --role trainee > /dev/null || fail "add into the copy"
+	# a database with records is not copied into, and keeps what it has
+	"$KEFU" db copy "$KEFU_DB" "$T/copy.db" > "$T/out" 2> "$T/err"
+	[ $? -eq 1 ] || fail "into a full database: exit status"
+	grep -q "holds records already: copy into a new, empty database" "$T/err" || fail "full: $(cat "$T/err")"
+	"$KEFU" db copy "$T/nothing.db" "$T/copy2.db" > "$T/out" 2> "$T/err"
+	[ $? -eq 1 ] || fail "from nothing: exit status"
+	grep -q "no database '$T/nothing.db' to copy" "$T/err" || fail "nothing: $(cat "$T/err")"
+	[ -e "$T/nothing.db" ] && fail "copying from nothing made a database"
+	"$KEFU" db copy "$T/copy.db" "$T/copy.db" > /dev/null 2>&1
+	[ $? -eq 2 ] || fail "into itself: exit status"
+	:
+}
+test_case "db copy copies every record and back, each table read back the same" t_copy
+
 # a password in a PostgreSQL URI or connection string is not shown
 t_password() {
 	on_sqlite && return 0
@@ -83,8 +114,10 @@ test_case "a password in the database's name is not shown" t_password
 t_usage() {
 	"$KEFU" db > /dev/null 2> "$T/err"
 	[ $? -eq 2 ] || fail "no subcommand: exit status"
-	grep -q "^usage: kefu db status" "$T/err" || fail "usage: $(cat "$T/err")"
-	"$KEFU" db copy a b > /dev/null 2>&1
+	grep -q "^usage: kefu db status | copy FROM TO" "$T/err" || fail "usage: $(cat "$T/err")"
+	"$KEFU" db copy a > /dev/null 2>&1
+	[ $? -eq 2 ] || fail "copy without TO: exit status"
+	"$KEFU" db move a b > /dev/null 2>&1
 	[ $? -eq 2 ] || fail "unknown subcommand: exit status"
 }
 test_case "db without status says its usage" t_usage

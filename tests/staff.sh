@@ -356,4 +356,17 @@ as $TR report stages --format csv > "$T/out" || fail "report stages"
 grep "^$D," "$T/out" | grep -q ",intro,in-progress," || fail "report stages: $(cat "$T/out")"
 ok "setting aside the attempt that completed a stage reopens the stage, on the record"
 
+# ---- the team's records, copied out and back (db copy) ----
+me db copy "$DB" "$T/staff-copy.db" > "$T/out1" 2> "$T/err" || fail "db copy: $(cat "$T/err")"
+if on_sqlite; then back="$T/staff-back.db"; else back=$(pg_database "${PG_DB}_back") || fail "a database"; fi
+me db copy "$T/staff-copy.db" "$back" > "$T/out2" 2> "$T/err" || fail "db copy back: $(cat "$T/err")"
+[ "$(sed 1d "$T/out1")" = "$(sed 1d "$T/out2")" ] || fail "the copies differ: $(diff "$T/out1" "$T/out2")"
+for t in grading assessment assessment_part kpi_figure kpi_change signoff attempt_change; do
+	grep -q "^  $t  *[1-9][0-9]*  " "$T/out1" || fail "no $t copied: $(cat "$T/out1")"
+done
+me report stages --format csv > "$T/a" && KEFU_DB="$back" me report stages --format csv > "$T/b" ||
+	fail "report stages"
+cmp -s "$T/a" "$T/b" || fail "report stages differs on the copy: $(diff "$T/a" "$T/b")"
+ok "the team's records copied out and back, each table and the report the same"
+
 echo "$passed passed, 0 failed"

@@ -204,6 +204,24 @@ struct engine {
 	int64_t (*integer)(const struct row *, int col);
 	double (*real)(const struct row *, int col);
 	bool (*null)(const struct row *, int col);
+
+	/* For copying a database (store_copy()). */
+	/* A statement made on the fly (parameters ?1, ?2, ...): prepared
+	 * once, run with text values (NULL for NULL) and fn for each row
+	 * it gives (how many, or -1), finalized. */
+	void *(*dyn_prepare)(struct store *, const char *sql, const char *what);
+	long (*dyn_run)(struct store *, void *stmt, int n, const char *const *values,
+			row_fn *fn, void *arg, const char *what);
+	void (*dyn_finalize)(struct store *, void *stmt);
+	/* A value as text that reads the same from any engine: an integer
+	 * in decimal, a float in 17 digits, a boolean 1 or 0, text as it
+	 * is; NULL for NULL. buf holds the number. */
+	const char *(*exact)(const struct row *, int col, char buf[48]);
+	/* SQL giving the names of table ?1's columns, in order */
+	const char *columns_sql;
+	/* After a table with an id column is copied in: its identity goes
+	 * on past the ids copied. 0, or -1 after an error. */
+	int (*after_copy)(struct store *, const char *table);
 };
 
 /* What every engine's store begins with. */

@@ -41,6 +41,7 @@ extern const char *const pg_sql[S_COUNT];
 	F(PQerrorMessage) \
 	F(PQexec) \
 	F(PQexecPrepared) \
+	F(PQftype) \
 	F(PQfinish) \
 	F(PQgetisnull) \
 	F(PQgetvalue) \
@@ -89,6 +90,7 @@ pq_open(void)
 #define PQerrorMessage (*p_PQerrorMessage)
 #define PQexec (*p_PQexec)
 #define PQexecPrepared (*p_PQexecPrepared)
+#define PQftype (*p_PQftype)
 #define PQfinish (*p_PQfinish)
 #define PQgetisnull (*p_PQgetisnull)
 #define PQgetvalue (*p_PQgetvalue)
@@ -638,6 +640,106 @@ pg_null(const struct row *r, int col)
 	return PQgetisnull(r->h, r->i, col) != 0;
 }
 
+/* type oids, from PostgreSQL's pg_type.dat */
+#define BOOLOID 16
+#define FLOAT4OID 700
+#define FLOAT8OID 701
+
+struct dyn {
+	char name[24];
+	int n;
+};
+
+static void *
+pg_dyn_prepare(struct store *base, const char *sql, const char *what)
+{
+	static unsigned made;
+	struct pg *st = (struct pg *)base;
+	struct dyn *d = xcalloc(1, sizeof(*d));
+	char *text = dollars(sql);
+	PGresult *res;
+
+	snprintf(d->name, sizeof(d->name), "d%u", made++);
+	res = PQprepare(st->conn, d->name, text, 0, NULL);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		res_error(st, res, what);
+		PQclear(res);
+		free(d);
+		return NULL;
+	}
+	PQclear(res);
+	return d;
+}
+
+static long
+pg_dyn_run(struct store *base, void *h, int n, const char *const *values, row_fn *fn,
+	   void *arg, const char *what)
+{
+	struct pg *st = (struct pg *)base;
+	struct dyn *d = h;
+	PGresult *res = PQexecPrepared(st->conn, d->name, n, values, NULL, NULL, 0);
+	ExecStatusType rc = PQresultStatus(res);
+	struct row row = { &pg_engine, res, 0 };
+	long rows;
+
+	if (rc != PGRES_COMMAND_OK && rc != PGRES_TUPLES_OK) {
+		res_error(st, res, what);
+		PQclear(res);
+		return -1;
+	}
+	rows = PQntuples(res);
+	for (row.i = 0; fn && row.i < rows; row.i++)
+		fn(&row, arg);
+	PQclear(res);
+	return rows;
+}
+
+static void
+pg_dyn_finalize(struct store *base, void *h)
+{
+	struct pg *st = (struct pg *)base;
+	struct dyn *d = h;
+	char sql[48];
+
+	snprintf(sql, sizeof(sql), "DEALLOCATE %s", d->name);
+	PQclear(PQexec(st->conn, sql));
+	free(d);
+}
+
+static const char *
+pg_exact(const struct row *r, int col, char buf[48])
+{
+	const char *v = pg_text(r, col);
+	Oid type = PQftype(r->h, col);
+
+	if (v == NULL)
+		return NULL;
+	if (type == BOOLOID)
+		return strcmp(v, "t") == 0 ? "1" : "0";
+	if (type == FLOAT4OID || type == FLOAT8OID) {
+		snprintf(buf, 48, "%.17g", strtod(v, NULL));
+		return buf;
+	}
+	return v;
+}
+
+/* An identity column goes on past the ids copied in. */
+static int
+pg_after_copy(struct store *base, const char *table)
+{
+	struct pg *st = (struct pg *)base;
+	struct sb sql = SB_INIT;
+	int rc;
+
+	/* the table's name is kefu's own (store.c's list), never a user's */
+	sb_addf(&sql, "SELECT setval(pg_get_serial_sequence('%s', 'id'),"
+		" coalesce(max(id), 0) + 1, false) FROM %s", table, table);
+	rc = exec(st, sb_str(&sql), _("cannot copy the records"));
+	sb_free(&sql);
+	return rc;
+}
+
 static const struct engine pg_engine = {
 	.name = "PostgreSQL",
 	.close = pg_close,
@@ -656,4 +758,12 @@ static const struct engine pg_engine = {
 	.integer = pg_integer,
 	.real = pg_real,
 	.null = pg_null,
+	.dyn_prepare = pg_dyn_prepare,
+	.dyn_run = pg_dyn_run,
+	.dyn_finalize = pg_dyn_finalize,
+	.exact = pg_exact,
+	.columns_sql = "SELECT column_name FROM information_schema.columns"
+		       " WHERE table_schema = current_schema() AND table_name = ?1"
+		       " ORDER BY ordinal_position",
+	.after_copy = pg_after_copy,
 };

@@ -990,6 +990,75 @@ sq_status(struct store *base, struct store_status *s)
 	return (s->schema = user_version(st)) < 0 ? -1 : 0;
 }
 
+static void *
+sq_dyn_prepare(struct store *base, const char *sql, const char *what)
+{
+	struct sq *st = (struct sq *)base;
+	sqlite3_stmt *stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		db_error(st, what);
+		return NULL;
+	}
+	return stmt;
+}
+
+static long
+sq_dyn_run(struct store *base, void *h, int n, const char *const *values, row_fn *fn,
+	   void *arg, const char *what)
+{
+	struct sq *st = (struct sq *)base;
+	struct row row = { &sqlite_engine, h, 0 };
+	long rows = 0;
+	int i, rc;
+
+	sqlite3_reset(h);
+	sqlite3_clear_bindings(h);
+	for (i = 0; i < n; i++)
+		bind_text(h, i + 1, values[i]);
+	while ((rc = sqlite3_step(h)) == SQLITE_ROW) {
+		rows++;
+		if (fn)
+			fn(&row, arg);
+	}
+	if (sqlite3_reset(h) != SQLITE_OK || rc != SQLITE_DONE)
+		return db_error(st, what);
+	return rows;
+}
+
+static void
+sq_dyn_finalize(struct store *base, void *h)
+{
+	(void)base;
+	sqlite3_finalize(h);
+}
+
+static const char *
+sq_exact(const struct row *r, int col, char buf[48])
+{
+	switch (sqlite3_column_type(r->h, col)) {
+	case SQLITE_NULL:
+		return NULL;
+	case SQLITE_INTEGER:
+		snprintf(buf, 48, "%lld", (long long)sqlite3_column_int64(r->h, col));
+		return buf;
+	case SQLITE_FLOAT:
+		snprintf(buf, 48, "%.17g", sqlite3_column_double(r->h, col));
+		return buf;
+	default:
+		return (const char *)sqlite3_column_text(r->h, col);
+	}
+}
+
+/* A rowid table needs nothing: its next id follows the largest. */
+static int
+sq_after_copy(struct store *base, const char *table)
+{
+	(void)base;
+	(void)table;
+	return 0;
+}
+
 static const struct engine sqlite_engine = {
 	.name = "SQLite",
 	.close = sq_close,
@@ -1008,4 +1077,10 @@ static const struct engine sqlite_engine = {
 	.integer = sq_integer,
 	.real = sq_real,
 	.null = sq_null,
+	.dyn_prepare = sq_dyn_prepare,
+	.dyn_run = sq_dyn_run,
+	.dyn_finalize = sq_dyn_finalize,
+	.exact = sq_exact,
+	.columns_sql = "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+	.after_copy = sq_after_copy,
 };

@@ -2277,3 +2277,247 @@ store_status(struct store *st, struct store_status *s)
 		return -1;
 	return one(st, S_STATUS, status_row, s, _("cannot read the database"), "") < 0 ? -1 : 0;
 }
+
+/* ---- copying a database ---- */
+
+/* Every table of the records, each after those it refers to. */
+static const char *const copy_tables[] = {
+	"person", "enrollment", "stage_progress", "lesson_read", "quiz_attempt",
+	"quiz_answer", "grading", "review_item", "review_log", "drill_result",
+	"signoff", "assessment", "assessment_part", "kpi_figure", "event",
+	"attempt_change", "kpi_change", "exemption", "answer_draft",
+	"script_proposal", "chat_run", "chat_turn", "founding",
+};
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+static void
+name_row(const struct row *r, void *arg)
+{
+	struct names *ns = arg;
+
+	ns->v = xreallocarray(ns->v, ns->n + 1, sizeof(*ns->v));
+	ns->v[ns->n++] = xstrdup(r_text(r, 0));
+}
+
+static void
+names_free(struct names *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	memset(ns, 0, sizeof(*ns));
+}
+
+/* A table's columns: 0, or -1 after an error. */
+static int
+columns(struct store *st, const char *table, struct names *ns)
+{
+	void *q = st->eng->dyn_prepare(st, st->eng->columns_sql, _("cannot copy the records"));
+	long n;
+
+	memset(ns, 0, sizeof(*ns));
+	if (q == NULL)
+		return -1;
+	n = st->eng->dyn_run(st, q, 1, &table, name_row, ns, _("cannot copy the records"));
+	st->eng->dyn_finalize(st, q);
+	return n < 0 ? -1 : 0;
+}
+
+/* FNV-1a, 64 bits, over a row's values: each NULL or text, then a
+ * separator no text of kefu's holds. */
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Reading a table: each row's values, hashed into the table's sum, and
+ * written into the target when there is one. */
+struct copying {
+	struct store *to;
+	void *insert;		/* NULL: only read */
+	int ncols;
+	long rows;
+	uint64_t sum;
+	int failed;
+};
+
+static void
+copy_row(const struct row *r, void *arg)
+{
+	struct copying *c = arg;
+	const char *v[64];
+	char buf[64][48];
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i;
+
+	if (c->failed)
+		return;
+	for (i = 0; i < c->ncols; i++) {
+		v[i] = r->eng->exact(r, i, buf[i]);
+		h = v[i] ? fnv(fnv(h, "v", 1), v[i], strlen(v[i])) : fnv(h, "n", 1);
+		h = fnv(h, "\x1f", 1);
+	}
+	c->sum += h;
+	c->rows++;
+	if (c->insert && c->to->eng->dyn_run(c->to, c->insert, c->ncols, v, NULL, NULL,
+					      _("cannot copy the records")) < 0)
+		c->failed = 1;
+}
+
+/* Reads table (its columns cols) from st, into to when insert is given:
+ * 0, or -1 after an error. */
+static int
+copy_read(struct store *st, const char *table, const struct names *cols,
+	  struct store *to, void *insert, long *rows, uint64_t *sum)
+{
+	struct copying c = { to, insert, (int)cols->n, 0, 0, 0 };
+	struct sb sql = SB_INIT;
+	void *q;
+	long n;
+	size_t i;
+
+	sb_adds(&sql, "SELECT ");
+	for (i = 0; i < cols->n; i++)
+		sb_addf(&sql, "%s%s", i ? ", " : "", cols->v[i]);
+	/* the names are the schema's, never a user's */
+	sb_addf(&sql, " FROM %s", table);
+	q = st->eng->dyn_prepare(st, sb_str(&sql), _("cannot copy the records"));
+	sb_free(&sql);
+	if (q == NULL)
+		return -1;
+	n = st->eng->dyn_run(st, q, 0, NULL, copy_row, &c, _("cannot copy the records"));
+	st->eng->dyn_finalize(st, q);
+	*rows = c.rows;
+	*sum = c.sum;
+	return n < 0 || c.failed ? -1 : 0;
+}
+
+/* The columns of a table both stores have, in from's order. */
+static int
+common_columns(struct store *from, struct store *to, const char *table,
+	       struct names *both, bool *id)
+{
+	struct names fc, tc;
+	size_t i, j;
+	int rc = -1;
+
+	memset(both, 0, sizeof(*both));
+	*id = false;
+	if (columns(from, table, &fc) != 0)
+		return -1;
+	if (columns(to, table, &tc) != 0)
+		goto out;
+	for (i = 0; i < fc.n; i++)
+		for (j = 0; j < tc.n; j++)
+			if (strcmp(fc.v[i], tc.v[j]) == 0) {
+				both->v = xreallocarray(both->v, both->n + 1, sizeof(*both->v));
+				both->v[both->n++] = xstrdup(fc.v[i]);
+				*id |= strcmp(fc.v[i], "id") == 0;
+			}
+	if (both->n == 0 || both->n > 64)
+		error(_("cannot copy the records: table '%s' has %zu columns in both"),
+		      table, both->n);
+	else
+		rc = 0;
+	names_free(&tc);
+out:
+	names_free(&fc);
+	return rc;
+}
+
+/* Copies one table: the columns both have, read from from and written
+ * into to. */
+static int
+copy_table(struct store *from, struct store *to, struct copy_table *t)
+{
+	struct names both = { NULL, 0 };
+	struct sb sql = SB_INIT;
+	bool id;
+	void *ins = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (common_columns(from, to, t->name, &both, &id) != 0)
+		goto out;
+	sb_addf(&sql, "INSERT INTO %s (", t->name);
+	for (i = 0; i < both.n; i++)
+		sb_addf(&sql, "%s%s", i ? ", " : "", both.v[i]);
+	sb_adds(&sql, ") VALUES (");
+	for (i = 0; i < both.n; i++)
+		sb_addf(&sql, "%s?%zu", i ? ", " : "", i + 1);
+	sb_adds(&sql, ")");
+	if ((ins = to->eng->dyn_prepare(to, sb_str(&sql), _("cannot copy the records"))) == NULL ||
+	    copy_read(from, t->name, &both, to, ins, &t->rows, &t->sum) != 0 ||
+	    (id && to->eng->after_copy(to, t->name) != 0))
+		goto out;
+	rc = 0;
+out:
+	if (ins)
+		to->eng->dyn_finalize(to, ins);
+	sb_free(&sql);
+	names_free(&both);
+	return rc;
+}
+
+/* Reads a table copied back from to, once every table is in (a trigger
+ * of one may have changed another). */
+static int
+copy_check(struct store *from, struct store *to, struct copy_table *t)
+{
+	struct names both;
+	bool id;
+	int rc;
+
+	if (common_columns(from, to, t->name, &both, &id) != 0)
+		return -1;
+	rc = copy_read(to, t->name, &both, NULL, NULL, &t->rows_to, &t->sum_to);
+	names_free(&both);
+	return rc;
+}
+
+int
+store_copy(struct store *from, struct store *to, struct copy_report *rep)
+{
+	size_t i;
+	int rc = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	if (store_begin_read(from) != 0)
+		return -1;
+	if (store_begin(to) != 0) {
+		store_rollback(from);
+		return -1;
+	}
+	if (count(to, S_PERSON_COUNT, _("cannot copy the records"), "") != 0)
+		rc = 1;
+	for (i = 0; rc == 0 && i < ARRAY_SIZE(copy_tables); i++) {
+		rep->t[rep->n].name = copy_tables[i];
+		if (copy_table(from, to, &rep->t[rep->n++]) != 0)
+			rc = -1;
+	}
+	for (i = 0; rc == 0 && i < rep->n; i++)
+		if (copy_check(from, to, &rep->t[i]) != 0)
+			rc = -1;
+	for (i = 0; rc == 0 && i < rep->n; i++)
+		if (rep->t[i].rows != rep->t[i].rows_to || rep->t[i].sum != rep->t[i].sum_to)
+			rc = 2;
+	if (rc == 0 && store_commit(to) != 0)
+		rc = -1;
+	if (rc != 0)
+		store_rollback(to);
+	store_rollback(from);
+	return rc;
+}

@@ -129,6 +129,25 @@ struct store_status {
 };
 int store_status(struct store *, struct store_status *);
 
+/* A table as store_copy() copied it: rows, and a checksum of its rows
+ * (the sum of a hash of each row's values as text that reads the same
+ * on any engine), on the source and then on the target. */
+struct copy_table {
+	const char *name;
+	long rows, rows_to;
+	uint64_t sum, sum_to;
+};
+struct copy_report {
+	struct copy_table t[32];
+	size_t n;
+};
+/* Copies every record of from into to, which holds none (no person):
+ * one transaction on to, committed only when each table's count and
+ * checksum read back the same. 0 copied; 1 to holds records already
+ * (nothing done); 2 a table read back otherwise (rep says which;
+ * nothing kept); -1 after an error. */
+int store_copy(struct store *from, struct store *to, struct copy_report *rep);
+
 /* 0 when kefu can save in the database; else says which file (the
  * database, its -wal or -shm file, or its directory) stops it and
  * returns -1. For commands that take input worth saving: ask before it
