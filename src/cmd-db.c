@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -95,6 +96,22 @@ db_copy(const char *from_name, const char *to_name)
 	if (!may_copy(from, store_name(from))) {
 		store_close(from);
 		return 1;
+	}
+	/* a new file for the copy is the caller's alone: it holds everyone's
+	 * records (SQLite gives its -wal and -shm files the same mode) */
+	if (!store_is_remote(to_name) && access(to_name, F_OK) != 0) {
+		int fd = open(to_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+		if (fd < 0) {
+			struct sb sb = SB_INIT;
+
+			text_inert(&sb, to_name, false);
+			error(_("cannot create '%s': %s"), sb_str(&sb), strerror(errno));
+			sb_free(&sb);
+			store_close(from);
+			return 1;
+		}
+		close(fd);
 	}
 	if ((to = store_open(to_name)) == NULL) {
 		store_close(from);

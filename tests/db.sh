@@ -71,6 +71,7 @@ test_case "a trainee is refused" t_trainee
 t_copy() {
 	"$KEFU" db status > "$T/before" || fail "status"
 	"$KEFU" db copy "$KEFU_DB" "$T/copy.db" > "$T/out1" 2> "$T/err" || fail "copy: $(cat "$T/err")"
+	[ "$(stat -c %a "$T/copy.db")" = 600 ] || fail "the copy is readable by others: $(stat -c %a "$T/copy.db")"
 	grep -q "^Every table reads back the same (rows and checksum): 23 tables, [0-9]* rows.$" "$T/out1" ||
 		fail "copy said: $(cat "$T/out1")"
 	grep -q "^  quiz_answer  *[1-9][0-9]*  [0-9a-f]\{16\}$" "$T/out1" || fail "answers: $(cat "$T/out1")"
