@@ -125,6 +125,39 @@ best_ms() {
 	awk -v us="$_best" 'BEGIN { printf "%.1f", us / 1000 }'
 }
 
+# ---- the same database on PostgreSQL, when a server can be started ----
+echo
+echo "== that database on PostgreSQL (a throwaway cluster, Unix socket)"
+if ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || command -v initdb > /dev/null; then
+	# the cluster runs as an unprivileged account under root: it must
+	# reach its directory
+	chmod 755 "$T"
+	top_builddir=$T
+	export top_builddir
+	. "$KEFU_SRC_CONTENT/tests/pg-cluster.sh"
+	if pg_cluster up && pg_url=$(pg_database bench); then
+		_t0=$(date +%s%N)
+		if "$KEFU" db copy "$T/big.db" "$pg_url" > "$T/copy.out" 2>&1; then
+			awk -v ms=$((($(date +%s%N) - _t0) / 1000000)) \
+			    -v rows="$(sed -n 's/.*: 23 tables, \([0-9]*\) rows.$/\1/p' "$T/copy.out")" \
+			    'BEGIN { printf "db copy SQLite -> PostgreSQL: %d rows in %.1f s, checked (%.0f rows/s)\n", rows, ms / 1000, rows / (ms / 1000) }'
+			ms=$(KEFU_DB="$pg_url" best_ms "$KEFU" report stages) &&
+				awk -v ms="$ms" 'BEGIN { printf "report stages     %6.1f ms, the whole command (goal < 300)%s\n", ms, ms < 300 ? "" : "  MISSED" }'
+			KEFU_DB="$pg_url" "$KEFU" report stages > "$T/pg.out" 2>&1
+			KEFU_DB="$T/big.db" "$KEFU" report stages > "$T/sq.out" 2>&1
+			cmp -s "$T/pg.out" "$T/sq.out" && echo "report stages reads the same on both engines" ||
+				echo "report stages differs between the engines  MISSED"
+		else
+			echo "db copy failed: $(tail -n 3 "$T/copy.out")"
+		fi
+	else
+		echo "no PostgreSQL cluster could be started"
+	fi
+	pg_cluster down
+else
+	echo "skipped: no PostgreSQL server (Debian: postgresql)"
+fi
+
 echo
 echo "== the workbench on that database: each a fresh process, best of 5"
 for r in attention grades; do

@@ -33,6 +33,7 @@ pg_cluster() {
 	case $1 in
 	up)
 		# one test at a time starts it: the others wait for the lock
+		mkdir -p "$(dirname "$PG_DIR")" || return 1
 		_n=0
 		until mkdir "$PG_DIR.lock" 2> /dev/null; do
 			_n=$((_n + 1))
