@@ -16,20 +16,12 @@
 #include <cmocka.h>
 
 #include "bank/bank.h"
+#include "bank-check.h"
 #include "diag.h"
 
-static size_t
-count_notes(const struct bank *b, enum bank_note_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < b->nnotes; i++)
-		n += b->notes[i].kind == kind;
-	return n;
-}
-
+/* The first note at that line, of any kind. */
 static const struct bank_note *
-note_at(const struct bank *b, unsigned line)
+note_on(const struct bank *b, unsigned line)
 {
 	size_t i;
 
@@ -146,18 +138,18 @@ test_csv_bad_rows(void **state)
 	assert_int_equal(b.q[0].type, Q_MULTI);
 	assert_int_equal(b.q[0].line, 9);
 	assert_int_equal(count_notes(&b, BANK_SKIPPED), 8);
-	n = note_at(&b, 2);
+	n = note_on(&b, 2);
 	assert_non_null(n);
 	assert_int_equal(n->col, 1);
 	assert_non_null(strstr(n->what, "连连看"));
-	assert_non_null(note_at(&b, 3));
-	assert_non_null(strstr(note_at(&b, 3)->what, "D"));
-	assert_non_null(note_at(&b, 4));
-	assert_non_null(note_at(&b, 5));
-	assert_non_null(note_at(&b, 6));
-	assert_non_null(note_at(&b, 7));
-	assert_non_null(note_at(&b, 8));
-	assert_non_null(note_at(&b, 10));
+	assert_non_null(note_on(&b, 3));
+	assert_non_null(strstr(note_on(&b, 3)->what, "D"));
+	assert_non_null(note_on(&b, 4));
+	assert_non_null(note_on(&b, 5));
+	assert_non_null(note_on(&b, 6));
+	assert_non_null(note_on(&b, 7));
+	assert_non_null(note_on(&b, 8));
+	assert_non_null(note_on(&b, 10));
 	/* the unknown column (备注) and the single made multi are losses */
 	assert_int_equal(count_notes(&b, BANK_LOSS), 2);
 	bank_free(&b);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "bank/bank.h"
+#include "bank-check.h"
 
 #define ALL_XML KEFU_SRCDIR "/tests/bank/moodle-all.xml"
 
@@ -17,52 +18,6 @@ static int
 read_str(struct bank *b, const char *xml)
 {
 	return bank_read_moodle(b, xml, strlen(xml));
-}
-
-/* The question of that id, or NULL. */
-static const struct bank_q *
-by_id(const struct bank *b, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		if (b->q[i].id && strcmp(b->q[i].id, id) == 0)
-			return &b->q[i];
-	return NULL;
-}
-
-/* The first note of that kind at that line whose text holds what (NULL:
- * any text). */
-static const struct bank_note *
-note_at(const struct bank *b, enum bank_note_kind kind, unsigned line, const char *what)
-{
-	size_t i;
-
-	for (i = 0; i < b->nnotes; i++)
-		if (b->notes[i].kind == kind && b->notes[i].line == line &&
-		    (what == NULL || strstr(b->notes[i].what, what)))
-			return &b->notes[i];
-	return NULL;
-}
-
-static size_t
-count_notes(const struct bank *b, enum bank_note_kind kind)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < b->nnotes; i++)
-		n += b->notes[i].kind == kind;
-	return n;
-}
-
-static void
-assert_strv(char *const *v, size_t n, const char *const *want, size_t nwant)
-{
-	size_t i;
-
-	assert_int_equal(n, nwant);
-	for (i = 0; i < n; i++)
-		assert_string_equal(v[i], want[i]);
 }
 
 /* Reads tests/bank/moodle-all.xml into b (the file every read test
